@@ -1,0 +1,33 @@
+import type {
+  AssessmentCategory,
+  BreastComposition,
+  ChangeSincePrior,
+  ClinicalHistory,
+  DistributionTerm,
+  MorphologyTerm,
+  Side,
+} from '../lexicon.js';
+
+/** What the assessment rules read: terms (suggested or overridden by the radiologist) and context. */
+export interface AssessmentInput {
+  readonly morphology: readonly MorphologyTerm[];
+  readonly distribution: readonly DistributionTerm[];
+  readonly change: ChangeSincePrior;
+  readonly history: ClinicalHistory;
+  readonly composition: BreastComposition | null;
+  /** The side of the finding, to match history events (surgery on the same side …). */
+  readonly side: Side | null;
+}
+
+/** The suggested assessment: always a suggestion, with the rules that produced it. */
+export interface Suggestion {
+  readonly assessment: AssessmentCategory;
+  /** Management wording from the category table, e.g. "Tissue diagnosis (biopsy) is recommended." */
+  readonly management: string;
+  /** Why, in the order the rules fired, e.g. "fine-linear branching morphology: high suspicion (atlas ≈ 70 %)". */
+  readonly reasons: readonly string[];
+  /** Ids of the rules in the rule table that fired. */
+  readonly ruleIds: readonly string[];
+  /** Other causes to mention (e.g. for dystrophic: injections, dermatomyositis …). */
+  readonly differential: readonly string[];
+}

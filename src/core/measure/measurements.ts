@@ -1,0 +1,60 @@
+import type { CalibrationKind } from '../image.js';
+import type { Area, Length, PointPx } from '../units.js';
+
+/** Everything measured on one calcification. Lengths in px always, in mm when calibrated. */
+export interface CalcificationMeasurements {
+  readonly calibration: CalibrationKind;
+  /** Intensity-weighted centre. */
+  readonly centre: PointPx;
+  /** Maximum Feret diameter. */
+  readonly longAxis: Length;
+  /** Minimum Feret diameter (calliper width). */
+  readonly shortAxis: Length;
+  readonly area: Area;
+  /** Diameter of the circle of the same area. */
+  readonly equivalentDiameter: Length;
+  readonly perimeter: Length;
+  /** 4π·area / perimeter², 1 for a disc. */
+  readonly circularity: number;
+  /** long axis / short axis, ≥ 1. */
+  readonly elongation: number;
+  /** area / convex hull area, ≤ 1. */
+  readonly solidity: number;
+  /** Mean edge gradient over contrast per pixel: high = sharp (smooth, well defined) margin. */
+  readonly marginSharpness: number;
+  /** (mean inside − background) / background noise. */
+  readonly contrastToNoise: number;
+  /** (mean inside − background) in density units. */
+  readonly contrast: number;
+  /** Centre-to-rim density dip: 0 = solid, toward 1 = lucent centre (rim, dystrophic). */
+  readonly lucentCentreIndex: number;
+  /** Coefficient of variation of density inside. */
+  readonly heterogeneity: number;
+  /** Skeleton: mean calibre (width) of linear forms, branch points, skeleton length. */
+  readonly skeleton: {
+    readonly calibre: Length;
+    readonly length: Length;
+    readonly branchPoints: number;
+  };
+}
+
+/** Measurements of a set of calcifications considered together (one finding). */
+export interface GroupMeasurements {
+  readonly calibration: CalibrationKind;
+  readonly count: number;
+  /** Greatest distance between any two calcification centres (plus their radii). */
+  readonly extent: Length;
+  readonly hullArea: Area;
+  /** Median nearest-neighbour distance between centres. */
+  readonly nearestNeighbourSpacing: Length;
+  /** 0 = isotropic cloud, 1 = all on a line (1 − minor/major principal spread). */
+  readonly linearity: number;
+  /** Angle (degrees, 0–90) between the group's main axis and the direction to the nipple; null when the nipple is unknown. */
+  readonly orientationToNippleDeg: number | null;
+  /** Whether the group fans out toward the chest wall (cone pointing at the nipple); null when unknown. */
+  readonly wedgeTowardNipple: boolean | null;
+  /** Coefficient of variation of the calcifications' long axes. */
+  readonly sizeSpread: number;
+  /** Standard deviation of circularity across calcifications. */
+  readonly shapeSpread: number;
+}

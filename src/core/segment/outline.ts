@@ -1,0 +1,24 @@
+import type { PointPx } from '../units.js';
+
+/**
+ * One calcification's outline as segmentation found it, in stored-image pixels.
+ * `mask` covers the bounding box [x0, x0 + width) × [y0, y0 + height); 1 = inside.
+ * `contour` is a closed sub-pixel polygon (last point not repeated), clockwise on screen.
+ */
+export interface CalcificationOutline {
+  readonly seed: PointPx;
+  readonly contour: readonly PointPx[];
+  readonly mask: {
+    readonly x0: number;
+    readonly y0: number;
+    readonly width: number;
+    readonly height: number;
+    readonly data: Uint8Array;
+  };
+  /** Local background density (median of a ring around the calcification). */
+  readonly backgroundDensity: number;
+  /** Robust spread (MAD-based sigma) of the local background. */
+  readonly backgroundNoise: number;
+  /** The density level that separated calcification from background. */
+  readonly threshold: number;
+}
