@@ -1,0 +1,217 @@
+/**
+ * Terms from text: lexicon words (any case, older names accepted), or codes ("DCM:111344",
+ * "129751002"). Everything a command line or a JSON line may carry; failures are Result values.
+ */
+import { termForCode } from '../codes.js';
+import {
+  BREAST_COMPOSITIONS,
+  CHANGE_KINDS,
+  isDistributionTerm,
+  isMorphologyTerm,
+  type BreastComposition,
+  type ChangeKind,
+  type ChangeSincePrior,
+  type ClinicalHistory,
+  type Condition,
+  type DistributionTerm,
+  type HistoryEvent,
+  type MorphologyTerm,
+  type ProcedureKind,
+  type Side,
+} from '../lexicon.js';
+import { err, ok, type Result } from '../result.js';
+
+/** Older or informal names read as lexicon terms. */
+export const MORPHOLOGY_ALIASES: Readonly<Record<string, MorphologyTerm>> = {
+  eggshell: 'rim',
+  'lucent-centred': 'rim',
+  'lucent-centered': 'rim',
+  'lucent centred': 'rim',
+  'lucent centered': 'rim',
+  popcorn: 'coarse',
+  'popcorn-like': 'coarse',
+  heterogeneous: 'coarse heterogeneous',
+  'fine linear branching': 'fine-linear branching',
+  'fine-linear-branching': 'fine-linear branching',
+  'fine linear-branching': 'fine-linear branching',
+  'rod-like': 'large rod-like',
+  'large rodlike': 'large rod-like',
+  'fine-linear': 'fine linear',
+  'milk-of-calcium': 'milk of calcium',
+  'coarse-heterogeneous': 'coarse heterogeneous',
+  'fine-pleomorphic': 'fine pleomorphic',
+};
+
+export const DISTRIBUTION_ALIASES: Readonly<Record<string, DistributionTerm>> = {
+  clustered: 'grouped',
+  scattered: 'diffuse',
+};
+
+const norm = (s: string): string => s.trim().toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ');
+const shown = (s: string): string => JSON.stringify(s.slice(0, 60));
+
+/** A morphology term from a word ("fine pleomorphic", "eggshell") or a code ("DCM:111344"). */
+export function parseMorphology(text: string): Result<MorphologyTerm> {
+  const s = norm(text);
+  if (isMorphologyTerm(s)) return ok(s);
+  const alias = MORPHOLOGY_ALIASES[s];
+  if (alias !== undefined) return ok(alias);
+  const coded = termForCode('morphology', text);
+  if (coded.ok) return coded;
+  return err('unknown-term', `unknown morphology ${shown(text)}: use a BI-RADS term (e.g. "fine pleomorphic") or a CID 6011 code`);
+}
+
+/** A distribution term from a word or a code. */
+export function parseDistribution(text: string): Result<DistributionTerm> {
+  const s = norm(text);
+  if (isDistributionTerm(s)) return ok(s);
+  const alias = DISTRIBUTION_ALIASES[s];
+  if (alias !== undefined) return ok(alias);
+  const coded = termForCode('distribution', text);
+  if (coded.ok) return coded;
+  return err('unknown-term', `unknown distribution ${shown(text)}: use diffuse, regional, grouped, linear or segmental`);
+}
+
+const isChangeKind = (s: string): s is ChangeKind => (CHANGE_KINDS as readonly string[]).includes(s);
+const CHANGE_ALIASES: Readonly<Record<string, ChangeKind>> = {
+  'no priors': 'no-priors',
+  none: 'no-priors',
+  baseline: 'no-priors',
+  increasing: 'increased',
+  decreasing: 'decreased',
+  unchanged: 'stable',
+};
+
+function validYears(y: unknown): y is number {
+  return typeof y === 'number' && Number.isFinite(y) && y >= 0 && y <= 100;
+}
+
+/**
+ * Change since prior from "new", "stable:2", "increased", "no-priors", a CID 6003 code, or an
+ * object { kind, years?, newPosition? }.
+ */
+export function parseChange(v: unknown): Result<ChangeSincePrior> {
+  if (typeof v === 'string') {
+    const [head = '', years] = norm(v).split(':');
+    const kind = isChangeKind(head) ? head : CHANGE_ALIASES[head];
+    if (kind === undefined) {
+      const coded = termForCode('change', v);
+      if (coded.ok) return ok({ kind: coded.value });
+      return err('unknown-term', `unknown change ${shown(v)}: use new, stable, stable:<years>, increased, decreased or no-priors`);
+    }
+    if (years === undefined) return ok({ kind });
+    const n = Number(years);
+    if (kind !== 'stable' || years.trim() === '' || !validYears(n)) {
+      return err('bad-argument', `change ${shown(v)}: only "stable:<years>" takes a number of years (0–100)`);
+    }
+    return ok({ kind, years: n });
+  }
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const extra = Object.keys(o).filter((k) => !['kind', 'years', 'newPosition'].includes(k));
+    if (extra.length > 0) return err('bad-argument', `change: unknown field ${shown(extra[0] ?? '')}`);
+    if (typeof o.kind !== 'string' || !isChangeKind(o.kind)) return err('bad-argument', 'change.kind must be one of ' + CHANGE_KINDS.join(', '));
+    if (o.years !== undefined && !validYears(o.years)) return err('bad-argument', 'change.years must be a number from 0 to 100');
+    if (o.newPosition !== undefined && typeof o.newPosition !== 'boolean') return err('bad-argument', 'change.newPosition must be true or false');
+    return ok({
+      kind: o.kind,
+      ...(o.years !== undefined ? { years: o.years as number } : {}),
+      ...(o.newPosition !== undefined ? { newPosition: o.newPosition as boolean } : {}),
+    });
+  }
+  return err('bad-argument', 'change must be a string such as "stable:2" or an object { kind, years }');
+}
+
+const SIDES: readonly Side[] = ['right', 'left', 'both'];
+/** "right" | "left" | "both" (also "R", "L", "B"), or a CID 6023 code. */
+export function parseSide(v: unknown): Result<Side | null> {
+  if (v === null || v === undefined) return ok(null);
+  if (typeof v !== 'string') return err('bad-argument', 'side must be right, left or both');
+  const s = norm(v);
+  const short: Readonly<Record<string, Side>> = { r: 'right', l: 'left', b: 'both', bilateral: 'both' };
+  const side = (SIDES as readonly string[]).includes(s) ? (s as Side) : short[s];
+  if (side !== undefined) return ok(side);
+  const coded = termForCode('side', v);
+  return coded.ok ? coded : err('unknown-term', `unknown side ${shown(v)}: use right, left or both`);
+}
+
+/** Breast composition a–d, or a CID 6001 code. */
+export function parseComposition(v: unknown): Result<BreastComposition | null> {
+  if (v === null || v === undefined) return ok(null);
+  if (typeof v !== 'string') return err('bad-argument', 'composition must be a, b, c or d');
+  const s = norm(v);
+  if ((BREAST_COMPOSITIONS as readonly string[]).includes(s)) return ok(s as BreastComposition);
+  const coded = termForCode('composition', v);
+  return coded.ok ? coded : err('unknown-term', `unknown composition ${shown(v)}: use a, b, c or d`);
+}
+
+const PROCEDURES: readonly ProcedureKind[] = [
+  'lumpectomy', 'mastectomy', 'reduction', 'biopsy', 'augmentation', 'other-surgery', 'radiation', 'trauma',
+];
+const CONDITIONS: readonly Condition[] = [
+  'hyperparathyroidism', 'dermatomyositis', 'renal-failure', 'ehlers-danlos', 'known-malignancy',
+];
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function parseEvent(v: unknown, i: number): Result<HistoryEvent> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return err('bad-argument', `history.events[${i}] must be an object`);
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => !['kind', 'side', 'date', 'site'].includes(k));
+  if (extra.length > 0) return err('bad-argument', `history.events[${i}]: unknown field ${shown(extra[0] ?? '')}`);
+  if (typeof o.kind !== 'string' || !(PROCEDURES as readonly string[]).includes(o.kind)) {
+    return err('bad-argument', `history.events[${i}].kind must be one of ${PROCEDURES.join(', ')}`);
+  }
+  const side = parseSide(o.side);
+  if (!side.ok) return side;
+  const date = o.date ?? null;
+  if (date !== null && (typeof date !== 'string' || !DATE.test(date))) {
+    return err('bad-argument', `history.events[${i}].date must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+  const site = o.site ?? null;
+  if (site !== null && typeof site !== 'string') return err('bad-argument', `history.events[${i}].site must be text`);
+  return ok({ kind: o.kind as ProcedureKind, side: side.value, date, site });
+}
+
+/** Clinical history from { events: [{ kind, side, date, site }], implants, injections, conditions }. */
+export function parseHistory(v: unknown): Result<ClinicalHistory> {
+  if (v === null || v === undefined) return ok({ events: [], implants: false, injections: false, conditions: [] });
+  if (typeof v !== 'object' || Array.isArray(v)) return err('bad-argument', 'history must be an object');
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => !['events', 'implants', 'injections', 'conditions'].includes(k));
+  if (extra.length > 0) return err('bad-argument', `history: unknown field ${shown(extra[0] ?? '')}`);
+  const rawEvents = o.events ?? [];
+  if (!Array.isArray(rawEvents)) return err('bad-argument', 'history.events must be a list');
+  const events: HistoryEvent[] = [];
+  for (const [i, e] of rawEvents.entries()) {
+    const r = parseEvent(e, i);
+    if (!r.ok) return r;
+    events.push(r.value);
+  }
+  for (const k of ['implants', 'injections'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'boolean') return err('bad-argument', `history.${k} must be true or false`);
+  }
+  const rawConditions = o.conditions ?? [];
+  if (!Array.isArray(rawConditions) || !rawConditions.every((c) => typeof c === 'string' && (CONDITIONS as readonly string[]).includes(c))) {
+    return err('bad-argument', `history.conditions must list some of ${CONDITIONS.join(', ')}`);
+  }
+  return ok({
+    events,
+    implants: o.implants === true,
+    injections: o.injections === true,
+    conditions: rawConditions as Condition[],
+  });
+}
+
+/** A list of terms (or a single one) parsed with `parse`; the first failure is returned. */
+export function parseList<T>(v: unknown, what: string, parse: (s: string) => Result<T>): Result<T[]> {
+  const items = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(items)) return err('bad-argument', `${what} must be a list of terms or codes`);
+  const out: T[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return err('bad-argument', `${what} must be a list of terms or codes`);
+    const r = parse(item);
+    if (!r.ok) return r;
+    if (!out.includes(r.value)) out.push(r.value);
+  }
+  return ok(out);
+}

@@ -1,0 +1,72 @@
+import type { AssessmentCategory } from '../lexicon.js';
+import { err, ok, type Result } from '../result.js';
+import { wordDifferential, wordSuggestion } from '../report/word-suggestion.js';
+import {
+  parseChange,
+  parseComposition,
+  parseDistribution,
+  parseHistory,
+  parseList,
+  parseMorphology,
+  parseSide,
+} from './parse-terms.js';
+import { suggestAssessment } from './suggest-assessment.js';
+import type { AssessmentInput } from './suggestion.js';
+
+export interface BatchSuggestion {
+  readonly assessment: AssessmentCategory;
+  readonly management: string;
+  readonly reasons: readonly string[];
+  /** "Suggested assessment: BI-RADS 2 — benign; expected post-treatment change." (+ differential) */
+  readonly wording: string;
+}
+
+const FIELDS = ['morphology', 'distribution', 'change', 'history', 'composition', 'side'] as const;
+
+/** Reads one batch line's object into an AssessmentInput; the first problem is the error. */
+export function assessmentInputFromJson(obj: unknown): Result<AssessmentInput> {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return err('bad-argument', 'each line must be a JSON object');
+  const o = obj as Record<string, unknown>;
+  const extra = Object.keys(o).find((k) => !(FIELDS as readonly string[]).includes(k));
+  if (extra !== undefined) return err('bad-argument', `unknown field ${JSON.stringify(extra.slice(0, 40))}: expected ${FIELDS.join(', ')}`);
+  if (o.morphology === undefined) return err('bad-argument', 'morphology is required (a list of terms or codes)');
+  const morphology = parseList(o.morphology, 'morphology', parseMorphology);
+  if (!morphology.ok) return morphology;
+  const distribution = parseList(o.distribution ?? [], 'distribution', parseDistribution);
+  if (!distribution.ok) return distribution;
+  const change = parseChange(o.change ?? 'no-priors');
+  if (!change.ok) return change;
+  const history = parseHistory(o.history);
+  if (!history.ok) return history;
+  const composition = parseComposition(o.composition);
+  if (!composition.ok) return composition;
+  const side = parseSide(o.side);
+  if (!side.ok) return side;
+  return ok({
+    morphology: morphology.value,
+    distribution: distribution.value,
+    change: change.value,
+    history: history.value,
+    composition: composition.value,
+    side: side.value,
+  });
+}
+
+/**
+ * One line of `suggest --batch`: validates `{"morphology":[…],"distribution":[…],"change":…,
+ * "history":…}` (terms or codes) and returns the suggested assessment with its wording.
+ *
+ * @example suggestFromJson({ morphology: ['DCM:111344'], distribution: ['segmental'] }) // ok: 4C
+ */
+export function suggestFromJson(obj: unknown): Result<BatchSuggestion> {
+  const input = assessmentInputFromJson(obj);
+  if (!input.ok) return input;
+  const s = suggestAssessment(input.value);
+  const differential = wordDifferential(s);
+  return ok({
+    assessment: s.assessment,
+    management: s.management,
+    reasons: s.reasons,
+    wording: differential === '' ? wordSuggestion(s) : `${wordSuggestion(s)} ${differential}`,
+  });
+}

@@ -1,0 +1,329 @@
+/**
+ * Every coded concept calcscribe writes or reads, each with the DICOM PS3.16 context group (CID)
+ * it comes from. No other module writes a code literal: they look terms up here.
+ *
+ * Schemes: SCT = SNOMED CT, DCM = DICOM (PS3.16 Annex D), NCIt = NCI Thesaurus,
+ * BI = ACR BI-RADS (the designator PS3.16 CID 6027 uses for 4A / 4B / 4C / 6).
+ */
+import type { MammoView, ViewModifier } from './image.js';
+import type {
+  AssessmentCategory,
+  BreastComposition,
+  ChangeKind,
+  DistributionTerm,
+  MorphologyTerm,
+  Side,
+} from './lexicon.js';
+import type { ClockHour, Depth, Quadrant, SpecialLocation } from './locate/location.js';
+import { err, ok, type Result } from './result.js';
+
+export type CodingScheme = 'SCT' | 'DCM' | 'NCIt' | 'BI';
+
+/** A code triplet plus the context group it is taken from. */
+export interface CodedConcept {
+  readonly scheme: CodingScheme;
+  readonly value: string;
+  readonly meaning: string;
+  /** The PS3.16 context group, e.g. "CID 6011". */
+  readonly cid: string;
+  /** Why a lexicon term maps to a differently named code, when it does. */
+  readonly note?: string;
+}
+
+const c = (scheme: CodingScheme, value: string, meaning: string, cid: string, note?: string): CodedConcept =>
+  note === undefined ? { scheme, value, meaning, cid } : { scheme, value, meaning, cid, note };
+
+/** Calcification type, CID 6010 (includes CID 6011 "Calcification Type from BI-RADS"). */
+export const MORPHOLOGY_CODES: Readonly<Record<MorphologyTerm, CodedConcept>> = {
+  skin: c('SCT', '129757003', 'Calcified skin of breast', 'CID 6011'),
+  vascular: c('SCT', '129759000', 'Vascular calcification', 'CID 6011'),
+  coarse: c('SCT', '129749001', 'Coarse (popcorn-like) calcification', 'CID 6011'),
+  'large rod-like': c('SCT', '129752009', 'Large rod-like calcification', 'CID 6011'),
+  round: c('SCT', '129756007', 'Round shaped calcification', 'CID 6011'),
+  punctate: c('SCT', '129755006', 'Punctate calcification', 'CID 6011'),
+  rim: c(
+    'SCT',
+    '129751002',
+    'Eggshell calcification',
+    'CID 6011',
+    'BI-RADS 5th edition "rim" has no code of its own: written as eggshell; lucent-centred (SCT 129754005) is read back as rim too',
+  ),
+  dystrophic: c('SCT', '129750001', 'Dystrophic calcification', 'CID 6011'),
+  'milk of calcium': c('SCT', '129753004', 'Milk of calcium calcification', 'CID 6011'),
+  suture: c('SCT', '129758008', 'Calcified suture material', 'CID 6011'),
+  amorphous: c('SCT', '129760005', 'Amorphous calcification', 'CID 6011'),
+  'coarse heterogeneous': c(
+    'SCT',
+    '129763007',
+    'Heterogeneous calcification',
+    'CID 6011',
+    'BI-RADS 5th edition "coarse heterogeneous" has no code of its own: written as heterogeneous',
+  ),
+  'fine pleomorphic': c('DCM', '111344', 'Fine pleomorphic calcification', 'CID 6011'),
+  'fine linear': c('SCT', '129761009', 'Fine, linear (casting) calcification', 'CID 6011'),
+  'fine-linear branching': c('SCT', '129762002', 'Fine linear, branching (casting) calcification', 'CID 6011'),
+};
+
+/** Older names that are read back as a lexicon term (never written). */
+export const MORPHOLOGY_READ_ALIASES: readonly { readonly code: CodedConcept; readonly term: MorphologyTerm }[] = [
+  { code: c('SCT', '129754005', 'Lucent-centered calcification', 'CID 6011'), term: 'rim' },
+];
+
+/** Calcification distribution, CID 6012 (includes CID 6013). */
+export const DISTRIBUTION_CODES: Readonly<Record<DistributionTerm, CodedConcept>> = {
+  diffuse: c('SCT', '129764001', 'Diffuse calcification distribution', 'CID 6013'),
+  regional: c('SCT', '129767008', 'Regional calcification distribution', 'CID 6013'),
+  grouped: c('SCT', '129766004', 'Grouped calcification distribution', 'CID 6013'),
+  linear: c('SCT', '129765000', 'Linear calcification distribution', 'CID 6013'),
+  segmental: c('SCT', '129768003', 'Segmental calcification distribution', 'CID 6013'),
+};
+
+export type FindingConcept =
+  | 'calcification cluster'
+  | 'individual calcification'
+  | 'number of calcifications'
+  | 'distance from nipple'
+  | 'distance from skin'
+  | 'distance from chest wall';
+
+/** Finding-level concepts used by the mammography CAD / report templates (TID 4000 family). */
+export const FINDING_CODES: Readonly<Record<FindingConcept, CodedConcept>> = {
+  'calcification cluster': c('SCT', '129769006', 'Calcification Cluster', 'CID 6015'),
+  'individual calcification': c('SCT', '129770007', 'Individual Calcification', 'CID 6015'),
+  'number of calcifications': c('DCM', '111038', 'Number of calcifications', 'PS3.16 Annex D'),
+  'distance from nipple': c('DCM', '121242', 'Distance from nipple', 'PS3.16 Annex D'),
+  'distance from skin': c('DCM', '121243', 'Distance from skin', 'PS3.16 Annex D'),
+  'distance from chest wall': c('DCM', '121244', 'Distance from chest wall', 'PS3.16 Annex D'),
+};
+
+export type ClockOrRegion = `${ClockHour} o'clock` | SpecialLocation;
+
+/** Clockface location or region, CID 6018 (includes CID 6019). */
+export const CLOCK_CODES: Readonly<Record<ClockOrRegion, CodedConcept>> = {
+  "1 o'clock": c('SCT', '129772004', "1 o'clock position", 'CID 6019'),
+  "2 o'clock": c('SCT', '129773009', "2 o'clock position", 'CID 6019'),
+  "3 o'clock": c('SCT', '129774003', "3 o'clock position", 'CID 6019'),
+  "4 o'clock": c('SCT', '129775002', "4 o'clock position", 'CID 6019'),
+  "5 o'clock": c('SCT', '129776001', "5 o'clock position", 'CID 6019'),
+  "6 o'clock": c('SCT', '129777005', "6 o'clock position", 'CID 6019'),
+  "7 o'clock": c('SCT', '129778000', "7 o'clock position", 'CID 6019'),
+  "8 o'clock": c('SCT', '129779008', "8 o'clock position", 'CID 6019'),
+  "9 o'clock": c('SCT', '129780006', "9 o'clock position", 'CID 6019'),
+  "10 o'clock": c('SCT', '129781005', "10 o'clock position", 'CID 6019'),
+  "11 o'clock": c('SCT', '129782003', "11 o'clock position", 'CID 6019'),
+  "12 o'clock": c('SCT', '129783008', "12 o'clock position", 'CID 6019'),
+  subareolar: c('SCT', '129784002', 'Subareolar region', 'CID 6019'),
+  'axillary tail': c('SCT', '129785001', 'Axillary tail region', 'CID 6019'),
+  central: c('SCT', '129786000', 'Central region of breast', 'CID 6019'),
+};
+
+/** Quadrant location, CID 6020 (includes CID 6021). */
+export const QUADRANT_CODES: Readonly<Record<Quadrant, CodedConcept>> = {
+  'upper outer': c('SCT', '76365002', 'Upper outer quadrant of breast', 'CID 6021'),
+  'upper inner': c('SCT', '77831004', 'Upper inner quadrant of breast', 'CID 6021'),
+  'lower outer': c('SCT', '33564002', 'Lower outer quadrant of breast', 'CID 6021'),
+  'lower inner': c('SCT', '19100000', 'Lower inner quadrant of breast', 'CID 6021'),
+};
+
+/** Side, CID 6022 (includes CID 6023). */
+export const SIDE_CODES: Readonly<Record<Side, CodedConcept>> = {
+  right: c('SCT', '73056007', 'Right breast', 'CID 6023'),
+  left: c('SCT', '80248007', 'Left breast', 'CID 6023'),
+  both: c('SCT', '63762007', 'Both breasts', 'CID 6023'),
+};
+
+/** Depth, CID 6024 (includes CID 6025). */
+export const DEPTH_CODES: Readonly<Record<Depth, CodedConcept>> = {
+  anterior: c('SCT', '255549009', 'Anterior', 'CID 6025'),
+  middle: c('NCIt', 'C25569', 'Middle', 'CID 6025'),
+  posterior: c('SCT', '255551008', 'Posterior', 'CID 6025'),
+};
+
+/** Overall breast composition, CID 6000 (includes CID 6001). */
+export const COMPOSITION_CODES: Readonly<Record<BreastComposition, CodedConcept>> = {
+  a: c('SCT', '129716005', 'Almost entirely fat', 'CID 6001'),
+  b: c('SCT', '129717001', 'Scattered fibroglandular densities', 'CID 6001'),
+  c: c('SCT', '129718006', 'Heterogeneously dense', 'CID 6001'),
+  d: c('SCT', '129719003', 'Extremely dense', 'CID 6001'),
+};
+
+/** Change since last mammogram, CID 6002 (includes CID 6003). "no-priors" has no code. */
+export const CHANGE_CODES: Readonly<Record<Exclude<ChangeKind, 'no-priors'>, CodedConcept>> = {
+  new: c('SCT', '129721008', 'New finding', 'CID 6003'),
+  stable: c('SCT', '129723006', 'No significant changes in the finding', 'CID 6003'),
+  increased: c('SCT', '129726003', 'Increase in number of calcifications', 'CID 6003'),
+  decreased: c('SCT', '129727007', 'Decrease in number of calcifications', 'CID 6003'),
+};
+
+/**
+ * Assessment, CID 6026 (includes CID 6027 "Assessment from BI-RADS"). PS3.16 codes 0–5 in SCT and
+ * 4A / 4B / 4C / 6 in the BI-RADS scheme. DCM 111170–111173 are equipment concepts (J wire,
+ * pacemaker, paddle, collimator) and are never used for assessments.
+ */
+export const ASSESSMENT_CODES: Readonly<Record<AssessmentCategory, CodedConcept>> = {
+  '0': c('SCT', '397138000', '0 - Incomplete - Need additional imaging evaluation +/- priors', 'CID 6027'),
+  '1': c('SCT', '397140005', '1 - Negative', 'CID 6027'),
+  '2': c('SCT', '397141009', '2 - Benign', 'CID 6027'),
+  '3': c('SCT', '397143007', '3 - Probably Benign', 'CID 6027'),
+  '4A': c('BI', 'MA.II.A.5.4A', '4A - Low suspicion', 'CID 6027'),
+  '4B': c('BI', 'MA.II.A.5.4B', '4B - Intermediate suspicion', 'CID 6027'),
+  '4C': c('BI', 'MA.II.A.5.4C', '4C - Moderate suspicion', 'CID 6027'),
+  '5': c('SCT', '397145000', '5 - Highly suggestive of malignancy', 'CID 6027'),
+  '6': c('BI', 'MA.II.A.5.6', '6 - Known biopsy proven malignancy', 'CID 6027'),
+};
+
+/** Codes other systems use for assessments, read back but never written. */
+export const ASSESSMENT_READ_ALIASES: readonly { readonly code: CodedConcept; readonly term: AssessmentCategory }[] = [
+  { code: c('SCT', '397144001', '4 - Suspicious', 'CID 6027'), term: '4A' },
+  { code: c('SCT', '6111000179101', 'Mammography assessment (Category 6)', 'HL7 breast radiology'), term: '6' },
+];
+
+export type FollowUp =
+  | 'normal interval follow-up'
+  | 'short interval follow-up'
+  | 'additional projections'
+  | 'spot magnification views'
+  | 'old films for comparison'
+  | 'biopsy should be considered'
+  | 'biopsy should be strongly considered'
+  | 'highly suggestive of malignancy, take appropriate action'
+  | 'known biopsy proven malignancy, take appropriate action';
+
+/** Recommended follow-up, CID 6028 (includes CID 6029). */
+export const FOLLOW_UP_CODES: Readonly<Record<FollowUp, CodedConcept>> = {
+  'normal interval follow-up': c('DCM', '111140', 'Normal interval follow-up', 'CID 6029'),
+  'short interval follow-up': c('DCM', '111142', 'Follow-up at short interval (1-11 months)', 'CID 6029'),
+  'additional projections': c('DCM', '111135', 'Additional projections', 'CID 6029'),
+  'spot magnification views': c('DCM', '111136', 'Spot magnification view(s)', 'CID 6029'),
+  'old films for comparison': c('DCM', '111138', 'Old films for comparison', 'CID 6029'),
+  'biopsy should be considered': c('DCM', '111143', 'Biopsy should be considered', 'CID 6029'),
+  'biopsy should be strongly considered': c('DCM', '111148', 'Biopsy should be strongly considered', 'CID 6029'),
+  'highly suggestive of malignancy, take appropriate action': c(
+    'DCM',
+    '111149',
+    'Highly suggestive of malignancy - take appropriate action',
+    'CID 6029',
+  ),
+  'known biopsy proven malignancy, take appropriate action': c(
+    'DCM',
+    '111122',
+    'Known biopsy proven malignancy - take appropriate action',
+    'CID 6029',
+  ),
+};
+
+/**
+ * View for mammography, CID 4014. AT and CV are ACR view names that PS3.16 codes as view
+ * modifiers (CID 4015) used in place of a view.
+ */
+export const VIEW_CODES: Readonly<Record<MammoView, CodedConcept>> = {
+  CC: c('SCT', '399162004', 'cranio-caudal', 'CID 4014'),
+  MLO: c('SCT', '399368009', 'medio-lateral oblique', 'CID 4014'),
+  ML: c('SCT', '399260004', 'medio-lateral', 'CID 4014'),
+  LM: c('SCT', '399352003', 'latero-medial', 'CID 4014'),
+  LMO: c('SCT', '399099002', 'latero-medial oblique', 'CID 4014'),
+  XCCL: c('SCT', '399192008', 'cranio-caudal exaggerated laterally', 'CID 4014'),
+  XCCM: c('SCT', '399101009', 'cranio-caudal exaggerated medially', 'CID 4014'),
+  FB: c('SCT', '399196006', 'caudo-cranial (from below)', 'CID 4014'),
+  SIO: c('SCT', '399188001', 'superolateral to inferomedial oblique', 'CID 4014'),
+  AT: c('SCT', '399011000', 'Axillary Tail', 'CID 4015'),
+  CV: c('SCT', '399161006', 'Cleavage', 'CID 4015'),
+};
+
+/** View modifier for mammography, CID 4015. */
+export const VIEW_MODIFIER_CODES: Readonly<Record<ViewModifier, CodedConcept>> = {
+  magnification: c('SCT', '399163009', 'Magnification', 'CID 4015'),
+  'spot-compression': c('SCT', '399055006', 'Spot Compression', 'CID 4015'),
+  'implant-displaced': c('SCT', '399209000', 'Implant Displaced', 'CID 4015'),
+  tangential: c('SCT', '399110001', 'Tangential', 'CID 4015'),
+  'rolled-lateral': c('SCT', '399197002', 'Rolled Lateral', 'CID 4015'),
+  'rolled-medial': c('SCT', '399226006', 'Rolled Medial', 'CID 4015'),
+  cleavage: c('SCT', '399161006', 'Cleavage', 'CID 4015'),
+};
+
+/** Every table by name, for lookups in both directions. */
+export const CODE_TABLES = {
+  morphology: MORPHOLOGY_CODES,
+  distribution: DISTRIBUTION_CODES,
+  finding: FINDING_CODES,
+  clock: CLOCK_CODES,
+  quadrant: QUADRANT_CODES,
+  side: SIDE_CODES,
+  depth: DEPTH_CODES,
+  composition: COMPOSITION_CODES,
+  change: CHANGE_CODES,
+  assessment: ASSESSMENT_CODES,
+  followUp: FOLLOW_UP_CODES,
+  view: VIEW_CODES,
+  viewModifier: VIEW_MODIFIER_CODES,
+} as const;
+
+export type CodeKind = keyof typeof CODE_TABLES;
+export type TermOf<K extends CodeKind> = keyof (typeof CODE_TABLES)[K] & string;
+
+/** One term a code stands for. */
+export interface CodeMatch {
+  readonly kind: CodeKind;
+  readonly term: string;
+  readonly code: CodedConcept;
+}
+
+/** The code written for a term, e.g. `codeFor('morphology', 'rim')` → SCT 129751002. */
+export function codeFor<K extends CodeKind>(kind: K, term: TermOf<K>): CodedConcept {
+  return (CODE_TABLES[kind] as Readonly<Record<string, CodedConcept>>)[term] as CodedConcept;
+}
+
+/** "SCT:129751002" — the form used in JSON output and accepted on input. */
+export function formatCode(code: CodedConcept): string {
+  return `${code.scheme}:${code.value}`;
+}
+
+const SCHEMES: readonly CodingScheme[] = ['SCT', 'DCM', 'NCIt', 'BI'];
+
+function buildIndex(): ReadonlyMap<string, readonly CodeMatch[]> {
+  const index = new Map<string, CodeMatch[]>();
+  const add = (m: CodeMatch): void => {
+    for (const key of [formatCode(m.code), m.code.value]) {
+      const list = index.get(key) ?? [];
+      list.push(m);
+      index.set(key, list);
+    }
+  };
+  for (const kind of Object.keys(CODE_TABLES) as CodeKind[]) {
+    for (const [term, code] of Object.entries(CODE_TABLES[kind] as Readonly<Record<string, CodedConcept>>)) {
+      add({ kind, term, code });
+    }
+  }
+  for (const a of MORPHOLOGY_READ_ALIASES) add({ kind: 'morphology', term: a.term, code: a.code });
+  for (const a of ASSESSMENT_READ_ALIASES) add({ kind: 'assessment', term: a.term, code: a.code });
+  return index;
+}
+
+const INDEX = buildIndex();
+
+/** Normalises "sct:129751002", "(111344, DCM, …)", " 129751002 " to the index key. */
+function codeKey(text: string): string | null {
+  const s = text.trim();
+  const triplet = /^\(\s*([^,\s]+)\s*,\s*([A-Za-z]+)\s*(?:,.*)?\)$/.exec(s);
+  const pair = /^([A-Za-z]+)\s*:\s*(\S+)$/.exec(s);
+  const raw = triplet ? { scheme: triplet[2] ?? '', value: triplet[1] ?? '' } : pair ? { scheme: pair[1] ?? '', value: pair[2] ?? '' } : null;
+  if (raw === null) return /^[A-Za-z0-9.]+$/.test(s) ? s : null;
+  const scheme = SCHEMES.find((x) => x.toLowerCase() === raw.scheme.toLowerCase());
+  return scheme === undefined ? null : `${scheme}:${raw.value}`;
+}
+
+/** Every term a code string stands for, across all tables (empty when unknown). */
+export function findCode(text: string): readonly CodeMatch[] {
+  const key = codeKey(text);
+  return key === null ? [] : (INDEX.get(key) ?? []);
+}
+
+/**
+ * The term of one table a code stands for: `termForCode('morphology', 'DCM:111344')` →
+ * 'fine pleomorphic'. Accepts "SCT:129751002", "129751002" or "(111344, DCM, …)".
+ */
+export function termForCode<K extends CodeKind>(kind: K, text: string): Result<TermOf<K>> {
+  const match = findCode(text).find((m) => m.kind === kind);
+  if (match === undefined) return err('unknown-term', `no ${kind} term has the code "${text.slice(0, 60)}"`);
+  return ok(match.term as TermOf<K>);
+}

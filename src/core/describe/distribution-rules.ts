@@ -1,0 +1,84 @@
+/**
+ * Distribution rules as data (BI-RADS: grouped ≤ 2 cm, regional > 2 cm not ductal, linear,
+ * segmental = a wedge toward the nipple, diffuse = scattered through the breast).
+ */
+import type { DistributionTerm } from '../lexicon.js';
+import { fmt2, type FeaturePredicate, type TermRule } from './rule-table.js';
+
+export interface GroupFeatures {
+  readonly count: number;
+  /** Greatest extent, mm; null when uncalibrated. */
+  readonly extentMm: number | null;
+  readonly linearity: number;
+  readonly orientationToNippleDeg: number | null;
+  readonly wedgeTowardNipple: boolean | null;
+  /** Hull area / breast area; null when the breast size is unknown. */
+  readonly breastFraction: number | null;
+}
+
+export const DISTRIBUTION_THRESHOLDS = {
+  groupedMaxMm: 20,
+  linearityLinearMin: 0.8,
+  linearityDuctalMin: 0.6,
+  towardNippleMaxDeg: 30,
+  diffuseBreastFractionMin: 0.25,
+} as const;
+
+const D = DISTRIBUTION_THRESHOLDS;
+const cm = (mm: number | null): string => (mm === null ? '?' : (mm / 10).toFixed(1));
+
+export const DISTRIBUTION_PREDICATES = {
+  'at least 2 calcifications': { test: (g) => g.count >= 2, say: (g) => `${g.count} calcifications` },
+  'at least 3 calcifications': { test: (g) => g.count >= 3, say: (g) => `${g.count} calcifications` },
+  'extent ≤ 2 cm': {
+    test: (g) => (g.extentMm === null ? null : g.extentMm <= D.groupedMaxMm),
+    say: (g) => `extent ${cm(g.extentMm)} cm ≤ 2 cm`,
+  },
+  'extent > 2 cm': {
+    test: (g) => (g.extentMm === null ? null : g.extentMm > D.groupedMaxMm),
+    say: (g) => `extent ${cm(g.extentMm)} cm > 2 cm`,
+  },
+  'arranged in a line': {
+    test: (g) => g.linearity >= D.linearityLinearMin,
+    say: (g) => `linearity ${fmt2(g.linearity)} ≥ ${D.linearityLinearMin}`,
+  },
+  'roughly linear': {
+    test: (g) => g.linearity >= D.linearityDuctalMin,
+    say: (g) => `linearity ${fmt2(g.linearity)} ≥ ${D.linearityDuctalMin}`,
+  },
+  'not ductal': {
+    test: (g) => g.linearity < D.linearityDuctalMin && g.wedgeTowardNipple !== true,
+    say: (g) => `not ductal: linearity ${fmt2(g.linearity)} < ${D.linearityDuctalMin}, no wedge toward the nipple`,
+  },
+  'wedge toward the nipple': {
+    test: (g) => g.wedgeTowardNipple === true,
+    say: () => 'fans out from the nipple toward the chest wall (wedge)',
+  },
+  'axis toward the nipple': {
+    test: (g) => g.orientationToNippleDeg !== null && g.orientationToNippleDeg <= D.towardNippleMaxDeg,
+    say: (g) => `main axis ${g.orientationToNippleDeg?.toFixed(0) ?? '?'}° from the nipple direction (≤ ${D.towardNippleMaxDeg}°)`,
+  },
+  'scattered through the breast': {
+    test: (g) => g.breastFraction !== null && g.breastFraction >= D.diffuseBreastFractionMin,
+    say: (g) => `spread over ${Math.round((g.breastFraction ?? 0) * 100)} % of the breast (≥ ${D.diffuseBreastFractionMin * 100} %)`,
+  },
+} as const satisfies Record<string, FeaturePredicate<GroupFeatures>>;
+
+export type DistributionPredicateName = keyof typeof DISTRIBUTION_PREDICATES;
+
+export const DISTRIBUTION_RULES: readonly TermRule<DistributionTerm, DistributionPredicateName>[] = [
+  { term: 'diffuse', all: ['at least 2 calcifications', 'scattered through the breast'], confidence: 0.75 },
+  {
+    term: 'segmental',
+    all: ['at least 3 calcifications', 'wedge toward the nipple', 'extent > 2 cm'],
+    confidence: 0.7,
+  },
+  {
+    term: 'segmental',
+    all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple', 'extent > 2 cm'],
+    confidence: 0.6,
+  },
+  { term: 'linear', all: ['at least 3 calcifications', 'arranged in a line'], confidence: 0.7 },
+  { term: 'grouped', all: ['at least 2 calcifications', 'extent ≤ 2 cm'], confidence: 0.7 },
+  { term: 'regional', all: ['at least 2 calcifications', 'extent > 2 cm', 'not ductal'], confidence: 0.6 },
+];

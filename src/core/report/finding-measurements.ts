@@ -1,0 +1,24 @@
+import type { CalcificationMeasurements } from '../measure/measurements.js';
+import type { FindingMeasurements } from './finding.js';
+
+/** Mean lucent-centre index from which the wording says "with lucent centres". */
+export const LUCENT_CENTRES_MIN = 0.25;
+
+/** Count, largest long axis and calibration of a set of calcifications, for the wording. */
+export function summariseMeasurements(ms: readonly CalcificationMeasurements[]): FindingMeasurements {
+  let largest: CalcificationMeasurements | null = null;
+  for (const m of ms) if (largest === null || m.longAxis.px > largest.longAxis.px) largest = m;
+  const uncalibrated = ms.length === 0 || ms.some((m) => m.calibration === 'uncalibrated' || m.longAxis.mm === null);
+  return {
+    count: ms.length,
+    largest: largest?.longAxis ?? null,
+    calibration: uncalibrated ? 'uncalibrated' : (largest?.calibration ?? 'uncalibrated'),
+  };
+}
+
+/** Qualifiers the measurements support, e.g. "with lucent centres". */
+export function qualifiersFrom(ms: readonly CalcificationMeasurements[]): string[] {
+  if (ms.length === 0) return [];
+  const lucent = ms.reduce((a, m) => a + m.lucentCentreIndex, 0) / ms.length;
+  return lucent >= LUCENT_CENTRES_MIN ? ['with lucent centres'] : [];
+}
