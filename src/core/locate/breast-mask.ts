@@ -1,0 +1,163 @@
+/**
+ * Breast versus background on the overview image. Otsu's threshold alone tends to fall between
+ * fat and glandular tissue (the thin, fatty periphery then counts as background), so the
+ * threshold is moved down toward the background level: a quarter of the way from the
+ * background's peak to Otsu's level, and at least six background noise deviations above the
+ * peak. The largest connected region is kept and holes inside it are filled.
+ */
+import type { OverviewImage } from './overview-image.js';
+import { otsuThreshold } from './otsu-threshold.js';
+
+/** Where the breast / background threshold sits, as data. */
+export const MASK_RULES = {
+  /** Fraction of the way from the background peak to Otsu's threshold. */
+  fractionOfOtsu: 0.25,
+  /** Minimum height above the background peak, in background noise deviations. */
+  minNoiseDeviations: 6,
+} as const;
+
+export interface BreastMask {
+  readonly width: number;
+  readonly height: number;
+  /** 1 = breast, row-major, same layout as the overview. */
+  readonly data: Uint8Array;
+  readonly threshold: number;
+  /** Number of breast samples. */
+  readonly count: number;
+}
+
+/** Finds the breast on the overview; null when the image is uniform or nothing stands out. */
+export function findBreastMask(overview: OverviewImage): BreastMask | null {
+  const { width: w, height: h, data } = overview;
+  const threshold = breastThreshold(data);
+  if (threshold === null) return null;
+  const above = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) above[i] = (data[i] as number) > threshold ? 1 : 0;
+  const largest = largestRegion(above, w, h);
+  if (largest === null) return null;
+  const filled = fillHoles(largest, w, h);
+  let count = 0;
+  for (let i = 0; i < w * h; i++) count += filled[i] as number;
+  return { width: w, height: h, data: filled, threshold, count };
+}
+
+/** The breast / background level (see the module note); null when all values are equal. */
+export function breastThreshold(values: Float32Array): number | null {
+  const otsu = otsuThreshold(values);
+  if (otsu === null) return null;
+  let lo = Infinity;
+  for (const v of values) if (v < lo) lo = v;
+  // Background peak: the mode of the values below Otsu's threshold.
+  const bins = 256;
+  const hist = new Uint32Array(bins);
+  const scale = (bins - 1) / (otsu - lo);
+  for (const v of values) {
+    if (v > otsu) continue;
+    const b = Math.round((v - lo) * scale);
+    hist[b] = (hist[b] as number) + 1;
+  }
+  let modeBin = 0;
+  for (let b = 1; b < bins; b++) if ((hist[b] as number) > (hist[modeBin] as number)) modeBin = b;
+  const peak = lo + modeBin / scale;
+  // Noise from the dark side of the peak only (the bright side mixes in the breast edge),
+  // read off the histogram: the median distance below the peak, in bins.
+  let below = 0;
+  for (let b = 0; b <= modeBin; b++) below += hist[b] as number;
+  let seen = 0;
+  let medianBins = 0;
+  for (let b = modeBin; b >= 0; b--) {
+    seen += hist[b] as number;
+    if (seen >= below / 2) {
+      medianBins = modeBin - b;
+      break;
+    }
+  }
+  const sigma = (1.4826 * medianBins) / scale;
+  const level = Math.max(
+    peak + MASK_RULES.fractionOfOtsu * (otsu - peak),
+    peak + MASK_RULES.minNoiseDeviations * sigma,
+  );
+  return Math.min(level, otsu);
+}
+
+/** Labels 4-connected regions of 1s and returns a mask of the largest one (null when none). */
+function largestRegion(mask: Uint8Array, w: number, h: number): Uint8Array | null {
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  let bestLabel = 0;
+  let bestSize = 0;
+  let next = 0;
+  for (let start = 0; start < w * h; start++) {
+    if (mask[start] === 0 || label[start] !== 0) continue;
+    next++;
+    const size = flood(mask, label, stack, w, h, start, next, 1);
+    if (size > bestSize) {
+      bestSize = size;
+      bestLabel = next;
+    }
+  }
+  if (bestSize === 0) return null;
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) out[i] = label[i] === bestLabel ? 1 : 0;
+  return out;
+}
+
+/** Sets to 1 every 0-sample not connected to the image border through 0-samples. */
+function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  for (let x = 0; x < w; x++) {
+    for (const y of [0, h - 1]) {
+      const i = y * w + x;
+      if (mask[i] === 0 && label[i] === 0) flood(mask, label, stack, w, h, i, 1, 0);
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (const x of [0, w - 1]) {
+      const i = y * w + x;
+      if (mask[i] === 0 && label[i] === 0) flood(mask, label, stack, w, h, i, 1, 0);
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) out[i] = mask[i] === 1 || label[i] === 0 ? 1 : 0;
+  return out;
+}
+
+/** 4-connected flood fill of samples equal to `value`, writing `id` into `label`; returns the size. */
+function flood(
+  mask: Uint8Array,
+  label: Int32Array,
+  stack: Int32Array,
+  w: number,
+  h: number,
+  start: number,
+  id: number,
+  value: number,
+): number {
+  let top = 0;
+  stack[top++] = start;
+  label[start] = id;
+  let size = 0;
+  while (top > 0) {
+    const i = stack[--top] as number;
+    size++;
+    const x = i % w;
+    if (x > 0 && mask[i - 1] === value && label[i - 1] === 0) {
+      label[i - 1] = id;
+      stack[top++] = i - 1;
+    }
+    if (x < w - 1 && mask[i + 1] === value && label[i + 1] === 0) {
+      label[i + 1] = id;
+      stack[top++] = i + 1;
+    }
+    if (i >= w && mask[i - w] === value && label[i - w] === 0) {
+      label[i - w] = id;
+      stack[top++] = i - w;
+    }
+    if (i < w * (h - 1) && mask[i + w] === value && label[i + w] === 0) {
+      label[i + w] = id;
+      stack[top++] = i + w;
+    }
+  }
+  return size;
+}
