@@ -1,0 +1,21 @@
+/** Ingest: DICOM bytes → MammoImage (pixels, calibration, laterality / view, metadata). */
+export { ingestDicom, ingestUncompressed, type IngestOptions } from './ingest-dicom.js';
+export { parseDicomBytes, type Inflate } from './parse-dicom-bytes.js';
+export {
+  readCalibration,
+  readCalibrationAttributes,
+  decideCalibration,
+  type CalibrationAttributes,
+  type CalibrationReading,
+} from './read-calibration.js';
+export { readViewAndLaterality, viewFromPatientOrientation, type ViewAndLaterality } from './read-view-and-laterality.js';
+export { readDescriptiveMetadata, readWindows, type DescriptiveMetadata } from './read-metadata.js';
+export { parseAgeString, ageFromDates, patientAgeYears } from './read-patient-age.js';
+export { checkMammography, type MammographyCheck } from './check-mammography.js';
+export { readPixelFormat, readNumberOfFrames, DEFAULT_MAX_PIXEL_BYTES, type PixelFormat } from './read-pixel-format.js';
+export { transferSyntax, type TransferSyntax, type PixelEncoding } from './transfer-syntaxes.js';
+export { sopClass, type SopClass, type SopClassRole } from './sop-classes.js';
+export { decodeRleFrame } from './decode-rle.js';
+export { BUILT_IN_DECODERS, type FrameDecoder, type FrameDecoders, type DecodedFrame, type CompressedEncoding } from './decode-compressed-frame.js';
+export { MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, type CodedConcept } from './view-codes.js';
+export { cleanText } from './clean-text.js';

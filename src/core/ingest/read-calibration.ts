@@ -1,0 +1,170 @@
+/**
+ * Size calibration of a projection mammogram (see docs: mammography-dicom.md), in this order:
+ *
+ * 1. Pixel Spacing (0028,0030) with Pixel Spacing Calibration Type (0028,0A02) FIDUCIAL →
+ *    'fiducial', GEOMETRY → 'geometry'. In the DX / MG IODs Pixel Spacing is only present when
+ *    the image has been corrected for geometric magnification or calibrated (PS3.3 C.8.11.4,
+ *    DX Detector Module), so a present Pixel Spacing takes precedence over Imager Pixel Spacing.
+ * 2. Pixel Spacing without a calibration type: taken as 'geometry' (that same PS3.3 condition),
+ *    with a warning — except when it merely repeats Imager Pixel Spacing, a common vendor habit
+ *    that calibrates nothing; then it is ignored (with a warning) and step 3 applies.
+ * 3. Imager Pixel Spacing (0018,1164) ÷ Estimated Radiographic Magnification Factor (0018,1114),
+ *    or ÷ Distance Source to Detector (0018,1110) / Distance Source to Patient (0018,1111) →
+ *    'magnification-corrected'.
+ * 4. Imager Pixel Spacing alone → 'detector' (sizes at the detector plane, slightly overstated).
+ * 5. Nothing usable → 'uncalibrated' (pixels only).
+ *
+ * Invalid values (missing, zero, negative, not a number) never produce millimetres: another
+ * source is used with a warning, or the image is uncalibrated with a warning naming the value.
+ */
+import type { DataSet } from 'dicom-parser';
+import type { Calibration } from '../image.js';
+import { mm } from '../units.js';
+import { firstItem, readText } from './dataset-values.js';
+import { TAG } from './dicom-tags.js';
+
+/** The calibration attributes as stored (text, as in the file), null when absent. */
+export interface CalibrationAttributes {
+  readonly pixelSpacing: string | null;
+  readonly pixelSpacingCalibrationType: string | null;
+  readonly imagerPixelSpacing: string | null;
+  readonly estimatedRadiographicMagnificationFactor: string | null;
+  readonly distanceSourceToDetector: string | null;
+  readonly distanceSourceToPatient: string | null;
+}
+
+export interface CalibrationReading {
+  readonly calibration: Calibration;
+  readonly warnings: readonly string[];
+}
+
+type Spacing = { row: number; column: number };
+
+/** Two positive finite numbers, or null. */
+function parseSpacing(text: string): Spacing | null {
+  const parts = text.split('\\').map((p) => p.trim());
+  if (parts.length !== 2 || parts.some((p) => p === '')) return null;
+  const [row, column] = parts.map(Number) as [number, number];
+  if (!Number.isFinite(row) || !Number.isFinite(column) || row <= 0 || column <= 0) return null;
+  return { row, column };
+}
+
+function parsePositive(text: string | null): number | null {
+  if (text === null) return null;
+  const n = Number(text.split('\\')[0]?.trim() ?? '');
+  return text.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+const UNCALIBRATED = (source: string): Calibration => ({
+  kind: 'uncalibrated',
+  rowSpacingMm: null,
+  columnSpacingMm: null,
+  source,
+});
+
+/** Decides the calibration from the attribute values; pure, so every rule is testable. */
+export function decideCalibration(a: CalibrationAttributes): CalibrationReading {
+  const warnings: string[] = [];
+  const ps = a.pixelSpacing === null ? null : parseSpacing(a.pixelSpacing);
+  const ips = a.imagerPixelSpacing === null ? null : parseSpacing(a.imagerPixelSpacing);
+  const type = a.pixelSpacingCalibrationType?.trim().toUpperCase() ?? null;
+
+  if (a.pixelSpacing !== null && ps === null) {
+    warnings.push(
+      ips !== null
+        ? `Pixel Spacing ${a.pixelSpacing} is invalid: using Imager Pixel Spacing instead`
+        : `Pixel Spacing ${a.pixelSpacing} is invalid: image treated as uncalibrated`,
+    );
+  }
+  if (ps !== null) {
+    const psText = `Pixel Spacing ${a.pixelSpacing} mm`;
+    const calibrated = (kind: 'fiducial' | 'geometry', source: string): CalibrationReading => ({
+      calibration: { kind, rowSpacingMm: mm(ps.row), columnSpacingMm: mm(ps.column), source },
+      warnings,
+    });
+    if (type === 'FIDUCIAL') return calibrated('fiducial', `${psText} (calibration type FIDUCIAL)`);
+    if (type === 'GEOMETRY') return calibrated('geometry', `${psText} (calibration type GEOMETRY)`);
+    const typeNote = type === null ? 'no Pixel Spacing Calibration Type' : `unknown calibration type ${type}`;
+    const repeatsImager =
+      ips !== null && Math.abs(ips.row - ps.row) < 1e-9 && Math.abs(ips.column - ps.column) < 1e-9;
+    if (!repeatsImager) {
+      warnings.push(`Pixel Spacing with ${typeNote}: taken as corrected for geometric magnification`);
+      return calibrated('geometry', `${psText} (${typeNote})`);
+    }
+    warnings.push(`Pixel Spacing equals Imager Pixel Spacing with ${typeNote}: treated as detector spacing`);
+  }
+
+  if (a.imagerPixelSpacing !== null && ips === null) {
+    warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} is invalid: image treated as uncalibrated`);
+  }
+  if (ips === null) {
+    const source =
+      a.pixelSpacing === null && a.imagerPixelSpacing === null
+        ? 'no Pixel Spacing or Imager Pixel Spacing'
+        : 'no valid Pixel Spacing or Imager Pixel Spacing';
+    return { calibration: UNCALIBRATED(source), warnings };
+  }
+
+  const ipsText = `Imager Pixel Spacing ${a.imagerPixelSpacing} mm`;
+  const ermf = parsePositive(a.estimatedRadiographicMagnificationFactor);
+  if (a.estimatedRadiographicMagnificationFactor !== null && (ermf === null || ermf < 1)) {
+    warnings.push(
+      `Estimated Radiographic Magnification Factor ${a.estimatedRadiographicMagnificationFactor} is invalid: ignored`,
+    );
+  }
+  let factor: number | null = null;
+  let how = '';
+  if (ermf !== null && ermf >= 1) {
+    factor = ermf;
+    how = `÷ ERMF ${a.estimatedRadiographicMagnificationFactor?.trim()}`;
+  } else {
+    const sid = parsePositive(a.distanceSourceToDetector);
+    const sod = parsePositive(a.distanceSourceToPatient);
+    if (sid !== null && sod !== null && sid >= sod) {
+      factor = sid / sod;
+      how = `÷ (Distance Source to Detector ${a.distanceSourceToDetector?.trim()} mm / Distance Source to Patient ${a.distanceSourceToPatient?.trim()} mm)`;
+    }
+  }
+  if (factor !== null) {
+    return {
+      calibration: {
+        kind: 'magnification-corrected',
+        rowSpacingMm: mm(ips.row / factor),
+        columnSpacingMm: mm(ips.column / factor),
+        source: `${ipsText} ${how}`,
+      },
+      warnings,
+    };
+  }
+  return {
+    calibration: {
+      kind: 'detector',
+      rowSpacingMm: mm(ips.row),
+      columnSpacingMm: mm(ips.column),
+      source: `${ipsText} (at the detector, no magnification correction)`,
+    },
+    warnings,
+  };
+}
+
+/** Reads the calibration attributes of a data set (Pixel Spacing also from the shared functional groups). */
+export function readCalibrationAttributes(ds: DataSet): CalibrationAttributes {
+  const shared = firstItem(ds, TAG.SharedFunctionalGroupsSequence);
+  const measures = shared === null ? null : firstItem(shared, TAG.PixelMeasuresSequence);
+  return {
+    pixelSpacing: readText(ds, TAG.PixelSpacing) ?? (measures === null ? null : readText(measures, TAG.PixelSpacing)),
+    pixelSpacingCalibrationType: readText(ds, TAG.PixelSpacingCalibrationType),
+    imagerPixelSpacing: readText(ds, TAG.ImagerPixelSpacing),
+    estimatedRadiographicMagnificationFactor: readText(ds, TAG.EstimatedRadiographicMagnificationFactor),
+    distanceSourceToDetector: readText(ds, TAG.DistanceSourceToDetector),
+    distanceSourceToPatient: readText(ds, TAG.DistanceSourceToPatient),
+  };
+}
+
+/**
+ * The size calibration of an image with the warnings it raised.
+ * @example readCalibration(ds).calibration.source === 'Imager Pixel Spacing 0.07\\0.07 mm ÷ ERMF 1.08'
+ */
+export function readCalibration(ds: DataSet): CalibrationReading {
+  return decideCalibration(readCalibrationAttributes(ds));
+}
