@@ -20,7 +20,7 @@ export interface CalcificationMeasurements {
   readonly elongation: number;
   /** area / convex hull area, ≤ 1. */
   readonly solidity: number;
-  /** Mean edge gradient over contrast per pixel: high = sharp (smooth, well defined) margin. */
+  /** Mean edge gradient over (peak) contrast per pixel: high = sharp (smooth, well defined) margin. */
   readonly marginSharpness: number;
   /** (mean inside − background) / background noise. */
   readonly contrastToNoise: number;
@@ -28,7 +28,7 @@ export interface CalcificationMeasurements {
   readonly contrast: number;
   /** Centre-to-rim density dip: 0 = solid, toward 1 = lucent centre (rim, dystrophic). */
   readonly lucentCentreIndex: number;
-  /** Coefficient of variation of density inside. */
+  /** Coefficient of variation of density inside (of the contrast above the local background). */
   readonly heterogeneity: number;
   /** Skeleton: mean calibre (width) of linear forms, branch points, skeleton length. */
   readonly skeleton: {

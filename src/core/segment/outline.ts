@@ -15,9 +15,12 @@ export interface CalcificationOutline {
     readonly height: number;
     readonly data: Uint8Array;
   };
-  /** Local background density (median of a ring around the calcification). */
+  /**
+   * Local background density under the calcification's peak: a plane fitted robustly (outliers
+   * beyond 2.5 σ dropped) to a ring of pixels around the calcification, evaluated at the peak.
+   */
   readonly backgroundDensity: number;
-  /** Robust spread (MAD-based sigma) of the local background. */
+  /** Robust spread (MAD-based sigma) of the local background about that plane. */
   readonly backgroundNoise: number;
   /** The density level that separated calcification from background. */
   readonly threshold: number;

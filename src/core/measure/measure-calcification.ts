@@ -1,0 +1,151 @@
+import { readDensityPatch } from '../image.js';
+import type { MammoImage } from '../image.js';
+import type { CalcificationOutline } from '../segment/outline.js';
+import { mm, mm2, px, px2 } from '../units.js';
+import type { Length } from '../units.js';
+import { convexHull } from './convex-hull.js';
+import { feretDiameters } from './feret.js';
+import { lucentCentreIndex, marginSharpness } from './intensity.js';
+import type { CalcificationMeasurements } from './measurements.js';
+import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
+import type { Point2 } from './polygon.js';
+import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
+
+/**
+ * Smallest background noise used for contrast-to-noise: the quantisation noise of integer
+ * pixel values (1/√12), so a noiseless image gives a large, finite ratio.
+ */
+export const NOISE_FLOOR = 1 / Math.sqrt(12);
+
+/** Column and row spacing in mm, or null when the image has no usable calibration. */
+export function spacingOf(image: Pick<MammoImage, 'calibration'>): { x: number; y: number } | null {
+  const c = image.calibration;
+  if (c.kind === 'uncalibrated' || c.columnSpacingMm === null || c.rowSpacingMm === null) return null;
+  if (!(c.columnSpacingMm > 0) || !(c.rowSpacingMm > 0)) return null;
+  return { x: c.columnSpacingMm, y: c.rowSpacingMm };
+}
+
+interface Shape {
+  readonly feretMax: number;
+  readonly feretMin: number;
+  readonly area: number;
+  readonly perimeter: number;
+  readonly hullArea: number;
+}
+
+function shapeOf(points: readonly Point2[]): Shape {
+  const f = feretDiameters(points);
+  return {
+    feretMax: f.max,
+    feretMin: f.min,
+    area: polygonArea(points),
+    perimeter: polygonPerimeter(points),
+    hullArea: polygonArea(convexHull(points)),
+  };
+}
+
+const length = (p: number, m: number | null): Length => ({ px: px(p), mm: m === null ? null : mm(m) });
+
+/**
+ * Measures one outlined calcification: Feret diameters from the sub-pixel contour's convex hull
+ * (rotating callipers), area (shoelace) and perimeter of the contour, equivalent diameter,
+ * circularity, elongation, solidity, margin sharpness, contrast and contrast-to-noise, the
+ * lucent-centre index, heterogeneity and the skeleton (Zhang–Suen thinning).
+ *
+ * Pixel lengths are in stored-image pixels; millimetre values are computed on coordinates
+ * scaled by the column (x) and row (y) spacing, so anisotropic pixels are handled, and are null
+ * when the image is uncalibrated. Shape ratios use millimetres when available. Only the
+ * outline's neighbourhood is read.
+ */
+export function measureCalcification(image: MammoImage, outline: CalcificationOutline): CalcificationMeasurements {
+  const spacing = spacingOf(image);
+  const contourPx: Point2[] = [...outline.contour];
+  const gPx = shapeOf(contourPx);
+  const gMm = spacing === null ? null : shapeOf(scalePoints(outline.contour, spacing.x, spacing.y));
+  const g = gMm ?? gPx;
+
+  const m = outline.mask;
+  const margin = 3;
+  const patch = readDensityPatch(image, {
+    x0: m.x0 - margin,
+    y0: m.y0 - margin,
+    x1: m.x0 + m.width + margin,
+    y1: m.y0 + m.height + margin,
+  });
+  const bg = outline.backgroundDensity;
+  let n = 0;
+  let sum = 0;
+  let sum2 = 0;
+  let peak = -Infinity;
+  let wx = 0;
+  let wy = 0;
+  let ws = 0;
+  if (patch !== null) {
+    for (let y = 0; y < m.height; y++) {
+      for (let x = 0; x < m.width; x++) {
+        if (m.data[y * m.width + x] !== 1) continue;
+        const ix = m.x0 + x;
+        const iy = m.y0 + y;
+        const c = (patch.data[(iy - patch.y0) * patch.width + (ix - patch.x0)] as number) - bg;
+        n++;
+        sum += c;
+        sum2 += c * c;
+        if (c > peak) peak = c;
+        const w = Math.max(0, c);
+        wx += w * ix;
+        wy += w * iy;
+        ws += w;
+      }
+    }
+  }
+  const mean = n > 0 ? sum / n : 0;
+  const sd = n > 1 ? Math.sqrt(Math.max(0, (sum2 - n * mean * mean) / (n - 1))) : 0;
+  const centroid = polygonCentroid(contourPx);
+  const centre = ws > 0 ? { x: wx / ws, y: wy / ws } : centroid;
+
+  const sk = measureSkeleton(m, contourPx, spacing);
+  return {
+    calibration: image.calibration.kind,
+    centre,
+    longAxis: length(gPx.feretMax, gMm?.feretMax ?? null),
+    shortAxis: length(gPx.feretMin, gMm?.feretMin ?? null),
+    area: { px2: px2(gPx.area), mm2: gMm === null ? null : mm2(gMm.area) },
+    equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),
+    perimeter: length(gPx.perimeter, gMm?.perimeter ?? null),
+    circularity: g.perimeter > 0 ? Math.min(1, (4 * Math.PI * g.area) / (g.perimeter * g.perimeter)) : 0,
+    elongation: g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1,
+    solidity: g.hullArea > 0 ? Math.min(1, g.area / g.hullArea) : 1,
+    marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
+    contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
+    contrast: mean,
+    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx),
+    heterogeneity: mean > 0 ? sd / mean : 0,
+    skeleton: sk,
+  };
+}
+
+/**
+ * Skeleton of the outline's mask (Zhang–Suen, spurs pruned). Calibre from the contour area and
+ * the skeleton length (calibreFromArea); length = skeleton length plus half a calibre at each
+ * free end, which thinning takes off.
+ */
+function measureSkeleton(
+  m: CalcificationOutline['mask'],
+  contour: readonly Point2[],
+  spacing: { x: number; y: number } | null,
+): CalcificationMeasurements['skeleton'] {
+  const thin = thinMask(m.data, m.width, m.height);
+  const skel = pruneSpurs(thin, m.width, m.height, (x, y) => distanceToBoundary({ x: x + m.x0, y: y + m.y0 }, contour));
+  const stats = skeletonStats(skel, m.width, m.height, spacing?.x ?? 1, spacing?.y ?? 1);
+  const calibrePx = calibreFromArea(polygonArea(contour), stats.lengthPx, stats.endPoints);
+  const calibreMm =
+    spacing === null ? null : calibreFromArea(polygonArea(scalePoints(contour, spacing.x, spacing.y)), stats.lengthScaled, stats.endPoints);
+  return {
+    calibre: length(calibrePx, calibreMm),
+    length: length(
+      stats.lengthPx + (stats.endPoints * calibrePx) / 2,
+      calibreMm === null ? null : stats.lengthScaled + (stats.endPoints * calibreMm) / 2,
+    ),
+    branchPoints: stats.branchPoints,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Skeleton of a calcification mask: Zhang–Suen thinning, then its length, end points and
+ * branch points, from which the calibre (mean width) of linear forms follows.
+ */
+
+/** Neighbour offsets P2..P9 of Zhang–Suen: N, NE, E, SE, S, SW, W, NW. */
+const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
+const DY = [-1, -1, 0, 1, 1, 1, 0, -1] as const;
+
+function neighbours(m: Uint8Array, w: number, h: number, x: number, y: number, out: number[] = new Array<number>(8)): number[] {
+  for (let k = 0; k < 8; k++) {
+    const nx = x + (DX[k] as number);
+    const ny = y + (DY[k] as number);
+    out[k] = nx >= 0 && ny >= 0 && nx < w && ny < h ? (m[ny * w + nx] as number) : 0;
+  }
+  return out;
+}
+
+/** Number of 0 → 1 transitions walking once round the 8 neighbours (P2 … P9, P2). */
+function transitions(p: number[]): number {
+  let t = 0;
+  for (let k = 0; k < 8; k++) if (p[k] === 0 && p[(k + 1) % 8] === 1) t++;
+  return t;
+}
+
+/** An end of a skeleton branch: one neighbour, or two that touch each other. */
+function isEnd(p: number[]): boolean {
+  const count = p.reduce((s, v) => s + v, 0);
+  return count === 1 || (count === 2 && transitions(p) === 1);
+}
+
+/**
+ * Zhang–Suen thinning of a binary mask (1 = object) to a one-pixel-wide 8-connected skeleton.
+ * Returns a new mask; the input is not changed.
+ */
+export function thinMask(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const m = Uint8Array.from(mask, (v) => (v === 1 ? 1 : 0));
+  const remove: number[] = [];
+  const p = new Array<number>(8);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let step = 0; step < 2; step++) {
+      remove.length = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          if (m[y * width + x] !== 1) continue;
+          neighbours(m, width, height, x, y, p);
+          const b = p.reduce((s, v) => s + v, 0);
+          if (b < 2 || b > 6 || transitions(p) !== 1) continue;
+          const p2 = p[0] as number;
+          const p4 = p[2] as number;
+          const p6 = p[4] as number;
+          const p8 = p[6] as number;
+          const ok = step === 0 ? p2 * p4 * p6 === 0 && p4 * p6 * p8 === 0 : p2 * p4 * p8 === 0 && p2 * p6 * p8 === 0;
+          if (ok) remove.push(y * width + x);
+        }
+      }
+      for (const i of remove) m[i] = 0;
+      if (remove.length > 0) changed = true;
+    }
+  }
+  removeRedundantPixels(m, width, height);
+  return m;
+}
+
+/**
+ * Removes redundant pixels left by thinning (staircase corners, little triangles): a pixel with
+ * two or more neighbours that all touch one another (one 8-connected group) joins nothing that
+ * would not stay joined without it. One raster pass on the current state, so a line is never cut.
+ */
+function removeRedundantPixels(m: Uint8Array, width: number, height: number): void {
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (m[y * width + x] !== 1) continue;
+      const p = neighbours(m, width, height, x, y);
+      const on = [0, 1, 2, 3, 4, 5, 6, 7].filter((k) => p[k] === 1);
+      if (on.length < 2 || neighbourGroups(on) !== 1) continue;
+      m[y * width + x] = 0;
+    }
+  }
+}
+
+/** Number of 8-connected groups among the given neighbour positions (indices into DX / DY). */
+function neighbourGroups(on: readonly number[]): number {
+  const group = on.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : root(group[i] as number));
+  for (let i = 0; i < on.length; i++) {
+    for (let j = i + 1; j < on.length; j++) {
+      const a = on[i] as number;
+      const b = on[j] as number;
+      if (Math.abs((DX[a] as number) - (DX[b] as number)) <= 1 && Math.abs((DY[a] as number) - (DY[b] as number)) <= 1) {
+        group[root(j)] = root(i);
+      }
+    }
+  }
+  return new Set(on.map((_, i) => root(i))).size;
+}
+
+export interface SkeletonStats {
+  /** Length along the skeleton in pixels of the grid (diagonal steps count √2). */
+  readonly lengthPx: number;
+  /** Length with steps scaled by the pixel spacings (x by column, y by row). */
+  readonly lengthScaled: number;
+  /** Branch ends: pixels with one neighbour, or two neighbours that touch each other. */
+  readonly endPoints: number;
+  /** Junctions where three or more branches meet (adjacent junction pixels count once). */
+  readonly branchPoints: number;
+  readonly pixels: number;
+}
+
+/**
+ * Measures a skeleton: total length of the links between 8-neighbouring skeleton pixels (each
+ * pair once; a diagonal link is dropped when the two pixels are also joined through a shared
+ * 4-neighbour, so corners are not counted twice), end points (one neighbour) and branch points
+ * (pixels with three or more branches, clustered).
+ */
+export function skeletonStats(skel: Uint8Array, width: number, height: number, columnSpacing = 1, rowSpacing = 1): SkeletonStats {
+  const at = (x: number, y: number): number => (x >= 0 && y >= 0 && x < width && y < height ? (skel[y * width + x] as number) : 0);
+  let lengthPx = 0;
+  let lengthScaled = 0;
+  let endPoints = 0;
+  let pixels = 0;
+  const junction = new Uint8Array(width * height);
+  const diag = Math.hypot(columnSpacing, rowSpacing);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (at(x, y) !== 1) continue;
+      pixels++;
+      // Links to E, S (straight) and SE, SW (diagonal), so each pair is seen once.
+      if (at(x + 1, y) === 1) {
+        lengthPx += 1;
+        lengthScaled += columnSpacing;
+      }
+      if (at(x, y + 1) === 1) {
+        lengthPx += 1;
+        lengthScaled += rowSpacing;
+      }
+      if (at(x + 1, y + 1) === 1 && at(x + 1, y) === 0 && at(x, y + 1) === 0) {
+        lengthPx += Math.SQRT2;
+        lengthScaled += diag;
+      }
+      if (at(x - 1, y + 1) === 1 && at(x - 1, y) === 0 && at(x, y + 1) === 0) {
+        lengthPx += Math.SQRT2;
+        lengthScaled += diag;
+      }
+      const p = neighbours(skel, width, height, x, y);
+      if (isEnd(p)) endPoints++;
+      if (transitions(p) >= 3) junction[y * width + x] = 1;
+    }
+  }
+  const branchPoints = countClusters(junction, width, height);
+  return { lengthPx, lengthScaled, endPoints, branchPoints, pixels };
+}
+
+function countClusters(m: Uint8Array, width: number, height: number): number {
+  const seen = new Uint8Array(width * height);
+  let clusters = 0;
+  const stack: number[] = [];
+  for (let i = 0; i < m.length; i++) {
+    if (m[i] !== 1 || seen[i] === 1) continue;
+    clusters++;
+    seen[i] = 1;
+    stack.push(i);
+    while (stack.length > 0) {
+      const j = stack.pop() as number;
+      const x = j % width;
+      const y = (j - x) / width;
+      for (let k = 0; k < 8; k++) {
+        const nx = x + (DX[k] as number);
+        const ny = y + (DY[k] as number);
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const q = ny * width + nx;
+        if (m[q] === 1 && seen[q] === 0) {
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+  }
+  return clusters;
+}
+
+/**
+ * Removes spurs: branches running from an end point to a junction that are no longer than the
+ * form's width at that junction (twice the distance from the junction to the outline). Thinning a
+ * thick shape leaves such forks at its ends and corners; a real branch of a casting calcification
+ * is several calibres long. `halfWidthAt(x, y)` gives the distance from a skeleton pixel to the
+ * outline in pixels. Returns a new skeleton.
+ */
+export function pruneSpurs(
+  skel: Uint8Array,
+  width: number,
+  height: number,
+  halfWidthAt: (x: number, y: number) => number,
+): Uint8Array {
+  const out = Uint8Array.from(skel);
+  const on = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < width && y < height && skel[y * width + x] === 1;
+  const isJunction = (x: number, y: number): boolean => transitions(neighbours(skel, width, height, x, y)) >= 3;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!on(x, y) || !isEnd(neighbours(skel, width, height, x, y))) continue;
+      const path: number[] = [];
+      const seen = new Set<number>();
+      let cx = x;
+      let cy = y;
+      let steps = 0;
+      let junction: [number, number] | null = null;
+      for (;;) {
+        const i = cy * width + cx;
+        if (isJunction(cx, cy)) {
+          junction = [cx, cy];
+          break;
+        }
+        path.push(i);
+        seen.add(i);
+        let next: [number, number] | null = null;
+        // Prefer straight neighbours so staircases are walked pixel by pixel.
+        for (const k of [0, 2, 4, 6, 1, 3, 5, 7]) {
+          const nx = cx + (DX[k] as number);
+          const ny = cy + (DY[k] as number);
+          if (on(nx, ny) && !seen.has(ny * width + nx)) {
+            next = [nx, ny];
+            break;
+          }
+        }
+        if (next === null) break;
+        steps += next[0] !== cx && next[1] !== cy ? Math.SQRT2 : 1;
+        [cx, cy] = next;
+      }
+      if (junction !== null && steps <= 2 * halfWidthAt(junction[0], junction[1])) for (const i of path) out[i] = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Mean calibre (width) of a linear form from its area and skeleton length. Thinning shortens a
+ * band of width c by about c/2 at each free end, so the band's length is L + e·c/2 for e end
+ * points and area = c·(L + e·c/2); solved for c. With no skeleton length (a dot) the calibre is
+ * the equivalent diameter.
+ *
+ * @example calibreFromArea(20, 10, 2) // → ≈ 1.708, since 1.708 × (10 + 1.708) = 20
+ */
+export function calibreFromArea(area: number, skeletonLength: number, endPoints: number): number {
+  if (!(area > 0)) return 0;
+  if (!(skeletonLength > 0)) return Math.sqrt((4 * area) / Math.PI);
+  if (endPoints <= 0) return area / skeletonLength;
+  const a = endPoints / 2;
+  return (-skeletonLength + Math.sqrt(skeletonLength * skeletonLength + 4 * a * area)) / (2 * a);
+}

@@ -1,0 +1,45 @@
+import type { Calibration } from '../image.js';
+
+/** Tunable settings of segmentation; every field has a default in SEGMENT_DEFAULTS. */
+export interface SegmentOptions {
+  /** How far from the click to look for the calcification's density peak (mm; at least 3 px). */
+  readonly searchRadiusMm?: number;
+  /** Smallest search radius in pixels. */
+  readonly searchRadiusPx?: number;
+  /**
+   * When nothing stands out near the click, how far to look for a calcification whose outline
+   * encloses the click (a click in the lucent centre of a rim calcification), in mm.
+   */
+  readonly enclosingSearchRadiusMm?: number;
+  /** Half-size of the first patch (mm); doubled while the calcification reaches its ring. */
+  readonly startHalfSizeMm?: number;
+  /** Largest patch side (mm). */
+  readonly maxPatchMm?: number;
+  /** Fraction of the peak contrast at which the outline is drawn (0.5 = half maximum). */
+  readonly thresholdFraction?: number;
+  /** Peak contrast (3 × 3 mean) needed, in units of background noise. */
+  readonly minContrastToNoise?: number;
+  /** Pixel spacing assumed for the mm-based sizes above when the image is uncalibrated. */
+  readonly nominalSpacingMm?: number;
+}
+
+export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
+  searchRadiusMm: 0.3,
+  searchRadiusPx: 3,
+  enclosingSearchRadiusMm: 1.5,
+  startHalfSizeMm: 1,
+  maxPatchMm: 15,
+  // Half maximum: for a blurred object of uniform density, the half-maximum contour lies on the
+  // true edge (full width at half maximum), independent of the blur width.
+  thresholdFraction: 0.5,
+  minContrastToNoise: 3,
+  nominalSpacingMm: 0.1,
+};
+
+/** Mean of the two pixel spacings, or the nominal spacing when uncalibrated. */
+export function spacingForSizes(calibration: Calibration, nominalSpacingMm: number): number {
+  const r = calibration.rowSpacingMm;
+  const c = calibration.columnSpacingMm;
+  if (r === null || c === null || !(r > 0) || !(c > 0)) return nominalSpacingMm;
+  return (r + c) / 2;
+}

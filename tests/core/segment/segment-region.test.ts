@@ -1,0 +1,104 @@
+import { describe, it, expect } from 'vitest';
+import { segmentPolygon, segmentRegion } from '../../../src/core/segment/segment-region.js';
+import type { CalcificationOutline } from '../../../src/core/segment/outline.js';
+import { isInsidePolygon } from '../../../src/core/segment/point-in-polygon.js';
+import { renderScene } from './synthetic.js';
+import type { Shape } from './synthetic.js';
+
+const SP = 0.1;
+// Six discs and a ring on a textured, noisy 12 × 8 mm patch.
+const shapes: Shape[] = [
+  { kind: 'disc', cx: 2.0, cy: 2.0, r: 0.25, contrast: 250 },
+  { kind: 'disc', cx: 3.5, cy: 2.4, r: 0.15, contrast: 250 },
+  { kind: 'disc', cx: 5.0, cy: 2.0, r: 0.35, contrast: 200 },
+  { kind: 'ellipse', cx: 3.0, cy: 4.5, a: 0.5, b: 0.2, angleDeg: 30, contrast: 250 },
+  { kind: 'disc', cx: 5.5, cy: 5.5, r: 0.2, contrast: 300 },
+  { kind: 'ring', cx: 9.0, cy: 4.0, rOuter: 0.8, rInner: 0.5, contrast: 250 },
+  { kind: 'disc', cx: 10.5, cy: 7.0, r: 0.2, contrast: 250 },
+];
+const image = renderScene({
+  rows: 80,
+  columns: 120,
+  rowSpacingMm: SP,
+  columnSpacingMm: SP,
+  shapes,
+  gradient: [2, 1],
+  texture: 12,
+  textureScalePx: 5,
+  noise: 10,
+  seed: 3,
+});
+
+const centreOf = (s: Shape): { x: number; y: number } => (s.kind === 'lines' ? { x: 0, y: 0 } : { x: s.cx / SP, y: s.cy / SP });
+const covers = (o: CalcificationOutline, p: { x: number; y: number }): boolean => {
+  const x = Math.round(p.x) - o.mask.x0;
+  const y = Math.round(p.y) - o.mask.y0;
+  return x >= 0 && y >= 0 && x < o.mask.width && y < o.mask.height && o.mask.data[y * o.mask.width + x] === 1;
+};
+
+describe('segmentRegion', () => {
+  it('finds every calcification in the rectangle, once each, and nothing else', () => {
+    const r = segmentRegion(image, { x0: 0, y0: 0, x1: 120, y1: 80 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toHaveLength(shapes.length);
+    for (const s of shapes) expect(r.value.filter((o) => covers(o, centreOf(s)))).toHaveLength(1);
+  });
+
+  it('keeps only calcifications whose peak lies inside the rectangle', () => {
+    const r = segmentRegion(image, { x0: 0, y0: 0, x1: 60, y1: 35 });
+    expect(r.ok && r.value.length).toBe(3);
+  });
+
+  it('orders results top to bottom', () => {
+    const r = segmentRegion(image, { x0: 0, y0: 0, x1: 120, y1: 80 });
+    if (!r.ok) throw new Error(r.error.message);
+    const ys = r.value.map((o) => o.mask.y0);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+  });
+
+  it('returns an empty list for regions of plain textured background', () => {
+    for (const [seed, textureScalePx] of [[11, 3], [12, 4], [13, 5], [14, 12]] as const) {
+      const blank = renderScene({ rows: 60, columns: 60, rowSpacingMm: SP, columnSpacingMm: SP, shapes: [], texture: 12, textureScalePx, noise: 10, seed });
+      const r = segmentRegion(blank, { x0: 0, y0: 0, x1: 60, y1: 60 });
+      expect(r.ok && r.value.length).toBe(0);
+    }
+  });
+
+  it('reports region-outside-image', () => {
+    const r = segmentRegion(image, { x0: 200, y0: 0, x1: 250, y1: 20 });
+    expect(r.ok ? 'ok' : r.error.kind).toBe('region-outside-image');
+  });
+});
+
+describe('segmentPolygon', () => {
+  const triangle = [
+    { x: 0, y: 0 },
+    { x: 90, y: 0 },
+    { x: 0, y: 90 },
+  ];
+
+  it('keeps the calcifications inside a freehand outline', () => {
+    const r = segmentPolygon(image, triangle);
+    if (!r.ok) throw new Error(r.error.message);
+    const inside = shapes.filter((s) => isInsidePolygon(centreOf(s), triangle));
+    expect(inside).toHaveLength(4);
+    expect(r.value).toHaveLength(4);
+    for (const s of inside) expect(r.value.some((o) => covers(o, centreOf(s)))).toBe(true);
+  });
+
+  it('rejects fewer than 3 points and polygons off the image', () => {
+    const few = segmentPolygon(image, [{ x: 0, y: 0 }, { x: 5, y: 5 }]);
+    expect(few.ok ? 'ok' : few.error.kind).toBe('bad-argument');
+    const off = segmentPolygon(image, [{ x: -50, y: -50 }, { x: -10, y: -50 }, { x: -10, y: -10 }]);
+    expect(off.ok ? 'ok' : off.error.kind).toBe('region-outside-image');
+  });
+});
+
+describe('isInsidePolygon', () => {
+  it('uses the even–odd rule', () => {
+    const sq = [{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 4 }, { x: 0, y: 4 }];
+    expect(isInsidePolygon({ x: 1, y: 1 }, sq)).toBe(true);
+    expect(isInsidePolygon({ x: 5, y: 1 }, sq)).toBe(false);
+  });
+});
