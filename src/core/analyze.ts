@@ -1,0 +1,264 @@
+/**
+ * One finding from the radiologist's clicks: segment → measure → describe → locate → assess →
+ * word. This is the pipeline the command line and the viewer extension call.
+ */
+import { applyOverrides, assess, type Overrides, type OverriddenTerm } from './assess/overrides.js';
+import type { DetailedSuggestion } from './assess/suggest-assessment.js';
+import { chosenTerms } from './describe/chosen-terms.js';
+import { describeCalcification } from './describe/describe-calcification.js';
+import { describeCalcifications } from './describe/describe-calcifications.js';
+import { describeDistribution } from './describe/describe-distribution.js';
+import type { DistributionDescription, MorphologyDescription } from './describe/description.js';
+import type { MammoImage } from './image.js';
+import { calibrationJson, type CalibrationJson } from './info.js';
+import {
+  EMPTY_HISTORY,
+  type BreastComposition,
+  type ChangeSincePrior,
+  type ClinicalHistory,
+  type DistributionTerm,
+  type MorphologyTerm,
+  type Side,
+} from './lexicon.js';
+import { findBreast } from './locate/find-breast.js';
+import { locateFinding } from './locate/locate-finding.js';
+import { locateFromOneView } from './locate/combine-views.js';
+import type { LocatedFinding } from './locate/location.js';
+import type { BreastGeometry } from './locate/breast-geometry.js';
+import type { ViewLocation } from './locate/view-location.js';
+import { measureCalcification } from './measure/measure-calcification.js';
+import { measureGroup } from './measure/measure-group.js';
+import type { CalcificationMeasurements, GroupMeasurements } from './measure/measurements.js';
+import type { Finding } from './report/finding.js';
+import { qualifiersFrom, summariseMeasurements } from './report/finding-measurements.js';
+import { wordFinding } from './report/word-finding.js';
+import { err, ok, type Result } from './result.js';
+import { segmentAtSeed } from './segment/segment-at-seed.js';
+import { segmentPolygon, segmentRegion } from './segment/segment-region.js';
+import type { CalcificationOutline } from './segment/outline.js';
+import type { PointPx, RectPx } from './units.js';
+
+/** What the radiologist gave for one finding on one image. */
+export interface FindingRequest {
+  /** Clicked calcifications (x = column, y = row). */
+  readonly seeds?: readonly PointPx[];
+  /** A rectangle: every calcification inside is added. */
+  readonly roi?: RectPx | null;
+  /** A freehand outline: every calcification inside is added. */
+  readonly polygon?: readonly PointPx[] | null;
+  readonly history?: ClinicalHistory;
+  readonly change?: ChangeSincePrior;
+  readonly composition?: BreastComposition | null;
+  /** A nipple marker placed by the radiologist, used instead of the detected nipple. */
+  readonly nipple?: PointPx | null;
+  /** Terms the radiologist replaced; the suggestion is recomputed from them. */
+  readonly overrides?: Overrides;
+  /** Relation to a treated site, in words, e.g. "at the lumpectomy site". */
+  readonly relation?: string | null;
+  /** Date of the prior compared with, YYYY-MM-DD. */
+  readonly priorDate?: string | null;
+}
+
+/** Suggested terms for one calcification with the evidence, best first. */
+export interface AnalysedCalcification {
+  readonly x: number;
+  readonly y: number;
+  readonly longAxisMm: number | null;
+  readonly shortAxisMm: number | null;
+  readonly areaMm2: number | null;
+  readonly longAxisPx: number;
+  readonly shortAxisPx: number;
+  readonly morphology: readonly MorphologyTerm[];
+  readonly confidence: number;
+  readonly evidence: readonly string[];
+  readonly measurements: CalcificationMeasurements;
+  readonly outline: CalcificationOutline;
+}
+
+export interface FindingAnalysis {
+  readonly calibration: CalibrationJson;
+  readonly calcifications: readonly AnalysedCalcification[];
+  readonly group: {
+    readonly count: number;
+    readonly extentMm: number | null;
+    readonly extentPx: number;
+    readonly morphology: readonly MorphologyTerm[];
+    readonly distribution: readonly DistributionTerm[];
+    readonly morphologyDescription: MorphologyDescription;
+    readonly distributionDescription: DistributionDescription | null;
+    readonly measurements: GroupMeasurements;
+  };
+  readonly location: LocatedFinding | null;
+  /** What this one view tells of the position (for combining CC with MLO). */
+  readonly viewLocation: ViewLocation | null;
+  readonly suggestion: DetailedSuggestion & { readonly overridden: readonly OverriddenTerm[] };
+  /** The finding as the report wording reads it (draftReport takes a list of these). */
+  readonly finding: Finding;
+  readonly wording: string;
+  readonly warnings: readonly string[];
+}
+
+const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left', B: 'both' };
+
+function outlinesFor(image: MammoImage, req: FindingRequest): Result<CalcificationOutline[]> {
+  const outlines: CalcificationOutline[] = [];
+  for (const seed of req.seeds ?? []) {
+    const r = segmentAtSeed(image, seed);
+    if (!r.ok) return r;
+    outlines.push(r.value);
+  }
+  if (req.roi) {
+    const r = segmentRegion(image, req.roi);
+    if (!r.ok) return r;
+    outlines.push(...r.value);
+  }
+  if (req.polygon) {
+    const r = segmentPolygon(image, req.polygon);
+    if (!r.ok) return r;
+    outlines.push(...r.value);
+  }
+  return ok(dropRepeats(outlines));
+}
+
+/** A calcification clicked twice, or clicked and inside a rectangle, counts once. */
+function dropRepeats(outlines: readonly CalcificationOutline[]): CalcificationOutline[] {
+  const kept: CalcificationOutline[] = [];
+  for (const o of outlines) {
+    const c = centreOf(o);
+    const repeat = kept.some((k) => {
+      const m = k.mask;
+      const x = Math.floor(c.x) - m.x0;
+      const y = Math.floor(c.y) - m.y0;
+      return x >= 0 && y >= 0 && x < m.width && y < m.height && m.data[y * m.width + x] === 1;
+    });
+    if (!repeat) kept.push(o);
+  }
+  return kept;
+}
+
+function centreOf(o: CalcificationOutline): PointPx {
+  const n = o.contour.length;
+  if (n === 0) return o.seed;
+  let x = 0;
+  let y = 0;
+  for (const p of o.contour) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x: x / n, y: y / n };
+}
+
+/**
+ * Analyses one finding on one image.
+ * @example
+ * const r = analyzeFinding(image, { seeds: [{ x: 410, y: 388 }, { x: 431, y: 402 }] });
+ * if (r.ok) console.log(r.value.suggestion.assessment, r.value.wording);
+ */
+export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?: BreastGeometry | null): Result<FindingAnalysis> {
+  const outlines = outlinesFor(image, req);
+  if (!outlines.ok) return outlines;
+  if (outlines.value.length === 0) {
+    return err('seed-on-background', 'no calcification found: give a point on a calcification (--at X,Y) or a region containing some (--roi)');
+  }
+  const warnings: string[] = [...image.meta.warnings];
+  const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
+  const ms = outlines.value.map((o) => measureCalcification(image, o));
+  const singles = ms.map((m) => describeCalcification(m, ctx));
+
+  let geo: BreastGeometry | null = geometry ?? null;
+  if (geo === null) {
+    const g = findBreast(image, req.nipple ? { nippleMarker: req.nipple } : {});
+    if (g.ok) geo = g.value;
+    else warnings.push(`location not stated: ${g.error.message}`);
+  }
+  if (geo) warnings.push(...geo.warnings);
+  const group = measureGroup(ms, image.calibration, geo?.nipple ?? null);
+  const morphologyDescription = describeCalcifications(ms, ctx);
+  const distributionDescription =
+    ms.length >= 2
+      ? describeDistribution(group, {
+          ...ctx,
+          breastAreaMm2: geo?.breastArea.mm2 ?? null,
+          breastAreaPx2: geo?.breastArea.px2 ?? null,
+        })
+      : null;
+  const morphology = chosenTerms(morphologyDescription);
+  const distribution = distributionDescription ? chosenTerms(distributionDescription) : [];
+
+  let location: LocatedFinding | null = null;
+  let viewLocation: ViewLocation | null = null;
+  if (geo) {
+    const where = locateFinding(ms.map((m) => m.centre), geo, image);
+    if (where.ok) {
+      viewLocation = where.value;
+      location = locateFromOneView(where.value);
+    }
+    else warnings.push(`location not stated: ${where.error.message}`);
+  }
+
+  const side: Side | null = image.meta.laterality === null ? null : SIDE_OF[image.meta.laterality];
+  const assessed = applyOverrides(
+    assess({
+      morphology,
+      distribution,
+      change: req.change ?? { kind: 'no-priors' },
+      history: req.history ?? EMPTY_HISTORY,
+      composition: req.composition ?? null,
+      side,
+    }),
+    req.overrides ?? {},
+  );
+  const finding: Finding = {
+    side: assessed.input.side ?? 'both',
+    location: location ?? {},
+    measurements: summariseMeasurements(ms),
+    morphology: assessed.input.morphology,
+    distribution: assessed.input.distribution,
+    qualifiers: qualifiersFrom(ms),
+    relation: req.relation ?? null,
+    comparison: { change: assessed.input.change, priorDate: req.priorDate ?? null },
+    suggestion: assessed.suggestion,
+    descriptions: { morphology: morphologyDescription, ...(distributionDescription ? { distribution: distributionDescription } : {}) },
+  };
+  return ok({
+    calibration: calibrationJson(image.calibration),
+    calcifications: ms.map((m, i) => {
+      const d = singles[i] as MorphologyDescription;
+      return {
+        x: round(m.centre.x, 2),
+        y: round(m.centre.y, 2),
+        longAxisMm: m.longAxis.mm === null ? null : round(m.longAxis.mm, 3),
+        shortAxisMm: m.shortAxis.mm === null ? null : round(m.shortAxis.mm, 3),
+        areaMm2: m.area.mm2 === null ? null : round(m.area.mm2, 4),
+        longAxisPx: round(m.longAxis.px, 2),
+        shortAxisPx: round(m.shortAxis.px, 2),
+        morphology: d.terms.map((t) => t.term),
+        confidence: d.terms[0]?.confidence ?? 0,
+        evidence: d.evidence,
+        measurements: m,
+        outline: outlines.value[i] as CalcificationOutline,
+      };
+    }),
+    group: {
+      count: group.count,
+      extentMm: group.extent.mm === null ? null : round(group.extent.mm, 2),
+      extentPx: round(group.extent.px, 1),
+      morphology: assessed.input.morphology,
+      distribution: assessed.input.distribution,
+      morphologyDescription,
+      distributionDescription,
+      measurements: group,
+    },
+    location,
+    viewLocation,
+    suggestion: { ...assessed.suggestion, overridden: assessed.overridden },
+    finding,
+    wording: wordFinding(finding),
+    warnings,
+  });
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

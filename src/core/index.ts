@@ -1,0 +1,34 @@
+/**
+ * calcscribe's public API: what the command line and the viewer extension call.
+ * Everything here is pure: bytes and numbers in, values out; no DOM, no network, no files.
+ */
+export * from './units.js';
+export * from './result.js';
+export * from './lexicon.js';
+export * from './image.js';
+export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type CalibrationJson } from './info.js';
+
+export { ingestDicom, ingestUncompressed, type IngestOptions } from './ingest/index.js';
+
+export { segmentAtSeed } from './segment/segment-at-seed.js';
+export { segmentRegion, segmentPolygon } from './segment/segment-region.js';
+export type { CalcificationOutline } from './segment/outline.js';
+
+export { measureCalcification } from './measure/measure-calcification.js';
+export { measureGroup } from './measure/measure-group.js';
+export { groupByProximity } from './measure/group-by-proximity.js';
+export { GROUPING_RULE } from './measure/grouping-rule.js';
+export type { CalcificationMeasurements, GroupMeasurements } from './measure/measurements.js';
+
+export * from './describe/index.js';
+export * from './assess/index.js';
+export * from './report/index.js';
+export * from './locate/index.js';
+export * as codes from './codes.js';
+
+export {
+  analyzeFinding,
+  type AnalysedCalcification,
+  type FindingAnalysis,
+  type FindingRequest,
+} from './analyze.js';

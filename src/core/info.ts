@@ -1,0 +1,62 @@
+import type { Calibration, MammoImage } from './image.js';
+
+/** The `info` JSON contract: what an image is and how its millimetres are known. */
+export interface ImageInfo {
+  readonly modality: string;
+  readonly sopClassUid: string;
+  readonly laterality: string | null;
+  readonly view: string | null;
+  readonly rows: number;
+  readonly columns: number;
+  readonly photometric: string;
+  readonly bitsStored: number;
+  readonly transferSyntaxUid: string;
+  readonly calibration: CalibrationJson;
+  readonly warnings: readonly string[];
+}
+
+export interface CalibrationJson {
+  readonly kind: Calibration['kind'];
+  readonly rowSpacingMm: number | null;
+  readonly columnSpacingMm: number | null;
+  readonly source: string;
+}
+
+export function calibrationJson(c: Calibration): CalibrationJson {
+  return { kind: c.kind, rowSpacingMm: c.rowSpacingMm, columnSpacingMm: c.columnSpacingMm, source: c.source };
+}
+
+export function imageInfo(image: MammoImage): ImageInfo {
+  const m = image.meta;
+  return {
+    modality: m.modality,
+    sopClassUid: m.sopClassUid,
+    laterality: m.laterality,
+    view: m.view,
+    rows: image.rows,
+    columns: image.columns,
+    photometric: m.photometric,
+    bitsStored: m.bitsStored,
+    transferSyntaxUid: m.transferSyntaxUid,
+    calibration: calibrationJson(image.calibration),
+    warnings: m.warnings,
+  };
+}
+
+const KIND_WORDS: Record<Calibration['kind'], string> = {
+  fiducial: 'calibrated against a fiducial of known size',
+  geometry: 'calibrated from the acquisition geometry',
+  'magnification-corrected': 'detector spacing corrected for magnification (ERMF)',
+  detector: 'detector spacing, not corrected for magnification: sizes read slightly large',
+  uncalibrated: 'uncalibrated: sizes in pixels only, no millimetre thresholds applied',
+};
+
+/** One line a radiologist reads before trusting a millimetre, e.g. "0.0648 × 0.0648 mm/pixel — …". */
+export function describeCalibration(c: Calibration): string {
+  const words = KIND_WORDS[c.kind];
+  if (c.rowSpacingMm === null || c.columnSpacingMm === null) return `${c.kind}: ${words} (${c.source})`;
+  const r = +c.rowSpacingMm.toFixed(4);
+  const col = +c.columnSpacingMm.toFixed(4);
+  const spacing = r === col ? `${r} mm/pixel` : `${r} (rows) × ${col} (columns) mm/pixel`;
+  return `${c.kind}: ${spacing} — ${words} (${c.source})`;
+}

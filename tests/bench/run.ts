@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: every performance figure with its same-run baseline, printed as a table and
+ * written to docs/performance.md (the command, the machine, the date and the numbers).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { BenchResult } from './result.js';
+
+type Bench = { title: string; load: () => Promise<() => Promise<BenchResult[]>> };
+
+const BENCHES: Bench[] = [
+  { title: 'Ingest', load: async () => (await import('./ingest.js')).benchIngest },
+  { title: 'Segment and measure', load: async () => (await import('./segment.js')).benchSegment },
+  { title: 'Analyse a group', load: async () => (await import('./group.js')).benchGroup },
+  { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
+  { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
+];
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  return a >= 1000 ? Math.round(n).toLocaleString('en-US') : a >= 10 ? n.toFixed(1) : n.toFixed(3);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const rows: string[] = [];
+  let failed = 0;
+  for (const b of BENCHES) {
+    if (only.length > 0 && !only.some((o) => b.title.toLowerCase().includes(o.toLowerCase()))) continue;
+    process.stdout.write(`\n## ${b.title}\n`);
+    let results: BenchResult[];
+    try {
+      results = await (await b.load())();
+    } catch (e) {
+      process.stdout.write(`  failed to run: ${(e as Error).message}\n`);
+      rows.push(`| ${b.title} | did not run: ${(e as Error).message} | | | |`);
+      failed++;
+      continue;
+    }
+    for (const r of results) {
+      const base = r.baseline ? `${fmt(r.baseline.value)} ${r.unit} (${r.baseline.name})` : '—';
+      const verdict = r.pass === undefined ? '' : r.pass ? 'met' : 'NOT met';
+      if (r.pass === false) failed++;
+      process.stdout.write(`  ${r.name}: ${fmt(r.value)} ${r.unit}   baseline: ${base}   target: ${r.target ?? '—'} ${verdict}\n`);
+      rows.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${base} | ${r.target ?? '—'} | ${verdict} |`);
+    }
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const doc = `# Performance
+
+Produced by \`npm run bench\` (tests/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}:
+${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
+Each figure is printed beside a baseline measured in the same run. Regenerate with \`npm run bench\`.
+
+| figure | value | baseline (same run) | target | |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+How each figure is made is described at the top of its file in tests/bench/.
+`;
+  if (only.length === 0) writeFileSync(new URL('../../docs/performance.md', import.meta.url), doc);
+  process.stdout.write(`\n${failed === 0 ? 'all targets met' : `${failed} target(s) not met`}\n`);
+}
+
+await main();

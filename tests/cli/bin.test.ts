@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = `${root}bin/calcscribe.js`;
+
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  if (!existsSync(`${root}dist/src/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the calcscribe executable', () => {
+  it('runs suggest and exits 0', () => {
+    const r = run(['suggest', '--morphology', 'amorphous', '--distribution', 'grouped', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).assessment).toBe('4B');
+  });
+
+  it('exits 2 with one line and no stack trace for a missing file', () => {
+    const r = run(['info', 'no/such/file.dcm']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calcscribe info: cannot read no/such/file.dcm: no such file\n');
+  });
+
+  it('exits 2 when called without a command, after printing the usage', () => {
+    const r = run([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^calcscribe — measure breast calcifications/);
+  });
+
+  it('reads a batch on stdin', () => {
+    const r = run(['suggest', '--batch'], '{"morphology":["fine pleomorphic"],"distribution":["segmental"]}\n');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).assessment).toBe('4C');
+  });
+});
