@@ -213,33 +213,81 @@ export const FOLLOW_UP_CODES: Readonly<Record<FollowUp, CodedConcept>> = {
 };
 
 /**
- * View for mammography, CID 4014. AT and CV are ACR view names that PS3.16 codes as view
- * modifiers (CID 4015) used in place of a view.
+ * A view or view modifier as images carry it: SNOMED CT code, the legacy SNOMED RT code that older
+ * files still carry, and the ACR MQCM 1999 abbreviation used in View Position (0018,5101).
+ * `value` is null for a concept the pipeline does not name.
  */
-export const VIEW_CODES: Readonly<Record<MammoView, CodedConcept>> = {
-  CC: c('SCT', '399162004', 'cranio-caudal', 'CID 4014'),
-  MLO: c('SCT', '399368009', 'medio-lateral oblique', 'CID 4014'),
-  ML: c('SCT', '399260004', 'medio-lateral', 'CID 4014'),
-  LM: c('SCT', '399352003', 'latero-medial', 'CID 4014'),
-  LMO: c('SCT', '399099002', 'latero-medial oblique', 'CID 4014'),
-  XCCL: c('SCT', '399192008', 'cranio-caudal exaggerated laterally', 'CID 4014'),
-  XCCM: c('SCT', '399101009', 'cranio-caudal exaggerated medially', 'CID 4014'),
-  FB: c('SCT', '399196006', 'caudo-cranial (from below)', 'CID 4014'),
-  SIO: c('SCT', '399188001', 'superolateral to inferomedial oblique', 'CID 4014'),
-  AT: c('SCT', '399011000', 'Axillary Tail', 'CID 4015'),
-  CV: c('SCT', '399161006', 'Cleavage', 'CID 4015'),
-};
+export interface ViewCodeEntry<T> {
+  readonly value: T | null;
+  readonly sct: string;
+  readonly srt: string;
+  readonly meaning: string;
+  readonly abbreviation: string;
+}
+
+/** CID 4014 View for Mammography. `value` null: a view the pipeline does not name. */
+export const MAMMOGRAPHY_VIEW_CODES: readonly ViewCodeEntry<MammoView>[] = [
+  { value: 'ML', sct: '399260004', srt: 'R-10224', meaning: 'medio-lateral', abbreviation: 'ML' },
+  { value: 'MLO', sct: '399368009', srt: 'R-10226', meaning: 'medio-lateral oblique', abbreviation: 'MLO' },
+  { value: 'LM', sct: '399352003', srt: 'R-10228', meaning: 'latero-medial', abbreviation: 'LM' },
+  { value: 'LMO', sct: '399099002', srt: 'R-10230', meaning: 'latero-medial oblique', abbreviation: 'LMO' },
+  { value: 'CC', sct: '399162004', srt: 'R-10242', meaning: 'cranio-caudal', abbreviation: 'CC' },
+  { value: 'FB', sct: '399196006', srt: 'R-10244', meaning: 'caudo-cranial (from below)', abbreviation: 'FB' },
+  { value: 'SIO', sct: '399188001', srt: 'R-102D0', meaning: 'superolateral to inferomedial oblique', abbreviation: 'SIO' },
+  { value: null, sct: '441555000', srt: 'R-40AAA', meaning: 'inferomedial to superolateral oblique', abbreviation: 'ISO' },
+  { value: 'XCCL', sct: '399192008', srt: 'R-1024A', meaning: 'cranio-caudal exaggerated laterally', abbreviation: 'XCCL' },
+  { value: 'XCCM', sct: '399101009', srt: 'R-1024B', meaning: 'cranio-caudal exaggerated medially', abbreviation: 'XCCM' },
+  { value: null, sct: '127457009', srt: 'G-8310', meaning: 'tissue specimen from breast', abbreviation: 'SPECIMEN' },
+];
+
+/** CID 4015 View Modifier for Mammography. `value` null: a modifier the pipeline does not name. */
+export const MAMMOGRAPHY_VIEW_MODIFIER_CODES: readonly ViewCodeEntry<ViewModifier>[] = [
+  { value: 'cleavage', sct: '399161006', srt: 'R-102D2', meaning: 'cleavage', abbreviation: 'CV' },
+  { value: null, sct: '399011000', srt: 'R-102D1', meaning: 'axillary tail', abbreviation: 'AT' },
+  { value: 'rolled-lateral', sct: '399197002', srt: 'R-102D3', meaning: 'rolled lateral', abbreviation: 'RL' },
+  { value: 'rolled-medial', sct: '399226006', srt: 'R-102D4', meaning: 'rolled medial', abbreviation: 'RM' },
+  { value: null, sct: '414493004', srt: 'R-102CA', meaning: 'rolled inferior', abbreviation: 'RI' },
+  { value: null, sct: '415670009', srt: 'R-102C9', meaning: 'rolled superior', abbreviation: 'RS' },
+  { value: 'implant-displaced', sct: '399209000', srt: 'R-102D5', meaning: 'implant displaced', abbreviation: 'ID' },
+  { value: 'magnification', sct: '399163009', srt: 'R-102D6', meaning: 'magnification', abbreviation: 'M' },
+  { value: 'spot-compression', sct: '399055006', srt: 'R-102D7', meaning: 'spot compression', abbreviation: 'S' },
+  { value: 'tangential', sct: '399110001', srt: 'R-102C2', meaning: 'tangential', abbreviation: 'TAN' },
+  { value: null, sct: '442581004', srt: 'R-40AB3', meaning: 'nipple in profile', abbreviation: 'NP' },
+  { value: null, sct: '441752004', srt: 'P2-00161', meaning: 'anterior compression', abbreviation: 'AC' },
+  { value: null, sct: '442593008', srt: 'R-40ABE', meaning: 'infra-mammary fold', abbreviation: 'IMF' },
+  { value: null, sct: '442580003', srt: 'R-40AB2', meaning: 'axillary tissue', abbreviation: 'AX' },
+];
+
+function viewConcept(e: ViewCodeEntry<unknown>, cid: string): CodedConcept {
+  return c('SCT', e.sct, e.meaning, cid);
+}
+
+function entryFor<T>(table: readonly ViewCodeEntry<T>[], pick: (e: ViewCodeEntry<T>) => boolean, what: string): ViewCodeEntry<T> {
+  const e = table.find(pick);
+  if (e === undefined) throw new Error(`codes.ts: no ${what} in the view tables`);
+  return e;
+}
+
+const VIEW_NAMES: readonly MammoView[] = ['CC', 'MLO', 'ML', 'LM', 'LMO', 'XCCL', 'XCCM', 'FB', 'SIO', 'AT', 'CV'];
+
+/**
+ * View for mammography, CID 4014, by the short names readers use. AT and CV are ACR view names
+ * that PS3.16 codes as view modifiers (CID 4015) used in place of a view.
+ */
+export const VIEW_CODES: Readonly<Record<MammoView, CodedConcept>> = Object.fromEntries(
+  VIEW_NAMES.map((v) => {
+    const asView = MAMMOGRAPHY_VIEW_CODES.find((e) => e.value === v);
+    if (asView !== undefined) return [v, viewConcept(asView, 'CID 4014')];
+    return [v, viewConcept(entryFor(MAMMOGRAPHY_VIEW_MODIFIER_CODES, (e) => e.abbreviation === v, `view ${v}`), 'CID 4015')];
+  }),
+) as Record<MammoView, CodedConcept>;
+
+const MODIFIER_NAMES: readonly ViewModifier[] = ['magnification', 'spot-compression', 'implant-displaced', 'tangential', 'rolled-lateral', 'rolled-medial', 'cleavage'];
 
 /** View modifier for mammography, CID 4015. */
-export const VIEW_MODIFIER_CODES: Readonly<Record<ViewModifier, CodedConcept>> = {
-  magnification: c('SCT', '399163009', 'Magnification', 'CID 4015'),
-  'spot-compression': c('SCT', '399055006', 'Spot Compression', 'CID 4015'),
-  'implant-displaced': c('SCT', '399209000', 'Implant Displaced', 'CID 4015'),
-  tangential: c('SCT', '399110001', 'Tangential', 'CID 4015'),
-  'rolled-lateral': c('SCT', '399197002', 'Rolled Lateral', 'CID 4015'),
-  'rolled-medial': c('SCT', '399226006', 'Rolled Medial', 'CID 4015'),
-  cleavage: c('SCT', '399161006', 'Cleavage', 'CID 4015'),
-};
+export const VIEW_MODIFIER_CODES: Readonly<Record<ViewModifier, CodedConcept>> = Object.fromEntries(
+  MODIFIER_NAMES.map((m) => [m, viewConcept(entryFor(MAMMOGRAPHY_VIEW_MODIFIER_CODES, (e) => e.value === m, `modifier ${m}`), 'CID 4015')]),
+) as Record<ViewModifier, CodedConcept>;
 
 /** Every table by name, for lookups in both directions. */
 export const CODE_TABLES = {
