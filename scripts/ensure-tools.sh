@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs the system tools the tests use (the DICOM validators and converters) when missing.
+# Installs the system tools the tests use (the DICOM validators and converters, and Chromium for
+# the viewer's browser tests) when missing.
 # Debian only; elsewhere it says what is missing and the tests that need them report it.
 set -euo pipefail
 need=()
 command -v dciodvfy >/dev/null 2>&1 || need+=(dicom3tools)
 command -v dcmdump >/dev/null 2>&1 || need+=(dcmtk)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "installing ${need[*]} (Debian packages) for the DICOM validation tests" >&2
+  echo "installing ${need[*]} (Debian packages) for the tests" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq "${need[@]}" >/dev/null

@@ -1,0 +1,70 @@
+/**
+ * The radiologist's draft of one examination: everything the viewer must never lose —
+ * calcifications clicked (with their possibly edited outlines and measurements), how they are
+ * grouped into findings, every overridden term, the exam-level context and the report text as
+ * typed. Plain data (JSON-serialisable) so it can be autosaved and restored as is.
+ */
+import type { Overrides } from '../assess/overrides.js';
+import type { CalibrationKind, Laterality, MammoView, ViewModifier } from '../image.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Side } from '../lexicon.js';
+import type { BreastGeometry } from '../locate/breast-geometry.js';
+import type { CalcificationMeasurements } from '../measure/measurements.js';
+import type { PointPx } from '../units.js';
+
+export const EXAM_DRAFT_SCHEMA = 'calcscribe-exam-draft/1';
+
+/** What the draft needs to know of each image, so that suggestions can be recomputed without pixels. */
+export interface DraftImage {
+  /** SOP Instance UID (or a file-derived id when the file has none). */
+  readonly imageId: string;
+  readonly laterality: Laterality | null;
+  readonly view: MammoView | null;
+  readonly viewModifiers: readonly ViewModifier[];
+  readonly calibration: { readonly kind: CalibrationKind; readonly rowSpacingMm: number | null; readonly columnSpacingMm: number | null; readonly source: string };
+  /** Found from the image once (findBreast); null when it could not be found. */
+  readonly geometry: BreastGeometry | null;
+  /** 'current' or 'prior'. */
+  readonly role: 'current' | 'prior';
+}
+
+export interface DraftCalcification {
+  readonly id: string;
+  readonly imageId: string;
+  /** Where the radiologist clicked (stored-image pixels). */
+  readonly seed: PointPx;
+  /** The outline as segmented, or as edited by the radiologist. */
+  readonly contour: readonly PointPx[];
+  readonly edited: boolean;
+  readonly measurements: CalcificationMeasurements;
+}
+
+export interface DraftFinding {
+  readonly id: string;
+  /** Side of the breast, from the images' laterality. */
+  readonly side: Side;
+  readonly calcificationIds: readonly string[];
+  /** Chosen by the radiologist (automatic matching with the prior is later work). */
+  readonly change: ChangeSincePrior;
+  /** Terms the radiologist replaced; the suggestion is recomputed from them. */
+  readonly overrides: Overrides;
+  readonly relation: string | null;
+}
+
+export interface ExamDraft {
+  readonly schema: typeof EXAM_DRAFT_SCHEMA;
+  /** Study Instance UID of the current exam: the autosave key. */
+  readonly examKey: string;
+  readonly images: readonly DraftImage[];
+  readonly calcifications: readonly DraftCalcification[];
+  readonly findings: readonly DraftFinding[];
+  readonly composition: BreastComposition | null;
+  readonly history: ClinicalHistory;
+  /** The comparison exam's date (YYYY-MM-DD), null when none. */
+  readonly priorDate: string | null;
+  /** Nipple markers placed by the radiologist, per image id. */
+  readonly nippleMarkers: Readonly<Record<string, PointPx>>;
+  /** The report text as the radiologist edited it; null while the suggested text is used. */
+  readonly reportText: string | null;
+  /** Increases with every change (for autosave ordering). */
+  readonly revision: number;
+}
