@@ -57,6 +57,11 @@ export interface FindingRequest {
   readonly relation?: string | null;
   /** Date of the prior compared with, YYYY-MM-DD. */
   readonly priorDate?: string | null;
+  /**
+   * When true, a click that outlines nothing (on background, too faint, too large) is left out
+   * with a warning naming it instead of failing the whole finding. Default false.
+   */
+  readonly skipUnusableSeeds?: boolean;
 }
 
 /** Suggested terms for one calcification with the evidence, best first. */
@@ -100,12 +105,13 @@ export interface FindingAnalysis {
 
 const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left', B: 'both' };
 
-function outlinesFor(image: MammoImage, req: FindingRequest): Result<CalcificationOutline[]> {
+function outlinesFor(image: MammoImage, req: FindingRequest, warnings: string[]): Result<CalcificationOutline[]> {
   const outlines: CalcificationOutline[] = [];
   for (const seed of req.seeds ?? []) {
     const r = segmentAtSeed(image, seed);
-    if (!r.ok) return r;
-    outlines.push(r.value);
+    if (r.ok) outlines.push(r.value);
+    else if (req.skipUnusableSeeds === true && r.error.kind !== 'seed-outside-image') warnings.push(`click left out: ${r.error.message}`);
+    else return r;
   }
   if (req.roi) {
     const r = segmentRegion(image, req.roi);
@@ -155,12 +161,13 @@ function centreOf(o: CalcificationOutline): PointPx {
  * if (r.ok) console.log(r.value.suggestion.assessment, r.value.wording);
  */
 export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?: BreastGeometry | null): Result<FindingAnalysis> {
-  const outlines = outlinesFor(image, req);
+  const warnings: string[] = [...image.meta.warnings];
+  const outlines = outlinesFor(image, req, warnings);
   if (!outlines.ok) return outlines;
   if (outlines.value.length === 0) {
-    return err('seed-on-background', 'no calcification found: give a point on a calcification (--at X,Y) or a region containing some (--roi)');
+    const why = warnings.filter((w) => w.startsWith('click left out')).join('; ');
+    return err('seed-on-background', `no calcification found${why ? ` (${why})` : ''}: give a point on a calcification or a region containing some`);
   }
-  const warnings: string[] = [...image.meta.warnings];
   const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
   const ms = outlines.value.map((o) => measureCalcification(image, o));
   const singles = ms.map((m) => describeCalcification(m, ctx));

@@ -32,6 +32,8 @@ export interface ExamAnnotations {
 export interface ExamAnalysis {
   readonly findings: readonly { readonly annotation: FindingAnnotation; readonly views: readonly FindingAnalysis[]; readonly finding: Finding }[];
   readonly report: DraftReport;
+  /** Everything left out or doubtful, each naming the finding and image. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export interface ExamAnalysis {
  */
 export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnnotations): Result<ExamAnalysis> {
   const out: ExamAnalysis['findings'][number][] = [];
+  const warnings: string[] = [];
   for (const [i, f] of a.findings.entries()) {
     const views: FindingAnalysis[] = [];
     for (const v of f.views) {
@@ -54,9 +57,11 @@ export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnno
         overrides: f.overrides,
         relation: f.relation,
         priorDate: a.priorDate,
+        skipUnusableSeeds: true,
       });
       if (!r.ok) return err(r.error.kind, `finding ${i + 1}, ${v.image}: ${r.error.message}`);
       views.push(r.value);
+      warnings.push(...r.value.warnings.map((w) => `finding ${i + 1}, ${v.image}: ${w}`));
     }
     const first = views[0];
     if (first === undefined) return err('bad-argument', `finding ${i + 1} has no views`);
@@ -70,7 +75,7 @@ export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnno
     out.push({ annotation: f, views, finding });
   }
   const report = draftReport({ composition: a.composition, findings: out.map((f) => f.finding), priorDate: a.priorDate });
-  return ok({ findings: out, report });
+  return ok({ findings: out, report, warnings: [...new Set(warnings)] });
 }
 
 /** The wording of one finding after views were combined. */

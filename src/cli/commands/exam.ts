@@ -54,6 +54,7 @@ export async function runExam(args: string[], io: CliIo): Promise<number> {
           suggestion: { assessment: f.finding.suggestion.assessment, management: f.finding.suggestion.management, reasons: f.finding.suggestion.reasons },
         })),
         report: exam.report,
+        warnings: exam.warnings,
       })}\n`,
     );
     return 0;
@@ -69,6 +70,7 @@ export async function runExam(args: string[], io: CliIo): Promise<number> {
     }
     lines.push(`    suggested BI-RADS ${f.finding.suggestion.assessment}: ${f.finding.suggestion.reasons.join('; ')}`);
   }
+  if (exam.warnings.length > 0) lines.push('', 'Warnings:', ...exam.warnings.map((w) => `  ${w}`));
   lines.push('', 'Draft report (suggested wording — to be reviewed and signed by the radiologist):', '', exam.report.text);
   io.stdout(`${lines.map(printable).join('\n')}\n`);
   return 0;
