@@ -10,7 +10,6 @@ import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from './lex
 import { combineViews } from './locate/combine-views.js';
 import { draftReport, type DraftReport } from './report/draft-report.js';
 import type { Finding } from './report/finding.js';
-import { wordFinding } from './report/word-finding.js';
 import { err, ok, type Result } from './result.js';
 import type { PointPx, RectPx } from './units.js';
 
@@ -76,11 +75,6 @@ export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnno
   }
   const report = draftReport({ composition: a.composition, findings: out.map((f) => f.finding), priorDate: a.priorDate });
   return ok({ findings: out, report, warnings: [...new Set(warnings)] });
-}
-
-/** The wording of one finding after views were combined. */
-export function wordExamFinding(f: Finding): string {
-  return wordFinding(f);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

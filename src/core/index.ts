@@ -32,3 +32,10 @@ export {
   type FindingAnalysis,
   type FindingRequest,
 } from './analyze.js';
+export {
+  analyzeExam,
+  parseExamAnnotations,
+  type ExamAnalysis,
+  type ExamAnnotations,
+  type FindingAnnotation,
+} from './exam.js';

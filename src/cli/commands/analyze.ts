@@ -6,13 +6,13 @@ import {
   parseComposition,
   parseDistribution,
   parseHistory,
+  parseList,
   parseMorphology,
   unwrap,
   type FindingAnalysis,
   type FindingRequest,
   type Overrides,
 } from '../../core/index.js';
-import { parseList } from '../../core/assess/parse-terms.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { parsePoint, parseRect } from '../parse-point.js';
 import { readImage } from '../read-input.js';

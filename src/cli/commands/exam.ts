@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeExam, parseExamAnnotations } from '../../core/exam.js';
-import { describeCalibration, unwrap, type MammoImage } from '../../core/index.js';
+import { analyzeExam, describeCalibration, parseExamAnnotations, unwrap, type MammoImage } from '../../core/index.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { readImage, readInput } from '../read-input.js';
 

@@ -224,8 +224,8 @@ describe('findBreast: images without a breast', () => {
   });
 });
 
-describe('findBreast: speed', () => {
-  it('runs in under 50 ms on a 4096 × 3328 image (best of 5)', () => {
+describe('findBreast: full-field images', () => {
+  it('finds the nipple within 1 px on a 4096 × 3328 MLO (its speed is in npm run bench)', () => {
     const s = renderBreast({
       rows: 4096,
       columns: 3328,
@@ -238,15 +238,8 @@ describe('findBreast: speed', () => {
       seed: 77,
       meta: { view: 'MLO', patientOrientation: ['P', 'F'] },
     });
-    let best = Infinity;
-    let nippleError = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const g = findBreast(s.image);
-      best = Math.min(best, performance.now() - t);
-      if (g.ok) nippleError = distance(g.value.nipple, s.nipple);
-    }
-    expect(nippleError).toBeLessThanOrEqual(1);
-    expect(best).toBeLessThan(50);
+    const g = findBreast(s.image);
+    if (!g.ok) throw new Error(g.error.message);
+    expect(distance(g.value.nipple, s.nipple)).toBeLessThanOrEqual(1);
   });
 });
