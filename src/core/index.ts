@@ -39,3 +39,4 @@ export {
   type ExamAnnotations,
   type FindingAnnotation,
 } from './exam.js';
+export * as draft from './draft/index.js';

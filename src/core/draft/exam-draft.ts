@@ -25,6 +25,11 @@ export interface DraftImage {
   readonly geometry: BreastGeometry | null;
   /** 'current' or 'prior'. */
   readonly role: 'current' | 'prior';
+  /** Image size in stored pixels (needed to locate a finding); absent in older drafts. */
+  readonly rows?: number;
+  readonly columns?: number;
+  /** Patient Orientation (0020,0020) as stored, e.g. ['P', 'L']; null or absent when unknown. */
+  readonly patientOrientation?: readonly [string, string] | null;
 }
 
 export interface DraftCalcification {
@@ -48,6 +53,11 @@ export interface DraftFinding {
   /** Terms the radiologist replaced; the suggestion is recomputed from them. */
   readonly overrides: Overrides;
   readonly relation: string | null;
+  /**
+   * Who grouped it: 'proximity' (the grouping rule, absent in older drafts) or 'radiologist'
+   * (merged, split or moved by hand). Later clicks never merge a radiologist's grouping.
+   */
+  readonly groupedBy?: 'proximity' | 'radiologist';
 }
 
 export interface ExamDraft {

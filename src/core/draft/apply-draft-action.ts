@@ -1,0 +1,90 @@
+import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
+import { err, ok, type Result } from '../result.js';
+import { addCalcifications } from './add-calcifications.js';
+import type { DraftAction } from './draft-action.js';
+import { findCalcification, findFinding, findImage } from './draft-lookup.js';
+import type { DraftFinding, ExamDraft } from './exam-draft.js';
+import { mergeFindings, moveCalcification, removeCalcification, splitFinding } from './regroup.js';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function updateFinding(draft: ExamDraft, findingId: string, change: (f: DraftFinding) => DraftFinding): Result<ExamDraft> {
+  if (findFinding(draft, findingId) === undefined) return err('bad-argument', `no finding ${findingId}`);
+  return ok({ ...draft, findings: draft.findings.map((f) => (f.id === findingId ? change(f) : f)) });
+}
+
+function withoutTerms(o: Overrides, terms: readonly OverriddenTerm[]): Overrides {
+  const out: Record<string, unknown> = { ...o };
+  for (const t of terms) delete out[t];
+  return out as Overrides;
+}
+
+function withoutUndefined(o: Overrides): Overrides {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Overrides;
+}
+
+function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
+  switch (action.type) {
+    case 'addCalcifications':
+      return addCalcifications(draft, action.imageId, action.items);
+    case 'removeCalcification':
+      return removeCalcification(draft, action.id);
+    case 'editOutline': {
+      if (findCalcification(draft, action.id) === undefined) return err('bad-argument', `no calcification ${action.id}`);
+      if (action.contour.length < 3) return err('bad-argument', 'an outline needs at least three points');
+      return ok({
+        ...draft,
+        calcifications: draft.calcifications.map((c) =>
+          c.id === action.id ? { ...c, contour: [...action.contour], measurements: action.measurements, edited: true } : c,
+        ),
+      });
+    }
+    case 'mergeFindings':
+      return mergeFindings(draft, action.findingIds);
+    case 'splitFinding':
+      return splitFinding(draft, action.findingId, action.calcificationIds);
+    case 'moveCalcification':
+      return moveCalcification(draft, action.id, action.toFindingId);
+    case 'overrideTerms':
+      return updateFinding(draft, action.findingId, (f) => ({ ...f, overrides: withoutUndefined({ ...f.overrides, ...action.overrides }) }));
+    case 'clearOverrides':
+      return updateFinding(draft, action.findingId, (f) => ({ ...f, overrides: withoutTerms(f.overrides, action.terms) }));
+    case 'setChange':
+      if (action.change.years !== undefined && !(action.change.years >= 0)) return err('bad-argument', 'years stable must be zero or more');
+      return updateFinding(draft, action.findingId, (f) => ({ ...f, change: action.change }));
+    case 'setRelation':
+      return updateFinding(draft, action.findingId, (f) => ({ ...f, relation: action.relation === null || action.relation.trim() === '' ? null : action.relation.trim() }));
+    case 'setComposition':
+      return ok({ ...draft, composition: action.composition });
+    case 'setHistory':
+      return ok({ ...draft, history: action.history });
+    case 'setPriorDate':
+      if (action.date !== null && !ISO_DATE.test(action.date)) return err('bad-argument', `prior date "${action.date}" is not YYYY-MM-DD`);
+      return ok({ ...draft, priorDate: action.date });
+    case 'placeNipple': {
+      if (findImage(draft, action.imageId) === undefined) return err('bad-argument', `no image ${action.imageId} in this exam`);
+      const markers: Record<string, { x: number; y: number }> = { ...draft.nippleMarkers };
+      if (action.point === null) delete markers[action.imageId];
+      else if (!Number.isFinite(action.point.x) || !Number.isFinite(action.point.y)) return err('bad-argument', 'the nipple marker is not a finite point');
+      else markers[action.imageId] = { x: action.point.x, y: action.point.y };
+      return ok({ ...draft, nippleMarkers: markers });
+    }
+    case 'editReportText':
+      return ok({ ...draft, reportText: action.text });
+    case 'resetReportText':
+      return ok({ ...draft, reportText: null });
+  }
+}
+
+/**
+ * Applies one radiologist action to a draft and returns the new draft (the old one is left as
+ * is). Every applied action increases `revision` by one. An action that does not fit the draft
+ * (unknown id, findings of different breasts, a bad date …) is an error value and changes nothing.
+ * @example
+ * const r = applyDraftAction(draft, { type: 'setComposition', composition: 'b' });
+ * if (r.ok) draft = r.value;
+ */
+export function applyDraftAction(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
+  const r = apply(draft, action);
+  return r.ok ? ok({ ...r.value, revision: draft.revision + 1 }) : r;
+}

@@ -1,0 +1,135 @@
+import { applyOverrides, assess, type OverriddenTerm } from '../assess/overrides.js';
+import type { DetailedSuggestion } from '../assess/suggest-assessment.js';
+import { chosenTerms } from '../describe/chosen-terms.js';
+import { describeCalcifications } from '../describe/describe-calcifications.js';
+import { describeDistribution } from '../describe/describe-distribution.js';
+import type { DistributionDescription, MorphologyDescription } from '../describe/description.js';
+import type { CalibrationKind } from '../image.js';
+import type { DistributionTerm, MorphologyTerm } from '../lexicon.js';
+import type { LocatedFinding } from '../locate/location.js';
+import { measureGroup } from '../measure/measure-group.js';
+import type { GroupMeasurements } from '../measure/measurements.js';
+import { qualifiersFrom, summariseMeasurements } from '../report/finding-measurements.js';
+import type { Finding } from '../report/finding.js';
+import { wordFinding } from '../report/word-finding.js';
+import { err, ok, type Result } from '../result.js';
+import { calcificationsOf, calibrationOf, findFinding, findImage } from './draft-lookup.js';
+import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
+import { locateDraftFinding, nippleOf } from './locate-draft-finding.js';
+
+/** Smallest and largest long axis of a finding's calcifications, in mm when every one is calibrated. */
+export interface SizeRange {
+  readonly min: number;
+  readonly max: number;
+  readonly unit: 'mm' | 'px';
+  readonly calibration: CalibrationKind;
+}
+
+/** Everything the panel shows of one finding, recomputed from the draft. */
+export interface DerivedFinding {
+  readonly id: string;
+  /** The finding as the report wording reads it (draftReport takes a list of these). */
+  readonly finding: Finding;
+  readonly suggestion: DetailedSuggestion;
+  /** The terms as suggested from the measurements, before any override. */
+  readonly suggested: { readonly morphology: readonly MorphologyTerm[]; readonly distribution: readonly DistributionTerm[] };
+  readonly morphology: MorphologyDescription;
+  /** Null for a single calcification on every view (no distribution to describe). */
+  readonly distribution: DistributionDescription | null;
+  readonly group: GroupMeasurements;
+  readonly location: LocatedFinding | null;
+  /** Calcifications on the view with the most of them (the same calcification on CC and MLO counts once). */
+  readonly count: number;
+  readonly countByImage: Readonly<Record<string, number>>;
+  readonly sizeRange: SizeRange;
+  readonly overridden: readonly OverriddenTerm[];
+  readonly wording: string;
+  readonly warnings: readonly string[];
+}
+
+function byImageOf(draft: ExamDraft, calcs: readonly DraftCalcification[]): Map<DraftImage, DraftCalcification[]> {
+  const out = new Map<DraftImage, DraftCalcification[]>();
+  for (const c of calcs) {
+    const image = findImage(draft, c.imageId);
+    if (image === undefined) continue;
+    out.set(image, [...(out.get(image) ?? []), c]);
+  }
+  return out;
+}
+
+function sizeRangeOf(calcs: readonly DraftCalcification[]): SizeRange {
+  const ms = calcs.map((c) => c.measurements);
+  const inMm = ms.every((m) => m.calibration !== 'uncalibrated' && m.longAxis.mm !== null);
+  const sizes = ms.map((m) => (inMm ? (m.longAxis.mm as number) : m.longAxis.px));
+  return {
+    min: Math.min(...sizes),
+    max: Math.max(...sizes),
+    unit: inMm ? 'mm' : 'px',
+    calibration: summariseMeasurements(ms).calibration,
+  };
+}
+
+/**
+ * Recomputes one finding from the draft: morphology of all its calcifications
+ * (describeCalcifications), the group measured on the view holding most of them with that view's
+ * nipple (the radiologist's marker first, then the detected one), the distribution, the location
+ * (CC and MLO combined when both hold calcifications of the finding), the suggestion from the
+ * rules with the radiologist's overrides applied, and the wording.
+ */
+export function deriveFinding(draft: ExamDraft, findingId: string): Result<DerivedFinding> {
+  const f = findFinding(draft, findingId);
+  if (f === undefined) return err('bad-argument', `no finding ${findingId}`);
+  const calcs = calcificationsOf(draft, f);
+  if (calcs.length === 0) return err('bad-argument', `finding ${findingId} has no calcifications`);
+  const byImage = byImageOf(draft, calcs);
+  const ranked = [...byImage.entries()].sort((a, b) => b[1].length - a[1].length);
+  const first = ranked[0];
+  if (first === undefined) return err('bad-argument', `the images of finding ${findingId} are not in this exam`);
+  const [primary, onPrimary] = first;
+  const warnings: string[] = [];
+
+  const ctx = { view: primary.view, viewModifiers: primary.viewModifiers };
+  const ms = calcs.map((c) => c.measurements);
+  const morphology = describeCalcifications(ms, ctx);
+  const group = measureGroup(onPrimary.map((c) => c.measurements), calibrationOf(primary), nippleOf(draft, primary));
+  const distribution =
+    onPrimary.length >= 2
+      ? describeDistribution(group, { ...ctx, breastAreaMm2: primary.geometry?.breastArea.mm2 ?? null, breastAreaPx2: primary.geometry?.breastArea.px2 ?? null })
+      : null;
+  const suggested = { morphology: chosenTerms(morphology), distribution: distribution === null ? [] : chosenTerms(distribution) };
+  const location = locateDraftFinding(draft, byImage, primary, warnings);
+
+  const assessed = applyOverrides(
+    assess({ ...suggested, change: f.change, history: draft.history, composition: draft.composition, side: f.side }),
+    f.overrides,
+  );
+  const measurements = { ...summariseMeasurements(ms), count: onPrimary.length };
+  const finding: Finding = {
+    side: assessed.input.side ?? f.side,
+    location: location ?? {},
+    measurements,
+    morphology: assessed.input.morphology,
+    distribution: assessed.input.distribution,
+    qualifiers: qualifiersFrom(ms),
+    relation: f.relation,
+    comparison: { change: assessed.input.change, priorDate: draft.priorDate },
+    suggestion: assessed.suggestion,
+    descriptions: { morphology, ...(distribution === null ? {} : { distribution }) },
+  };
+  return ok({
+    id: f.id,
+    finding,
+    suggestion: assessed.suggestion,
+    suggested,
+    morphology,
+    distribution,
+    group,
+    location,
+    count: onPrimary.length,
+    countByImage: Object.fromEntries(ranked.map(([im, cs]) => [im.imageId, cs.length])),
+    sizeRange: sizeRangeOf(calcs),
+    overridden: assessed.overridden,
+    wording: wordFinding(finding),
+    warnings,
+  });
+}

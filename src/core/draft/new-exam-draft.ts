@@ -1,0 +1,54 @@
+import type { MammoImage } from '../image.js';
+import { EMPTY_HISTORY } from '../lexicon.js';
+import type { BreastGeometry } from '../locate/breast-geometry.js';
+import { EXAM_DRAFT_SCHEMA, type DraftImage, type ExamDraft } from './exam-draft.js';
+
+/**
+ * An empty draft for one examination: no calcifications, no findings, no composition, empty
+ * history, the suggested report text.
+ * @example newExamDraft(studyUid, images.map((im, i) => draftImageFrom(im, `img${i}`, 'current', null)))
+ */
+export function newExamDraft(examKey: string, images: readonly DraftImage[]): ExamDraft {
+  return {
+    schema: EXAM_DRAFT_SCHEMA,
+    examKey,
+    images: [...images],
+    calcifications: [],
+    findings: [],
+    composition: null,
+    history: EMPTY_HISTORY,
+    priorDate: null,
+    nippleMarkers: {},
+    reportText: null,
+    revision: 0,
+  };
+}
+
+/**
+ * What the draft keeps of an ingested image (no pixels): laterality, view, calibration, size,
+ * orientation and the breast geometry found once.
+ */
+export function draftImageFrom(
+  image: MammoImage,
+  imageId: string,
+  role: 'current' | 'prior',
+  geometry: BreastGeometry | null,
+): DraftImage {
+  return {
+    imageId,
+    laterality: image.meta.laterality,
+    view: image.meta.view,
+    viewModifiers: [...image.meta.viewModifiers],
+    calibration: {
+      kind: image.calibration.kind,
+      rowSpacingMm: image.calibration.rowSpacingMm,
+      columnSpacingMm: image.calibration.columnSpacingMm,
+      source: image.calibration.source,
+    },
+    geometry,
+    role,
+    rows: image.rows,
+    columns: image.columns,
+    patientOrientation: image.meta.patientOrientation,
+  };
+}
