@@ -13,7 +13,13 @@ export interface SetFeatures {
   readonly sizeSpread: number;
   /** Standard deviation of circularity. */
   readonly shapeSpread: number;
+  /** Standard deviation of elongation (dots, short rods and triangles together spread it). */
+  readonly elongationSpread: number;
   readonly medianLongAxisMm: number | null;
+  /** Median contrast-to-noise of the set. */
+  readonly medianContrastToNoise: number;
+  /** Calcifications whose skeleton has at least one branch point. */
+  readonly branching: number;
   readonly majority: MorphologyTerm | null;
 }
 
@@ -21,7 +27,12 @@ export const SET_THRESHOLDS = {
   minCount: 3,
   sizeSpreadMin: 0.35,
   shapeSpreadMin: 0.15,
+  /** Uniform round deposits measure an elongation SD ≤ 0.08 (pixel noise); mixed shapes ≥ 0.2. */
+  elongationSpreadMin: 0.15,
   fineMaxMm: 0.5,
+  amorphousMaxMm: 1,
+  /** Rose criterion: below a contrast-to-noise of about 5 the shapes of a set cannot be read. */
+  faintContrastToNoiseMax: 5,
 } as const;
 
 const LINEAR_FORMS: readonly MorphologyTerm[] = ['fine linear', 'fine-linear branching', 'vascular', 'large rod-like'];
@@ -32,9 +43,32 @@ export const SET_PREDICATES = {
     say: (s) => `${s.count} calcifications ≥ ${SET_THRESHOLDS.minCount}`,
   },
   'varied sizes or shapes': {
-    test: (s) => s.sizeSpread >= SET_THRESHOLDS.sizeSpreadMin || s.shapeSpread >= SET_THRESHOLDS.shapeSpreadMin,
+    test: (s) =>
+      s.sizeSpread >= SET_THRESHOLDS.sizeSpreadMin ||
+      s.shapeSpread >= SET_THRESHOLDS.shapeSpreadMin ||
+      s.elongationSpread >= SET_THRESHOLDS.elongationSpreadMin,
     say: (s) =>
-      `varied: size spread (CV) ${fmt2(s.sizeSpread)} (≥ ${SET_THRESHOLDS.sizeSpreadMin}), circularity spread ${fmt2(s.shapeSpread)} (≥ ${SET_THRESHOLDS.shapeSpreadMin})`,
+      `varied: size spread (CV) ${fmt2(s.sizeSpread)} (≥ ${SET_THRESHOLDS.sizeSpreadMin}), circularity spread ${fmt2(s.shapeSpread)} (≥ ${SET_THRESHOLDS.shapeSpreadMin}) or elongation spread ${fmt2(s.elongationSpread)} (≥ ${SET_THRESHOLDS.elongationSpreadMin})`,
+  },
+  'median long axis < 1 mm': {
+    test: (s) => (s.medianLongAxisMm === null ? null : s.medianLongAxisMm < SET_THRESHOLDS.amorphousMaxMm),
+    say: (s) => `median long axis ${s.medianLongAxisMm === null ? '?' : fmtMm(s.medianLongAxisMm)} mm < ${SET_THRESHOLDS.amorphousMaxMm} mm`,
+  },
+  'faint as a set': {
+    test: (s) => s.medianContrastToNoise < SET_THRESHOLDS.faintContrastToNoiseMax,
+    say: (s) => `faint: median contrast-to-noise ${s.medianContrastToNoise.toFixed(1)} < ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+  },
+  'conspicuous as a set': {
+    test: (s) => s.medianContrastToNoise >= SET_THRESHOLDS.faintContrastToNoiseMax,
+    say: (s) => `conspicuous: median contrast-to-noise ${s.medianContrastToNoise.toFixed(1)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+  },
+  'fine-linear majority': {
+    test: (s) => s.majority === 'fine linear' || s.majority === 'fine-linear branching',
+    say: (s) => `majority ${s.majority ?? 'undetermined'}`,
+  },
+  'a branching calcification': {
+    test: (s) => s.branching >= 1,
+    say: (s) => `${s.branching} calcification${s.branching === 1 ? '' : 's'} with a branch point`,
   },
   'median long axis < 0.5 mm': {
     test: (s) => (s.medianLongAxisMm === null ? null : s.medianLongAxisMm < SET_THRESHOLDS.fineMaxMm),
@@ -47,9 +81,18 @@ export const SET_PREDICATES = {
 } as const satisfies Record<string, FeaturePredicate<SetFeatures>>;
 
 export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDICATES>[] = [
+  // Linear casts branch somewhere along the duct, not in every piece: one branching piece names the set.
+  { term: 'fine-linear branching', all: ['fine-linear majority', 'a branching calcification'], confidence: 0.75 },
+  { term: 'amorphous', all: ['median long axis < 1 mm', 'faint as a set', 'no fine-linear majority'], confidence: 0.65 },
   {
     term: 'fine pleomorphic',
-    all: ['at least 3 calcifications', 'varied sizes or shapes', 'median long axis < 0.5 mm', 'no fine-linear majority'],
+    all: [
+      'at least 3 calcifications',
+      'varied sizes or shapes',
+      'median long axis < 0.5 mm',
+      'conspicuous as a set',
+      'no fine-linear majority',
+    ],
     confidence: 0.6,
   },
 ];
@@ -68,7 +111,9 @@ function spread(xs: readonly number[]): { mean: number; sd: number } {
 
 /**
  * Suggests the morphology of a set of calcifications (one finding): the majority of the single
- * suggestions, and "fine pleomorphic" when small calcifications vary in size or shape.
+ * suggestions; "fine pleomorphic" when small conspicuous calcifications vary in size or shape;
+ * "amorphous" when small calcifications are too faint as a set to read their shapes; "fine-linear
+ * branching" when linear casts hold at least one branching piece.
  */
 export function describeCalcifications(
   ms: readonly CalcificationMeasurements[],
@@ -91,7 +136,10 @@ export function describeCalcifications(
     count: ms.length,
     sizeSpread: sizes.mean > 0 ? sizes.sd / sizes.mean : 0,
     shapeSpread: spread(ms.map((m) => m.circularity)).sd,
+    elongationSpread: spread(ms.map((m) => m.elongation)).sd,
     medianLongAxisMm: calibrated ? median(ms.map((m) => m.longAxis.mm ?? 0)) : null,
+    medianContrastToNoise: median(ms.map((m) => m.contrastToNoise)),
+    branching: ms.filter((m) => m.skeleton.branchPoints >= 1).length,
     majority,
   };
   const setFired = fireRules(SET_RULES, SET_PREDICATES, features);

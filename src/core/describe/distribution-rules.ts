@@ -73,12 +73,9 @@ export const DISTRIBUTION_RULES: readonly TermRule<DistributionTerm, Distributio
     all: ['at least 3 calcifications', 'wedge toward the nipple', 'extent > 2 cm'],
     confidence: 0.7,
   },
-  {
-    term: 'segmental',
-    all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple', 'extent > 2 cm'],
-    confidence: 0.6,
-  },
   { term: 'linear', all: ['at least 3 calcifications', 'arranged in a line'], confidence: 0.7 },
+  // A ductal line pointing at the nipple without a wedge is a duct, not a segment.
+  { term: 'linear', all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple'], confidence: 0.65 },
   { term: 'grouped', all: ['at least 2 calcifications', 'extent ≤ 2 cm'], confidence: 0.7 },
   { term: 'regional', all: ['at least 2 calcifications', 'extent > 2 cm', 'not ductal'], confidence: 0.6 },
 ];

@@ -19,20 +19,37 @@ export const MORPHOLOGY_THRESHOLDS = {
   rodCalibreMinMm: 0.5,
   rodLengthMinMm: 1,
   vascularLengthMinMm: 5,
-  roundCircularityMin: 0.8,
-  roundElongationMax: 1.5,
+  /** Round: a disc 5–10 px across measures circularity ≥ 0.95 and elongation ≤ 1.15 after pixelation; 0.9 / 1.25 leave room for noise. */
+  roundCircularityMin: 0.9,
+  roundElongationMax: 1.25,
   ovalElongationMax: 2,
   elongatedMin: 3,
   veryElongatedMin: 6,
-  irregularCircularityMax: 0.7,
+  /** Irregular is the complement of round (circularity < 0.9 or elongation > 1.25), or a concave outline. */
+  irregularCircularityMax: 0.9,
+  irregularElongationMin: 1.25,
   irregularSolidityMax: 0.85,
+  /** Lobulated (popcorn): notches lower the solidity, or lobes lengthen the perimeter (circularity < 0.85). */
   lobulatedSolidityMax: 0.9,
-  smoothMarginMin: 0.6,
+  lobulatedCircularityMax: 0.85,
+  /** A meniscus (the lower part of a sphere) is convex: solidity ≥ 0.97, where pixelation alone keeps solid outlines. */
+  convexSolidityMin: 0.97,
+  crescentElongationMin: 2,
+  /**
+   * Margin sharpness is about 1 / (2.5 σ) for an edge blurred by σ px; detector blur (σ ≈ 0.6–1 px)
+   * bounds a sharp edge near 0.4–0.65, so a well-defined margin starts at 0.35 and smooth is the same.
+   */
+  smoothMarginMin: 0.35,
   hazyMarginMax: 0.35,
   denseContrastToNoiseMin: 8,
-  faintContrastToNoiseMax: 4,
-  lucentCentreMin: 0.25,
-  thinShellMin: 0.5,
+  /** Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
+  faintContrastToNoiseMax: 5,
+  /**
+   * Solid deposits measure a centre dip ≤ 0.05 (noise); a dense projected shell saturates so even a
+   * clear lucent centre dips only 0.1–0.3 below its rim: 0.1 separates them.
+   */
+  lucentCentreMin: 0.1,
+  thinShellMin: 0.1,
   heterogeneityMin: 0.25,
 } as const;
 
@@ -89,12 +106,24 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) => `elongation ${fmt2(f.elongation)} ≤ ${T.ovalElongationMax} (round or oval)`,
   },
   'irregular shape': {
-    test: (f) => f.circularity < T.irregularCircularityMax || f.solidity < T.irregularSolidityMax,
-    say: (f) => `irregular: circularity ${fmt2(f.circularity)}, solidity ${fmt2(f.solidity)}`,
+    test: (f) =>
+      f.circularity < T.irregularCircularityMax || f.elongation > T.irregularElongationMin || f.solidity < T.irregularSolidityMax,
+    say: (f) =>
+      `irregular: circularity ${fmt2(f.circularity)} (< ${T.irregularCircularityMax}), elongation ${fmt2(f.elongation)} (> ${T.irregularElongationMin}) or solidity ${fmt2(f.solidity)} (< ${T.irregularSolidityMax})`,
   },
   lobulated: {
-    test: (f) => f.solidity < T.lobulatedSolidityMax,
-    say: (f) => `lobulated: solidity ${fmt2(f.solidity)} < ${T.lobulatedSolidityMax}`,
+    test: (f) => f.solidity < T.lobulatedSolidityMax || f.circularity < T.lobulatedCircularityMax,
+    say: (f) =>
+      `lobulated: solidity ${fmt2(f.solidity)} (< ${T.lobulatedSolidityMax}) or circularity ${fmt2(f.circularity)} (< ${T.lobulatedCircularityMax})`,
+  },
+  'not elongated': {
+    test: (f) => f.elongation < T.elongatedMin,
+    say: (f) => `elongation ${fmt2(f.elongation)} < ${T.elongatedMin}`,
+  },
+  'convex crescent': {
+    test: (f) => f.solidity >= T.convexSolidityMin && f.elongation >= T.crescentElongationMin,
+    say: (f) =>
+      `convex crescent: solidity ${fmt2(f.solidity)} ≥ ${T.convexSolidityMin}, elongation ${fmt2(f.elongation)} ≥ ${T.crescentElongationMin}`,
   },
   elongated: {
     test: (f) => f.elongation >= T.elongatedMin,
@@ -168,29 +197,41 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
   { term: 'fine-linear branching', all: ['elongated', 'calibre < 0.5 mm', 'branching'], confidence: 0.75 },
   { term: 'fine linear', all: ['elongated', 'calibre < 0.5 mm', 'unbranched'], confidence: 0.65 },
   { term: 'vascular', all: ['very elongated', 'length ≥ 5 mm', 'lucent centre'], confidence: 0.7 },
+  // One wall of a tram-track: a thin line longer than any duct-cast piece.
+  { term: 'vascular', all: ['very elongated', 'length ≥ 5 mm', 'calibre < 0.5 mm'], confidence: 0.7 },
   {
     term: 'large rod-like',
     all: ['elongated', 'calibre ≥ 0.5 mm', 'length > 1 mm', 'smooth margin', 'dense'],
     confidence: 0.7,
   },
+  // The meniscus of a layering cyst on a true lateral: a convex crescent, solid, unbranched.
   {
     term: 'milk of calcium',
-    all: ['true lateral view', 'elongated', 'unbranched', 'smooth margin', 'solid centre'],
-    confidence: 0.4,
+    all: ['true lateral view', 'convex crescent', 'unbranched', 'smooth margin', 'solid centre'],
+    confidence: 0.7,
   },
-  { term: 'rim', all: ['thin shell', 'round or oval', 'smooth margin'], confidence: 0.7 },
+  // A lucent centre is only readable on a shell several pixels across: rim needs > 1 mm.
+  { term: 'rim', all: ['long axis > 1 mm', 'thin shell', 'round or oval', 'smooth margin'], confidence: 0.7 },
   {
     term: 'dystrophic',
-    all: ['long axis > 1 mm', 'irregular shape', 'lucent centre', 'dense', 'smooth margin'],
+    all: ['long axis > 1 mm', 'irregular shape', 'not elongated', 'lucent centre', 'dense', 'smooth margin'],
     confidence: 0.75,
   },
-  { term: 'coarse', all: ['long axis > 2 mm', 'lobulated', 'dense', 'solid centre'], confidence: 0.7 },
+  { term: 'coarse', all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'solid centre'], confidence: 0.7 },
+  // Dystrophic without a visible lucent centre ("often", not always, in the atlas): lower confidence.
+  {
+    term: 'dystrophic',
+    all: ['long axis > 1 mm', 'irregular shape', 'not elongated', 'dense', 'defined margin'],
+    confidence: 0.6,
+  },
   {
     term: 'coarse heterogeneous',
-    all: ['long axis 0.5–1 mm', 'irregular shape', 'heterogeneous density', 'conspicuous'],
+    // Internal density variation is not used: on a deposit 5–10 px across the blurred edge, not the
+    // calcium, sets it (round and punctate measure as high as coarse heterogeneous).
+    all: ['long axis 0.5–1 mm', 'irregular shape', 'conspicuous'],
     confidence: 0.55,
   },
-  { term: 'amorphous', all: ['long axis < 1 mm', 'faint', 'hazy margin'], confidence: 0.5 },
-  { term: 'punctate', all: ['long axis < 0.5 mm', 'round shape', 'defined margin'], confidence: 0.6 },
-  { term: 'round', all: ['long axis 0.5–1 mm', 'round shape', 'defined margin'], confidence: 0.6 },
+  { term: 'amorphous', all: ['long axis < 1 mm', 'faint'], confidence: 0.5 },
+  { term: 'punctate', all: ['long axis < 0.5 mm', 'round shape', 'defined margin', 'conspicuous'], confidence: 0.6 },
+  { term: 'round', all: ['long axis 0.5–1 mm', 'round shape', 'defined margin', 'conspicuous'], confidence: 0.6 },
 ];

@@ -14,22 +14,32 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60, solidity 0.80; lucent-centre index 0.41 ≥ 0.25; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (sharpness 0.70 ≥ 0.6)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (sharpness 0.70 ≥ 0.35)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
   });
 
   it('coarse: > 2 mm, lobulated, dense, solid', () => {
-    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.1 };
+    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
     expect(terms({ ...coarse, longMm: 2 })).not.toContain('coarse');
+    // Lobulated by circularity alone (< 0.85) with a solid outline; not by 0.85.
+    expect(top({ ...coarse, solidity: 0.95, circularity: 0.84 })).toBe('coarse');
+    expect(terms({ ...coarse, solidity: 0.95, circularity: 0.85 })).not.toContain('coarse');
+    // A long rod is not popcorn.
+    expect(terms({ ...coarse, elongation: 3 })).not.toContain('coarse');
+    // A centre dip of 0.1 is a lucent centre, not a solid popcorn.
+    expect(terms({ ...coarse, lucent: 0.1 })).not.toContain('coarse');
   });
 
   it('rim: thin shell around a lucent centre, round or oval, smooth', () => {
-    const rim: CalcSpec = { longMm: 3, lucent: 0.6, elongation: 1.2, margin: 0.7 };
+    const rim: CalcSpec = { longMm: 3, lucent: 0.15, elongation: 1.02, circularity: 0.99, margin: 0.42, cnr: 20 };
     expect(top(rim)).toBe('rim');
-    expect(terms({ ...rim, lucent: 0.49 })).not.toContain('rim');
+    expect(terms({ ...rim, lucent: 0.09 })).not.toContain('rim');
+    // A centre dip on a deposit of a few pixels is noise: rim needs > 1 mm.
+    expect(terms({ ...rim, longMm: 1.0 })).not.toContain('rim');
+    expect(terms({ ...rim, longMm: 1.05 })).toContain('rim');
   });
 
   it('punctate below 0.5 mm and round from 0.5 mm up to 1 mm', () => {
@@ -42,13 +52,18 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('amorphous: small, faint and hazy', () => {
     const amorphous: CalcSpec = { longMm: 0.4, cnr: 3, margin: 0.2, circularity: 0.6 };
     expect(top(amorphous)).toBe('amorphous');
-    expect(terms({ ...amorphous, cnr: 4 })).not.toContain('amorphous');
+    expect(top({ ...amorphous, cnr: 4.9, margin: 0.45, circularity: 0.9 })).toBe('amorphous');
+    expect(terms({ ...amorphous, cnr: 5 })).not.toContain('amorphous');
   });
 
   it('coarse heterogeneous: 0.5–1 mm, irregular, heterogeneous, conspicuous', () => {
     const ch: CalcSpec = { longMm: 0.7, circularity: 0.5, heterogeneity: 0.3, cnr: 6 };
     expect(top(ch)).toBe('coarse heterogeneous');
-    expect(terms({ ...ch, heterogeneity: 0.24 })).not.toContain('coarse heterogeneous');
+    // Irregular by elongation alone (> 1.25) at a circularity that still reads round.
+    expect(top({ ...ch, circularity: 0.93, elongation: 1.3, heterogeneity: 0.2 })).toBe('coarse heterogeneous');
+    expect(top({ ...ch, circularity: 0.93, elongation: 1.25 })).toBe('round');
+    expect(terms({ ...ch, longMm: 1.0 })).not.toContain('coarse heterogeneous');
+    expect(terms({ ...ch, cnr: 4.9 })).not.toContain('coarse heterogeneous');
   });
 
   it('fine linear: elongated, calibre < 0.5 mm, no branches', () => {
@@ -76,13 +91,38 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   });
 
   it('milk of calcium only on a true lateral view', () => {
-    const meniscus: CalcSpec = { longMm: 1.5, elongation: 4, calibreMm: 0.4, margin: 0.7, circularity: 0.4 };
-    expect(terms(meniscus, { view: 'ML' })).toContain('milk of calcium');
+    const meniscus: CalcSpec = { longMm: 1.1, elongation: 3.2, calibreMm: 0.3, margin: 0.37, circularity: 0.6, solidity: 0.99, cnr: 20 };
+    expect(top(meniscus, { view: 'ML' })).toBe('milk of calcium');
     expect(terms(meniscus, { view: 'CC' })).not.toContain('milk of calcium');
+    expect(top(meniscus, { view: 'CC' })).toBe('fine linear');
+    // A concave outline (a duct cast piece) is not a meniscus; nor is a near-round deposit.
+    expect(terms({ ...meniscus, solidity: 0.96 }, { view: 'ML' })).not.toContain('milk of calcium');
+    expect(terms({ ...meniscus, elongation: 1.9 }, { view: 'ML' })).not.toContain('milk of calcium');
+  });
+
+  it('vascular: one wall of a tram-track, a thin line of 5 mm or more', () => {
+    const wall: CalcSpec = { longMm: 12, lengthMm: 12, elongation: 20, calibreMm: 0.27, lucent: 0.05, circularity: 0.07, cnr: 6 };
+    expect(top(wall)).toBe('vascular');
+    expect(top({ ...wall, lengthMm: 4.9 })).toBe('fine linear');
+    expect(terms({ ...wall, calibreMm: 0.5 })).not.toContain('vascular');
+  });
+
+  it('dystrophic without a visible lucent centre: > 1 mm, irregular, dense, at lower confidence', () => {
+    const solid: CalcSpec = { ...DYSTROPHIC, elongation: 1.4, circularity: 0.92, solidity: 0.98, lucent: 0.03, margin: 0.42 };
+    expect(describeCalcification(calc(solid)).terms[0]).toEqual({ term: 'dystrophic', confidence: 0.6 });
+    expect(terms({ ...solid, elongation: 3 })).not.toContain('dystrophic');
+    expect(terms({ ...solid, cnr: 7.9 })).not.toContain('dystrophic');
+  });
+
+  it('punctate and round need a conspicuous, round deposit', () => {
+    expect(top({ longMm: 0.3, cnr: 5 })).toBe('punctate');
+    expect(top({ longMm: 0.3, cnr: 4.9 })).toBe('amorphous');
+    expect(terms({ longMm: 0.7, circularity: 0.89 })).not.toContain('round');
+    expect(top({ longMm: 0.7, circularity: 0.9 })).toBe('round');
   });
 
   it('suggests nothing when no rule matches, and says so', () => {
-    const d = describeCalcification(calc({ longMm: 1.5, circularity: 0.75, solidity: 0.95 }));
+    const d = describeCalcification(calc({ longMm: 1.5, circularity: 0.75, solidity: 0.95, cnr: 6 }));
     expect(d.terms).toEqual([]);
     expect(d.evidence).toContain('no morphology rule matched these measurements');
   });

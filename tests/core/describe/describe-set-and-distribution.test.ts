@@ -27,6 +27,36 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(varied.slice(0, 2)).terms.map((t) => t.term)).not.toContain('fine pleomorphic');
   });
 
+  it('fine pleomorphic when small dots and short rods mix (elongation spread ≥ 0.15)', () => {
+    const mixed = [1.1, 1.5, 1.2, 1.7, 1.1, 1.4].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
+    const d = describeCalcifications(mixed);
+    expect(d.terms[0]?.term).toBe('fine pleomorphic');
+    expect(d.evidence.join(' ')).toContain('elongation spread 0.22 (≥ 0.15)');
+    const uniform = [1.1, 1.12, 1.08, 1.15, 1.1, 1.12].map((elongation) => calc({ longMm: 0.32, elongation, cnr: 8 }));
+    expect(describeCalcifications(uniform).terms[0]?.term).toBe('punctate');
+  });
+
+  it('amorphous when small calcifications are faint as a set (median contrast-to-noise < 5)', () => {
+    const faint = [4.9, 3, 6, 4, 7].map((cnr, i) => calc({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.4, cnr }));
+    const d = describeCalcifications(faint);
+    expect(d.terms[0]).toEqual({ term: 'amorphous', confidence: 0.65 });
+    expect(d.evidence.join(' ')).toContain('faint: median contrast-to-noise 4.9 < 5');
+    const readable = [5, 3, 6, 4, 7].map((cnr, i) => calc({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.4, cnr }));
+    expect(describeCalcifications(readable).terms[0]?.term).toBe('fine pleomorphic');
+  });
+
+  it('fine-linear branching when linear casts hold one branching piece', () => {
+    const cast = (branches: number) => calc({ longMm: 1.6, elongation: 5, calibreMm: 0.3, circularity: 0.4, branches });
+    const withBranch = [cast(0), cast(0), cast(1), cast(0), cast(0)];
+    const d = describeCalcifications(withBranch);
+    expect(d.terms[0]).toEqual({ term: 'fine-linear branching', confidence: 0.75 });
+    expect(d.evidence.join(' ')).toContain('1 calcification with a branch point');
+    expect(describeCalcifications([cast(0), cast(0), cast(0), cast(0)]).terms[0]?.term).toBe('fine linear');
+    // A branch point in a set that is not linear does not make it branching.
+    const dots = [0.3, 0.31, 0.29, 0.3].map((longMm, i) => calc({ longMm, branches: i === 0 ? 1 : 0 }));
+    expect(describeCalcifications(dots).terms.map((t) => t.term)).not.toContain('fine-linear branching');
+  });
+
   it('describes an empty set as nothing', () => {
     expect(describeCalcifications([]).terms).toEqual([]);
   });
@@ -58,9 +88,13 @@ describe('describeDistribution', () => {
     expect(dist({ count: 8, extentMm: 20, wedge: true })).not.toContain('segmental');
   });
 
-  it('segmental: a ductal line pointing at the nipple, larger than 2 cm', () => {
-    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 20 })).toContain('segmental');
-    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 35 })).not.toContain('segmental');
+  it('linear: a roughly linear line (≥ 0.6) pointing at the nipple without a wedge is a duct, not a segment', () => {
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 20 })[0]).toBe('linear');
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 20 })).not.toContain('segmental');
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 35 })).not.toContain('linear');
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.59, orientationDeg: 20 })).not.toContain('linear');
+    // With a wedge toward the nipple it stays segmental.
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 20, wedge: true })[0]).toBe('segmental');
   });
 
   it('diffuse when spread over a quarter of the breast, and only with the breast size', () => {
