@@ -13,6 +13,7 @@ const BENCHES: Bench[] = [
   { title: 'Segment and measure', load: async () => (await import('./segment.js')).benchSegment },
   { title: 'Analyse a group', load: async () => (await import('./group.js')).benchGroup },
   { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
+  { title: 'Viewer', load: async () => (await import('./viewer.js')).benchViewer },
   { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
 ];
 

@@ -1,0 +1,107 @@
+/**
+ * The one place where a Cornerstone annotation and the core's calcification meet: world
+ * coordinates on the annotation ↔ stored-image pixels in the core, and the core's measurements ↔
+ * the annotation's `data.cachedStats`. The world ↔ pixel conversion is passed in (Cornerstone's
+ * `utilities.worldToImageCoords` / `imageToWorldCoords` in the viewer), so this needs no viewport.
+ */
+import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
+import type { CalibrationKind } from '../../src/core/image.js';
+import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
+import { err, ok, type Result } from '../../src/core/result.js';
+import type { PointPx } from '../../src/core/units.js';
+
+/** A point in Cornerstone world coordinates (mm in the patient frame). */
+export type WorldPoint = readonly [number, number, number];
+export type WorldToPixel = (imageId: string, world: WorldPoint) => PointPx;
+export type PixelToWorld = (imageId: string, pixel: PointPx) => WorldPoint;
+
+/** The parts of a Cornerstone annotation the mapping reads and writes. */
+export interface CalcificationAnnotationShape {
+  readonly annotationUID?: string;
+  readonly metadata: { readonly toolName: string; readonly referencedImageId?: string };
+  readonly data: {
+    readonly contour?: { readonly polyline: readonly WorldPoint[]; readonly closed: boolean };
+    readonly handles?: { readonly points: readonly WorldPoint[] };
+    readonly cachedStats?: Readonly<Record<string, CalcificationStats>>;
+    /** The draft's calcification id, to find the calcification back from the annotation. */
+    readonly calcificationId?: string;
+  };
+}
+
+/** What the annotation shows of a calcification's measurements, in the unit its calibration allows. */
+export interface CalcificationStats {
+  readonly longAxis: number;
+  readonly shortAxis: number;
+  readonly area: number;
+  /** e.g. "mm (magnification-corrected)", "px (uncalibrated)". */
+  readonly unit: string;
+  readonly areaUnit: string;
+  readonly calibration: CalibrationKind;
+  /** e.g. "2.13 × 1.63 mm (magnification-corrected)". */
+  readonly label: string;
+}
+
+/** The words after a length: millimetres at which plane, or pixels when uncalibrated. */
+export const UNIT_LABELS: Readonly<Record<CalibrationKind, string>> = {
+  fiducial: 'mm (fiducial-calibrated)',
+  geometry: 'mm (geometry-calibrated)',
+  'magnification-corrected': 'mm (magnification-corrected)',
+  detector: 'mm (detector)',
+  uncalibrated: 'px (uncalibrated)',
+};
+
+/** Cornerstone's key for per-image statistics. */
+export function targetIdOf(imageId: string): string {
+  return `imageId:${imageId}`;
+}
+
+/**
+ * The annotation's outline in stored-image pixels of its image: the contour polyline when there
+ * is one, else the handle points. Fails when the annotation names no image or has no points.
+ */
+export function annotationToContour(a: CalcificationAnnotationShape, worldToPixel: WorldToPixel): Result<{ imageId: string; contour: PointPx[] }> {
+  const imageId = a.metadata.referencedImageId;
+  if (imageId === undefined || imageId === '') return err('bad-argument', 'the annotation names no image');
+  const world = a.data.contour?.polyline ?? a.data.handles?.points ?? [];
+  if (world.length === 0) return err('bad-argument', 'the annotation has no outline');
+  const contour = world.map((w) => worldToPixel(imageId, w));
+  if (contour.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) return err('bad-argument', 'the outline is not on the image');
+  return ok({ imageId, contour });
+}
+
+/** The statistics an annotation shows for one calcification (mm when calibrated, else px). */
+export function measurementStats(m: CalcificationMeasurements): CalcificationStats {
+  const inMm = m.calibration !== 'uncalibrated' && m.longAxis.mm !== null && m.shortAxis.mm !== null && m.area.mm2 !== null;
+  const kind: CalibrationKind = inMm ? m.calibration : 'uncalibrated';
+  const longAxis = inMm ? (m.longAxis.mm as number) : m.longAxis.px;
+  const shortAxis = inMm ? (m.shortAxis.mm as number) : m.shortAxis.px;
+  const area = inMm ? (m.area.mm2 as number) : m.area.px2;
+  const unit = UNIT_LABELS[kind];
+  const digits = inMm ? 2 : 1;
+  return {
+    longAxis,
+    shortAxis,
+    area,
+    unit,
+    areaUnit: inMm ? `mm² (${unit.slice(4, -1)})` : 'px² (uncalibrated)',
+    calibration: kind,
+    label: `${longAxis.toFixed(digits)} × ${shortAxis.toFixed(digits)} ${unit}`,
+  };
+}
+
+/**
+ * A calcification of the draft as annotation data: the closed outline in world coordinates (also
+ * as handles, for tools that edit handles), and its statistics under the image's target id.
+ */
+export function calcificationToAnnotation(c: DraftCalcification, pixelToWorld: PixelToWorld, toolName = 'Calcification'): CalcificationAnnotationShape {
+  const polyline = c.contour.map((p) => pixelToWorld(c.imageId, p));
+  return {
+    metadata: { toolName, referencedImageId: c.imageId },
+    data: {
+      contour: { polyline, closed: true },
+      handles: { points: polyline },
+      cachedStats: { [targetIdOf(c.imageId)]: measurementStats(c.measurements) },
+      calcificationId: c.id,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** What a host may pass as the extension's configuration (OHIF hands it to every module). */
+import type { DraftStore } from './draft-store.js';
+import { getCurrentDraftStore } from './draft-store.js';
+import type { MeasureAt } from './measure-at.js';
+
+export interface CalcificationExtensionConfiguration {
+  /** The exam's draft store; without one, the store set with setCurrentDraftStore is used. */
+  readonly store?: DraftStore;
+  /** Outlines and measures a click (the viewer's worker); needed by calcscribe.addCalcificationAt with a point. */
+  readonly measureAt?: MeasureAt;
+  /** False skips registering the Cornerstone tools (e.g. where no rendering is possible). Default true. */
+  readonly registerTools?: boolean;
+}
+
+/** Reads the configuration OHIF passes (anything) into the extension's shape. */
+export function readConfiguration(configuration: unknown): CalcificationExtensionConfiguration {
+  return typeof configuration === 'object' && configuration !== null ? (configuration as CalcificationExtensionConfiguration) : {};
+}
+
+/** The draft store to act on, or null when the host has set none yet. */
+export function storeOf(config: CalcificationExtensionConfiguration): DraftStore | null {
+  return config.store ?? getCurrentDraftStore();
+}

@@ -1,0 +1,90 @@
+/**
+ * The exam draft as a small observable store: subscribe / getState / dispatch with undo and redo,
+ * around the pure draft functions of src/core/draft. Framework-free, so React
+ * (useSyncExternalStore) and the OHIF commands share one store.
+ */
+import { newExamDraft } from '../../src/core/draft/new-exam-draft.js';
+import { record, redo, startHistory, undo, type DraftHistory } from '../../src/core/draft/draft-history.js';
+import type { DraftAction } from '../../src/core/draft/draft-action.js';
+import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
+import { ok, type Result } from '../../src/core/result.js';
+
+export interface DraftStore {
+  /** The current draft (the same object until something changes). */
+  getState(): ExamDraft;
+  getHistory(): DraftHistory;
+  /** Calls the listener after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Applies an action (undoable). A refused action changes nothing and says why. */
+  dispatch(action: DraftAction): Result<ExamDraft>;
+  undo(): Result<ExamDraft>;
+  redo(): Result<ExamDraft>;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Puts another draft in place (a restored autosave, another exam); the undo steps are cleared. */
+  load(draft: ExamDraft): void;
+  /**
+   * Empties the draft of this exam (same images, nothing annotated) with a higher revision; the
+   * undo steps are cleared. The only way the radiologist's work is thrown away.
+   */
+  discard(): ExamDraft;
+}
+
+/**
+ * A store holding one exam's draft.
+ * @example
+ * const store = createDraftStore(newExamDraft(studyUid, images));
+ * store.subscribe(() => render(store.getState()));
+ * store.dispatch({ type: 'setComposition', composition: 'b' });
+ */
+export function createDraftStore(initial: ExamDraft): DraftStore {
+  let history = startHistory(initial);
+  const listeners = new Set<() => void>();
+  const emit = (): void => {
+    for (const l of [...listeners]) l();
+  };
+  const step = (r: Result<DraftHistory>): Result<ExamDraft> => {
+    if (!r.ok) return r;
+    history = r.value;
+    emit();
+    return ok(history.present);
+  };
+  return {
+    getState: () => history.present,
+    getHistory: () => history,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    dispatch: (action) => step(record(history, action)),
+    undo: () => step(undo(history)),
+    redo: () => step(redo(history)),
+    canUndo: () => history.past.length > 0,
+    canRedo: () => history.future.length > 0,
+    load(draft) {
+      history = startHistory(draft);
+      emit();
+    },
+    discard() {
+      const old = history.present;
+      const empty = { ...newExamDraft(old.examKey, old.images), revision: old.revision + 1 };
+      history = startHistory(empty);
+      emit();
+      return empty;
+    },
+  };
+}
+
+let current: DraftStore | null = null;
+
+/** Makes a store the one the extension's commands and panel use when none was configured. */
+export function setCurrentDraftStore(store: DraftStore | null): void {
+  current = store;
+}
+
+/** The store set with setCurrentDraftStore, or null. */
+export function getCurrentDraftStore(): DraftStore | null {
+  return current;
+}

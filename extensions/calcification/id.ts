@@ -1,0 +1,8 @@
+/** The extension's id: OHIF module entries are named `<id>.<moduleType>.<name>`. */
+export const EXTENSION_ID = '@calcscribe/extension-calcification';
+
+/** Prefix of every command the extension registers, e.g. `calcscribe.undo`. */
+export const COMMAND_PREFIX = 'calcscribe';
+
+/** The OHIF command context the commands are registered in. */
+export const COMMAND_CONTEXT = 'CALCSCRIBE';

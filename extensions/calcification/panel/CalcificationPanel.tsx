@@ -1,0 +1,89 @@
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import type { DraftAction } from '../../../src/core/draft/draft-action.js';
+import { exportReportJson } from '../../../src/core/draft/export-report.js';
+import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
+import { FindingsPanel } from './FindingsPanel.js';
+import type { ImageLookup, PanelCallbacks } from './panel-model.js';
+import { panelView } from './panel-view.js';
+
+/** What the panel reads from and sends to the draft store. */
+export interface PanelStore {
+  getState(): ExamDraft;
+  subscribe(listener: () => void): () => void;
+  /** May answer with a Result: a refused action's message is shown. */
+  dispatch(action: DraftAction): unknown;
+  /** Empties the exam's draft (after the radiologist confirmed). */
+  discard?(): unknown;
+}
+
+function refusal(r: unknown): string | null {
+  if (typeof r !== 'object' || r === null || !('ok' in r) || (r as { ok: unknown }).ok !== false) return null;
+  const e = (r as { error?: { message?: unknown } }).error;
+  return typeof e?.message === 'string' ? e.message : 'the change was refused';
+}
+
+/**
+ * The findings panel over the exam's draft store: re-derives findings and report on every
+ * revision. "Discard draft" (confirmed) empties the store's draft. Selection is the host's when `selectedCalcificationId` is given, else the panel's own.
+ */
+export function CalcificationPanel(props: {
+  readonly store: PanelStore;
+  readonly images?: ImageLookup;
+  readonly selectedCalcificationId?: string | null;
+  readonly onSelectCalcification?: (id: string | null) => void;
+  /**
+   * Called after the radiologist confirmed "discard draft" and the store emptied the draft
+   * (e.g. to delete the saved copy at once).
+   */
+  readonly onDiscardDraft?: () => void;
+}) {
+  const { store } = props;
+  const draft = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  const view = useMemo(() => panelView(draft), [draft]);
+  const [ownSelection, setOwnSelection] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const controlled = props.selectedCalcificationId !== undefined;
+  const selected = controlled ? (props.selectedCalcificationId ?? null) : ownSelection;
+  const { onSelectCalcification, onDiscardDraft } = props;
+
+  const dispatch = useCallback(
+    (action: DraftAction) => {
+      setMessage(refusal(store.dispatch(action)));
+    },
+    [store],
+  );
+  const host: PanelCallbacks = {
+    dispatch,
+    selectCalcification: (id) => {
+      if (!controlled) setOwnSelection(id);
+      onSelectCalcification?.(id);
+    },
+    ...(store.discard !== undefined || onDiscardDraft !== undefined
+      ? {
+          discardDraft: () => {
+            store.discard?.();
+            setMessage(null);
+            onDiscardDraft?.();
+          },
+        }
+      : {}),
+  };
+  return (
+    <>
+      {message !== null ? (
+        <p className="cs-refused" role="alert">
+          Not changed: {message}
+        </p>
+      ) : null}
+      <FindingsPanel
+        draft={draft}
+        findings={view.findings}
+        report={view.report}
+        host={host}
+        exportJson={() => exportReportJson(store.getState())}
+        {...(props.images ? { images: props.images } : {})}
+        selectedCalcificationId={selected}
+      />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { useId } from 'react';
+import type { OverriddenTerm } from '../../../src/core/assess/overrides.js';
+import { ASSESSMENT_CATEGORIES, DISTRIBUTION_TERMS, type AssessmentCategory, type DistributionTerm } from '../../../src/core/lexicon.js';
+import { wordLocation } from '../../../src/core/report/word-location.js';
+import { ChangeSelect } from './ChangeSelect.js';
+import { MorphologyPicker } from './MorphologyPicker.js';
+import { OverrideMark } from './OverrideMark.js';
+import { RelationField } from './RelationField.js';
+import type { PanelCallbacks, PanelFinding } from './panel-model.js';
+import { sizeRange } from './size-range.js';
+import { assessmentOption, distributionOption } from './term-codes.js';
+
+function listOrNone(terms: readonly string[]): string {
+  return terms.length > 0 ? terms.join(', ') : 'not characterised';
+}
+
+function percent(c: number): string {
+  return `${Math.round(c * 100)} %`;
+}
+
+function isDistribution(s: string): s is DistributionTerm {
+  return (DISTRIBUTION_TERMS as readonly string[]).includes(s);
+}
+function isCategory(s: string): s is AssessmentCategory {
+  return (ASSESSMENT_CATEGORIES as readonly string[]).includes(s);
+}
+
+/** One finding: what was measured, the terms (suggested or overridden), the suggestion and its wording. */
+export function FindingCard(props: {
+  readonly finding: PanelFinding;
+  readonly label: string;
+  readonly host: PanelCallbacks;
+  readonly selectedCalcificationId: string | null;
+}) {
+  const { finding: f, label, host } = props;
+  const dispatch = host.dispatch;
+  const id = useId();
+  const overrides = f.overrides;
+  const ms = f.calcifications.map((c) => c.measurements);
+  const morphologyOverridden = overrides.morphology !== undefined;
+  const distributionOverridden = overrides.distribution !== undefined;
+  const assessmentOverridden = overrides.assessment !== undefined;
+  const revert = (term: OverriddenTerm): void => dispatch({ type: 'clearOverrides', findingId: f.id, terms: [term] });
+  const locationWords = f.location === null ? 'not stated' : wordLocation(f.side, f.location);
+  const count = f.count;
+
+  return (
+    <article className="cs-finding" data-testid="finding" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{label}</h4>
+      <dl className="cs-facts">
+        <dt>Count</dt>
+        <dd data-testid="finding-count">
+          {count} calcification{count === 1 ? '' : 's'}
+        </dd>
+        <dt>Size</dt>
+        <dd data-testid="finding-size">{sizeRange(ms)}</dd>
+
+        <dt>Morphology</dt>
+        <dd data-testid="finding-morphology">
+          <span>{listOrNone(f.morphology)}</span>{' '}
+          {morphologyOverridden ? (
+            <OverrideMark termName="morphology" suggested={listOrNone(f.suggestedMorphology)} onRevert={() => revert('morphology')} />
+          ) : (
+            <span className="cs-suggested">(suggested)</span>
+          )}
+          <ul className="cs-confidence" aria-label={`Suggested morphology terms of ${label} with confidence`}>
+            {f.morphologyDescription.terms.map((t) => (
+              <li key={t.term}>
+                {t.term}: {percent(t.confidence)}
+              </li>
+            ))}
+          </ul>
+          {f.morphologyDescription.evidence.length > 0 ? (
+            <ul className="cs-evidence" aria-label={`Morphology evidence of ${label}`}>
+              {f.morphologyDescription.evidence.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
+          <details>
+            <summary data-testid="change-morphology">Change morphology</summary>
+            <MorphologyPicker findingLabel={label} chosen={f.morphology} onChange={(terms) => dispatch({ type: 'overrideTerms', findingId: f.id, overrides: { morphology: terms } })} />
+          </details>
+        </dd>
+
+        <dt>
+          <label htmlFor={`${id}-distribution`}>Distribution</label>
+        </dt>
+        <dd data-testid="finding-distribution">
+          <select
+            id={`${id}-distribution`}
+            value={f.distribution[0] ?? ''}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (v === '') dispatch({ type: 'overrideTerms', findingId: f.id, overrides: { distribution: [] } });
+              else if (isDistribution(v)) dispatch({ type: 'overrideTerms', findingId: f.id, overrides: { distribution: [v] } });
+            }}
+          >
+            <option value="">not stated (single calcification)</option>
+            {DISTRIBUTION_TERMS.map((t) => (
+              <option key={t} value={t}>
+                {distributionOption(t)}
+              </option>
+            ))}
+          </select>{' '}
+          {distributionOverridden ? (
+            <OverrideMark termName="distribution" suggested={listOrNone(f.suggestedDistribution)} onRevert={() => revert('distribution')} />
+          ) : (
+            <span className="cs-suggested">(suggested)</span>
+          )}
+          {f.distributionDescription && f.distributionDescription.evidence.length > 0 ? (
+            <ul className="cs-evidence" aria-label={`Distribution evidence of ${label}`}>
+              {f.distributionDescription.evidence.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
+        </dd>
+
+        <dt>Location</dt>
+        <dd data-testid="finding-location">{locationWords}</dd>
+        <dt>Relation</dt>
+        <dd>
+          <RelationField findingLabel={label} relation={f.relation} onCommit={(relation) => dispatch({ type: 'setRelation', findingId: f.id, relation })} />
+        </dd>
+
+        <dt>Change</dt>
+        <dd>
+          <ChangeSelect findingLabel={label} change={f.change} onChange={(change) => dispatch({ type: 'setChange', findingId: f.id, change })} />
+        </dd>
+      </dl>
+
+      <section className="cs-assessment" aria-label={`Suggested assessment of ${label}`}>
+        <p aria-live="polite" aria-atomic="true">
+          <span className="cs-badge">{assessmentOverridden ? 'set by radiologist' : 'suggested'}</span>{' '}
+          <strong data-testid="assessment">BI-RADS {f.suggestion.assessment}</strong>
+          {assessmentOverridden ? <> (rules suggested BI-RADS {f.rulesAssessment})</> : null}
+        </p>
+        <ul className="cs-reasons" aria-label={`Reasons for the assessment of ${label}`} data-testid="reasons">
+          {f.suggestion.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+        <p className="cs-management">{f.suggestion.management}</p>
+        <label htmlFor={`${id}-assessment`}>Assessment</label>{' '}
+        <select
+          id={`${id}-assessment`}
+          value={overrides.assessment ?? ''}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            if (v === '') revert('assessment');
+            else if (isCategory(v)) dispatch({ type: 'overrideTerms', findingId: f.id, overrides: { assessment: v } });
+          }}
+        >
+          <option value="">as suggested (BI-RADS {f.rulesAssessment})</option>
+          {ASSESSMENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {assessmentOption(c)}
+            </option>
+          ))}
+        </select>{' '}
+        {assessmentOverridden ? (
+          <OverrideMark termName="assessment" suggested={`BI-RADS ${f.rulesAssessment}`} onRevert={() => revert('assessment')} />
+        ) : null}
+      </section>
+
+      {f.warnings.length > 0 ? (
+        <ul className="cs-warnings" aria-label={`Notes on ${label}`}>
+          {f.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <p className="cs-wording" data-testid="wording" aria-live="polite">
+        {f.wording}
+      </p>
+
+      {host.selectCalcification ? (
+        <div className="cs-calcifications" role="group" aria-label={`Calcifications of ${label}`}>
+          {f.calcifications.map((c, i) => (
+            <button
+              key={c.id}
+              type="button"
+              aria-pressed={props.selectedCalcificationId === c.id}
+              aria-label={`Calcification ${i + 1} of ${label}: magnified view and profile`}
+              onClick={() => host.selectCalcification?.(props.selectedCalcificationId === c.id ? null : c.id)}
+            >
+              #{i + 1}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </article>
+  );
+}

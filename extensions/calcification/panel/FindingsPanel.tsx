@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
+import type { Side } from '../../../src/core/lexicon.js';
+import { ExamFields } from './ExamFields.js';
+import { FindingCard } from './FindingCard.js';
+import type { ImageLookup, PanelCallbacks, PanelFinding, PanelReport } from './panel-model.js';
+import { ReportPreview } from './ReportPreview.js';
+import { SelectedCalcification } from './SelectedCalcification.js';
+import './panel.css';
+
+const SIDE_ORDER: readonly { readonly side: Side; readonly title: string }[] = [
+  { side: 'right', title: 'Right breast' },
+  { side: 'left', title: 'Left breast' },
+  { side: 'both', title: 'Both breasts' },
+];
+
+export interface FindingsPanelProps {
+  readonly draft: ExamDraft;
+  /** The draft's findings as derived from it, in the draft's order. */
+  readonly findings: readonly PanelFinding[];
+  readonly report: PanelReport;
+  readonly host: PanelCallbacks;
+  /** The report as JSON for export. */
+  readonly exportJson: () => string;
+  readonly images?: ImageLookup;
+  readonly selectedCalcificationId?: string | null;
+}
+
+/**
+ * The findings panel: findings per breast with their measurements, terms (every one overridable
+ * from the lexicon), suggested category and wording; the exam's context; the selected
+ * calcification as pictures; the report draft. Everything shown from files is rendered as text.
+ */
+export function FindingsPanel(props: FindingsPanelProps) {
+  const { draft, findings, host } = props;
+  const { dispatch } = host;
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const selectedId = props.selectedCalcificationId ?? null;
+  const selected = selectedId === null ? null : (draft.calcifications.find((c) => c.id === selectedId) ?? null);
+  const selectedImage = selected !== null && props.images ? props.images(selected.imageId) : null;
+  const numbers = new Map(findings.map((f, i) => [f.id, i + 1]));
+
+  return (
+    <aside className="cs-panel" data-testid="findings-panel" aria-label="Calcification findings and report">
+      <h2>Findings</h2>
+      {findings.length === 0 ? <p>No findings yet: click a calcification on an image.</p> : null}
+      {SIDE_ORDER.map(({ side, title }) => {
+        const here = findings.filter((f) => f.side === side);
+        if (here.length === 0) return null;
+        return (
+          <section key={side} className="cs-side" aria-label={title} data-testid={`side-${side}`}>
+            <h3>{title}</h3>
+            {here.map((f) => (
+              <FindingCard
+                key={f.id}
+                finding={f}
+                label={`Finding ${numbers.get(f.id) ?? '?'} (${side} breast)`}
+                host={host}
+                selectedCalcificationId={selectedId}
+              />
+            ))}
+          </section>
+        );
+      })}
+
+      {selected !== null ? <SelectedCalcification calcification={selected} image={selectedImage} /> : null}
+
+      <h2>Exam</h2>
+      <ExamFields
+        composition={draft.composition}
+        history={draft.history}
+        priorDate={draft.priorDate}
+        onComposition={(composition) => dispatch({ type: 'setComposition', composition })}
+        onHistory={(history) => dispatch({ type: 'setHistory', history })}
+        onPriorDate={(date) => dispatch({ type: 'setPriorDate', date })}
+      />
+
+      <ReportPreview report={props.report} examKey={draft.examKey} onText={(text) => dispatch(text === null ? { type: 'resetReportText' } : { type: 'editReportText', text })} exportJson={props.exportJson} />
+
+      {host.discardDraft ? (
+        <div className="cs-discard">
+          {confirmingDiscard ? (
+            <div role="alertdialog" aria-labelledby="cs-discard-q">
+              <p id="cs-discard-q">Discard this exam's draft? Findings, overrides and report text will be lost.</p>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmingDiscard(false);
+                  host.discardDraft?.();
+                }}
+              >
+                Yes, discard the draft
+              </button>
+              <button type="button" autoFocus onClick={() => setConfirmingDiscard(false)}>
+                Keep the draft
+              </button>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirmingDiscard(true)}>
+              Discard draft…
+            </button>
+          )}
+        </div>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import type { DraftCalcification } from '../../../src/core/draft/exam-draft.js';
+import type { MammoImage } from '../../../src/core/image.js';
+import { CALIBRATION_LABELS } from './size-range.js';
+import { intensityProfile, longAxisLine } from './profile.js';
+import { ProfilePlot } from './ProfilePlot.js';
+import { ZoomView } from './ZoomView.js';
+
+const PROFILE_SAMPLES = 64;
+
+function sizeWords(c: DraftCalcification): string {
+  const m = c.measurements;
+  if (m.longAxis.mm === null || m.shortAxis.mm === null) return `${m.longAxis.px.toFixed(1)} × ${m.shortAxis.px.toFixed(1)} px, uncalibrated`;
+  return `${m.longAxis.mm.toFixed(2)} × ${m.shortAxis.mm.toFixed(2)} mm, ${CALIBRATION_LABELS[m.calibration]}`;
+}
+
+/** The selected calcification as pictures: magnified pixels with the outline, and the density profile. */
+export function SelectedCalcification(props: { readonly calcification: DraftCalcification; readonly image: MammoImage | null }) {
+  const c = props.calcification;
+  const m = c.measurements;
+  const margin = Math.max(3, Math.round(m.longAxis.px * 0.6));
+  const line = useMemo(() => longAxisLine(c.contour, m.centre, margin), [c.contour, m.centre, margin]);
+  const samples = useMemo(
+    () => (props.image !== null && line !== null ? intensityProfile(props.image, line.from, line.to, PROFILE_SAMPLES) : []),
+    [props.image, line],
+  );
+  const mmPerPx = props.image?.calibration.columnSpacingMm ?? null;
+  const half = Math.max(8, Math.ceil(m.longAxis.px / 2 + margin + 2));
+  return (
+    <section className="cs-selected" aria-label="Selected calcification" data-testid="selected-calcification">
+      <h3>Selected calcification</h3>
+      <p>
+        {sizeWords(c)}; lucent-centre index {m.lucentCentreIndex.toFixed(2)}; circularity {m.circularity.toFixed(2)}
+        {c.edited ? '; outline edited' : ''}
+      </p>
+      {props.image === null ? (
+        <p>The image is not loaded: no picture.</p>
+      ) : (
+        <div className="cs-pictures">
+          <ZoomView image={props.image} centre={m.centre} contour={c.contour} halfSizePx={half} line={line} />
+          <ProfilePlot samples={samples} mmPerPx={mmPerPx} />
+        </div>
+      )}
+    </section>
+  );
+}

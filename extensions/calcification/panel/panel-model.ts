@@ -1,0 +1,74 @@
+/**
+ * What the panel shows and what it asks for. The panel renders a finding as derived from the
+ * exam draft (terms, suggestion and wording always recomputed from the draft) and reports the
+ * radiologist's edits as intents; whoever hosts it turns them into draft actions.
+ */
+import type { DetailedSuggestion } from '../../../src/core/assess/suggest-assessment.js';
+import type { Overrides, OverriddenTerm } from '../../../src/core/assess/overrides.js';
+import type { DraftAction } from '../../../src/core/draft/draft-action.js';
+import type { DistributionDescription, MorphologyDescription } from '../../../src/core/describe/description.js';
+import type { DraftCalcification } from '../../../src/core/draft/exam-draft.js';
+import type { LineChange } from '../../../src/core/draft/line-diff.js';
+import type { MammoImage } from '../../../src/core/image.js';
+import type {
+  AssessmentCategory,
+  ChangeSincePrior,
+  DistributionTerm,
+  MorphologyTerm,
+  Side,
+} from '../../../src/core/lexicon.js';
+import type { FindingLocation } from '../../../src/core/report/finding.js';
+
+/** One finding as the panel shows it. */
+export interface PanelFinding {
+  readonly id: string;
+  readonly side: Side;
+  /** Calcifications counted on the view holding most of them (CC and MLO show the same ones). */
+  readonly count: number;
+  readonly calcifications: readonly DraftCalcification[];
+  /** The terms in force (overridden or suggested). */
+  readonly morphology: readonly MorphologyTerm[];
+  readonly distribution: readonly DistributionTerm[];
+  /** What the measurements suggest, with confidence and evidence. */
+  readonly morphologyDescription: MorphologyDescription;
+  readonly distributionDescription: DistributionDescription | null;
+  /** The terms the rules chose from the descriptions (before any override). */
+  readonly suggestedMorphology: readonly MorphologyTerm[];
+  readonly suggestedDistribution: readonly DistributionTerm[];
+  readonly location: (FindingLocation & { readonly evidence?: readonly string[] }) | null;
+  readonly change: ChangeSincePrior;
+  readonly overrides: Overrides;
+  /** The suggestion in force (with any overridden assessment). */
+  readonly suggestion: DetailedSuggestion;
+  /** The category the rules gave before any radiologist-set assessment. */
+  readonly rulesAssessment: AssessmentCategory;
+  readonly overridden: readonly OverriddenTerm[];
+  readonly wording: string;
+  readonly relation: string | null;
+  /** What could not be worked out (e.g. location not stated), in words. */
+  readonly warnings: readonly string[];
+}
+
+/** The report as suggested from the draft, and the draft's own (edited) text. */
+export interface PanelReport {
+  readonly suggestedText: string;
+  /** The radiologist's text; null while the suggestion is used. */
+  readonly editedText: string | null;
+  readonly overallAssessment: AssessmentCategory | null;
+  /** True when the radiologist's text differs from the suggestion. */
+  readonly edited: boolean;
+  /** The radiologist's text line by line against the suggestion ('same' throughout when not edited). */
+  readonly differences: readonly LineChange[];
+}
+
+/** What the panel asks of its host besides draft actions. */
+export interface PanelCallbacks {
+  /** Every edit, as a draft action (the store recomputes terms, suggestion and wording). */
+  dispatch(action: DraftAction): void;
+  selectCalcification?(calcificationId: string | null): void;
+  /** Asked only after the radiologist confirmed. */
+  discardDraft?(): void;
+}
+
+/** Pixels for the zoomed view and profile of the selected calcification. */
+export type ImageLookup = (imageId: string) => MammoImage | null;

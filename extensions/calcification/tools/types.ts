@@ -1,0 +1,40 @@
+/**
+ * What the calcification tools hand to, and get back from, the analysis behind them. The tools
+ * only convert coordinates; the segmentation and measurement are the core's (run by whoever
+ * supplies the analyser, e.g. the viewer's worker).
+ */
+import type { AnalysedCalcification } from '../../../src/core/analyze.js';
+import type { CalibrationKind } from '../../../src/core/image.js';
+import type { Result } from '../../../src/core/result.js';
+import type { PointPx, RectPx } from '../../../src/core/units.js';
+
+/** Where the radiologist asked for calcifications on one image (stored-image pixels). */
+export type CalcificationTarget =
+  | { readonly kind: 'seed'; readonly seed: PointPx }
+  | { readonly kind: 'rectangle'; readonly rect: RectPx }
+  | { readonly kind: 'lasso'; readonly polygon: readonly PointPx[] };
+
+/** One calcification as the analysis found it, with the calibration its millimetres are in. */
+export interface MeasuredCalcification extends AnalysedCalcification {
+  readonly calibrationKind: CalibrationKind;
+}
+
+/** Runs segmentation + measurement for a target on the image with this Cornerstone imageId. */
+export type CalcificationAnalyser = (imageId: string, target: CalcificationTarget) => Promise<Result<readonly MeasuredCalcification[]>>;
+
+/** Data a calcification annotation carries beside Cornerstone's handles. */
+export interface CalcificationData {
+  readonly status: 'measuring' | 'measured' | 'failed';
+  /** The clicked point in stored-image pixels. */
+  readonly seed: PointPx;
+  readonly calcification: MeasuredCalcification | null;
+  /** The size shown beside the outline, with its calibration kind. */
+  readonly label?: string | null;
+  readonly message: string | null;
+}
+
+/** Formats a calcification's size with its calibration kind, e.g. "2.13 × 1.63 mm (magnification-corrected)". */
+export function sizeLabel(c: MeasuredCalcification): string {
+  if (c.longAxisMm === null || c.shortAxisMm === null) return `${c.longAxisPx.toFixed(1)} × ${c.shortAxisPx.toFixed(1)} px (uncalibrated)`;
+  return `${c.longAxisMm.toFixed(2)} × ${c.shortAxisMm.toFixed(2)} mm (${c.calibrationKind})`;
+}

@@ -1,0 +1,299 @@
+/**
+ * The standalone viewer: patient bar, tool bar, the mammography hanging (2 × 2, one view enlarged,
+ * or current against prior) and the findings panel. Loads the bundled sample exam unless the
+ * radiologist opens files.
+ */
+import { eventTarget } from '@cornerstonejs/core';
+import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { CalcificationAnalyser, MeasuredCalcification } from '../../../extensions/calcification/tools/index.js';
+import { err, ok } from '../../core/result.js';
+import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
+import { imageIds, type ImageIds } from '../draft/draft-ids.js';
+import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
+import { addToDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
+import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
+import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
+import { MammoViewport } from '../viewport/MammoViewport.js';
+import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
+import { DraftPanel } from './DraftPanel.js';
+import { SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
+import { exposeTestHooks, markFindingShown } from './test-hooks.js';
+
+type Layout = { readonly kind: 'grid' } | { readonly kind: 'enlarged'; readonly slot: HangingSlot } | { readonly kind: 'compare'; readonly view: 'CC' | 'MLO' };
+
+const TOOL_LABELS: Record<PrimaryTool, string> = {
+  calcification: 'Calcification',
+  rectangle: 'Rectangle',
+  lasso: 'Lasso',
+  nipple: 'Nipple marker',
+  length: 'Length',
+  pan: 'Pan',
+};
+
+function makeAnalyser(client: AnalysisClient): CalcificationAnalyser {
+  return async (imageId, target) => {
+    const req = target.kind === 'seed' ? { seeds: [target.seed] } : target.kind === 'rectangle' ? { roi: target.rect } : { polygon: target.polygon };
+    const r = await client.analyse(imageId, req);
+    if (!r.ok) return err(r.error.kind, r.error.message);
+    const kind = r.value.analysis.calibration.kind;
+    return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
+  };
+}
+
+function patientName(exam: LoadedExam | null): string {
+  const n = exam?.images.find((i) => i.role === 'current')?.summary.meta.patientName ?? null;
+  return n === null ? 'unnamed patient' : n.split('^').filter((s) => s.length > 0).join(' ');
+}
+
+export function App() {
+  const client = useMemo(() => startAnalysisWorker(), []);
+  const [session, setSession] = useState<CornerstoneSession | null>(null);
+  const [exam, setExam] = useState<LoadedExam | null>(null);
+  const [status, setStatus] = useState('Starting…');
+  const [messages, setMessages] = useState<readonly string[]>([]);
+  const [layout, setLayout] = useState<Layout>({ kind: 'grid' });
+  const [selected, setSelected] = useState<HangingSlot>('RCC');
+  const [tool, setTool] = useState<PrimaryTool>('calcification');
+  const [draft, setDraft] = useState<ExamDraftSession | null>(null);
+  const [onScreen, setOnScreen] = useState<ReadonlyMap<string, string>>(new Map());
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
+
+  useEffect(() => {
+    let live = true;
+    startCornerstone(makeAnalyser(client), (message) => say(message))
+      .then(async (s) => {
+        if (!live) return;
+        setSession(s);
+        setStatus('Loading exam…');
+        const base = examBaseFromLocation(window.location.search);
+        const wanted = await fetchExamDescription(base);
+        const current = await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'current'));
+        if (!live) return;
+        setExam(current);
+        const all = mergeExams(current, await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'prior')));
+        if (!live) return;
+        setExam(all);
+        setStatus(`${all.images.length} image${all.images.length === 1 ? '' : 's'} loaded`);
+        for (const r of all.refused) say(`${r.fileName} refused: ${r.message}`);
+        setDraft(await startExamDraft(client, all));
+      })
+      .catch((e: unknown) => setStatus(`Could not start: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      live = false;
+    };
+  }, [client, say]);
+
+  const ids: ImageIds | null = useMemo(() => (exam === null ? null : imageIds(exam)), [exam]);
+
+  // Calcification annotations made or deleted by the tools go into the draft.
+  useEffect(() => {
+    if (draft === null || ids === null) return undefined;
+    const completed = (evt: Event): void => {
+      const message = addToDraft(draft.store, ids, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+      if (message !== null) say(message);
+    };
+    const removed = (evt: Event): void => removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
+    return () => {
+      eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+      eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
+    };
+  }, [draft, ids, say]);
+
+  // The draft's calcifications are drawn on the viewports showing their images.
+  useEffect(() => {
+    if (draft === null || ids === null || session === null) return undefined;
+    const sync = (): void => {
+      if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID)) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+      markFindingShown(draft.store.getState().calcifications.length);
+    };
+    sync();
+    return draft.store.subscribe(sync);
+  }, [draft, ids, session, onScreen]);
+
+  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null), [draft]);
+
+  // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
+  const [imagesRead, setImagesRead] = useState(0);
+  useEffect(() => draft?.onImageRead(() => setImagesRead((n) => n + 1)), [draft]);
+  const lookup = useMemo(() => (draft === null ? null : (id: string) => draft.lookup(id)), [draft, imagesRead]);
+
+  const onDisplayed = useCallback((viewportId: string, imageId: string | null) => {
+    performance.mark(`calcscribe-displayed-${viewportId}`);
+    setOnScreen((m) => {
+      const n = new Map(m);
+      for (const [k, v] of n) if (v === viewportId) n.delete(k);
+      if (imageId !== null) n.set(imageId, viewportId);
+      return n;
+    });
+  }, []);
+
+  const chooseTool = useCallback(
+    (t: PrimaryTool) => {
+      session?.setPrimaryTool(t);
+      setTool(t);
+    },
+    [session],
+  );
+
+  const openFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      setStatus(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
+      const read = await readPickedFiles(files);
+      const e = await loadFiles(client, read, 'local files');
+      for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
+      if (e.images.length === 0) {
+        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+        return;
+      }
+      annotationApi.state.removeAllAnnotations();
+      setDraft(null);
+      setExam(e);
+      setDraft(await startExamDraft(client, e));
+      setLayout({ kind: 'grid' });
+      setStatus(`${e.images.length} images loaded from local files`);
+    },
+    [client, exam, say],
+  );
+
+  const act = useCallback(
+    (a: ShortcutAction) => {
+      switch (a.kind) {
+        case 'select':
+          setSelected(a.slot);
+          document.querySelector<HTMLElement>(`[data-testid="viewport-${a.slot}"]`)?.focus();
+          if (layout.kind === 'enlarged') setLayout({ kind: 'enlarged', slot: a.slot });
+          break;
+        case 'enlarge':
+          setLayout({ kind: 'enlarged', slot: selected });
+          break;
+        case 'grid':
+          setLayout({ kind: 'grid' });
+          break;
+        case 'compare':
+          setLayout((l) => (l.kind === 'compare' && l.view === a.view ? { kind: 'grid' } : { kind: 'compare', view: a.view }));
+          break;
+        case 'tool':
+          chooseTool(a.tool);
+          break;
+        case 'delete': {
+          const uids = annotationApi.selection.getAnnotationsSelected() ?? [];
+          for (const uid of uids) annotationApi.state.removeAnnotation(uid);
+          session?.engine.render();
+          break;
+        }
+        case 'open':
+          fileInput.current?.click();
+          break;
+      }
+    },
+    [layout, selected, chooseTool, session],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const a = shortcutFor(e.key, e.target as HTMLElement | null, e.ctrlKey || e.metaKey || e.altKey);
+      if (a === null) return;
+      e.preventDefault();
+      act(a);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act]);
+
+  const onDrop = useCallback(
+    (e: DragEvent<HTMLDivElement>) => {
+      e.preventDefault();
+      const items = e.dataTransfer.items;
+      void (items && items.length > 0 ? filesFromDrop(items) : Promise.resolve(Array.from(e.dataTransfer.files))).then(openFiles);
+    },
+    [openFiles],
+  );
+
+  const image = (role: 'current' | 'prior', slot: HangingSlot): LoadedImage | null => exam?.images.find((i) => i.role === role && i.slot === slot) ?? null;
+  const hasPrior = (exam?.images ?? []).some((i) => i.role === 'prior');
+  const cells: { id: string; role: 'current' | 'prior'; slot: HangingSlot }[] =
+    layout.kind === 'grid'
+      ? HANGING_SLOTS.map((slot) => ({ id: `current-${slot}`, role: 'current', slot }))
+      : layout.kind === 'enlarged'
+        ? [{ id: `current-${layout.slot}`, role: 'current', slot: layout.slot }]
+        : (['current', 'prior'] as const).flatMap((role) => (['R', 'L'] as const).map((side) => ({ id: `${role}-${side}${layout.view}`, role, slot: `${side}${layout.view}` as HangingSlot })));
+
+  return (
+    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <header className="patient-bar">
+        <h1>calcscribe</h1>
+        <p>
+          <span className="label">Patient</span> <span data-testid="patient-name">{patientName(exam)}</span>
+        </p>
+        <p role="status" aria-live="polite" data-testid="status">{status}</p>
+      </header>
+      <nav className="tool-bar" aria-label="Tools">
+        {(Object.keys(TOOL_LABELS) as PrimaryTool[]).map((t) => (
+          <button key={t} type="button" aria-pressed={tool === t} onClick={() => chooseTool(t)} title={`${TOOL_LABELS[t]} (${SHORTCUTS.find((s) => s.action.kind === 'tool' && s.action.tool === t)?.key ?? ''})`}>
+            {TOOL_LABELS[t]}
+          </button>
+        ))}
+        <span className="separator" />
+        <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
+        <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>
+        <button type="button" disabled={!hasPrior} aria-pressed={layout.kind === 'compare' && layout.view === 'CC'} onClick={() => act({ kind: 'compare', view: 'CC' })}>Compare CC with prior</button>
+        <button type="button" disabled={!hasPrior} aria-pressed={layout.kind === 'compare' && layout.view === 'MLO'} onClick={() => act({ kind: 'compare', view: 'MLO' })}>Compare MLO with prior</button>
+        <span className="separator" />
+        <label className="open-files">
+          Open files
+          <input ref={fileInput} type="file" multiple accept=".dcm,application/dicom,*/*" onChange={(e) => void openFiles(Array.from(e.target.files ?? []))} />
+        </label>
+      </nav>
+      <main className="workspace">
+        <div className={`hanging layout-${layout.kind}`} aria-label="Mammograms">
+          {session === null
+            ? null
+            : cells.map((c) => (
+                <MammoViewport
+                  key={c.id}
+                  session={session}
+                  viewportId={c.id}
+                  image={image(c.role, c.slot)}
+                  label={`${c.slot}${c.role === 'prior' ? ' prior' : ''}`}
+                  {...(c.role === 'current' ? { testId: `viewport-${c.slot}` } : { testId: `viewport-prior-${c.slot}` })}
+                  selected={c.role === 'current' && c.slot === selected}
+                  onSelect={() => {
+                    if (c.role === 'current') setSelected(c.slot);
+                  }}
+                  onEnlarge={() => setLayout((l) => (l.kind === 'enlarged' ? { kind: 'grid' } : { kind: 'enlarged', slot: c.slot }))}
+                  onDisplayed={onDisplayed}
+                />
+              ))}
+        </div>
+        {draft === null ? (
+          <aside className="findings" data-testid="findings-panel" aria-label="Findings" aria-busy="true">
+            <p className="hint">Preparing the findings panel…</p>
+          </aside>
+        ) : (
+          <DraftPanel session={draft} images={lookup} />
+        )}
+      </main>
+      <div className="messages" role="log" aria-live="assertive" aria-label="Messages">
+        {messages.map((m, i) => (
+          <p key={i} data-testid="message">{m}</p>
+        ))}
+      </div>
+      <details className="shortcuts">
+        <summary>Keyboard shortcuts</summary>
+        <dl>
+          {SHORTCUTS.map((s) => (
+            <div key={s.key}>
+              <dt><kbd>{s.key}</kbd></dt>
+              <dd>{s.help}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}

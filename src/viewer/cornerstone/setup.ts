@@ -1,0 +1,86 @@
+/**
+ * Starts Cornerstone3D once for the page: core, the DICOM image loader (one decode worker) and the
+ * tools, with one rendering engine and one tool group for all viewports.
+ */
+import { init as initCore, RenderingEngine } from '@cornerstonejs/core';
+import { init as initLoader } from '@cornerstonejs/dicom-image-loader';
+import { addTool, init as initTools, LengthTool, PanTool, ToolGroupManager, ZoomTool, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { CalcificationRegionTool, CalcificationTool, NippleMarkerTool, type CalcificationAnalyser } from '../../../extensions/calcification/tools/index.js';
+
+export const RENDERING_ENGINE_ID = 'calcscribe';
+export const TOOL_GROUP_ID = 'calcscribe-mammo';
+/** A second press this soon at the same place is the second half of a double click. */
+const DOUBLE_PRESS_MS = 400;
+
+/** The interaction the left mouse button does. */
+export type PrimaryTool = 'calcification' | 'rectangle' | 'lasso' | 'nipple' | 'length' | 'pan';
+
+const TOOL_NAMES: Record<PrimaryTool, string> = {
+  calcification: CalcificationTool.toolName,
+  rectangle: CalcificationRegionTool.toolName,
+  lasso: `${CalcificationRegionTool.toolName}Lasso`,
+  nipple: NippleMarkerTool.toolName,
+  length: LengthTool.toolName,
+  pan: PanTool.toolName,
+};
+
+export interface CornerstoneSession {
+  readonly engine: RenderingEngine;
+  readonly toolGroup: ToolTypes.IToolGroup;
+  setPrimaryTool(tool: PrimaryTool): void;
+  /**
+   * A left-button press at a canvas position of a viewport element: with the calcification tool
+   * chosen, measures the calcification there at once (the second press of a double click is
+   * ignored). Returns true when it started a measurement.
+   */
+  press(element: HTMLDivElement, canvas: [number, number]): boolean;
+}
+
+let session: Promise<CornerstoneSession> | null = null;
+
+/** Initialises Cornerstone (once) and returns the shared rendering engine and tool group. */
+export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (message: string, imageId: string) => void): Promise<CornerstoneSession> {
+  session ??= (async () => {
+    await initCore();
+    initLoader({ maxWebWorkers: 1 });
+    initTools();
+    for (const T of [CalcificationTool, CalcificationRegionTool, NippleMarkerTool, LengthTool, PanTool, ZoomTool]) addTool(T);
+    const engine = new RenderingEngine(RENDERING_ENGINE_ID);
+    const group = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
+    if (!group) throw new Error('tool group could not be created');
+    group.addTool(CalcificationTool.toolName, { analyse, onFailure });
+    group.addTool(CalcificationRegionTool.toolName, { shape: 'rectangle', analyse, onFailure });
+    group.addToolInstance(TOOL_NAMES.lasso, CalcificationRegionTool.toolName, { shape: 'lasso', analyse, onFailure });
+    group.addTool(NippleMarkerTool.toolName);
+    group.addTool(LengthTool.toolName);
+    group.addTool(PanTool.toolName);
+    group.addTool(ZoomTool.toolName);
+    group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    let current: PrimaryTool | null = null;
+    const setPrimaryTool = (tool: PrimaryTool): void => {
+      if (current !== null && current !== 'pan') group.setToolPassive(TOOL_NAMES[current]);
+      if (current === 'pan') group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+      const bindings = [{ mouseButton: ToolEnums.MouseBindings.Primary }];
+      // The calcification tool measures on the press itself (see press); it stays passive so its outlines can be selected.
+      if (tool === 'calcification') group.setToolPassive(CalcificationTool.toolName);
+      else if (tool === 'pan') group.setToolActive(PanTool.toolName, { bindings: [...bindings, { mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+      else group.setToolActive(TOOL_NAMES[tool], { bindings });
+      current = tool;
+    };
+    setPrimaryTool('calcification');
+    for (const name of [NippleMarkerTool.toolName, LengthTool.toolName]) group.setToolPassive(name);
+    let last: { t: number; x: number; y: number } | null = null;
+    const press = (element: HTMLDivElement, canvas: [number, number]): boolean => {
+      if (current !== 'calcification') return false;
+      const t = performance.now();
+      const repeat = last !== null && t - last.t < DOUBLE_PRESS_MS && Math.hypot(canvas[0] - last.x, canvas[1] - last.y) < 4;
+      last = { t, x: canvas[0], y: canvas[1] };
+      if (repeat) return false;
+      const tool = group.getToolInstance(CalcificationTool.toolName) as CalcificationTool | undefined;
+      return tool?.addAtCanvas(element, canvas) != null;
+    };
+    return { engine, toolGroup: group, setPrimaryTool, press };
+  })();
+  return session;
+}

@@ -1,0 +1,67 @@
+/**
+ * The UI side of the analysis worker: promise-returning calls, one worker for the whole viewer.
+ */
+import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
+import type { DraftImage } from '../../core/draft/exam-draft.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
+
+type Pending = (reply: WorkerReply) => void;
+
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+export interface AnalysisClient {
+  /** Ingests a file's bytes (the buffer is transferred); the summary names what the core read. */
+  ingest(key: string, bytes: ArrayBuffer): Promise<Result<ImageSummary>>;
+  /** Runs the core's finding analysis on an ingested image. */
+  analyse(key: string, request: FindingRequest): Promise<Result<{ analysis: FindingAnalysis; ms: number }>>;
+  /** What the exam draft keeps of an ingested image, under the draft's id for it. */
+  draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
+  forget(key: string): Promise<void>;
+  terminate(): void;
+}
+
+/** Starts the analysis worker. */
+export function startAnalysisWorker(): AnalysisClient {
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'calcscribe-analysis' });
+  const pending = new Map<number, Pending>();
+  let next = 1;
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+    const p = pending.get(e.data.id);
+    pending.delete(e.data.id);
+    p?.(e.data);
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    for (const [id, p] of pending) p({ id, ok: false, error: { kind: 'bad-argument', message: `analysis worker failed: ${e.message}` } });
+    pending.clear();
+  };
+  const send = (body: RequestBody, transfer: Transferable[] = []): Promise<WorkerReply> =>
+    new Promise((resolve) => {
+      const id = next++;
+      pending.set(id, resolve);
+      worker.postMessage({ ...body, id } as WorkerRequest, transfer);
+    });
+  return {
+    async ingest(key, bytes) {
+      const r = await send({ type: 'ingest', key, bytes }, [bytes]);
+      if (!r.ok) return err(r.error.kind, r.error.message);
+      return r.type === 'ingest' ? ok(r.summary) : err('bad-argument', 'unexpected reply');
+    },
+    async analyse(key, request) {
+      const r = await send({ type: 'analyse', key, request });
+      if (!r.ok) return err(r.error.kind, r.error.message);
+      return r.type === 'analyse' ? ok({ analysis: r.analysis, ms: r.ms }) : err('bad-argument', 'unexpected reply');
+    },
+    async draftImage(key, draftImageId, role) {
+      const r = await send({ type: 'draftImage', key, draftImageId, role });
+      if (!r.ok) return err(r.error.kind, r.error.message);
+      return r.type === 'draftImage' ? ok(r.image) : err('bad-argument', 'unexpected reply');
+    },
+    async forget(key) {
+      await send({ type: 'forget', key });
+    },
+    terminate() {
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The analysis worker: ingests DICOM bytes with the core and runs the finding analysis off the UI
+ * thread. One MammoImage is kept per image key until it is forgotten.
+ */
+import { analyzeFinding } from '../../core/analyze.js';
+import { draftImageFrom } from '../../core/draft/new-exam-draft.js';
+import type { MammoImage } from '../../core/image.js';
+import type { BreastGeometry } from '../../core/locate/breast-geometry.js';
+import { findBreast } from '../../core/locate/find-breast.js';
+import { ingestDicom } from '../../core/ingest/index.js';
+import { BROWSER_DECODERS } from './browser-decoders.js';
+import type { WorkerReply, WorkerRequest } from './protocol.js';
+
+const images = new Map<string, MammoImage>();
+const geometries = new Map<string, BreastGeometry | null>();
+
+/** The breast found on an image, once per image. */
+function geometryOf(key: string, image: MammoImage): BreastGeometry | null {
+  if (!geometries.has(key)) {
+    const g = findBreast(image);
+    geometries.set(key, g.ok ? g.value : null);
+  }
+  return geometries.get(key) ?? null;
+}
+
+async function handle(msg: WorkerRequest): Promise<WorkerReply> {
+  switch (msg.type) {
+    case 'ingest': {
+      const bytes = new Uint8Array(msg.bytes);
+      const r = await ingestDicom(bytes, { decoders: BROWSER_DECODERS });
+      if (!r.ok) return { id: msg.id, ok: false, error: r.error };
+      images.set(msg.key, r.value);
+      const { rows, columns, meta, calibration } = r.value;
+      return { id: msg.id, ok: true, type: 'ingest', summary: { key: msg.key, rows, columns, meta, calibration } };
+    }
+    case 'analyse': {
+      const image = images.get(msg.key);
+      if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
+      const t0 = performance.now();
+      const r = analyzeFinding(image, msg.request, msg.request.nipple ? null : geometryOf(msg.key, image));
+      const ms = performance.now() - t0;
+      if (!r.ok) return { id: msg.id, ok: false, error: r.error };
+      return { id: msg.id, ok: true, type: 'analyse', analysis: r.value, ms };
+    }
+    case 'draftImage': {
+      const image = images.get(msg.key);
+      if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
+      return { id: msg.id, ok: true, type: 'draftImage', image: draftImageFrom(image, msg.draftImageId, msg.role, geometryOf(msg.key, image)) };
+    }
+    case 'forget':
+      images.delete(msg.key);
+      geometries.delete(msg.key);
+      return { id: msg.id, ok: true, type: 'forget' };
+  }
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  handle(msg).then(
+    (reply) => self.postMessage(reply),
+    (error: unknown) =>
+      self.postMessage({ id: msg.id, ok: false, error: { kind: 'bad-argument', message: error instanceof Error ? error.message : String(error) } } satisfies WorkerReply),
+  );
+};

@@ -1,0 +1,31 @@
+/**
+ * Messages between the viewer and its analysis worker. The worker holds the decoded images (one
+ * MammoImage per image key) and runs the core on them; the UI thread only sends clicks and regions.
+ */
+import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
+import type { Calibration, ImageMetadata } from '../../core/image.js';
+import type { DraftImage } from '../../core/draft/exam-draft.js';
+import type { CalcscribeError } from '../../core/result.js';
+
+/** What the viewer keeps of an ingested image: everything but the pixels. */
+export interface ImageSummary {
+  readonly key: string;
+  readonly rows: number;
+  readonly columns: number;
+  readonly meta: ImageMetadata;
+  readonly calibration: Calibration;
+}
+
+export type WorkerRequest =
+  | { readonly id: number; readonly type: 'ingest'; readonly key: string; readonly bytes: ArrayBuffer }
+  | { readonly id: number; readonly type: 'analyse'; readonly key: string; readonly request: FindingRequest }
+  | { readonly id: number; readonly type: 'forget'; readonly key: string }
+  /** What the exam draft keeps of the image (finds the breast once; later analyses reuse it). */
+  | { readonly id: number; readonly type: 'draftImage'; readonly key: string; readonly draftImageId: string; readonly role: 'current' | 'prior' };
+
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly type: 'ingest'; readonly summary: ImageSummary }
+  | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly analysis: FindingAnalysis; readonly ms: number }
+  | { readonly id: number; readonly ok: true; readonly type: 'forget' }
+  | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }
+  | { readonly id: number; readonly ok: false; readonly error: CalcscribeError };

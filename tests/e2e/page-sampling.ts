@@ -1,0 +1,86 @@
+/**
+ * Reading what a viewport shows: grey levels from the Cornerstone canvas at a grid over the
+ * image's displayed rectangle (screen positions, so flips show), and the truth images to compare.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export interface DisplayedSamples {
+  readonly gx: number;
+  readonly gy: number;
+  /** Grey levels 0–255, row-major, gx × gy, at the centres of a grid over the image rectangle on screen. */
+  readonly grey: number[];
+  /** The image's rectangle on the canvas (CSS pixels). */
+  readonly rect: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** Samples the displayed image of a viewport (e.g. 'current-RCC') on a gx × gy grid. */
+export async function sampleDisplayed(page: Page, viewportId: string, testId: string, columns: number, rows: number, gx: number, gy: number): Promise<DisplayedSamples> {
+  return page.evaluate(
+    ({ viewportId, testId, columns, rows, gx, gy }) => {
+      const hooks = window.calcscribe;
+      if (!hooks) throw new Error('window.calcscribe missing');
+      const corners = [
+        [-0.5, -0.5],
+        [columns - 0.5, -0.5],
+        [-0.5, rows - 0.5],
+        [columns - 0.5, rows - 0.5],
+      ].map(([x, y]) => hooks.imageToCanvas(viewportId, x as number, y as number));
+      if (corners.some((c) => c === null)) throw new Error(`viewport ${viewportId} not registered`);
+      const xs = corners.map((c) => (c as [number, number])[0]);
+      const ys = corners.map((c) => (c as [number, number])[1]);
+      const rect = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`);
+      if (!canvas) throw new Error('no canvas');
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      const sx = canvas.width / canvas.clientWidth;
+      const sy = canvas.height / canvas.clientHeight;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const grey: number[] = [];
+      for (let j = 0; j < gy; j++) {
+        for (let i = 0; i < gx; i++) {
+          const cx = Math.floor((rect.x0 + ((i + 0.5) / gx) * (rect.x1 - rect.x0)) * sx);
+          const cy = Math.floor((rect.y0 + ((j + 0.5) / gy) * (rect.y1 - rect.y0)) * sy);
+          const k = (cy * canvas.width + cx) * 4;
+          grey.push(((data[k] ?? 0) + (data[k + 1] ?? 0) + (data[k + 2] ?? 0)) / 3);
+        }
+      }
+      return { gx, gy, grey, rect };
+    },
+    { viewportId, testId, columns, rows, gx, gy },
+  );
+}
+
+/** Pearson correlation of two equally long series. */
+export function correlation(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = (a[i] as number) - ma;
+    const db = (b[i] as number) - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+export interface Truth {
+  readonly rows: number;
+  readonly columns: number;
+  readonly laterality: 'R' | 'L';
+  readonly view: string;
+  readonly patientOrientation: [string, string];
+  readonly chestWallEdge: 'left' | 'right';
+  readonly calcifications: readonly { id: string; groupId: string; morphology: string; centre: { x: number; y: number }; longAxisMm: number; shortAxisMm: number }[];
+}
+
+export async function readTruth(dir: string, name: string): Promise<Truth> {
+  return JSON.parse(await readFile(join(dir, `${name}.truth.json`), 'utf8')) as Truth;
+}

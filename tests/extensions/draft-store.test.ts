@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createDraftStore, getCurrentDraftStore, setCurrentDraftStore } from '../../extensions/calcification/draft-store.js';
+import { newExamDraft } from '../../src/core/draft/index.js';
+
+const image = {
+  imageId: 'RCC',
+  laterality: 'R' as const,
+  view: 'CC' as const,
+  viewModifiers: [],
+  calibration: { kind: 'detector' as const, rowSpacingMm: 0.1, columnSpacingMm: 0.1, source: 'test' },
+  geometry: null,
+  role: 'current' as const,
+};
+
+describe('the draft store', () => {
+  it('tells subscribers of every change, and stops after unsubscribe', () => {
+    const store = createDraftStore(newExamDraft('exam', [image]));
+    const seen: (string | null)[] = [];
+    const off = store.subscribe(() => seen.push(store.getState().composition));
+    expect(store.dispatch({ type: 'setComposition', composition: 'b' }).ok).toBe(true);
+    expect(store.dispatch({ type: 'setComposition', composition: 'c' }).ok).toBe(true);
+    off();
+    store.dispatch({ type: 'setComposition', composition: 'd' });
+    expect(seen).toEqual(['b', 'c']);
+  });
+
+  it('keeps the same state object while nothing changes, so React does not re-render', () => {
+    const store = createDraftStore(newExamDraft('exam', [image]));
+    const a = store.getState();
+    expect(store.getState()).toBe(a);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    const refused = store.dispatch({ type: 'setPriorDate', date: 'last year' });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'bad-argument' } });
+    expect(store.getState()).toBe(a);
+    expect(calls).toBe(0);
+  });
+
+  it('undoes and redoes, and says when it can', () => {
+    const store = createDraftStore(newExamDraft('exam', [image]));
+    expect(store.canUndo()).toBe(false);
+    expect(store.undo().ok).toBe(false);
+    store.dispatch({ type: 'editReportText', text: 'one' });
+    store.dispatch({ type: 'editReportText', text: 'two' });
+    expect(store.undo()).toMatchObject({ ok: true, value: { reportText: 'one' } });
+    expect(store.canRedo()).toBe(true);
+    expect(store.redo()).toMatchObject({ ok: true, value: { reportText: 'two' } });
+    expect(store.canRedo()).toBe(false);
+    expect(store.getHistory().past).toHaveLength(2);
+  });
+
+  it('loads another draft without undo steps, and discards to an empty draft with a higher revision', () => {
+    const store = createDraftStore(newExamDraft('exam', [image]));
+    store.dispatch({ type: 'editReportText', text: 'typed' });
+    const restored = { ...newExamDraft('exam', [image]), reportText: 'restored', revision: 9 };
+    store.load(restored);
+    expect(store.getState()).toBe(restored);
+    expect(store.canUndo()).toBe(false);
+    const empty = store.discard();
+    expect(empty.reportText).toBeNull();
+    expect(empty.images).toEqual([image]);
+    expect(empty.revision).toBe(10);
+    expect(store.canUndo()).toBe(false);
+  });
+
+  it('keeps one current store for the commands and the panel', () => {
+    const store = createDraftStore(newExamDraft('exam', [image]));
+    setCurrentDraftStore(store);
+    expect(getCurrentDraftStore()).toBe(store);
+    setCurrentDraftStore(null);
+    expect(getCurrentDraftStore()).toBeNull();
+  });
+});

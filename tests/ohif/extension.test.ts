@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+/**
+ * Registers the calcification extension with the real @ohif/core managers (from npm) and runs its
+ * commands through OHIF's CommandsManager: the extension's shape must be what OHIF accepts.
+ */
+import OHIF from '@ohif/core';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanup, render } from '@testing-library/react';
+import { createElement, type ReactElement } from 'react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import extension from '../../extensions/calcification/index.js';
+import { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID, type DraftStore } from '../../extensions/calcification/api.js';
+import { deriveFinding, draftImageFrom, newExamDraft } from '../../src/core/draft/index.js';
+import { findBreast, ingestDicom, type MammoImage, type Result } from '../../src/core/index.js';
+
+const sample = join(dirname(fileURLToPath(import.meta.url)), '../../test-data/sample/');
+
+interface Truth {
+  readonly calcifications: readonly { readonly groupId: string; readonly centre: { x: number; y: number } }[];
+}
+
+let lcc: MammoImage;
+let truth: Truth;
+let store: DraftStore;
+let cm: InstanceType<typeof OHIF.CommandsManager>;
+let sm: InstanceType<typeof OHIF.ServicesManager>;
+let em: InstanceType<typeof OHIF.ExtensionManager>;
+
+function newStore(): DraftStore {
+  const geo = findBreast(lcc);
+  return createDraftStore(newExamDraft('2.25.1', [draftImageFrom(lcc, 'LCC', 'current', geo.ok ? geo.value : null)]));
+}
+
+beforeAll(async () => {
+  const r = await ingestDicom(new Uint8Array(await readFile(`${sample}LCC.dcm`)));
+  if (!r.ok) throw new Error(r.error.message);
+  lcc = r.value;
+  truth = JSON.parse(await readFile(`${sample}LCC.truth.json`, 'utf8')) as Truth;
+  store = newStore();
+
+  cm = new OHIF.CommandsManager();
+  sm = new OHIF.ServicesManager(cm);
+  em = new OHIF.ExtensionManager({ commandsManager: cm, servicesManager: sm, serviceProvidersManager: new OHIF.ServiceProvidersManager(), appConfig: {} });
+  sm.setExtensionManager(em);
+  sm.registerService(OHIF.HangingProtocolService.REGISTRATION);
+  sm.registerService(OHIF.ToolbarService.REGISTRATION);
+  await em.registerExtension(extension, { store, measureAt: measureWithCore(new Map([['LCC', lcc]])), registerTools: false });
+});
+
+async function run(name: string, options: Record<string, unknown> = {}): Promise<Result<unknown>> {
+  return (await cm.runCommand(`calcscribe.${name}`, options)) as Result<unknown>;
+}
+
+function onlyFinding(): string {
+  const fs = store.getState().findings;
+  expect(fs).toHaveLength(1);
+  return (fs[0] as { id: string }).id;
+}
+
+describe('the extension as OHIF registers it', () => {
+  it('is registered under its id with a panel module entry OHIF can look up', () => {
+    expect(em.registeredExtensionIds).toContain(EXTENSION_ID);
+    const panel = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: unknown; label: string } | undefined;
+    expect(typeof panel?.component).toBe('function');
+    expect(panel?.label).toBe('Calcification findings');
+  });
+
+  it('hands its mammography protocol to the hanging protocol service, which accepts its selectors and stages', () => {
+    const hp = sm.services['hangingProtocolService'] as { getProtocolById(id: string): { stages: { id: string; viewports: { viewportOptions: { viewportId: string } }[] }[]; displaySetSelectors: Record<string, { id: string }> } };
+    const p = hp.getProtocolById(MAMMO_PROTOCOL_ID);
+    expect(p.stages.map((s) => s.id)).toEqual(['screening', 'compare-cc', 'compare-mlo']);
+    expect(p.stages[0]?.viewports.map((v) => v.viewportOptions.viewportId)).toEqual(['RCC', 'LCC', 'RMLO', 'LMLO']);
+    expect(p.displaySetSelectors['LMLOPrior']?.id).toBe('LMLOPrior');
+    const modules = em.getModulesByType('hangingProtocolModule').filter((m) => m.extensionId === EXTENSION_ID);
+    expect(modules).toHaveLength(1);
+  });
+
+  it('registers its toolbar evaluators with the toolbar service', () => {
+    const tb = sm.services['toolbarService'] as { _evaluateFunction: Record<string, () => { disabled: boolean }> };
+    const undoState = tb._evaluateFunction['evaluate.calcscribe.undo'];
+    expect(typeof undoState).toBe('function');
+    expect(undoState?.().disabled).toBe(!store.canUndo());
+  });
+});
+
+describe('commands run through OHIF\'s CommandsManager', () => {
+  it('adds clicked calcifications with real measurements, overrides a term, undoes and redoes, and exports', async () => {
+    const points = truth.calcifications.filter((c) => c.groupId === 'L2').map((c) => c.centre);
+    expect(points).toHaveLength(9);
+    for (const point of points) {
+      const r = await run('addCalcificationAt', { imageId: 'LCC', point });
+      expect(r.ok).toBe(true);
+    }
+    const id = onlyFinding();
+    const suggested = deriveFinding(store.getState(), id);
+    if (!suggested.ok) throw new Error(suggested.error.message);
+    expect(suggested.value.count).toBe(9);
+    expect(suggested.value.sizeRange.unit).toBe('mm');
+    expect(suggested.value.sizeRange.max).toBeLessThan(1);
+    expect(suggested.value.suggestion.assessment).not.toBe('4B');
+
+    expect((await run('overrideTerm', { findingId: id, term: 'morphology', value: ['fine pleomorphic'] })).ok).toBe(true);
+    const overridden = deriveFinding(store.getState(), id);
+    expect(overridden.ok && overridden.value.suggestion.assessment).toBe('4B');
+    expect(overridden.ok && overridden.value.overridden).toEqual(['morphology']);
+
+    expect((await run('undo')).ok).toBe(true);
+    const undone = deriveFinding(store.getState(), id);
+    expect(undone.ok && undone.value.suggestion.assessment).toBe(suggested.value.suggestion.assessment);
+    expect((await run('redo')).ok).toBe(true);
+
+    await run('setComposition', { composition: 'c' });
+    const text = await run('exportReportText');
+    expect(text.ok && text.value).toMatch(/heterogeneously dense[\s\S]*fine pleomorphic/);
+    const json = await run('exportReportJson');
+    expect(json.ok && (JSON.parse(json.value as string) as { findings: { overridden: string[] }[] }).findings[0]?.overridden).toEqual(['morphology']);
+  });
+
+  it('renders the panel entry OHIF looks up, showing the finding with its overridden suggestion', () => {
+    const panel = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: () => ReactElement };
+    const view = render(createElement(panel.component));
+    try {
+      expect(view.getAllByTestId('finding')).toHaveLength(1);
+      expect(view.getByTestId('assessment').textContent).toBe('BI-RADS 4B');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses bad options and a click on background with a message, changing nothing', async () => {
+    const before = store.getState();
+    expect(await run('mergeFindings', { findingIds: 'not-a-list' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/findingIds/) } });
+    expect(await run('overrideTerm', { findingId: 'f1-1', term: 'colour', value: 'red' })).toMatchObject({ ok: false });
+    expect(await run('addCalcificationAt', { imageId: 'LCC', point: { x: 826, y: 4 } })).toMatchObject({ ok: false });
+    expect(await run('addCalcificationAt', { imageId: 'RCC', point: { x: 400, y: 400 } })).toMatchObject({ ok: false });
+    expect(store.getState()).toBe(before);
+  });
+
+  it('discards the draft only when asked, keeping the images', async () => {
+    const revision = store.getState().revision;
+    expect((await run('discardDraft')).ok).toBe(true);
+    expect(store.getState().findings).toEqual([]);
+    expect(store.getState().images).toHaveLength(1);
+    expect(store.getState().revision).toBeGreaterThan(revision);
+    expect((await run('undo')).ok).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Vite configuration of the standalone viewer (src/viewer). Served on loopback only, with a
+ * Content-Security-Policy that allows the app's own scripts, its workers, WebAssembly codecs and
+ * blob: URLs for local files, and nothing else.
+ */
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { examFiles } from './src/viewer/serve/exam-files-plugin.js';
+
+const root = fileURLToPath(new URL('./src/viewer/', import.meta.url));
+const sampleDir = fileURLToPath(new URL('./test-data/sample/', import.meta.url));
+
+/** The policy sent with every page; 'wasm-unsafe-eval' lets the image codecs compile WebAssembly. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "img-src 'self' blob: data:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const headers = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/**
+ * The viewer's configuration. `examDirs` maps URL prefixes to folders of exams served read-only
+ * (the bundled sample is always at /sample/).
+ */
+export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string } = {}): UserConfig {
+  return {
+    root,
+    base: './',
+    plugins: [react(), examFiles({ '/sample/': sampleDir, ...(options.examDirs ?? {}) })],
+    server: { host: '127.0.0.1', strictPort: false, headers, hmr: false, fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },
+    preview: { host: '127.0.0.1', strictPort: false, headers },
+    worker: { format: 'es' },
+    optimizeDeps: {
+      exclude: ['@cornerstonejs/dicom-image-loader'],
+      include: [
+        '@cornerstonejs/core',
+        '@cornerstonejs/tools',
+        '@cornerstonejs/metadata',
+        '@cornerstonejs/utils',
+        'comlink',
+        'pako',
+        'dicom-parser',
+        '@cornerstonejs/codec-charls/decodewasmjs',
+        '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
+        '@cornerstonejs/codec-openjpeg/decodewasmjs',
+        '@cornerstonejs/codec-openjph/wasmjs',
+      ],
+    },
+    build: {
+      outDir: options.outDir ?? fileURLToPath(new URL('./dist/viewer/', import.meta.url)),
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 8000,
+      rollupOptions: {
+        input: { main: `${root}index.html`, bare: `${root}bare/index.html` },
+      },
+    },
+    logLevel: 'error',
+  };
+}
+
+export default defineConfig(viewerConfig());
