@@ -197,19 +197,9 @@ export function segmentAtSeed(
   };
   const t = attempt(image, seed, textureOptions, spacing, textureHalf, (p, lx, ly) =>
     analyseTexture(p, lx, ly, searchR, rDetect, rOutline, o.minContrastToDetectorNoise), false);
+  if (t.ok && !holdsSquare(t.outline.mask, rOutline + 1)) return ok(t.outline);
   const start = Math.max(8, Math.ceil(o.startHalfSizeMm / spacing)) + searchR;
-  const plane = (): Attempt => attempt(image, seed, o, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
-  if (t.ok && !holdsSquare(t.outline.mask, rOutline + 1)) {
-    // An outline as wide as the opening square may be one thin wall of a larger calcification
-    // (a rim or a dystrophic shell): the ring-plane outline wins when it encloses it and is larger.
-    if (!spansSquare(t.outline.mask, 2 * rOutline - 1)) return ok(t.outline);
-    const wide = plane();
-    if (wide.ok && maskArea(wide.outline) > 1.5 * maskArea(t.outline) && maskHas(wide.outline, Math.round(t.outline.seed.x), Math.round(t.outline.seed.y))) {
-      return ok(wide.outline);
-    }
-    return ok(t.outline);
-  }
-  const a = plane();
+  const a = attempt(image, seed, o, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
   if (a.ok) return ok(a.outline);
   return err('seed-on-background', !t.ok && t.decisive ? t.message : a.message);
 }
@@ -301,17 +291,6 @@ function attempt(
     if (enclosing && !maskHas(outline, sx, sy)) return { ok: false, message: nearMessage ?? `no calcification at (${sx}, ${sy})`, decisive: true };
     return { ok: true, outline };
   }
-}
-
-/** Whether the mask's bounding box is at least `side` pixels wide or high. */
-function spansSquare(m: CalcificationOutline['mask'], side: number): boolean {
-  return m.width >= side || m.height >= side;
-}
-
-function maskArea(o: CalcificationOutline): number {
-  let n = 0;
-  for (const v of o.mask.data) n += v;
-  return n;
 }
 
 /** Whether the mask holds a `side` × `side` square of members (the object is at least that thick). */
