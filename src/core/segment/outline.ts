@@ -16,11 +16,17 @@ export interface CalcificationOutline {
     readonly data: Uint8Array;
   };
   /**
-   * Local background density under the calcification's peak: a plane fitted robustly (outliers
-   * beyond 2.5 σ dropped) to a ring of pixels around the calcification, evaluated at the peak.
+   * Local background density under the calcification's peak: for small calcifications the
+   * texture-following background (grey-level opening by a square about 1 mm wide) at the peak;
+   * for large ones a plane fitted robustly (outliers beyond 2.5 σ dropped) to a ring of pixels
+   * around the calcification, evaluated at the peak.
    */
   readonly backgroundDensity: number;
-  /** Robust spread (MAD-based sigma) of the local background about that plane. */
+  /**
+   * Robust spread (MAD-based sigma) of a ring of pixels around the calcification about a plane
+   * fitted robustly to it (texture included: how much the calcification stands out from its
+   * surroundings).
+   */
   readonly backgroundNoise: number;
   /** The density level that separated calcification from background. */
   readonly threshold: number;

@@ -17,8 +17,14 @@ export interface SegmentOptions {
   readonly maxPatchMm?: number;
   /** Fraction of the peak contrast at which the outline is drawn (0.5 = half maximum). */
   readonly thresholdFraction?: number;
-  /** Peak contrast (3 × 3 mean) needed, in units of background noise. */
+  /** Peak contrast (3 × 3 mean) needed, in units of background noise (ring-plane background). */
   readonly minContrastToNoise?: number;
+  /**
+   * Peak contrast (3 × 3 mean above the texture-following background) needed, in units of the
+   * detector noise σ (measured on pixel − 3 × 3 mean, which texture does not reach). Set well
+   * above the ≈ 1 σ that noise alone reaches, because fine texture still leaves small crests.
+   */
+  readonly minContrastToDetectorNoise?: number;
   /** Pixel spacing assumed for the mm-based sizes above when the image is uncalibrated. */
   readonly nominalSpacingMm?: number;
 }
@@ -33,6 +39,7 @@ export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
   // true edge (full width at half maximum), independent of the blur width.
   thresholdFraction: 0.5,
   minContrastToNoise: 3,
+  minContrastToDetectorNoise: 4,
   nominalSpacingMm: 0.1,
 };
 

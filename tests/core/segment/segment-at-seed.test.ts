@@ -130,7 +130,7 @@ describe('segmentAtSeed', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('seed-on-background');
-      expect(r.error.message).toMatch(/peak contrast -?\d+\.\d is -?\d+\.\d × the background noise/);
+      expect(r.error.message).toMatch(/peak contrast -?\d+\.\d is -?\d+\.\d × the (background|detector) noise \(needs \d+(\.\d+)? ×\)/);
     }
   });
 

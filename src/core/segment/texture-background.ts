@@ -1,0 +1,176 @@
+/**
+ * Local background that follows fibroglandular texture: a grey-level opening (erosion, then
+ * dilation, by a square) of the lightly smoothed patch. The opening removes every bright
+ * structure narrower than the square — a speck, a cluster of specks, a thin linear cast — and
+ * keeps broader tissue, so what is left above it is the calcification alone. The detector
+ * noise a peak must stand out from is measured on pixel − 3 × 3 mean, which texture does not reach.
+ */
+import { median, medianAndSigma } from './background.js';
+
+/**
+ * Running minimum over `2r + 1` samples along each row of `src` (width × height), written
+ * transposed into `dst` (height × width), by van Herk / Gil–Werman: g holds the minimum from
+ * each block's start, h from each block's end; windows are cut at the row ends. With sign −1 the values are negated on the way in and out (a maximum).
+ */
+function rowMinTransposed(src: Float64Array, dst: Float64Array, width: number, height: number, r: number, sign: number, g: Float64Array, h: Float64Array): void {
+  const k = 2 * r + 1;
+  const lastBlock = Math.floor((width - 1) / k) * k;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let b = 0; b < width; b += k) {
+      const e = b + k < width ? b + k : width;
+      let m = sign * (src[row + b] as number);
+      g[b] = m;
+      for (let i = b + 1; i < e; i++) {
+        const v = sign * (src[row + i] as number);
+        if (v < m) m = v;
+        g[i] = m;
+      }
+      m = sign * (src[row + e - 1] as number);
+      h[e - 1] = m;
+      for (let i = e - 2; i >= b; i--) {
+        const v = sign * (src[row + i] as number);
+        if (v < m) m = v;
+        h[i] = m;
+      }
+    }
+    for (let i = 0; i < width; i++) {
+      const lo = i > r ? i - r : 0;
+      const hi = i + r < width ? i + r : width - 1;
+      let v: number;
+      if (lo === 0) v = g[hi] as number;
+      else if (hi === width - 1 && lo >= lastBlock) v = h[lo] as number;
+      else {
+        const a = h[lo] as number;
+        const c = g[hi] as number;
+        v = a < c ? a : c;
+      }
+      dst[i * height + y] = sign * v;
+    }
+  }
+}
+
+/** Erosion (sign 1) or dilation (sign −1) by a (2r + 1) × (2r + 1) square, into `out` (`tmp` is scratch). */
+function squareFilter(values: Float64Array, width: number, height: number, r: number, sign: number, tmp: Float64Array, out: Float64Array): void {
+  const n = Math.max(width, height);
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  rowMinTransposed(values, tmp, width, height, r, sign, g, h);
+  rowMinTransposed(tmp, out, height, width, r, sign, g, h);
+}
+
+/** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under. */
+export function greyOpening(values: ArrayLike<number>, width: number, height: number, r: number): Float64Array {
+  const n = width * height;
+  const src = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
+  const tmp = new Float64Array(n);
+  const eroded = new Float64Array(n);
+  const out = new Float64Array(n);
+  squareFilter(src, width, height, r, 1, tmp, eroded);
+  squareFilter(eroded, width, height, r, -1, tmp, out);
+  return out;
+}
+
+/** 3 × 3 box mean of every pixel (the window shrinks at the edge). */
+export function boxMean3(values: ArrayLike<number>, width: number, height: number): Float64Array {
+  const rows = new Float64Array(width * height);
+  const out = new Float64Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      let s = values[i] as number;
+      let c = 1;
+      if (x > 0) {
+        s += values[i - 1] as number;
+        c++;
+      }
+      if (x < width - 1) {
+        s += values[i + 1] as number;
+        c++;
+      }
+      rows[i] = s / c;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      let s = rows[i] as number;
+      let c = 1;
+      if (y > 0) {
+        s += rows[i - width] as number;
+        c++;
+      }
+      if (y < height - 1) {
+        s += rows[i + width] as number;
+        c++;
+      }
+      out[i] = s / c;
+    }
+  }
+  return out;
+}
+
+export interface TextureBackground {
+  /** Background density of every pixel, one array per opening radius asked for. */
+  readonly background: readonly Float64Array[];
+  /** Density minus background (calcifications stand out, tissue is near 0), per radius. */
+  readonly contrast: readonly Float32Array[];
+}
+
+/** √(8/9): σ of (pixel − 3 × 3 mean) for white noise of unit σ. */
+const HIGH_PASS_GAIN = Math.sqrt(8 / 9);
+/** Most pixels sampled for the robust statistics. */
+const MAX_SAMPLES = 300;
+
+/**
+ * Backgrounds of a patch by opening its 3 × 3 mean with a (2r + 1)² square for each radius r,
+ * each shifted so that the typical tissue pixel has zero contrast (the opening of a noisy
+ * surface sits below it): the shift is the median of 3 × 3 mean − opening, which the few
+ * pixels of bright objects do not move. Returns null for a patch smaller
+ * than 3 × 3. `smooth` may pass the patch's 3 × 3 mean when already computed.
+ */
+export function textureBackground(data: ArrayLike<number>, width: number, height: number, radii: readonly number[], smooth: Float64Array = boxMean3(data, width, height)): TextureBackground | null {
+  const n = width * height;
+  if (width < 3 || height < 3 || radii.length === 0) return null;
+  const step = Math.max(1, Math.floor(n / MAX_SAMPLES));
+  const background: Float64Array[] = [];
+  const contrast: Float32Array[] = [];
+  const sample = new Float64Array(Math.ceil(n / step));
+  for (const r of radii) {
+    const b = greyOpening(smooth, width, height, Math.max(1, Math.round(r)));
+    let k = 0;
+    for (let i = 0; i < n; i += step) sample[k++] = (smooth[i] as number) - (b[i] as number);
+    const level = median(sample.subarray(0, k));
+    const c = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = (b[i] as number) + level;
+      b[i] = v;
+      c[i] = (data[i] as number) - v;
+    }
+    background.push(b);
+    contrast.push(c);
+  }
+  return { background, contrast };
+}
+
+/**
+ * Detector noise σ of one pixel in a patch: robust spread of pixel − 3 × 3 mean (which smooth
+ * texture does not reach), with the large differences at the edges of bright objects trimmed
+ * (beyond 3 σ of a first estimate), scaled to a pixel's σ. NaN for a patch smaller than 3 × 3.
+ */
+export function detectorNoise(data: ArrayLike<number>, width: number, height: number, smooth: Float64Array = boxMean3(data, width, height)): number {
+  if (width < 3 || height < 3) return NaN;
+  const n = width * height;
+  const step = Math.max(1, Math.floor(n / MAX_SAMPLES));
+  const hp = new Float64Array(Math.ceil(n / step));
+  let k = 0;
+  for (let i = 0; i < n; i += step) {
+    const x = i % width;
+    if (x === 0 || x === width - 1 || i < width || i >= n - width) continue;
+    hp[k++] = (data[i] as number) - (smooth[i] as number);
+  }
+  if (k < 9) return NaN;
+  const first = medianAndSigma(hp.subarray(0, k));
+  const kept = hp.subarray(0, k).filter((v) => Math.abs(v - first.median) <= 3 * first.sigma);
+  return (kept.length >= 9 ? medianAndSigma(kept).sigma : first.sigma) / HIGH_PASS_GAIN;
+}
