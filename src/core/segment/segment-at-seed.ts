@@ -296,17 +296,6 @@ function attempt(
   }
 }
 
-/** Whether the mask's bounding box is at least `side` pixels wide or high. */
-function spansSquare(m: CalcificationOutline['mask'], side: number): boolean {
-  return m.width >= side || m.height >= side;
-}
-
-function maskArea(o: CalcificationOutline): number {
-  let n = 0;
-  for (const v of o.mask.data) n += v;
-  return n;
-}
-
 /** Whether the mask holds a `side` × `side` square of members (the object is at least that thick). */
 function holdsSquare(m: CalcificationOutline['mask'], side: number): boolean {
   const { width, height, data } = m;
