@@ -92,14 +92,31 @@ export function placeFinding(
       return { centre: c, anchors };
     }
     case 'segmental': {
-      const apex = opts.centre ?? randomInside(model, random, 12, [0.15, 0.3]);
-      const len = Math.min(random.uniform(25, 38), model.depthMm * 0.6);
+      // A lobe drains through one duct to the nipple: the wedge's axis runs from the nipple
+      // (the frame's origin) through the apex, and it widens toward the chest wall.
+      // Ducts leave the nipple within about 35° of the nipple axis.
+      const apex = opts.centre ?? tryPoint(() => {
+        const r = random.uniform(8, 16);
+        const polar = random.uniform(0, 0.6);
+        const azimuth = random.uniform(0, 2 * Math.PI);
+        return { depthMm: r * Math.cos(polar), lateralMm: r * Math.sin(polar) * Math.cos(azimuth), superiorMm: r * Math.sin(polar) * Math.sin(azimuth) };
+      }, { depthMm: 12, lateralMm: 0, superiorMm: 0 });
+      const r0 = Math.hypot(apex.depthMm, apex.lateralMm, apex.superiorMm);
+      const axis = { d: apex.depthMm / r0, l: apex.lateralMm / r0, s: apex.superiorMm / r0 };
+      // Two unit vectors across the axis: one in the lateral plane, one completing the frame.
+      const h = Math.hypot(axis.d, axis.l);
+      const e1 = { d: -axis.l / h, l: axis.d / h, s: 0 };
+      const e2 = { d: -axis.s * e1.l, l: axis.s * e1.d, s: axis.d * e1.l - axis.l * e1.d };
+      const at = (t: number, u: number, v: number): BreastPoint =>
+        add(apex, t * axis.d + u * e1.d + v * e2.d, t * axis.l + u * e1.l + v * e2.l, t * axis.s + u * e1.s + v * e2.s);
+      let len = random.uniform(32, 44);
+      while (len > 26 && !insideBreast(model, at(len, 0, 0), 4)) len *= 0.95;
       const half = random.uniform(0.3, 0.45);
       const anchors = Array.from({ length: count }, () => tryPoint(() => {
-        const t = len * Math.sqrt(random.uniform(0.02, 1));
-        return add(apex, t, t * Math.tan(random.uniform(-half, half)), t * Math.tan(random.uniform(-half, half)));
+        const t = len * random.uniform(0.08, 1);
+        return at(t, t * Math.tan(random.uniform(-half, half)), t * Math.tan(random.uniform(-half, half)));
       }, apex));
-      return { centre: add(apex, len / 2, 0, 0), anchors };
+      return { centre: at(len / 2, 0, 0), anchors };
     }
     case 'regional': {
       const c = opts.centre ?? randomInside(model, random, 20, [0.3, 0.7]);

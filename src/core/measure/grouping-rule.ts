@@ -15,11 +15,18 @@ export const GROUPING_RULE = {
 } as const;
 
 /**
- * A group is a wedge (cone toward the nipple) when the spread across the nipple direction in
- * its far half is at least `minSpreadRatio` times the spread in its near half, with at least
- * `minCount` calcifications to judge from.
+ * A group is a wedge (a segment: triangular, apex toward the nipple) when, with at least
+ * `minCount` calcifications to judge from, it has a main axis (linearity at least
+ * `minLinearity`: a round cloud has none) that points at the nipple (within `maxAxisToNippleDeg`)
+ * and it widens away from the
+ * nipple: the spread across the nipple direction in its far half is at least `minSpreadRatio`
+ * times that of its near half, or the distance from the group's midline grows with the distance
+ * from the nipple (correlation at least `minWideningCorrelation`).
  */
 export const WEDGE_RULE = {
   minCount: 6,
+  minLinearity: 0.2,
+  maxAxisToNippleDeg: 30,
   minSpreadRatio: 1.5,
+  minWideningCorrelation: 0.3,
 } as const;

@@ -66,13 +66,33 @@ function std(v: readonly number[]): number {
   return Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / v.length);
 }
 
+/** Pearson correlation of two equally long series; 0 when either is constant. */
+function correlation(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  const mx = x.reduce((s, v) => s + v, 0) / n;
+  const my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
 /**
- * Whether the centres fan out away from the nipple: split by distance from the nipple along the
- * nipple → group direction; compare the spread across that direction in the far and near halves
- * (WEDGE_RULE).
+ * Whether the centres fan out away from the nipple (WEDGE_RULE): there is a main axis and it
+ * points at the nipple, and the group widens away from it — the spread across the nipple → group direction in
+ * the far half against the near half, or the correlation between the distance from the nipple
+ * and the distance from the group's midline (the mean position across).
  */
-function isWedge(c: readonly Point2[], nipple: Point2, toGroup: Point2): boolean {
-  if (c.length < WEDGE_RULE.minCount) return false;
+function isWedge(c: readonly Point2[], nipple: Point2, toGroup: Point2, linearity: number, axisToNippleDeg: number | null): boolean {
+  if (c.length < WEDGE_RULE.minCount || linearity < WEDGE_RULE.minLinearity) return false;
+  if (axisToNippleDeg === null || axisToNippleDeg > WEDGE_RULE.maxAxisToNippleDeg) return false;
   const along = c.map((p) => (p.x - nipple.x) * toGroup.x + (p.y - nipple.y) * toGroup.y);
   const across = c.map((p) => -(p.x - nipple.x) * toGroup.y + (p.y - nipple.y) * toGroup.x);
   const order = along.map((_, i) => i).sort((a, b) => (along[a] as number) - (along[b] as number));
@@ -81,7 +101,9 @@ function isWedge(c: readonly Point2[], nipple: Point2, toGroup: Point2): boolean
   const far = order.slice(order.length - half).map((i) => across[i] as number);
   const sNear = std(near);
   const sFar = std(far);
-  return sFar > 0 && sFar >= WEDGE_RULE.minSpreadRatio * sNear;
+  if (sFar > 0 && sFar >= WEDGE_RULE.minSpreadRatio * sNear) return true;
+  const midline = across.reduce((s, v) => s + v, 0) / across.length;
+  return correlation(along, across.map((v) => Math.abs(v - midline))) >= WEDGE_RULE.minWideningCorrelation;
 }
 
 /**
@@ -131,7 +153,7 @@ export function measureGroup(
         const cos = Math.min(1, Math.abs(pca.axis.x * toGroup.x + pca.axis.y * toGroup.y));
         orientationToNippleDeg = (Math.acos(cos) * 180) / Math.PI;
       }
-      wedgeTowardNipple = isWedge(f.centres, n, toGroup);
+      wedgeTowardNipple = isWedge(f.centres, n, toGroup, linearity, orientationToNippleDeg);
     }
   }
 

@@ -49,6 +49,22 @@ describe('measureGroup', () => {
     expect(measureGroup(cone.slice(0, 4), CAL_01, nipple).wedgeTowardNipple).toBe(false);
   });
 
+  it('recognises a slowly widening segment by the growth of its width, when the halves differ by less than the spread ratio', () => {
+    const nipple = { x: 0, y: 200 };
+    // Half-width 40 px at the near end, 68 px at the far end: far/near spread about 1.35 (< 1.5),
+    // but the width grows steadily with the distance from the nipple.
+    const slow = [200, 240, 280, 320, 360, 400, 440, 480].flatMap((x) => [calcAt(x, 200 + 40 + (x - 200) / 10), calcAt(x, 200 - 40 - (x - 200) / 10)]);
+    expect(measureGroup(slow, CAL_01, nipple).wedgeTowardNipple).toBe(true);
+  });
+
+  it('does not call a fan wider than it is long a wedge: its main axis does not point at the nipple', () => {
+    const nipple = { x: 0, y: 200 };
+    const fan = [-60, -40, -20, 0, 20, 40, 60].flatMap((deg) => [200, 300].map((r) => calcAt(r * Math.cos((deg * Math.PI) / 180), 200 + r * Math.sin((deg * Math.PI) / 180))));
+    const g = measureGroup(fan, CAL_01, nipple);
+    expect(g.orientationToNippleDeg).toBeGreaterThan(30);
+    expect(g.wedgeTowardNipple).toBe(false);
+  });
+
   it('measures size spread (CV of long axes) and shape spread (SD of circularity)', () => {
     const g = measureGroup([calcAt(0, 0, 2, 0.9), calcAt(10, 0, 4, 0.7), calcAt(20, 0, 6, 0.5)], CAL_01);
     expect(g.sizeSpread).toBeCloseTo(Math.sqrt(8 / 3) / 4, 9);

@@ -61,7 +61,7 @@ async function clickEveryPhantom(): Promise<{ truths: number; outlined: number; 
 describe('segmentAtSeed at the truth centres of every committed phantom', () => {
   it('outlines ≥ 95 % of calcifications ≥ 0.2 mm, sizes them within 0.08 mm (median), and refuses ≥ 88 % of background clicks', async () => {
     const r = await clickEveryPhantom();
-    expect(r.truths).toBe(200);
+    expect(r.truths).toBe(198);
     expect(r.outlined / r.truths).toBeGreaterThanOrEqual(0.95);
     // The ring-plane outline (half maximum) comes first, so small spherical specks read ~10 % small:
     // median 0.074 mm, bias −0.055 mm. Outlining specks against the texture model at 0.4 reached 0.050 mm but
