@@ -84,3 +84,26 @@ export interface Truth {
 export async function readTruth(dir: string, name: string): Promise<Truth> {
   return JSON.parse(await readFile(join(dir, `${name}.truth.json`), 'utf8')) as Truth;
 }
+
+/** How the truth says the stored image must be flipped on screen: chest wall to the middle, lateral / superior up. */
+export function flipsFromTruth(t: Pick<Truth, 'laterality' | 'chestWallEdge' | 'view' | 'patientOrientation'>): { flipH: boolean; flipV: boolean } {
+  const flipH = (t.laterality === 'R') !== (t.chestWallEdge === 'right');
+  const column = t.patientOrientation[1];
+  const flipV = t.view === 'CC' ? column.includes(t.laterality) : column.includes('H');
+  return { flipH, flipV };
+}
+
+/** A value per stored pixel (e.g. density) at the centres of a gx × gy grid over the image as shown with the given flips. */
+export function expectedGrid(columns: number, rows: number, value: (x: number, y: number) => number, gx: number, gy: number, flipH: boolean, flipV: boolean): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < gy; j++) {
+    for (let i = 0; i < gx; i++) {
+      const u = (i + 0.5) / gx;
+      const v = (j + 0.5) / gy;
+      const x = Math.min(columns - 1, Math.floor((flipH ? 1 - u : u) * columns));
+      const y = Math.min(rows - 1, Math.floor((flipV ? 1 - v : v) * rows));
+      out.push(value(x, y));
+    }
+  }
+  return out;
+}

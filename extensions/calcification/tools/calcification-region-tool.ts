@@ -1,15 +1,30 @@
 /**
  * Rectangle and lasso selection of calcifications: drag a rectangle (or draw a freehand loop) and
- * every calcification inside is outlined and measured by the core's region segmentation; each
- * becomes a calcification annotation like a click would make. The drawn region itself is not kept.
+ * every calcification inside is outlined and measured by the core's region segmentation (through
+ * the configured analyser; the viewer runs it in its worker); each becomes a calcification
+ * annotation like a click would make, and REGION_COMPLETED_EVENT tells the host which ones came
+ * from one region. The drawn region itself is not kept.
  */
-import { getEnabledElement, type Types } from '@cornerstonejs/core';
+import { eventTarget, getEnabledElement, type Types } from '@cornerstonejs/core';
 import { AnnotationTool, annotation as annotationApi, drawing, Enums, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { CalcificationTool, fillCalcification, type CalcificationAnnotation } from './calcification-tool.js';
 import { worldToPixels } from './coordinates.js';
 import type { CalcificationAnalyser, CalcificationData, CalcificationTarget } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation, triggerAnnotationCompleted } = annotationApi.state;
+
+/**
+ * Fired on Cornerstone's eventTarget after every calcification of one region has been added (each
+ * with its own ANNOTATION_COMPLETED first). The radiologist drew them together: hosts keep them in
+ * one finding, as the core's analysis of the region does.
+ */
+export const REGION_COMPLETED_EVENT = 'CALCSCRIBE_REGION_COMPLETED';
+
+export interface RegionCompletedDetail {
+  readonly imageId: string;
+  /** The calcification annotations made from the region, in the core's order. */
+  readonly annotationUIDs: readonly string[];
+}
 
 export interface CalcificationRegionToolConfiguration {
   shape: 'rectangle' | 'lasso';
@@ -104,6 +119,7 @@ export class CalcificationRegionTool extends AnnotationTool {
     }
     const { viewport } = getEnabledElement(d.element) ?? {};
     if (!viewport) return;
+    const annotationUIDs: string[] = [];
     for (const c of r.value) {
       const a = CalcificationTool.createAnnotationForViewport(viewport, {
         data: { handles: { points: [], activeHandleIndex: null }, status: 'measuring', seed: { x: c.x, y: c.y }, calcification: null, message: null } satisfies ToolTypes.Annotation['data'] & CalcificationData,
@@ -112,7 +128,9 @@ export class CalcificationRegionTool extends AnnotationTool {
       fillCalcification(a, d.imageId, c);
       addAnnotation(a, d.element);
       triggerAnnotationCompleted(a);
+      annotationUIDs.push(a.annotationUID as string);
     }
+    eventTarget.dispatchEvent(new CustomEvent<RegionCompletedDetail>(REGION_COMPLETED_EVENT, { detail: { imageId: d.imageId, annotationUIDs } }));
     utilities.triggerAnnotationRenderForViewportIds(d.viewportIds);
   }
 

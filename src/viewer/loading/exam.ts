@@ -118,12 +118,22 @@ export async function readPickedFiles(list: Iterable<File>): Promise<FileToLoad[
   return out;
 }
 
-/** Walks dropped items, including folders, into files. */
+/**
+ * Walks dropped items, including folders, into files. Must be called during the drop event: the
+ * items are read before the first await (the browser empties them once the event is over). An item
+ * with no file-system entry (a DataTransfer made by a page, some platforms) is taken as the file it holds.
+ */
 export async function filesFromDrop(items: DataTransferItemList): Promise<File[]> {
   const entries: FileSystemEntry[] = [];
+  const loose: File[] = [];
   for (const item of Array.from(items)) {
+    if (item.kind !== 'file') continue;
     const e = item.webkitGetAsEntry?.();
     if (e) entries.push(e);
+    else {
+      const f = item.getAsFile();
+      if (f) loose.push(f);
+    }
   }
   const files: File[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
@@ -139,5 +149,5 @@ export async function filesFromDrop(items: DataTransferItemList): Promise<File[]
     }
   };
   for (const e of entries) await walk(e);
-  return files;
+  return [...files, ...loose];
 }

@@ -1,7 +1,7 @@
 /**
  * How one mammogram is put on screen: the stack, the hanging flips and the VOI window and function
  * from the header (set explicitly after setStack: the loader can lose the window when the file has
- * a VOI LUT Function). MONOCHROME1 inversion is Cornerstone's own.
+ * a VOI LUT Function), and MONOCHROME1 shown inverted (set explicitly too, see applyHeaderWindow).
  */
 import { Enums, utilities, type Types } from '@cornerstonejs/core';
 import type { ImageMetadata } from '../../core/image.js';
@@ -27,14 +27,20 @@ export async function displayImage(viewport: Types.IStackViewport, imageId: stri
   viewport.render();
 }
 
-/** Sets the first window of the header (or leaves Cornerstone's own when the header has none). */
+/**
+ * Sets the first window of the header (or leaves Cornerstone's own when the header has none), its
+ * VOI LUT function, and the MONOCHROME1 inversion: low stored values white. Cornerstone's own
+ * inversion is not applied when a new viewport gets its first image (seen with 5.x: the viewport
+ * comes up with invert false), so it is set here from the header every time.
+ */
 export function applyHeaderWindow(viewport: Types.IStackViewport, meta: ImageMetadata): void {
   const w = meta.windows[0];
   const VOILUTFunction = voiFunctionFor(meta);
+  const invert = meta.photometric === 'MONOCHROME1';
   if (w === undefined || !(w.width > 0)) {
-    viewport.setProperties({ VOILUTFunction });
+    viewport.setProperties({ VOILUTFunction, invert });
     return;
   }
   const voiRange = utilities.windowLevel.toLowHighRange(w.width, w.center, VOILUTFunction);
-  viewport.setProperties({ voiRange, VOILUTFunction });
+  viewport.setProperties({ voiRange, VOILUTFunction, invert });
 }
