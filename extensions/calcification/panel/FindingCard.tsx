@@ -31,6 +31,8 @@ export function FindingCard(props: {
   readonly label: string;
   readonly host: PanelCallbacks;
   readonly selectedCalcificationId: string | null;
+  /** Whether the exam has a comparison exam (then "no priors" is not offered). */
+  readonly comparison?: boolean;
 }) {
   const { finding: f, label, host } = props;
   const dispatch = host.dispatch;
@@ -89,6 +91,7 @@ export function FindingCard(props: {
         <dd data-testid="finding-distribution">
           <select
             id={`${id}-distribution`}
+            aria-label={`Distribution of ${label}`}
             value={f.distribution[0] ?? ''}
             onChange={(e) => {
               const v = e.currentTarget.value;
@@ -126,7 +129,7 @@ export function FindingCard(props: {
 
         <dt>Change</dt>
         <dd>
-          <ChangeSelect findingLabel={label} change={f.change} onChange={(change) => dispatch({ type: 'setChange', findingId: f.id, change })} />
+          <ChangeSelect findingLabel={label} change={f.change} {...(props.comparison !== undefined ? { comparison: props.comparison } : {})} onChange={(change) => dispatch({ type: 'setChange', findingId: f.id, change })} />
         </dd>
       </dl>
 
@@ -145,6 +148,7 @@ export function FindingCard(props: {
         <label htmlFor={`${id}-assessment`}>Assessment</label>{' '}
         <select
           id={`${id}-assessment`}
+          aria-label={`Assessment of ${label}`}
           value={overrides.assessment ?? ''}
           onChange={(e) => {
             const v = e.currentTarget.value;

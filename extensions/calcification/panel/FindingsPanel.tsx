@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { hasComparison } from '../../../src/core/draft/comparison.js';
 import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
 import type { Side } from '../../../src/core/lexicon.js';
 import { ExamFields } from './ExamFields.js';
@@ -41,7 +42,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
   const numbers = new Map(findings.map((f, i) => [f.id, i + 1]));
 
   return (
-    <aside className="cs-panel" data-testid="findings-panel" aria-label="Calcification findings and report">
+    <aside className="cs-panel" data-testid="findings-panel" role="region" aria-label="Calcification findings and report">
       <h2>Findings</h2>
       {findings.length === 0 ? <p>No findings yet: click a calcification on an image.</p> : null}
       {SIDE_ORDER.map(({ side, title }) => {
@@ -57,6 +58,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
                 label={`Finding ${numbers.get(f.id) ?? '?'} (${side} breast)`}
                 host={host}
                 selectedCalcificationId={selectedId}
+                comparison={hasComparison(draft)}
               />
             ))}
           </section>

@@ -36,7 +36,8 @@ export interface PanelFinding {
   readonly suggestedMorphology: readonly MorphologyTerm[];
   readonly suggestedDistribution: readonly DistributionTerm[];
   readonly location: (FindingLocation & { readonly evidence?: readonly string[] }) | null;
-  readonly change: ChangeSincePrior;
+  /** Null while not stated (the exam has a comparison exam and the radiologist has not said). */
+  readonly change: ChangeSincePrior | null;
   readonly overrides: Overrides;
   /** The suggestion in force (with any overridden assessment). */
   readonly suggestion: DetailedSuggestion;

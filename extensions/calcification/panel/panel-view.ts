@@ -4,6 +4,7 @@
  */
 import { applyOverrides, assess } from '../../../src/core/assess/overrides.js';
 import { deriveReport } from '../../../src/core/draft/derive-report.js';
+import { UNSTATED_CHANGE_FOR_RULES } from '../../../src/core/draft/comparison.js';
 import { calcificationsOf, findFinding } from '../../../src/core/draft/draft-lookup.js';
 import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
 import type { PanelFinding, PanelReport } from './panel-model.js';
@@ -25,7 +26,7 @@ export function panelView(draft: ExamDraft): PanelView {
     if (f === undefined) continue;
     const { assessment: _set, ...termOverrides } = f.overrides;
     const rules = applyOverrides(
-      assess({ ...d.suggested, change: f.change, history: draft.history, composition: draft.composition, side: f.side }),
+      assess({ ...d.suggested, change: f.change ?? UNSTATED_CHANGE_FOR_RULES, history: draft.history, composition: draft.composition, side: f.side }),
       termOverrides,
     );
     findings.push({

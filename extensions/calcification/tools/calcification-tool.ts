@@ -1,12 +1,15 @@
 /**
  * The calcification tool: a click on a calcification asks the analyser (the core's seed-point
  * segmentation and measurement) for its outline and measurements, draws the outline and labels it
- * with its size and calibration kind. Outlines can be selected and deleted; the measurement stays
- * the core's, the tool only converts coordinates.
+ * with its size and calibration kind. Outlines can be selected and deleted, and corrected by dragging
+ * a point of the outline (nearby points follow, less the further they are); the corrected outline
+ * is announced with OUTLINE_EDITED for the host to re-measure. The measurement stays the core's,
+ * the tool only converts coordinates.
  */
-import { getEnabledElement, type Types } from '@cornerstonejs/core';
-import { AnnotationTool, annotation as annotationApi, drawing, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { pixelsToWorld, worldToPixel } from './coordinates.js';
+import { eventTarget, getEnabledElement, triggerEvent, type Types } from '@cornerstonejs/core';
+import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnums, drawing, state as toolState, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
+import type { PointPx } from '../../../src/core/units.js';
+import { pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
 import { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
@@ -19,6 +22,45 @@ export interface CalcificationToolConfiguration {
   onFailure: ((message: string, imageId: string) => void) | null;
   /** Colour of outlines being measured and measured. */
   color: string;
+}
+
+/** Event (on Cornerstone's eventTarget) after the radiologist dragged a point of an outline. */
+export const OUTLINE_EDITED = 'CALCSCRIBE_OUTLINE_EDITED';
+
+export interface OutlineEditedDetail {
+  readonly annotation: ToolTypes.Annotation;
+  /** Cornerstone image id of the annotation's image. */
+  readonly imageId: string;
+  /** The corrected outline in stored-image pixels. */
+  readonly contour: readonly PointPx[];
+}
+
+/**
+ * A contour dragged at point `index` by `delta` (world): that point moves by all of it and the
+ * points within a third of the outline's size of it by less (smooth fall-off), so a drag bends
+ * the outline instead of pulling one spike out of it.
+ */
+export function dragContour(polyline: readonly Types.Point3[], index: number, delta: Types.Point3): Types.Point3[] {
+  const grabbed = polyline[index];
+  if (grabbed === undefined) return polyline.map((p) => [...p] as Types.Point3);
+  let size = 0;
+  for (const p of polyline) size = Math.max(size, Math.hypot(p[0] - grabbed[0], p[1] - grabbed[1], p[2] - grabbed[2]));
+  const reach = size / 3;
+  return polyline.map((p, i) => {
+    const d = Math.hypot(p[0] - grabbed[0], p[1] - grabbed[1], p[2] - grabbed[2]);
+    const w = i === index ? 1 : reach > 0 && d < reach ? (1 - (d / reach) ** 2) ** 2 : 0;
+    return [p[0] + w * delta[0], p[1] + w * delta[1], p[2] + w * delta[2]];
+  });
+}
+
+interface OutlineDrag {
+  readonly annotation: CalcificationAnnotation;
+  readonly element: HTMLDivElement;
+  readonly index: number;
+  readonly original: readonly Types.Point3[];
+  readonly start: Types.Point3;
+  readonly viewportIds: string[];
+  moved: boolean;
 }
 
 /** A Cornerstone annotation carrying one calcification. */
@@ -134,9 +176,79 @@ export class CalcificationTool extends AnnotationTool {
     annotationApi.selection.setAnnotationSelected(annotation.annotationUID as string, true);
   }
 
-  handleSelectedCallback(evt: ToolTypes.EventTypes.InteractionEventType, annotation: ToolTypes.Annotation): void {
-    this.toolSelectedCallback(evt, annotation);
+  /** The outline point nearest a canvas position, within `proximity` px: the handle a drag moves. */
+  override getHandleNearImagePoint(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): ToolTypes.ToolHandle | undefined {
+    const { viewport } = getEnabledElement(element) ?? {};
+    const polyline = annotation.data.contour?.polyline;
+    if (!viewport || !polyline || polyline.length < 3 || calcificationOf(annotation)?.status !== 'measured') return undefined;
+    let best: Types.Point3 | undefined;
+    let bestD = proximity;
+    for (const w of polyline) {
+      const c = viewport.worldToCanvas(w);
+      const d = Math.hypot(c[0] - canvasCoords[0], c[1] - canvasCoords[1]);
+      if (d < bestD) {
+        bestD = d;
+        best = w;
+      }
+    }
+    return best;
   }
+
+  private drag: OutlineDrag | null = null;
+
+  handleSelectedCallback(evt: ToolTypes.EventTypes.InteractionEventType, annotation: ToolTypes.Annotation, handle?: ToolTypes.ToolHandle): void {
+    this.toolSelectedCallback(evt, annotation);
+    const polyline = annotation.data.contour?.polyline;
+    const index = polyline === undefined || handle === undefined ? -1 : polyline.findIndex((p) => p === handle);
+    if (polyline === undefined || index < 0) return;
+    const element = evt.detail.element;
+    this.drag = {
+      annotation: annotation as CalcificationAnnotation,
+      element,
+      index,
+      original: polyline.map((p) => [...p] as Types.Point3),
+      start: [...(polyline[index] as Types.Point3)] as Types.Point3,
+      viewportIds: utilities.viewportFilters.getViewportIdsWithToolToRender(element, this.getToolName()),
+      moved: false,
+    };
+    toolState.isInteractingWithTool = true;
+    element.addEventListener(ToolEnums.Events.MOUSE_DRAG, this.onDrag as EventListener);
+    element.addEventListener(ToolEnums.Events.MOUSE_UP, this.onDragEnd as EventListener);
+    element.addEventListener(ToolEnums.Events.MOUSE_CLICK, this.onDragEnd as EventListener);
+    cursors.elementCursor.hideElementCursor(element);
+    utilities.triggerAnnotationRenderForViewportIds(this.drag.viewportIds);
+    evt.preventDefault();
+  }
+
+  private onDrag = (evt: ToolTypes.EventTypes.MouseDragEventType): void => {
+    const d = this.drag;
+    if (d === null) return;
+    const w = evt.detail.currentPoints.world;
+    const delta: Types.Point3 = [w[0] - d.start[0], w[1] - d.start[1], w[2] - d.start[2]];
+    d.moved = d.moved || Math.hypot(...delta) > 0;
+    const contour = d.annotation.data.contour;
+    if (contour) contour.polyline = dragContour(d.original, d.index, delta);
+    d.annotation.invalidated = true;
+    utilities.triggerAnnotationRenderForViewportIds(d.viewportIds);
+  };
+
+  private onDragEnd = (): void => {
+    const d = this.drag;
+    if (d === null) return;
+    this.drag = null;
+    toolState.isInteractingWithTool = false;
+    d.element.removeEventListener(ToolEnums.Events.MOUSE_DRAG, this.onDrag as EventListener);
+    d.element.removeEventListener(ToolEnums.Events.MOUSE_UP, this.onDragEnd as EventListener);
+    d.element.removeEventListener(ToolEnums.Events.MOUSE_CLICK, this.onDragEnd as EventListener);
+    cursors.elementCursor.resetElementCursor(d.element);
+    const imageId = d.annotation.metadata?.referencedImageId;
+    const polyline = d.annotation.data.contour?.polyline;
+    if (d.moved && imageId !== undefined && polyline !== undefined) {
+      const detail: OutlineEditedDetail = { annotation: d.annotation, imageId, contour: worldToPixels(imageId, polyline) };
+      triggerEvent(eventTarget, OUTLINE_EDITED, detail);
+    }
+    utilities.triggerAnnotationRenderForViewportIds(d.viewportIds);
+  };
 
   cancel(): string | undefined {
     return undefined;
@@ -155,6 +267,8 @@ export class CalcificationTool extends AnnotationTool {
       if (polyline && polyline.length > 1) {
         const pts = polyline.map((w) => viewport.worldToCanvas(w));
         drawing.drawPolyline(svgDrawingHelper, uid, 'outline', [...pts, pts[0] as Types.Point2], { color, lineWidth: 1.5 });
+        // A selected outline shows its points: each can be dragged to correct the outline.
+        if (a.isSelected === true) drawing.drawHandles(svgDrawingHelper, uid, 'points', pts, { color, handleRadius: '2' });
         const label = data.label ?? (data.calcification ? sizeLabel(data.calcification) : null);
         if (label !== null) {
           const right = pts.reduce((m, p) => (p[0] > m[0] ? p : m), pts[0] as Types.Point2);

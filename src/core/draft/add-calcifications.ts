@@ -1,6 +1,7 @@
 import { groupByProximity } from '../measure/group-by-proximity.js';
 import { err, ok, type Result } from '../result.js';
 import type { NewCalcification } from './draft-action.js';
+import { defaultChange } from './comparison.js';
 import { calibrationOf, findImage, findingOf, freshId, sideOfImage } from './draft-lookup.js';
 import type { DraftCalcification, DraftFinding, ExamDraft } from './exam-draft.js';
 
@@ -53,7 +54,7 @@ export function addCalcifications(draft: ExamDraft, imageId: string, items: read
     if (target === undefined) {
       const id = freshId(draft, 'f', taken);
       taken.add(id);
-      newFindings.push({ id, side: sideOfImage(image), calcificationIds: fresh, change: { kind: 'no-priors' }, overrides: {}, relation: null, groupedBy: 'proximity' });
+      newFindings.push({ id, side: sideOfImage(image), calcificationIds: fresh, change: defaultChange(draft), overrides: {}, relation: null, groupedBy: 'proximity' });
       continue;
     }
     if (touched.every((id) => byId.get(id)?.groupedBy !== 'radiologist')) {

@@ -2,6 +2,7 @@ import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
 import { err, ok, type Result } from '../result.js';
 import { addCalcifications } from './add-calcifications.js';
 import type { DraftAction } from './draft-action.js';
+import { defaultChange } from './comparison.js';
 import { findCalcification, findFinding, findImage } from './draft-lookup.js';
 import type { DraftFinding, ExamDraft } from './exam-draft.js';
 import { mergeFindings, moveCalcification, removeCalcification, splitFinding } from './regroup.js';
@@ -21,6 +22,14 @@ function withoutTerms(o: Overrides, terms: readonly OverriddenTerm[]): Overrides
 
 function withoutUndefined(o: Overrides): Overrides {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Overrides;
+}
+
+/** Findings' change in line with whether the exam has a comparison: "no priors" and a comparison exam cannot both hold. */
+function withComparison(draft: ExamDraft): ExamDraft {
+  const fallback = defaultChange(draft);
+  const fits = (f: DraftFinding): boolean => (fallback === null ? f.change?.kind !== 'no-priors' : f.change !== null);
+  if (draft.findings.every(fits)) return draft;
+  return { ...draft, findings: draft.findings.map((f) => (fits(f) ? f : { ...f, change: fallback })) };
 }
 
 function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
@@ -50,7 +59,8 @@ function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
     case 'clearOverrides':
       return updateFinding(draft, action.findingId, (f) => ({ ...f, overrides: withoutTerms(f.overrides, action.terms) }));
     case 'setChange':
-      if (action.change.years !== undefined && !(action.change.years >= 0)) return err('bad-argument', 'years stable must be zero or more');
+      if (action.change === null && defaultChange(draft) !== null) return err('bad-argument', 'with no comparison exam the change is "no priors"');
+      if (action.change !== null && action.change.years !== undefined && !(action.change.years >= 0)) return err('bad-argument', 'years stable must be zero or more');
       return updateFinding(draft, action.findingId, (f) => ({ ...f, change: action.change }));
     case 'setRelation':
       return updateFinding(draft, action.findingId, (f) => ({ ...f, relation: action.relation === null || action.relation.trim() === '' ? null : action.relation.trim() }));
@@ -60,7 +70,7 @@ function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
       return ok({ ...draft, history: action.history });
     case 'setPriorDate':
       if (action.date !== null && !ISO_DATE.test(action.date)) return err('bad-argument', `prior date "${action.date}" is not YYYY-MM-DD`);
-      return ok({ ...draft, priorDate: action.date });
+      return ok(withComparison({ ...draft, priorDate: action.date }));
     case 'placeNipple': {
       if (findImage(draft, action.imageId) === undefined) return err('bad-argument', `no image ${action.imageId} in this exam`);
       const markers: Record<string, { x: number; y: number }> = { ...draft.nippleMarkers };

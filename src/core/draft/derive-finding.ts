@@ -11,8 +11,9 @@ import { measureGroup } from '../measure/measure-group.js';
 import type { GroupMeasurements } from '../measure/measurements.js';
 import { qualifiersFrom, summariseMeasurements } from '../report/finding-measurements.js';
 import type { Finding } from '../report/finding.js';
-import { wordFinding } from '../report/word-finding.js';
+import { wordChange, wordFinding } from '../report/word-finding.js';
 import { err, ok, type Result } from '../result.js';
+import { CHANGE_NOT_STATED, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
 import { calcificationsOf, calibrationOf, findFinding, findImage } from './draft-lookup.js';
 import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
 import { locateDraftFinding, nippleOf } from './locate-draft-finding.js';
@@ -43,6 +44,11 @@ export interface DerivedFinding {
   readonly countByImage: Readonly<Record<string, number>>;
   readonly sizeRange: SizeRange;
   readonly overridden: readonly OverriddenTerm[];
+  /**
+   * False while the change since prior is not stated: the rules then read it as new
+   * (UNSTATED_CHANGE_FOR_RULES) and the wording says it is not stated.
+   */
+  readonly changeStated: boolean;
   readonly wording: string;
   readonly warnings: readonly string[];
 }
@@ -67,6 +73,11 @@ function sizeRangeOf(calcs: readonly DraftCalcification[]): SizeRange {
     unit: inMm ? 'mm' : 'px',
     calibration: summariseMeasurements(ms).calibration,
   };
+}
+
+/** The wording of a finding whose change since prior is not stated: that clause says so. */
+function wordUnstated(finding: Finding): string {
+  return wordFinding(finding).replace(`, ${wordChange(finding.comparison)}.`, `, ${CHANGE_NOT_STATED}.`);
 }
 
 /**
@@ -99,8 +110,10 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
   const suggested = { morphology: chosenTerms(morphology), distribution: distribution === null ? [] : chosenTerms(distribution) };
   const location = locateDraftFinding(draft, byImage, primary, warnings);
 
+  const changeStated = f.change !== null || f.overrides.change !== undefined;
+  if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
   const assessed = applyOverrides(
-    assess({ ...suggested, change: f.change, history: draft.history, composition: draft.composition, side: f.side }),
+    assess({ ...suggested, change: f.change ?? UNSTATED_CHANGE_FOR_RULES, history: draft.history, composition: draft.composition, side: f.side }),
     f.overrides,
   );
   const measurements = { ...summariseMeasurements(ms), count: onPrimary.length };
@@ -129,7 +142,8 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     countByImage: Object.fromEntries(ranked.map(([im, cs]) => [im.imageId, cs.length])),
     sizeRange: sizeRangeOf(calcs),
     overridden: assessed.overridden,
-    wording: wordFinding(finding),
+    changeStated,
+    wording: changeStated ? wordFinding(finding) : wordUnstated(finding),
     warnings,
   });
 }

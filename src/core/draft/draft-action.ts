@@ -31,11 +31,15 @@ export type DraftAction =
   | { readonly type: 'overrideTerms'; readonly findingId: string; readonly overrides: Overrides }
   /** Goes back to the suggested value of the named terms. */
   | { readonly type: 'clearOverrides'; readonly findingId: string; readonly terms: readonly OverriddenTerm[] }
-  | { readonly type: 'setChange'; readonly findingId: string; readonly change: ChangeSincePrior }
+  /** Null: not stated (only when the exam has a comparison exam). */
+  | { readonly type: 'setChange'; readonly findingId: string; readonly change: ChangeSincePrior | null }
   | { readonly type: 'setRelation'; readonly findingId: string; readonly relation: string | null }
   | { readonly type: 'setComposition'; readonly composition: BreastComposition | null }
   | { readonly type: 'setHistory'; readonly history: ClinicalHistory }
-  /** Date of the comparison exam, YYYY-MM-DD, or null for none. */
+  /**
+   * Date of the comparison exam, YYYY-MM-DD, or null for none. With a comparison, findings saying
+   * "no priors" become not stated; without one, findings not stated become "no priors".
+   */
   | { readonly type: 'setPriorDate'; readonly date: string | null }
   /** Places (or, with null, removes) the nipple marker on an image. */
   | { readonly type: 'placeNipple'; readonly imageId: string; readonly point: PointPx | null }

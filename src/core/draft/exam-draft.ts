@@ -48,8 +48,12 @@ export interface DraftFinding {
   /** Side of the breast, from the images' laterality. */
   readonly side: Side;
   readonly calcificationIds: readonly string[];
-  /** Chosen by the radiologist (automatic matching with the prior is later work). */
-  readonly change: ChangeSincePrior;
+  /**
+   * Chosen by the radiologist (automatic matching with the prior is later work). Null while not
+   * stated: a new finding of an exam with a comparison exam starts so (defaultChange), and the
+   * panel asks for it; "no priors" is the default only when there is nothing to compare with.
+   */
+  readonly change: ChangeSincePrior | null;
   /** Terms the radiologist replaced; the suggestion is recomputed from them. */
   readonly overrides: Overrides;
   readonly relation: string | null;

@@ -11,3 +11,5 @@ export { serializeDraft, parseDraft } from './serialize-draft.js';
 export { exportReportText, exportReportJson } from './export-report.js';
 export { calcificationsOf, findingOf, sideOfImage } from './draft-lookup.js';
 export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
+export { editOutlineAction } from './edit-outline.js';
+export { CHANGE_NOT_STATED, defaultChange, hasComparison, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';

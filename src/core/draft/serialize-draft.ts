@@ -66,7 +66,7 @@ function checkFinding(v: unknown, i: number): Check {
   if (typeof v['id'] !== 'string') return `${where}.id is not text`;
   if (!SIDES.includes(v['side'] as string)) return `${where}.side must be right, left or both`;
   if (!Array.isArray(v['calcificationIds']) || !v['calcificationIds'].every((c) => typeof c === 'string')) return `${where}.calcificationIds is not a list of ids`;
-  if (!isObj(v['change']) || !(CHANGE_KINDS as readonly string[]).includes(v['change']['kind'] as string)) return `${where}.change has an unknown kind`;
+  if (v['change'] !== null && (!isObj(v['change']) || !(CHANGE_KINDS as readonly string[]).includes(v['change']['kind'] as string))) return `${where}.change has an unknown kind`;
   if (!isObj(v['overrides'])) return `${where}.overrides is not an object`;
   if (!isStrOrNull(v['relation'])) return `${where}.relation is not text`;
   if (v['groupedBy'] !== undefined && v['groupedBy'] !== 'proximity' && v['groupedBy'] !== 'radiologist') return `${where}.groupedBy must be proximity or radiologist`;

@@ -7,18 +7,21 @@ import { eventTarget } from '@cornerstonejs/core';
 import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CalcificationAnalyser, MeasuredCalcification } from '../../../extensions/calcification/tools/index.js';
+import { OUTLINE_EDITED, type OutlineEditedDetail } from '../../../extensions/calcification/tools/calcification-tool.js';
+import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
-import { addToDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
+import { addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { MammoViewport } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
-import { SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
-import { exposeTestHooks, markFindingShown } from './test-hooks.js';
+import { CHORD_SHORTCUTS, chordLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
+import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
+import { exposeTestHooks, markFindingShown, markRegion } from './test-hooks.js';
 
 type Layout = { readonly kind: 'grid' } | { readonly kind: 'enlarged'; readonly slot: HangingSlot } | { readonly kind: 'compare'; readonly view: 'CC' | 'MLO' };
 
@@ -31,10 +34,15 @@ const TOOL_LABELS: Record<PrimaryTool, string> = {
   pan: 'Pan',
 };
 
-function makeAnalyser(client: AnalysisClient): CalcificationAnalyser {
+/** The core's analysis in the worker; `regionBusy` is told while a rectangle or lasso is being searched (the progress shown). */
+function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => void): CalcificationAnalyser {
   return async (imageId, target) => {
     const req = target.kind === 'seed' ? { seeds: [target.seed] } : target.kind === 'rectangle' ? { roi: target.rect } : { polygon: target.polygon };
-    const r = await client.analyse(imageId, req);
+    if (target.kind !== 'seed') regionBusy(true);
+    const r = await client.analyse(imageId, req).finally(() => {
+      if (target.kind !== 'seed') regionBusy(false);
+    });
+    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.analysis.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const kind = r.value.analysis.calibration.kind;
     return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
@@ -52,6 +60,7 @@ export function App() {
   const [exam, setExam] = useState<LoadedExam | null>(null);
   const [status, setStatus] = useState('Starting…');
   const [messages, setMessages] = useState<readonly string[]>([]);
+  const [regionBusy, setRegionBusy] = useState(false);
   const [layout, setLayout] = useState<Layout>({ kind: 'grid' });
   const [selected, setSelected] = useState<HangingSlot>('RCC');
   const [tool, setTool] = useState<PrimaryTool>('calcification');
@@ -62,7 +71,7 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    startCornerstone(makeAnalyser(client), (message) => say(message))
+    startCornerstone(makeAnalyser(client, setRegionBusy), (message) => say(message))
       .then(async (s) => {
         if (!live) return;
         setSession(s);
@@ -95,13 +104,34 @@ export function App() {
       if (message !== null) say(message);
     };
     const removed = (evt: Event): void => removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+    // The calcifications of one rectangle or lasso stay one finding, as the core analyses the region.
+    const region = (evt: Event): void => {
+      const calcIds = (evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs.map((uid) => (annotationApi.state.getAnnotation(uid)?.data as { calcificationId?: string } | undefined)?.calcificationId);
+      const findingIds = [...new Set(draft.store.getState().findings.filter((f) => calcIds.some((c) => c !== undefined && f.calcificationIds.includes(c))).map((f) => f.id))];
+      if (findingIds.length < 2) return;
+      const r = draft.store.dispatch({ type: 'mergeFindings', findingIds });
+      if (!r.ok) say(r.error.message);
+    };
+    // A dragged outline is re-measured and goes into the draft as an undoable edit.
+    const edited = (evt: Event): void => {
+      const { annotation, contour } = (evt as CustomEvent<OutlineEditedDetail>).detail;
+      void editInDraft(draft.store, annotation, contour, draft.readImage).then((message) => {
+        if (message === null) return;
+        say(message);
+        toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+      });
+    };
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
+    eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
+    eventTarget.addEventListener(OUTLINE_EDITED, edited);
     return () => {
+      eventTarget.removeEventListener(OUTLINE_EDITED, edited);
+      eventTarget.removeEventListener(REGION_COMPLETED_EVENT, region);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     };
-  }, [draft, ids, say]);
+  }, [draft, ids, say, onScreen]);
 
   // The draft's calcifications are drawn on the viewports showing their images.
   useEffect(() => {
@@ -155,7 +185,7 @@ export function App() {
       setExam(e);
       setDraft(await startExamDraft(client, e));
       setLayout({ kind: 'grid' });
-      setStatus(`${e.images.length} images loaded from local files`);
+      setStatus(`${e.images.length} image${e.images.length === 1 ? '' : 's'} loaded from local files`);
     },
     [client, exam, say],
   );
@@ -186,17 +216,23 @@ export function App() {
           session?.engine.render();
           break;
         }
+        case 'undo':
+          draft?.store.undo();
+          break;
+        case 'redo':
+          draft?.store.redo();
+          break;
         case 'open':
           fileInput.current?.click();
           break;
       }
     },
-    [layout, selected, chooseTool, session],
+    [layout, selected, chooseTool, session, draft],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const a = shortcutFor(e.key, e.target as HTMLElement | null, e.ctrlKey || e.metaKey || e.altKey);
+      const a = shortcutFor(e.key, e.target as HTMLElement | null, { ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey, alt: e.altKey });
       if (a === null) return;
       e.preventDefault();
       act(a);
@@ -231,6 +267,11 @@ export function App() {
           <span className="label">Patient</span> <span data-testid="patient-name">{patientName(exam)}</span>
         </p>
         <p role="status" aria-live="polite" data-testid="status">{status}</p>
+        {regionBusy ? (
+          <p className="region-progress" data-testid="region-progress">
+            <progress aria-label="Finding calcifications in the region" /> Finding calcifications in the region…
+          </p>
+        ) : null}
       </header>
       <nav className="tool-bar" aria-label="Tools">
         {(Object.keys(TOOL_LABELS) as PrimaryTool[]).map((t) => (
@@ -238,6 +279,8 @@ export function App() {
             {TOOL_LABELS[t]}
           </button>
         ))}
+        <span className="separator" />
+        <UndoRedoButtons store={draft?.store ?? null} />
         <span className="separator" />
         <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
         <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>
@@ -289,6 +332,12 @@ export function App() {
           {SHORTCUTS.map((s) => (
             <div key={s.key}>
               <dt><kbd>{s.key}</kbd></dt>
+              <dd>{s.help}</dd>
+            </div>
+          ))}
+          {CHORD_SHORTCUTS.map((s) => (
+            <div key={chordLabel(s)}>
+              <dt><kbd>{chordLabel(s)}</kbd></dt>
               <dd>{s.help}</dd>
             </div>
           ))}

@@ -12,12 +12,27 @@ export type ShortcutAction =
   | { readonly kind: 'compare'; readonly view: 'CC' | 'MLO' }
   | { readonly kind: 'tool'; readonly tool: PrimaryTool }
   | { readonly kind: 'delete' }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' }
   | { readonly kind: 'open' };
+
+/** Modifier keys held with a key press (Cmd is `meta`). */
+export interface KeyModifiers {
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+  readonly shift?: boolean;
+  readonly alt?: boolean;
+}
 
 export interface Shortcut {
   readonly key: string;
   readonly action: ShortcutAction;
   readonly help: string;
+}
+
+/** Shortcuts held with Ctrl (Cmd on a Mac); `shift` says whether Shift belongs to the chord. */
+export interface ChordShortcut extends Shortcut {
+  readonly shift: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -39,11 +54,33 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'o', action: { kind: 'open' }, help: 'open files' },
 ];
 
-/** The action for a key press, or null; typing in a field never triggers one. */
-export function shortcutFor(key: string, target: { readonly tagName?: string; readonly isContentEditable?: boolean } | null, modifiers: boolean): ShortcutAction | null {
-  if (modifiers) return null;
+export const CHORD_SHORTCUTS: readonly ChordShortcut[] = [
+  { key: 'z', shift: false, action: { kind: 'undo' }, help: 'undo (Cmd+Z on a Mac)' },
+  { key: 'z', shift: true, action: { kind: 'redo' }, help: 'redo (Cmd+Shift+Z on a Mac)' },
+  { key: 'y', shift: false, action: { kind: 'redo' }, help: 'redo' },
+];
+
+/** How a chord is written in the help list, e.g. "Ctrl+Shift+Z". */
+export function chordLabel(s: ChordShortcut): string {
+  return `Ctrl+${s.shift ? 'Shift+' : ''}${s.key.toUpperCase()}`;
+}
+
+/**
+ * The action for a key press, or null. Typing in a field never triggers one (there Ctrl+Z is the
+ * field's own undo). `modifiers` says which modifier keys were held; `true` means some modifier
+ * other than Shift was held without saying which (no shortcut then), `false` none.
+ */
+export function shortcutFor(
+  key: string,
+  target: { readonly tagName?: string; readonly isContentEditable?: boolean } | null,
+  modifiers: boolean | KeyModifiers,
+): ShortcutAction | null {
   const tag = (target?.tagName ?? '').toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target?.isContentEditable === true) return null;
+  if (modifiers === true) return null;
+  const m: KeyModifiers = modifiers === false ? {} : modifiers;
+  if (m.alt === true) return null;
   const k = key.length === 1 ? key.toLowerCase() : key === 'Backspace' ? 'Delete' : key;
+  if (m.ctrl === true || m.meta === true) return CHORD_SHORTCUTS.find((s) => s.key === k && s.shift === (m.shift === true))?.action ?? null;
   return SHORTCUTS.find((s) => s.key === k)?.action ?? null;
 }

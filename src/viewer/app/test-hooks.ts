@@ -2,6 +2,7 @@
  * What the browser tests and benchmarks read from the page (window.calcscribe): image → viewport
  * positions and timings. Read-only views of the app's state; nothing here changes it.
  */
+import type { CalcificationTarget } from '../../../extensions/calcification/tools/index.js';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { imageToCanvas } from '../viewport/registry.js';
 
@@ -12,6 +13,19 @@ export interface CalcscribeHooks {
   readonly clickToFinding: number[];
   /** The exam draft as it stands (null before the exam is loaded). */
   draft(): ExamDraft | null;
+  /** Every rectangle or lasso searched: the region in stored-image pixels, the worker's time and what it found. */
+  readonly regions: RegionRecord[];
+}
+
+export interface RegionRecord {
+  /** Cornerstone image id of the image searched. */
+  readonly imageId: string;
+  readonly target: CalcificationTarget;
+  /** Milliseconds the analysis took in the worker (null when it failed). */
+  readonly workerMs: number | null;
+  /** performance.now() when the worker's answer reached the page. */
+  readonly receivedAt: number;
+  readonly found: number;
 }
 
 declare global {
@@ -23,10 +37,11 @@ declare global {
 let pressedAt: number | null = null;
 let shownCount = 0;
 const clickToFinding: number[] = [];
+const regions: RegionRecord[] = [];
 
 /** Installs window.calcscribe; returns the uninstaller. */
 export function exposeTestHooks(draft: () => ExamDraft | null): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, draft };
+  window.calcscribe = { imageToCanvas, clickToFinding, draft, regions };
   return () => {
     delete window.calcscribe;
   };
@@ -48,4 +63,9 @@ export function markFindingShown(count: number): void {
   const t0 = pressedAt;
   pressedAt = null;
   requestAnimationFrame(() => clickToFinding.push(performance.now() - t0));
+}
+
+/** Called when a rectangle or lasso search has finished. */
+export function markRegion(r: RegionRecord): void {
+  regions.push(r);
 }

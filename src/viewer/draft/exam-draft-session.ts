@@ -28,6 +28,8 @@ export interface ExamDraftSession {
   readonly lookup: ImageLookup;
   /** Calls the listener whenever another image has been read; returns the unsubscribe function. */
   onImageRead(listener: () => void): () => void;
+  /** The image for a draft image id, read now if it was not yet (null when it cannot be read). */
+  readImage(id: string): Promise<MammoImage | null>;
 }
 
 /**
@@ -48,19 +50,29 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
   const read = new Map<string, MammoImage>();
   const asked = new Set<string>();
   const listeners = new Set<() => void>();
+  const reading = new Map<string, Promise<MammoImage | null>>();
+  const readImage = (id: string): Promise<MammoImage | null> => {
+    const started = reading.get(id);
+    if (started !== undefined) return started;
+    const source = exam.images.find((i) => draftIdOf(i) === id);
+    const p =
+      source === undefined
+        ? Promise.resolve(null)
+        : ingestDicom(new Uint8Array(source.bytes), { decoders: BROWSER_DECODERS }).then((r) => {
+            if (!r.ok) return null;
+            read.set(id, r.value);
+            for (const l of [...listeners]) l();
+            return r.value;
+          });
+    reading.set(id, p);
+    return p;
+  };
   const lookup: ImageLookup = (id) => {
     const image = read.get(id);
     if (image !== undefined) return image;
-    const source = exam.images.find((i) => draftIdOf(i) === id);
-    if (source !== undefined && !asked.has(id)) {
+    if (!asked.has(id)) {
       asked.add(id);
-      setTimeout(() => {
-        void ingestDicom(new Uint8Array(source.bytes), { decoders: BROWSER_DECODERS }).then((r) => {
-          if (!r.ok) return;
-          read.set(id, r.value);
-          for (const l of [...listeners]) l();
-        });
-      }, 0);
+      setTimeout(() => void readImage(id), 0);
     }
     return null;
   };
@@ -70,6 +82,7 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
     restored: saved.ok && saved.value.restored,
     restoreMessage: saved.ok ? null : saved.message,
     lookup,
+    readImage,
     onImageRead(listener) {
       listeners.add(listener);
       return () => {

@@ -2,19 +2,27 @@
  * Keeps Cornerstone's calcification annotations and the exam draft in step: a measured
  * annotation adds its calcification to the draft; a deleted annotation removes it; a calcification
  * that leaves the draft (undo, removed in the panel, discarded draft) loses its annotation; one that
- * appears in the draft without an annotation (redo, restored draft) gets one on its viewport.
+ * appears in the draft without an annotation (redo, restored draft) gets one on its viewport; one
+ * whose outline changed in the draft (an edit, or its undo) has its annotation redrawn. A dragged
+ * outline is re-measured on its image and goes into the draft as an undoable edit.
  */
 import { getEnabledElementByViewportId } from '@cornerstonejs/core';
 import { annotation as annotationApi, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { measurementStats } from '../../../extensions/calcification/annotation-mapping.js';
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
 import { CalcificationTool, calcificationOf, pixelsToWorld, type CalcificationData } from '../../../extensions/calcification/tools/index.js';
+import { editOutlineAction } from '../../core/draft/edit-outline.js';
 import type { DraftCalcification } from '../../core/draft/exam-draft.js';
+import type { MammoImage } from '../../core/image.js';
+import type { PointPx } from '../../core/units.js';
 import type { ImageIds } from './draft-ids.js';
 
 const { addAnnotation, getAllAnnotations, removeAnnotation } = annotationApi.state;
 
 type Linked = ToolTypes.Annotation & { data: ToolTypes.Annotation['data'] & CalcificationData & { calcificationId?: string } };
+
+/** The draft outline each annotation shows (by identity: an edit or an undo puts another array in the draft). */
+const shown = new WeakMap<object, readonly PointPx[]>();
 
 function calcificationAnnotations(): Linked[] {
   return (getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === CalcificationTool.toolName && calcificationOf(a) !== null) as Linked[];
@@ -34,7 +42,10 @@ export function addToDraft(store: DraftStore, ids: ImageIds, a: ToolTypes.Annota
   });
   if (!r.ok) return r.error.message;
   const added = r.value.calcifications.find((c) => !before.has(c.id));
-  if (added) (a as Linked).data.calcificationId = added.id;
+  if (added) {
+    (a as Linked).data.calcificationId = added.id;
+    shown.set(a, added.contour);
+  }
   return null;
 }
 
@@ -42,6 +53,35 @@ export function addToDraft(store: DraftStore, ids: ImageIds, a: ToolTypes.Annota
 export function removeFromDraft(store: DraftStore, a: ToolTypes.Annotation): void {
   const id = (a as Linked).data.calcificationId;
   if (id !== undefined && store.getState().calcifications.some((c) => c.id === id)) store.dispatch({ type: 'removeCalcification', id });
+}
+
+/** Draws an annotation with the draft's outline and size of its calcification. */
+function showOutline(a: Linked, c: DraftCalcification): void {
+  const csImageId = a.metadata?.referencedImageId;
+  if (csImageId === undefined) return;
+  a.data.contour = { polyline: pixelsToWorld(csImageId, c.contour), closed: true };
+  (a.data as { label?: string | null }).label = measurementStats(c.measurements).label;
+  a.invalidated = true;
+  shown.set(a, c.contour);
+}
+
+/**
+ * Puts a dragged outline into the draft: re-measured on its image (the core's remeasureOutline),
+ * as an undoable 'editOutline'. When it cannot be (the image is not read, a degenerate outline) the
+ * annotation goes back to the draft's outline and the message says why. Returns null or a message.
+ */
+export async function editInDraft(store: DraftStore, a: ToolTypes.Annotation, contour: readonly PointPx[], readImage: (draftImageId: string) => Promise<MammoImage | null>): Promise<string | null> {
+  const id = (a as Linked).data.calcificationId;
+  const c = id === undefined ? undefined : store.getState().calcifications.find((x) => x.id === id);
+  if (c === undefined) return 'this outline is not in the draft';
+  const image = await readImage(c.imageId);
+  const now = store.getState().calcifications.find((x) => x.id === c.id);
+  if (now === undefined) return 'the calcification was removed meanwhile';
+  const action = image === null ? null : editOutlineAction(store.getState(), image, c.id, contour);
+  const r = action === null ? null : action.ok ? store.dispatch(action.value) : action;
+  if (r !== null && r.ok) return null;
+  showOutline(a as Linked, now);
+  return `outline not changed: ${r === null ? 'the image could not be read' : r.error.message}`;
 }
 
 /**
@@ -57,10 +97,17 @@ export function syncAnnotations(store: DraftStore, ids: ImageIds, viewports: Rea
   for (const a of annotations) {
     const id = a.data.calcificationId;
     if (id === undefined) continue;
-    if (!inDraft.has(id)) {
+    const c = inDraft.get(id);
+    if (c === undefined) {
       removeAnnotation(a.annotationUID as string);
       changed = true;
-    } else linked.add(id);
+    } else {
+      linked.add(id);
+      if (shown.get(a) !== c.contour) {
+        showOutline(a, c);
+        changed = true;
+      }
+    }
   }
   for (const c of draft.calcifications) {
     if (linked.has(c.id)) continue;
@@ -90,5 +137,6 @@ function annotationFor(c: DraftCalcification, csImageId: string, viewport: unkno
     } satisfies ToolTypes.Annotation['data'] & CalcificationData & { calcificationId: string },
   }) as Linked;
   a.highlighted = false;
+  shown.set(a, c.contour);
   return a;
 }
