@@ -9,7 +9,7 @@
 import { eventTarget, getEnabledElement, triggerEvent, type Types } from '@cornerstonejs/core';
 import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnums, drawing, state as toolState, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import type { PointPx } from '../../../src/core/units.js';
-import { pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
+import { canvasMapper, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
 import { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
@@ -265,7 +265,8 @@ export class CalcificationTool extends AnnotationTool {
       const color = a.highlighted || a.isSelected ? 'rgb(0, 220, 255)' : this.config.color;
       const polyline = a.data.contour?.polyline;
       if (polyline && polyline.length > 1) {
-        const pts = polyline.map((w) => viewport.worldToCanvas(w));
+        const toCanvas = canvasMapper(viewport, polyline[0] as Types.Point3);
+        const pts = polyline.map((w) => toCanvas(w));
         drawing.drawPolyline(svgDrawingHelper, uid, 'outline', [...pts, pts[0] as Types.Point2], { color, lineWidth: 1.5 });
         // A selected outline shows its points: each can be dragged to correct the outline.
         if (a.isSelected === true) drawing.drawHandles(svgDrawingHelper, uid, 'points', pts, { color, handleRadius: '2' });

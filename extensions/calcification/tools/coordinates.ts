@@ -58,3 +58,23 @@ export function worldToPixels(imageId: string, points: readonly Types.Point3[]):
   const plane = planeOf(imageId);
   return points.map((w) => toPixel(plane, w));
 }
+
+/**
+ * The viewport's world → canvas mapping read once, for drawing many points: a stack viewport
+ * projects in parallel, so the mapping is affine and four calls to worldToCanvas fix it
+ * (Cornerstone rebuilds its camera matrices on every call).
+ */
+export function canvasMapper(viewport: { worldToCanvas(world: Types.Point3): Types.Point2 }, at: Types.Point3): (world: Types.Point3) => Types.Point2 {
+  const o = viewport.worldToCanvas(at);
+  const axes = [0, 1, 2].map((i) => {
+    const w: Types.Point3 = [at[0] + (i === 0 ? 1 : 0), at[1] + (i === 1 ? 1 : 0), at[2] + (i === 2 ? 1 : 0)];
+    const c = viewport.worldToCanvas(w);
+    return [c[0] - o[0], c[1] - o[1]] as const;
+  }) as [readonly [number, number], readonly [number, number], readonly [number, number]];
+  return (w) => {
+    const d0 = w[0] - at[0];
+    const d1 = w[1] - at[1];
+    const d2 = w[2] - at[2];
+    return [o[0] + d0 * axes[0][0] + d1 * axes[1][0] + d2 * axes[2][0], o[1] + d0 * axes[0][1] + d1 * axes[1][1] + d2 * axes[2][1]];
+  };
+}
