@@ -1,8 +1,7 @@
 /**
  * The sample exam's annotations.json: what a radiologist reading it would mark — a click on every
  * calcification of each finding, on both views (taken from the phantoms' truth), the clinical
- * history and the change since the prior. `npm start` reads it. The vascular calcifications (L1)
- * are left unmarked: their vessel walls are longer than a click can outline.
+ * history and the change since the prior. `npm start` reads it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,6 +45,7 @@ export async function writeSampleAnnotations(dir: string): Promise<string> {
         relation: 'at the lumpectomy site',
         overrides: { morphology: ['suture'] },
       },
+      { views: await views(dir, 'L1', ['LCC.dcm', 'LMLO.dcm']), change: 'stable:2', relation: null },
       { views: await views(dir, 'L2', ['LCC.dcm', 'LMLO.dcm']), change: 'new', relation: null },
     ],
   };

@@ -141,8 +141,15 @@ function analyseTexture(patch: DensityPatch, lx: number, ly: number, searchR: nu
   return { ...base, contrast: wide.contrast[0] as Float32Array, backgroundAt: (x, y) => background[y * width + x] as number };
 }
 
+/**
+ * A structure whose mean thickness (area / bounding-box diagonal) is at most `maxThicknessMm`
+ * and that runs past the ring-plane patch — a vessel wall — is followed on the texture-following
+ * background up to `maxPatchMm`.
+ */
+const THIN_STRUCTURE = { maxThicknessMm: 1, maxPatchMm: 60 } as const;
+
 /** A try's result; `decisive` failures are reported even when a later model also fails. */
-type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; message: string; decisive: boolean };
+type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; message: string; decisive: boolean; tooLarge?: boolean; thin?: boolean };
 
 /**
  * Outlines the calcification at or near a clicked point.
@@ -201,10 +208,15 @@ export function segmentAtSeed(
   const start = Math.max(8, Math.ceil(o.startHalfSizeMm / spacing)) + searchR;
   const a = attempt(image, seed, o, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
   if (a.ok) return ok(a.outline);
-  const t = attempt(image, seed, textureOptions, spacing, textureHalf, (p, lx, ly) =>
+  // A thin structure running past the ring-plane patch (a vessel wall): the texture-following
+  // background removes the tissue under it, so its patch may grow much further.
+  const thin = !a.ok && a.thin === true;
+  const t = attempt(image, seed, thin ? { ...textureOptions, maxPatchMm: THIN_STRUCTURE.maxPatchMm } : textureOptions, spacing, textureHalf, (p, lx, ly) =>
     analyseTexture(p, lx, ly, searchR, rDetect, rOutline, o.minContrastToDetectorNoise), false);
   if (t.ok && !holdsSquare(t.outline.mask, rOutline + 1)) return ok(t.outline);
-  return err('seed-on-background', !t.ok && t.decisive ? t.message : a.message);
+  // A dense structure too large for the patch is named as such, whatever the texture model saw.
+  const tooLarge = !a.ok && a.tooLarge === true && !thin;
+  return err('seed-on-background', !t.ok && t.decisive && !tooLarge ? t.message : a.message);
 }
 
 /**
@@ -285,6 +297,8 @@ function attempt(
           ok: false,
           message: `the dense area at (${sx}, ${sy}) reaches beyond the ${o.maxPatchMm} mm search patch: too large to outline as a calcification`,
           decisive: false,
+          tooLarge: true,
+          thin: region.count * spacing <= THIN_STRUCTURE.maxThicknessMm * Math.hypot(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1),
         };
       }
       half = Math.min(cap, half * 2);

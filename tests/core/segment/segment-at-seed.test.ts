@@ -101,9 +101,18 @@ describe('segmentAtSeed', () => {
     expect((Math.max(...xs) - Math.min(...xs)) * SP).toBeCloseTo(5.1, 1);
   });
 
-  it('refuses a structure longer than the 15 mm search patch (a vessel) rather than cut its outline', () => {
+  it('follows a thin vessel wall past the 15 mm patch and outlines it whole', () => {
     const vessel: Shape = { kind: 'lines', segments: [{ x0: 2, y0: 5, x1: 23, y1: 5 }], width: 0.5, contrast: 300 };
     const img = renderScene({ rows: 100, columns: 250, rowSpacingMm: SP, columnSpacingMm: SP, shapes: [vessel], noise: 10, seed: 5 });
+    const o = value(segmentAtSeed(img, { x: 125, y: 50 }));
+    const xs = o.contour.map((p) => p.x);
+    // 21 mm between the cap centres plus 0.25 mm of cap at each end.
+    expect((Math.max(...xs) - Math.min(...xs)) * SP).toBeCloseTo(21.5, 0);
+  });
+
+  it('refuses a thick structure longer than the 15 mm search patch rather than cut its outline', () => {
+    const band: Shape = { kind: 'lines', segments: [{ x0: 2, y0: 5, x1: 23, y1: 5 }], width: 2.5, contrast: 300 };
+    const img = renderScene({ rows: 100, columns: 250, rowSpacingMm: SP, columnSpacingMm: SP, shapes: [band], noise: 10, seed: 5 });
     const r = segmentAtSeed(img, { x: 125, y: 50 });
     expect(r.ok ? 'ok' : r.error.kind).toBe('seed-on-background');
     if (!r.ok) expect(r.error.message).toMatch(/beyond the 15 mm search patch/);
