@@ -105,6 +105,8 @@ Produced by \`npm run eval\` (tests/eval/run.ts) on ${new Date().toISOString().s
 ${images} generated phantom images (seeds from ${EVAL_BASE_SEED}; none of them is a committed test file),
 ${calcifications} calcifications in ${groupsAnalysed} groups. Clicks are simulated at the truth centre of every
 calcification; sizes are compared at the calibration the phantom's truth states (magnification-corrected).
+Other seed sets (\`npm run eval -- --seed N\`, printed only) check that the rules generalise: see
+[accuracy-checks.md](accuracy-checks.md).
 
 | figure | value | target | |
 | --- | --- | --- | --- |
