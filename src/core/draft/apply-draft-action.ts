@@ -32,10 +32,20 @@ function withComparison(draft: ExamDraft): ExamDraft {
   return { ...draft, findings: draft.findings.map((f) => (fits(f) ? f : { ...f, change: fallback })) };
 }
 
+/** `after` with the calcifications added since `before` in one finding: the findings holding them merged (mergeFindings). */
+function keptTogether(before: ExamDraft, after: ExamDraft): Result<ExamDraft> {
+  const old = new Set(before.calcifications.map((c) => c.id));
+  const fresh = after.calcifications.filter((c) => !old.has(c.id)).map((c) => c.id);
+  const holding = after.findings.filter((f) => f.calcificationIds.some((id) => fresh.includes(id))).map((f) => f.id);
+  return holding.length < 2 ? ok(after) : mergeFindings(after, holding);
+}
+
 function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
   switch (action.type) {
-    case 'addCalcifications':
-      return addCalcifications(draft, action.imageId, action.items);
+    case 'addCalcifications': {
+      const added = addCalcifications(draft, action.imageId, action.items);
+      return added.ok && action.together === true ? keptTogether(draft, added.value) : added;
+    }
     case 'removeCalcification':
       return removeCalcification(draft, action.id);
     case 'editOutline': {

@@ -1,8 +1,8 @@
 import type { ChangeSincePrior } from '../lexicon.js';
 import type { ExamDraft } from './exam-draft.js';
 
-/** What a finding's wording says while its change since the prior is not yet stated. */
-export const CHANGE_NOT_STATED = 'change since the prior examination not stated';
+/** What a finding's wording says while its change since the prior is not yet stated (the report layer words it). */
+export { CHANGE_NOT_STATED } from '../report/word-finding.js';
 
 /**
  * How the assessment rules read a change not yet stated: as new. Calcifications not shown to be

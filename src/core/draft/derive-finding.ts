@@ -11,9 +11,9 @@ import { measureGroup } from '../measure/measure-group.js';
 import type { GroupMeasurements } from '../measure/measurements.js';
 import { qualifiersFrom, summariseMeasurements } from '../report/finding-measurements.js';
 import type { Finding } from '../report/finding.js';
-import { wordChange, wordFinding } from '../report/word-finding.js';
+import { CHANGE_NOT_STATED, wordFinding } from '../report/word-finding.js';
 import { err, ok, type Result } from '../result.js';
-import { CHANGE_NOT_STATED, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
+import { UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
 import { calcificationsOf, calibrationOf, findFinding, findImage } from './draft-lookup.js';
 import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
 import { locateDraftFinding, nippleOf } from './locate-draft-finding.js';
@@ -75,11 +75,6 @@ function sizeRangeOf(calcs: readonly DraftCalcification[]): SizeRange {
   };
 }
 
-/** The wording of a finding whose change since prior is not stated: that clause says so. */
-function wordUnstated(finding: Finding): string {
-  return wordFinding(finding).replace(`, ${wordChange(finding.comparison)}.`, `, ${CHANGE_NOT_STATED}.`);
-}
-
 /**
  * Recomputes one finding from the draft: morphology of all its calcifications
  * (describeCalcifications), the group measured on the view holding most of them with that view's
@@ -125,7 +120,8 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     distribution: assessed.input.distribution,
     qualifiers: qualifiersFrom(ms),
     relation: f.relation,
-    comparison: { change: assessed.input.change, priorDate: draft.priorDate },
+    // Not stated: the rules read the change as new, the report says it is not stated.
+    comparison: { change: assessed.input.change, priorDate: draft.priorDate, stated: changeStated },
     suggestion: assessed.suggestion,
     descriptions: { morphology, ...(distribution === null ? {} : { distribution }) },
   };
@@ -143,7 +139,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     sizeRange: sizeRangeOf(calcs),
     overridden: assessed.overridden,
     changeStated,
-    wording: changeStated ? wordFinding(finding) : wordUnstated(finding),
+    wording: wordFinding(finding),
     warnings,
   });
 }

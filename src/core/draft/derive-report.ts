@@ -1,6 +1,5 @@
 import { draftReport, type DraftReport } from '../report/draft-report.js';
 import type { Exam } from '../report/finding.js';
-import { wordFinding } from '../report/word-finding.js';
 import { deriveFinding, type DerivedFinding } from './derive-finding.js';
 import type { ExamDraft } from './exam-draft.js';
 import { lineDiff, type LineChange } from './line-diff.js';
@@ -37,20 +36,7 @@ export function deriveReport(draft: ExamDraft): DerivedReport {
     else warnings.push(`finding ${f.id} left out: ${d.error.message}`);
   }
   const exam: Exam = { composition: draft.composition, findings: findingsDerived.map((d) => d.finding), priorDate: draft.priorDate };
-  const drafted = draftReport(exam);
-  // Findings whose change is not stated say so (their wording), not what the rules read it as.
-  const reworded = new Map(findingsDerived.filter((d) => !d.changeStated).map((d) => [wordFinding(d.finding), d.wording]));
-  const suggested =
-    reworded.size === 0
-      ? drafted
-      : {
-          ...drafted,
-          findings: drafted.findings.map((l) => reworded.get(l) ?? l),
-          text: drafted.text
-            .split('\n')
-            .map((l) => reworded.get(l) ?? l)
-            .join('\n'),
-        };
+  const suggested = draftReport(exam);
   const text = draft.reportText ?? suggested.text;
   return {
     ...suggested,

@@ -17,8 +17,13 @@ export interface NewCalcification {
 
 /** One radiologist action on the draft, discriminated by `type` (see applyDraftAction). */
 export type DraftAction =
-  /** Adds calcifications of one image; they join findings by the proximity rule (GROUPING_RULE). */
-  | { readonly type: 'addCalcifications'; readonly imageId: string; readonly items: readonly NewCalcification[] }
+  /**
+   * Adds calcifications of one image; they join findings by the proximity rule (GROUPING_RULE).
+   * `together` (the calcifications of one rectangle or lasso): they also end in one finding — the
+   * findings they start or join are merged as by 'mergeFindings' — all in this one step, so one
+   * undo takes the whole region back.
+   */
+  | { readonly type: 'addCalcifications'; readonly imageId: string; readonly items: readonly NewCalcification[]; readonly together?: boolean }
   | { readonly type: 'removeCalcification'; readonly id: string }
   /** The radiologist redrew an outline; the new measurements come with it. */
   | { readonly type: 'editOutline'; readonly id: string; readonly contour: readonly PointPx[]; readonly measurements: CalcificationMeasurements }

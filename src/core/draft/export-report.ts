@@ -19,8 +19,7 @@ export function exportReportJson(draft: ExamDraft): string {
     ...base,
     findings: base.findings.map((f, i) => {
       const d = report.findingsDerived[i];
-      const unstated = d !== undefined && !d.changeStated ? { change: { kind: null, stated: false, years: null, newPosition: false, priorDate: draft.priorDate, code: null }, text: d.wording } : {};
-      return { ...f, ...unstated, id: d?.id ?? null, overridden: [...(d?.overridden ?? [])], countByImage: d?.countByImage ?? {} };
+      return { ...f, id: d?.id ?? null, overridden: [...(d?.overridden ?? [])], countByImage: d?.countByImage ?? {} };
     }),
     examKey: draft.examKey,
     revision: draft.revision,

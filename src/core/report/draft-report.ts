@@ -17,7 +17,7 @@ export interface DraftReport {
 
 function wordComparison(exam: Exam): string {
   if (exam.priorDate) return `Compared with the prior examination of ${exam.priorDate}.`;
-  const compared = exam.findings.some((f) => f.comparison.change.kind !== 'no-priors');
+  const compared = exam.findings.some((f) => f.comparison.stated === false || f.comparison.change.kind !== 'no-priors');
   return compared ? 'Compared with prior examinations.' : 'No prior examinations available for comparison.';
 }
 

@@ -32,9 +32,19 @@ export interface FindingMeasurements {
 }
 
 export interface FindingComparison {
+  /**
+   * The change since the prior examination. While it is not stated (`stated: false`) this is only
+   * what the assessment read it as, and the wording and JSON do not use it.
+   */
   readonly change: ChangeSincePrior;
   /** Date of the prior examination compared with, YYYY-MM-DD. */
   readonly priorDate?: string | null;
+  /**
+   * False when the exam has a comparison exam but the radiologist has not yet said how the
+   * finding changed: the wording says "change since the prior examination not stated". Missing
+   * or true: `change` was stated.
+   */
+  readonly stated?: boolean;
 }
 
 export interface Finding {

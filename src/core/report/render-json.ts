@@ -1,7 +1,7 @@
 import { ASSESSMENT_CODES, CHANGE_CODES, CLOCK_CODES, codeFor, COMPOSITION_CODES, DEPTH_CODES, DISTRIBUTION_CODES, FOLLOW_UP_CODES, formatCode, MORPHOLOGY_CODES, QUADRANT_CODES, SIDE_CODES, type CodedConcept } from '../codes.js';
 import { CATEGORY_TABLE } from '../assess/categories.js';
 import type { DraftReport } from './draft-report.js';
-import type { Exam, Finding } from './finding.js';
+import type { Exam, Finding, FindingComparison } from './finding.js';
 import { wordFinding } from './word-finding.js';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json | undefined };
@@ -26,6 +26,21 @@ export function stableJson(value: unknown): string {
 
 const coded = (term: string, code: CodedConcept): Json => ({ term, code: formatCode(code), meaning: code.meaning });
 
+/** The change since prior with its code; a change not stated has no kind and no code. */
+function changeJson(c: FindingComparison): Json {
+  const priorDate = c.priorDate ?? null;
+  if (c.stated === false) return { kind: null, stated: false, years: null, newPosition: false, priorDate, code: null };
+  const ch = c.change;
+  return {
+    kind: ch.kind,
+    stated: true,
+    years: ch.years ?? null,
+    newPosition: ch.newPosition ?? false,
+    priorDate,
+    code: ch.kind === 'no-priors' ? null : formatCode(CHANGE_CODES[ch.kind]),
+  };
+}
+
 function findingJson(f: Finding): Json {
   const loc = f.location;
   const clock = loc.clockFace ?? null;
@@ -45,13 +60,7 @@ function findingJson(f: Finding): Json {
     calibration: f.measurements.calibration,
     morphology: f.morphology.map((t) => coded(t, MORPHOLOGY_CODES[t])),
     distribution: f.distribution.map((t) => coded(t, DISTRIBUTION_CODES[t])),
-    change: {
-      kind: f.comparison.change.kind,
-      years: f.comparison.change.years ?? null,
-      newPosition: f.comparison.change.newPosition ?? false,
-      priorDate: f.comparison.priorDate ?? null,
-      code: f.comparison.change.kind === 'no-priors' ? null : formatCode(CHANGE_CODES[f.comparison.change.kind]),
-    },
+    change: changeJson(f.comparison),
     suggestion: {
       assessment: coded(f.suggestion.assessment, ASSESSMENT_CODES[f.suggestion.assessment]),
       management: f.suggestion.management,

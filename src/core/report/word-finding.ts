@@ -6,6 +6,9 @@ import { DISTRIBUTION_WORDS, fmtMmWords, fmtNumber, listInWords, MORPHOLOGY_WORD
 
 export const UNCALIBRATED_SIZE_WORDS = 'size not stated: image uncalibrated';
 
+/** What a finding's wording says while its change since the prior is not stated. */
+export const CHANGE_NOT_STATED = 'change since the prior examination not stated';
+
 function wordSize(m: FindingMeasurements): string {
   if (m.calibration === 'uncalibrated' || (m.largest !== null && m.largest.mm === null)) {
     return ` (${UNCALIBRATED_SIZE_WORDS})`;
@@ -20,8 +23,12 @@ function since(c: FindingComparison, what: string): string {
 
 const years = (n: number): string => `${fmtNumber(n)} year${n === 1 ? '' : 's'}`;
 
-/** "new since 2024-11-20", "stable for 2 years", "no prior examinations for comparison". */
+/**
+ * "new since 2024-11-20", "stable for 2 years", "no prior examinations for comparison", or
+ * "change since the prior examination not stated" while it is not stated (`stated: false`).
+ */
 export function wordChange(c: FindingComparison): string {
+  if (c.stated === false) return CHANGE_NOT_STATED;
   const ch: ChangeSincePrior = c.change;
   const base =
     ch.kind === 'new'

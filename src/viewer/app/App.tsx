@@ -13,15 +13,27 @@ import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
-import { addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
+import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
-import { MammoViewport } from '../viewport/MammoViewport.js';
+import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
-import { CHORD_SHORTCUTS, chordLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
+import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
 import { exposeTestHooks, markFindingShown, markRegion } from './test-hooks.js';
+
+/** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
+interface Crosshair {
+  readonly viewportId: string;
+  readonly slot: HangingSlot;
+  readonly at: readonly [number, number];
+}
+
+/** The element Cornerstone draws a current view in. */
+function viewElement(slot: HangingSlot): HTMLDivElement | null {
+  return document.querySelector<HTMLDivElement>(`[data-testid="viewport-${slot}"] .mammo-element`);
+}
 
 type Layout = { readonly kind: 'grid' } | { readonly kind: 'enlarged'; readonly slot: HangingSlot } | { readonly kind: 'compare'; readonly view: 'CC' | 'MLO' };
 
@@ -66,6 +78,7 @@ export function App() {
   const [tool, setTool] = useState<PrimaryTool>('calcification');
   const [draft, setDraft] = useState<ExamDraftSession | null>(null);
   const [onScreen, setOnScreen] = useState<ReadonlyMap<string, string>>(new Map());
+  const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
 
@@ -99,18 +112,27 @@ export function App() {
   // Calcification annotations made or deleted by the tools go into the draft.
   useEffect(() => {
     if (draft === null || ids === null) return undefined;
+    // A click's calcification goes into the draft on its own. The calcifications of one rectangle or
+    // lasso are each completed just before REGION_COMPLETED, in the same task: held until then, they
+    // go in together as one finding and one undoable step.
+    const pending: ToolTypes.Annotation[] = [];
+    const flush = (): void => {
+      for (const a of pending.splice(0)) {
+        const message = addToDraft(draft.store, ids, a);
+        if (message !== null) say(message);
+      }
+    };
     const completed = (evt: Event): void => {
-      const message = addToDraft(draft.store, ids, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
-      if (message !== null) say(message);
+      if (pending.length === 0) queueMicrotask(flush);
+      pending.push((evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
     };
     const removed = (evt: Event): void => removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
-    // The calcifications of one rectangle or lasso stay one finding, as the core analyses the region.
     const region = (evt: Event): void => {
-      const calcIds = (evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs.map((uid) => (annotationApi.state.getAnnotation(uid)?.data as { calcificationId?: string } | undefined)?.calcificationId);
-      const findingIds = [...new Set(draft.store.getState().findings.filter((f) => calcIds.some((c) => c !== undefined && f.calcificationIds.includes(c))).map((f) => f.id))];
-      if (findingIds.length < 2) return;
-      const r = draft.store.dispatch({ type: 'mergeFindings', findingIds });
-      if (!r.ok) say(r.error.message);
+      const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
+      const mine = pending.filter((a) => uids.has(a.annotationUID as string));
+      pending.splice(0, pending.length, ...pending.filter((a) => !mine.includes(a)));
+      const message = addRegionToDraft(draft.store, ids, mine);
+      if (message !== null) say(message);
     };
     // A dragged outline is re-measured and goes into the draft as an undoable edit.
     const edited = (evt: Event): void => {
@@ -190,6 +212,9 @@ export function App() {
     [client, exam, say],
   );
 
+  // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.
+  useEffect(() => setCrosshair(null), [selected, layout]);
+
   const act = useCallback(
     (a: ShortcutAction) => {
       switch (a.kind) {
@@ -225,21 +250,60 @@ export function App() {
         case 'open':
           fileInput.current?.click();
           break;
+        case 'crosshair': {
+          if (crosshair !== null) {
+            setCrosshair(null);
+            break;
+          }
+          const el = viewElement(selected);
+          if (el === null || el.dataset.displayed !== 'true') {
+            say(`no ${selected} image on screen for the crosshair`);
+            break;
+          }
+          el.closest<HTMLElement>('.viewport')?.focus();
+          const r = el.getBoundingClientRect();
+          setCrosshair({ viewportId: `current-${selected}`, slot: selected, at: [Math.round(r.width / 2), Math.round(r.height / 2)] });
+          break;
+        }
+        case 'crosshairMove': {
+          const el = crosshair === null ? null : viewElement(crosshair.slot);
+          if (crosshair === null || el === null) break;
+          const r = el.getBoundingClientRect();
+          const clamp = (v: number, max: number): number => Math.min(Math.max(v, 0), Math.max(0, max - 1));
+          setCrosshair({ ...crosshair, at: [clamp(crosshair.at[0] + a.dx, r.width), clamp(crosshair.at[1] + a.dy, r.height)] });
+          break;
+        }
+        case 'crosshairPlace': {
+          const el = crosshair === null ? null : viewElement(crosshair.slot);
+          if (crosshair === null || el === null || session === null) break;
+          if (tool !== 'calcification') {
+            say(`the crosshair measures with the calcification tool: press k, then Enter`);
+            break;
+          }
+          pressAt(session, el, [crosshair.at[0], crosshair.at[1]]);
+          break;
+        }
+        case 'crosshairOff':
+          setCrosshair(null);
+          break;
       }
     },
-    [layout, selected, chooseTool, session, draft],
+    [layout, selected, chooseTool, session, draft, crosshair, tool, say],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const a = shortcutFor(e.key, e.target as HTMLElement | null, { ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey, alt: e.altKey });
+      const target = e.target as HTMLElement | null;
+      // The crosshair's keys act while focus is on its view (or nowhere): elsewhere Enter and the arrows keep their own work.
+      const onView = crosshair !== null && (target === null || target === document.body || target.closest?.(`[data-testid="viewport-${crosshair.slot}"]`) != null);
+      const a = shortcutFor(e.key, target, { ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey, alt: e.altKey }, { crosshair: onView });
       if (a === null) return;
       e.preventDefault();
       act(a);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act]);
+  }, [act, crosshair]);
 
   const onDrop = useCallback(
     (e: DragEvent<HTMLDivElement>) => {
@@ -310,6 +374,7 @@ export function App() {
                   }}
                   onEnlarge={() => setLayout((l) => (l.kind === 'enlarged' ? { kind: 'grid' } : { kind: 'enlarged', slot: c.slot }))}
                   onDisplayed={onDisplayed}
+                  crosshair={crosshair !== null && crosshair.viewportId === c.id ? crosshair.at : null}
                 />
               ))}
         </div>
@@ -330,8 +395,8 @@ export function App() {
         <summary>Keyboard shortcuts</summary>
         <dl>
           {SHORTCUTS.map((s) => (
-            <div key={s.key}>
-              <dt><kbd>{s.key}</kbd></dt>
+            <div key={`${s.key}${s.crosshair ? ' crosshair' : ''}`}>
+              <dt><kbd>{keyLabel(s)}</kbd></dt>
               <dd>{s.help}</dd>
             </div>
           ))}

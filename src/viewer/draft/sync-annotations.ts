@@ -1,6 +1,7 @@
 /**
  * Keeps Cornerstone's calcification annotations and the exam draft in step: a measured
- * annotation adds its calcification to the draft; a deleted annotation removes it; a calcification
+ * annotation adds its calcification to the draft (the calcifications of one rectangle or lasso in
+ * one step, as one finding); a deleted annotation removes it; a calcification
  * that leaves the draft (undo, removed in the panel, discarded draft) loses its annotation; one that
  * appears in the draft without an annotation (redo, restored draft) gets one on its viewport; one
  * whose outline changed in the draft (an edit, or its undo) has its annotation redrawn. A dragged
@@ -12,6 +13,7 @@ import { measurementStats } from '../../../extensions/calcification/annotation-m
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
 import { CalcificationTool, calcificationOf, pixelsToWorld, type CalcificationData } from '../../../extensions/calcification/tools/index.js';
 import { editOutlineAction } from '../../core/draft/edit-outline.js';
+import type { NewCalcification } from '../../core/draft/draft-action.js';
 import type { DraftCalcification } from '../../core/draft/exam-draft.js';
 import type { MammoImage } from '../../core/image.js';
 import type { PointPx } from '../../core/units.js';
@@ -21,6 +23,9 @@ const { addAnnotation, getAllAnnotations, removeAnnotation } = annotationApi.sta
 
 type Linked = ToolTypes.Annotation & { data: ToolTypes.Annotation['data'] & CalcificationData & { calcificationId?: string } };
 
+/** Above zero while annotations are being added to the draft (and not yet linked to their calcifications). */
+let adding = 0;
+
 /** The draft outline each annotation shows (by identity: an edit or an undo puts another array in the draft). */
 const shown = new WeakMap<object, readonly PointPx[]>();
 
@@ -28,25 +33,57 @@ function calcificationAnnotations(): Linked[] {
   return (getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === CalcificationTool.toolName && calcificationOf(a) !== null) as Linked[];
 }
 
-/** Adds a measured annotation's calcification to the draft and links the two. */
-export function addToDraft(store: DraftStore, ids: ImageIds, a: ToolTypes.Annotation): string | null {
+/** A measured annotation's calcification as the draft takes it, with its draft image id (null when it has none). */
+function newCalcificationOf(ids: ImageIds, a: ToolTypes.Annotation): { imageId: string; item: NewCalcification } | null {
   const data = calcificationOf(a);
   const csImageId = a.metadata?.referencedImageId;
   const draftImageId = csImageId === undefined ? null : ids.toDraft(csImageId);
   if (data === null || data.calcification === null || draftImageId === null) return null;
+  return { imageId: draftImageId, item: { seed: data.seed, contour: data.calcification.outline.contour, measurements: data.calcification.measurements } };
+}
+
+/**
+ * Adds measured annotations of one image to the draft in one undoable step and links each to its
+ * calcification. `together`: they come from one rectangle or lasso and stay one finding.
+ * Returns null or why they could not be added.
+ */
+function addAll(store: DraftStore, ids: ImageIds, annotations: readonly ToolTypes.Annotation[], together: boolean): string | null {
+  const items = annotations.map((a) => ({ a, n: newCalcificationOf(ids, a) })).filter((x): x is { a: ToolTypes.Annotation; n: NonNullable<typeof x.n> } => x.n !== null);
+  const first = items[0];
+  if (first === undefined) return null;
+  if (items.some((x) => x.n.imageId !== first.n.imageId)) return 'the calcifications of one region must be on one image';
   const before = new Set(store.getState().calcifications.map((c) => c.id));
-  const r = store.dispatch({
-    type: 'addCalcifications',
-    imageId: draftImageId,
-    items: [{ seed: data.seed, contour: data.calcification.outline.contour, measurements: data.calcification.measurements }],
-  });
-  if (!r.ok) return r.error.message;
-  const added = r.value.calcifications.find((c) => !before.has(c.id));
-  if (added) {
-    (a as Linked).data.calcificationId = added.id;
-    shown.set(a, added.contour);
+  // The store tells its listeners before the annotations are linked: syncAnnotations must not draw them a second time meanwhile.
+  adding++;
+  let r;
+  try {
+    r = store.dispatch({ type: 'addCalcifications', imageId: first.n.imageId, items: items.map((x) => x.n.item), ...(together ? { together: true } : {}) });
+  } finally {
+    adding--;
   }
+  if (!r.ok) return r.error.message;
+  // The draft adds them in the order given.
+  const added = r.value.calcifications.filter((c) => !before.has(c.id));
+  items.forEach((x, i) => {
+    const c = added[i];
+    if (c === undefined) return;
+    (x.a as Linked).data.calcificationId = c.id;
+    shown.set(x.a, c.contour);
+  });
   return null;
+}
+
+/** Adds a measured annotation's calcification to the draft and links the two. */
+export function addToDraft(store: DraftStore, ids: ImageIds, a: ToolTypes.Annotation): string | null {
+  return addAll(store, ids, [a], false);
+}
+
+/**
+ * Adds the calcifications of one rectangle or lasso to the draft as one finding, in one undoable
+ * step: one undo takes the whole region back, one redo brings it all again.
+ */
+export function addRegionToDraft(store: DraftStore, ids: ImageIds, annotations: readonly ToolTypes.Annotation[]): string | null {
+  return addAll(store, ids, annotations, true);
 }
 
 /** Removes a deleted annotation's calcification from the draft (when it is still there). */
@@ -89,6 +126,7 @@ export async function editInDraft(store: DraftStore, a: ToolTypes.Annotation, co
  * Cornerstone image id on screen to its viewport id. Returns whether any annotation was added or removed.
  */
 export function syncAnnotations(store: DraftStore, ids: ImageIds, viewports: ReadonlyMap<string, string>, renderingEngineId: string): boolean {
+  if (adding > 0) return false;
   let changed = false;
   const draft = store.getState();
   const inDraft = new Map(draft.calcifications.map((c) => [c.id, c]));

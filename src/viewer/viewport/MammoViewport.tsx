@@ -1,14 +1,28 @@
 /**
  * One mammogram viewport: enables a Cornerstone stack viewport on its element, hangs the image,
- * labels it with laterality, view and calibration kind, and reports when it is first displayed.
+ * labels it with laterality, view and calibration kind (on screen, and in its accessible name and
+ * description), shows the keyboard crosshair with its position announced in image pixels, and
+ * reports when it is first displayed.
  */
 import { Enums, type Types } from '@cornerstonejs/core';
 import { useEffect, useRef } from 'react';
 import { RENDERING_ENGINE_ID, type CornerstoneSession } from '../cornerstone/setup.js';
 import type { LoadedImage } from '../loading/exam.js';
+import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
+import type { CalibrationKind } from '../../core/image.js';
 import { markClick } from '../app/test-hooks.js';
 import { displayImage } from './display.js';
-import { refitAll, registerViewport, unregisterViewport } from './registry.js';
+import { refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
+
+/**
+ * A left-button press at a CSS position inside a viewport's element (a mouse click, or Enter at
+ * the keyboard crosshair): measures the calcification there with the calcification tool. Returns
+ * whether a measurement started.
+ */
+export function pressAt(session: CornerstoneSession, element: HTMLDivElement, canvas: [number, number]): boolean {
+  markClick();
+  return session.press(element, canvas);
+}
 
 export interface MammoViewportProps {
   readonly session: CornerstoneSession;
@@ -22,6 +36,58 @@ export interface MammoViewportProps {
   readonly onEnlarge: () => void;
   /** Told when the image is first drawn (with its image id) and when the viewport goes (null). */
   readonly onDisplayed?: (viewportId: string, imageId: string | null) => void;
+  /** The keyboard crosshair on this viewport: CSS position inside its element, or null when off. */
+  readonly crosshair?: readonly [number, number] | null;
+}
+
+const SIDE_WORDS: Readonly<Record<string, string>> = { R: 'right', L: 'left', B: 'both breasts' };
+const VIEW_WORDS: Readonly<Record<string, string>> = {
+  CC: 'craniocaudal',
+  MLO: 'mediolateral oblique',
+  ML: 'mediolateral',
+  LM: 'lateromedial',
+  XCCL: 'exaggerated craniocaudal, lateral',
+  XCCM: 'exaggerated craniocaudal, medial',
+  FB: 'caudocranial',
+  SIO: 'superolateral to inferomedial oblique',
+  LMO: 'lateromedial oblique',
+  AT: 'axillary tail',
+  CV: 'cleavage',
+};
+const CALIBRATION_WORDS: Readonly<Record<CalibrationKind, string>> = {
+  fiducial: 'sizes calibrated against a fiducial',
+  geometry: 'sizes calibrated from the acquisition geometry',
+  'magnification-corrected': 'detector spacing corrected for magnification',
+  detector: 'detector spacing, sizes slightly overstated',
+  uncalibrated: 'uncalibrated, sizes in pixels only',
+};
+
+/** "RCC: right craniocaudal, current examination of 2026-03-10" (laterality, view, which exam, its date). */
+export function viewportName(label: string, image: LoadedImage | null): string {
+  if (image === null) return `${label} (no image)`;
+  const meta = image.summary.meta;
+  const side = meta.laterality === null ? 'laterality unknown' : (SIDE_WORDS[meta.laterality] ?? meta.laterality);
+  const view = meta.view === null ? 'view unknown' : (VIEW_WORDS[meta.view] ?? meta.view);
+  const date = meta.studyDate ? ` of ${formatDate(meta.studyDate)}` : ', date unknown';
+  return `${label}: ${side} ${view}, ${image.role} examination${date}`;
+}
+
+/** "Calibration: geometry (sizes calibrated from the acquisition geometry)." */
+export function viewportDescription(image: LoadedImage | null): string {
+  if (image === null) return '';
+  const kind = image.summary.calibration.kind;
+  return `Calibration: ${kind} (${CALIBRATION_WORDS[kind]}).`;
+}
+
+/** Where the crosshair is on the stored image, in words, e.g. "Crosshair at column 412, row 388 of the image". */
+function crosshairWords(viewportId: string, image: LoadedImage | null, at: readonly [number, number]): string {
+  const e = viewportEntry(viewportId);
+  if (image === null || e === undefined) return 'Crosshair on an empty view';
+  const p = worldToPixel(image.imageId, e.viewport.canvasToWorld([at[0], at[1]]));
+  const x = Math.round(p.x);
+  const y = Math.round(p.y);
+  const outside = x < 0 || y < 0 || x >= image.summary.columns || y >= image.summary.rows;
+  return `Crosshair at column ${x}, row ${y} of the image${outside ? ' (outside the image)' : ''}`;
 }
 
 export function MammoViewport(props: MammoViewportProps) {
@@ -58,9 +124,8 @@ export function MammoViewport(props: MammoViewportProps) {
     );
     const press = (e: MouseEvent): void => {
       if (e.button !== 0 || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
-      markClick();
       const r = el.getBoundingClientRect();
-      session.press(el, [e.clientX - r.left, e.clientY - r.top]);
+      pressAt(session, el, [e.clientX - r.left, e.clientY - r.top]);
     };
     el.addEventListener('mousedown', press);
     const resize = new ResizeObserver(() => refitAll((immediate, keepCamera) => engine.resize(immediate, keepCamera)));
@@ -80,11 +145,14 @@ export function MammoViewport(props: MammoViewportProps) {
 
   const meta = image?.summary.meta;
   const calibration = image?.summary.calibration.kind;
+  const descriptionId = `${viewportId}-description`;
+  const crosshair = props.crosshair ?? null;
   return (
     <section
       className={`viewport${props.selected ? ' selected' : ''}`}
       data-testid={props.testId}
-      aria-label={`${props.label}${image ? '' : ' (no image)'}`}
+      aria-label={viewportName(props.label, image)}
+      {...(image === null ? {} : { 'aria-describedby': descriptionId })}
       tabIndex={0}
       onFocus={props.onSelect}
       onMouseDown={props.onSelect}
@@ -96,6 +164,17 @@ export function MammoViewport(props: MammoViewportProps) {
         {meta?.studyDate ? <span>{formatDate(meta.studyDate)}</span> : null}
         {calibration ? <span className="calibration">{calibration}</span> : null}
       </div>
+      {image === null ? null : (
+        <span id={descriptionId} hidden>
+          {viewportDescription(image)}
+        </span>
+      )}
+      {crosshair === null ? null : (
+        <div className="crosshair" data-testid="crosshair" aria-hidden="true" style={{ left: `${crosshair[0]}px`, top: `${crosshair[1]}px` }} />
+      )}
+      <p className="visually-hidden" aria-live="polite" data-testid="crosshair-position">
+        {crosshair === null ? '' : crosshairWords(viewportId, image, crosshair)}
+      </p>
       {image === null ? <p className="viewport-empty">No {props.label} image</p> : null}
     </section>
   );
