@@ -95,17 +95,21 @@ export function traceBoundary(mask: Uint8Array, w: number, h: number): PointPx[]
 /** Douglas–Peucker simplification of a closed polygon. */
 export function simplifyClosed(pts: readonly PointPx[], tolerance: number): PointPx[] {
   if (pts.length <= 4) return [...pts];
-  const keep = new Uint8Array(pts.length);
+  // The polygon closed on its first point, split at the point farthest from it: each half is
+  // simplified as an open line, its end points kept.
+  const p0 = pts[0] as PointPx;
+  const closed = [...pts, p0];
+  const keep = new Uint8Array(closed.length);
   const rec = (a: number, b: number): void => {
-    const p = pts[a] as PointPx;
-    const q = pts[b] as PointPx;
+    const p = closed[a] as PointPx;
+    const q = closed[b] as PointPx;
     const vx = q.x - p.x;
     const vy = q.y - p.y;
     const len = Math.hypot(vx, vy) || 1;
     let worst = -1;
     let worstD = tolerance;
     for (let i = a + 1; i < b; i++) {
-      const r = pts[i] as PointPx;
+      const r = closed[i] as PointPx;
       const dist = Math.abs((r.x - p.x) * vy - (r.y - p.y) * vx) / len;
       if (dist > worstD) { worstD = dist; worst = i; }
     }
@@ -117,7 +121,6 @@ export function simplifyClosed(pts: readonly PointPx[], tolerance: number): Poin
   };
   let far = 0;
   let farD = -1;
-  const p0 = pts[0] as PointPx;
   for (let i = 1; i < pts.length; i++) {
     const r = pts[i] as PointPx;
     const dd = (r.x - p0.x) ** 2 + (r.y - p0.y) ** 2;
@@ -126,29 +129,7 @@ export function simplifyClosed(pts: readonly PointPx[], tolerance: number): Poin
   keep[0] = 1;
   keep[far] = 1;
   rec(0, far);
-  const closed = [...pts, p0];
-  const tail = (): void => {
-    const sub = closed.slice(far);
-    const k2 = new Uint8Array(sub.length);
-    const rec2 = (a: number, b: number): void => {
-      const p = sub[a] as PointPx;
-      const q = sub[b] as PointPx;
-      const vx = q.x - p.x;
-      const vy = q.y - p.y;
-      const len = Math.hypot(vx, vy) || 1;
-      let worst = -1;
-      let worstD = tolerance;
-      for (let i = a + 1; i < b; i++) {
-        const r = sub[i] as PointPx;
-        const dist = Math.abs((r.x - p.x) * vy - (r.y - p.y) * vx) / len;
-        if (dist > worstD) { worstD = dist; worst = i; }
-      }
-      if (worst >= 0) { k2[worst] = 1; rec2(a, worst); rec2(worst, b); }
-    };
-    rec2(0, sub.length - 1);
-    for (let i = 1; i < sub.length - 1; i++) if (k2[i]) keep[far + i] = 1;
-  };
-  tail();
+  rec(far, pts.length);
   return pts.filter((_, i) => keep[i] === 1);
 }
 
