@@ -3,41 +3,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXAM_DRAFT_SCHEMA, type ExamDraft } from '../../src/core/draft/exam-draft.js';
-import { EMPTY_HISTORY } from '../../src/core/lexicon.js';
-import { autosaveStatusText, loadDraft, useAutosave, type DraftSource } from '../../src/viewer/autosave/index.js';
+import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
+import { emptyDraft, fakeStore } from './draft-fixtures.js';
+import { autosaveStatusText, loadDraft, useAutosave } from '../../src/viewer/autosave/index.js';
 
-function draft(revision: number, reportText: string | null = null): ExamDraft {
-  return {
-    schema: EXAM_DRAFT_SCHEMA,
-    examKey: '2.25.5',
-    images: [],
-    calcifications: [],
-    findings: [],
-    composition: null,
-    history: EMPTY_HISTORY,
-    priorDate: null,
-    nippleMarkers: {},
-    reportText,
-    revision,
-  };
-}
+const draft = (revision: number, reportText: string | null = null): ExamDraft => emptyDraft('2.25.5', revision, { reportText });
 
-function fakeStore(initial: ExamDraft): DraftSource & { set(d: ExamDraft): void } {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    set: (d) => {
-      state = d;
-      for (const l of listeners) l();
-    },
-  };
-}
 
 afterEach(() => cleanup());
 

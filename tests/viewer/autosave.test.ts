@@ -1,47 +1,16 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXAM_DRAFT_SCHEMA, type ExamDraft } from '../../src/core/draft/exam-draft.js';
-import { EMPTY_HISTORY } from '../../src/core/lexicon.js';
+import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
+import { emptyDraft, fakeStore } from './draft-fixtures.js';
 import { analyzeFinding } from '../../src/core/analyze.js';
 import { applyDraftAction } from '../../src/core/draft/apply-draft-action.js';
 import { draftImageFrom, newExamDraft } from '../../src/core/draft/new-exam-draft.js';
 import { renderScene } from '../core/segment/synthetic.js';
-import { DRAFT_DATABASE, DRAFT_STORE, discardDraft, loadDraft, restoreDraft, saveDraft, startAutosave, type DraftSource } from '../../src/viewer/autosave/index.js';
+import { DRAFT_DATABASE, DRAFT_STORE, discardDraft, loadDraft, restoreDraft, saveDraft, startAutosave } from '../../src/viewer/autosave/index.js';
 
-function draft(revision: number, over: Partial<ExamDraft> = {}): ExamDraft {
-  return {
-    schema: EXAM_DRAFT_SCHEMA,
-    examKey: '2.25.1',
-    images: [],
-    calcifications: [],
-    findings: [],
-    composition: null,
-    history: EMPTY_HISTORY,
-    priorDate: null,
-    nippleMarkers: {},
-    reportText: null,
-    revision,
-    ...over,
-  };
-}
+const draft = (revision: number, over: Partial<ExamDraft> = {}): ExamDraft => emptyDraft('2.25.1', revision, over);
 
-/** A store like the draft store: getState / subscribe, changed by `set`. */
-function fakeStore(initial: ExamDraft): DraftSource & { set(d: ExamDraft): void } {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    set: (d) => {
-      state = d;
-      for (const l of listeners) l();
-    },
-  };
-}
 
 let factory: IDBFactory;
 
