@@ -27,13 +27,16 @@ export const REGION_DETECTION = {
    */
   /** Margin read around the region for the background (mm). */
   marginMm: 1.5,
+  /** Share of an outline's pixels that must lie in the region: one that merely crosses it is left out. */
+  minFractionInside: 0.5,
 } as const;
 
 /**
  * Finds and outlines every calcification whose peak lies in a rectangle: subtracts a block-median
  * background, keeps 8-connected pixels above 2 σ that reach 4 σ (σ = robust noise of the
  * region) and cover at least 2 pixels, then outlines each from its peak exactly as
- * segmentAtSeed does. Results are ordered top to bottom, then left to right.
+ * segmentAtSeed does, keeping those lying mostly in the rectangle (a vessel wall that runs
+ * through it is left to a click). Results are ordered top to bottom, then left to right.
  *
  * Errors: 'region-outside-image' when the rectangle does not overlap the image.
  */
@@ -133,9 +136,27 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
       enclosingSearchRadiusMm: 0,
       minContrastToNoise: options.minContrastToNoise ?? REGION_DETECTION.highSigma,
     });
-    if (r.ok && r.value.contour.length >= 3) found.push(r.value);
+    if (r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep)) found.push(r.value);
   }
   return found.sort((a, b) => a.mask.y0 - b.mask.y0 || a.mask.x0 - b.mask.x0);
+}
+
+/**
+ * Whether at least REGION_DETECTION.minFractionInside of the outline's pixels lie in the region:
+ * a structure that merely crosses it (a vessel wall running through) is left to a click.
+ */
+function mostlyWithin(o: CalcificationOutline, keep: (p: PointPx) => boolean): boolean {
+  const m = o.mask;
+  let all = 0;
+  let inside = 0;
+  for (let y = 0; y < m.height; y++) {
+    for (let x = 0; x < m.width; x++) {
+      if (m.data[y * m.width + x] !== 1) continue;
+      all++;
+      if (keep({ x: m.x0 + x, y: m.y0 + y })) inside++;
+    }
+  }
+  return all > 0 && inside >= REGION_DETECTION.minFractionInside * all;
 }
 
 function inMask(o: CalcificationOutline, p: PointPx): boolean {

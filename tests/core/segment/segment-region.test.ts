@@ -101,4 +101,19 @@ describe('isInsidePolygon', () => {
     expect(isInsidePolygon({ x: 1, y: 1 }, sq)).toBe(true);
     expect(isInsidePolygon({ x: 5, y: 1 }, sq)).toBe(false);
   });
+
+  it('leaves out a vessel wall that only crosses the rectangle, and keeps the speck beside it', () => {
+    const vessel: Shape = { kind: 'lines', segments: [{ x0: 1, y0: 5, x1: 23, y1: 5 }], width: 0.5, contrast: 300 };
+    const speck: Shape = { kind: 'disc', cx: 12, cy: 6.5, r: 0.25, contrast: 300 };
+    const img = renderScene({ rows: 100, columns: 250, rowSpacingMm: SP, columnSpacingMm: SP, shapes: [vessel, speck], noise: 10, seed: 1 });
+    const rect = { x0: 100, y0: 35, x1: 140, y1: 75 };
+    const found = segmentRegion(img, rect);
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect(found.value.length).toBe(1);
+    expect(covers(found.value[0] as CalcificationOutline, { x: 120, y: 65 })).toBe(true);
+    // A rectangle holding most of the wall keeps it.
+    const wide = segmentRegion(img, { x0: 0, y0: 35, x1: 250, y1: 75 });
+    expect(wide.ok && wide.value.some((o) => covers(o, { x: 60, y: 50 }) && covers(o, { x: 200, y: 50 }))).toBe(true);
+  });
 });
