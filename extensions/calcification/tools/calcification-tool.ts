@@ -10,6 +10,7 @@ import { eventTarget, getEnabledElement, triggerEvent, type Types } from '@corne
 import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnums, drawing, state as toolState, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import type { PointPx } from '../../../src/core/units.js';
 import { canvasMapper, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
+import { placeLabels, type LabelCandidate } from './label-layout.js';
 import { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
@@ -258,11 +259,13 @@ export class CalcificationTool extends AnnotationTool {
     const { viewport } = enabledElement;
     const annotations = getAnnotations(this.getToolName(), viewport.element) ?? [];
     let rendered = false;
+    const labels: (LabelCandidate & { color: string })[] = [];
     for (const a of this.filterInteractableAnnotationsForElement(viewport.element, annotations) ?? []) {
       const uid = a.annotationUID as string;
       const data = calcificationOf(a);
       if (data === null) continue;
-      const color = a.highlighted || a.isSelected ? 'rgb(0, 220, 255)' : this.config.color;
+      const active = a.highlighted === true || a.isSelected === true;
+      const color = active ? 'rgb(0, 220, 255)' : this.config.color;
       const polyline = a.data.contour?.polyline;
       if (polyline && polyline.length > 1) {
         const toCanvas = canvasMapper(viewport, polyline[0] as Types.Point3);
@@ -273,13 +276,18 @@ export class CalcificationTool extends AnnotationTool {
         const label = data.label ?? (data.calcification ? sizeLabel(data.calcification) : null);
         if (label !== null) {
           const right = pts.reduce((m, p) => (p[0] > m[0] ? p : m), pts[0] as Types.Point2);
-          drawing.drawTextBox(svgDrawingHelper, uid, 'size', [label], [right[0] + 6, right[1] - 8], { color, fontSize: '12px', background: 'rgba(0,0,0,0.55)' });
+          labels.push({ key: uid, at: [right[0] + 6, right[1] - 8], text: label, priority: active, color });
         }
       } else {
         const p = a.data.handles?.points?.[0];
         if (p) drawing.drawCircle(svgDrawingHelper, uid, 'pending', viewport.worldToCanvas(p), 4, { color, lineDash: '2,2' });
       }
       rendered = true;
+    }
+    // Labels never overlap: on a dense group some outlines go without one (hover or select to see it).
+    const shown = placeLabels(labels);
+    for (const l of labels) {
+      if (shown.has(l.key)) drawing.drawTextBox(svgDrawingHelper, l.key, 'size', [l.text], [l.at[0], l.at[1]], { color: l.color, fontSize: '12px', background: 'rgba(0,0,0,0.55)' });
     }
     return rendered;
   };
