@@ -13,7 +13,7 @@ import { readText } from './dataset-values.js';
 import { BUILT_IN_DECODERS, type CompressedEncoding, type FrameDecoders } from './decode-compressed-frame.js';
 import { TAG } from './dicom-tags.js';
 import { readNativePixels, samples16, samples8 } from './native-pixels.js';
-import { parseDicomBytes, type Inflate } from './parse-dicom-bytes.js';
+import { readDicomBytes, type Inflate } from './parse-dicom-bytes.js';
 import { readCalibration, type CalibrationReading } from './read-calibration.js';
 import { readDescriptiveMetadata } from './read-metadata.js';
 import { DEFAULT_MAX_PIXEL_BYTES, readNumberOfFrames, readPixelFormat, type PixelFormat } from './read-pixel-format.js';
@@ -39,9 +39,9 @@ interface Prepared {
 }
 
 function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
-  const parsed = parseDicomBytes(bytes, options.inflate === undefined ? {} : { inflate: options.inflate });
+  const parsed = readDicomBytes(bytes, options.inflate === undefined ? {} : { inflate: options.inflate });
   if (!parsed.ok) return parsed;
-  const ds = parsed.value;
+  const ds = parsed.value.dataSet;
   const frames = readNumberOfFrames(ds);
   const kind = checkMammography(ds, frames);
   if (!kind.ok) return kind;
@@ -77,7 +77,7 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
     rescaleSlope: f.rescaleSlope,
     rescaleIntercept: f.rescaleIntercept,
     transferSyntaxUid: ts.uid,
-    warnings: [...kind.value.warnings, ...view.warnings, ...calibration.warnings],
+    warnings: [...parsed.value.warnings, ...kind.value.warnings, ...view.warnings, ...calibration.warnings],
   };
   return ok({ ds, ts, format: f, pixelData, meta, calibration: calibration.calibration });
 }
