@@ -43,7 +43,8 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   if (!parsed.ok) return parsed;
   const ds = parsed.value.dataSet;
   const frames = readNumberOfFrames(ds);
-  const kind = checkMammography(ds, frames);
+  const view = readViewAndLaterality(ds);
+  const kind = checkMammography(ds, frames, view);
   if (!kind.ok) return kind;
   const pixelData = ds.elements[TAG.PixelData];
   if (pixelData === undefined) {
@@ -56,7 +57,6 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   if (ts.encoding === 'unsupported') {
     return err('unsupported-transfer-syntax', `transfer syntax ${clip(ts.uid)} (${ts.name}) is not supported`);
   }
-  const view = readViewAndLaterality(ds);
   const calibration = readCalibration(ds);
   const described = readDescriptiveMetadata(ds);
   const f = format.value;
