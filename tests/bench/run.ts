@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
   { title: 'Viewer', load: async () => (await import('./viewer.js')).benchViewer },
   { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
+  { title: 'Command-line start-up', load: async () => (await import('./cli-startup.js')).benchCliStartup },
 ];
 
 function fmt(n: number): string {

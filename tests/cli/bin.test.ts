@@ -31,6 +31,12 @@ describe('the calcscribe executable', () => {
     expect(r.stdout).toMatch(/^calcscribe — measure breast calcifications/);
   });
 
+  it('treats a name of an object property as an unknown command', () => {
+    const r = run(['toString', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('calcscribe: unknown command "toString" (try: info, analyze, suggest, exam, phantom)\n');
+  });
+
   it('reads a batch on stdin', () => {
     const r = run(['suggest', '--batch'], '{"morphology":["fine pleomorphic"],"distribution":["segmental"]}\n');
     expect(r.status).toBe(0);

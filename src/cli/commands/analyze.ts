@@ -15,7 +15,7 @@ import {
 } from '../../core/index.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { parsePoint, parseRect } from '../parse-point.js';
-import { readImage } from '../read-input.js';
+import { readImage } from '../read-image.js';
 
 /**
  * `calcscribe analyze FILE --at X,Y …`: measure the clicked calcifications (and those inside
