@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDicom } from '../../../src/core/ingest/index.js';
 import type { MammoImage } from '../../../src/core/image.js';
 import { dcmtkConvert } from './dcmtk.js';
-import { writeMammogram } from './mammogram-file.js';
+import { testPixels, writeMammogram } from './mammogram-file.js';
 
 const real = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../test-data/real-mg/${name}`, import.meta.url)));
 const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
@@ -149,4 +149,27 @@ describe('which secondary captures and projection radiographs are mammograms', (
     const r = await ingestDicom(writeMammogram({ attributes: { Modality: 'CT', SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', BodyPartExamined: 'BREAST' } }));
     expect(r.ok ? null : r.error).toEqual({ kind: 'not-mammography', message: 'CT image (CT Image Storage), not a mammogram' });
   });
+});
+
+describe('JPEG Extended made by dcmtk (dcmcjpeg +ee) decodes like dcmtk decodes it', () => {
+  for (const [bits, allocated] of [
+    [12, 16],
+    [8, 8],
+  ] as const) {
+    it(`${bits}-bit`, async () => {
+      const pixels = testPixels(64, 48, bits, 9);
+      const source = writeMammogram({ rows: 64, columns: 48, pixels, bitsAllocated: allocated, bitsStored: bits });
+      const compressed = dcmtkConvert('dcmcjpeg', ['+ee'], source);
+      const ours = await ingestOk(compressed);
+      expect(ours.meta.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.51');
+      const theirs = await ingestOk(dcmtkConvert('dcmdjpeg', [], compressed));
+      expect(ours.stored.constructor).toBe(theirs.stored.constructor);
+      let worst = 0;
+      for (let i = 0; i < ours.stored.length; i++) {
+        if ((theirs.stored[i] as number) > 2 ** bits - 17) continue;
+        worst = Math.max(worst, Math.abs((ours.stored[i] as number) - (theirs.stored[i] as number)));
+      }
+      expect(worst).toBeLessThanOrEqual(1);
+    });
+  }
 });
