@@ -1,8 +1,10 @@
 /**
  * Command-line start-up: `node bin/calcscribe.js info FILE` on the real GE Senographe Essential
  * mammogram (test-data/real-mg, JPEG lossless) as scripts run it over whole folders, against a
- * bare `node -e 0` in the same run. The two are timed alternately, 21 times each (wall clock,
- * spawn to exit); the medians and their ratio are reported. Target: info ≤ 2 × bare node.
+ * bare `node -e 0` in the same run. The two are timed alternately, 31 times each (wall clock,
+ * spawn to exit); both medians are reported, and the ratio is the median of the 31 ratios of
+ * neighbouring runs (each pair shares the machine's load of the moment, so a busy machine moves
+ * both). Target: info ≤ 2 × bare node.
  * Needs `npm run build` (bin/ runs dist/). Standalone: `npx tsx tests/bench/cli-startup.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import type { BenchResult } from './result.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = `${root}test-data/real-mg/ge-senographe-essential-rmlo.dcm`;
-const RUNS = 21;
+const RUNS = 31;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,22 +31,26 @@ function timeMs(args: string[]): number {
 
 /** Median start-to-exit time of `calcscribe info` on a real image beside a bare node. */
 export async function benchCliStartup(): Promise<BenchResult[]> {
-  if (!existsSync(`${root}dist/src/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(`${root}dist/cli/main.js`)) throw new Error('dist/cli/ is missing: run `npm run build` first');
   const info = [`${root}bin/calcscribe.js`, 'info', FILE];
   timeMs(info);
   timeMs(['-e', '0']);
   const bare: number[] = [];
   const ours: number[] = [];
+  const ratios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    bare.push(timeMs(['-e', '0']));
-    ours.push(timeMs(info));
+    const b = timeMs(['-e', '0']);
+    const o = timeMs(info);
+    bare.push(b);
+    ours.push(o);
+    ratios.push(o / b);
   }
   const b = median(bare);
   const o = median(ours);
-  const ratio = o / b;
+  const ratio = median(ratios);
   return [
     { name: `calcscribe info on a real 2394 × 3062 JPEG lossless mammogram, process start to exit (median of ${RUNS})`, value: o, unit: 'ms', baseline: { name: 'node -e 0', value: b } },
-    { name: 'calcscribe info start-up ÷ bare node', value: ratio, unit: '×', target: '≤ 2×', pass: ratio <= 2 },
+    { name: `calcscribe info start-up ÷ bare node (median of ${RUNS} neighbouring pairs)`, value: ratio, unit: '×', target: '≤ 2×', pass: ratio <= 2 },
   ];
 }
 
