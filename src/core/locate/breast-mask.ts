@@ -3,7 +3,12 @@
  * fat and glandular tissue (the thin, fatty periphery then counts as background), so the
  * threshold is moved down toward the background level: a quarter of the way from the
  * background's peak to Otsu's level, and at least six background noise deviations above the
- * peak. The largest connected region is kept and holes inside it are filled.
+ * peak. Thin bright bands and strokes are then cut off the breast: the mask is eroded by a disc,
+ * the largest region of what is left is the breast's core, and the breast is the part of the
+ * thresholded mask within the same disc of that core (an opening that keeps the skin line where
+ * it is). Film edges, burned-in letters, rulers and marker tapes touching the breast along a band
+ * narrower than the disc no longer join it; the breast itself, many times wider, keeps its shape.
+ * Holes inside the breast are filled.
  */
 import type { OverviewImage } from './overview-image.js';
 import { otsuThreshold } from './otsu-threshold.js';
@@ -14,6 +19,12 @@ export const MASK_RULES = {
   fractionOfOtsu: 0.25,
   /** Minimum height above the background peak, in background noise deviations. */
   minNoiseDeviations: 6,
+  /**
+   * Radius of the disc that cuts thin bands off the breast, overview samples (about 1.2 % of the
+   * image's long side: 3 mm on a 24 × 30 cm field). Film edges and letter strokes are narrower
+   * than its diameter; the nipple in profile is wider.
+   */
+  bandRadius: 3,
 } as const;
 
 export interface BreastMask {
@@ -33,7 +44,11 @@ export function findBreastMask(overview: OverviewImage): BreastMask | null {
   if (threshold === null) return null;
   const above = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) above[i] = (data[i] as number) > threshold ? 1 : 0;
-  const largest = largestRegion(above, w, h);
+  const core = largestRegion(erode(above, w, h, MASK_RULES.bandRadius), w, h);
+  if (core === null) return null;
+  const near = dilate(core, w, h, MASK_RULES.bandRadius);
+  for (let i = 0; i < w * h; i++) near[i] = (near[i] as number) & (above[i] as number);
+  const largest = largestRegion(near, w, h);
   if (largest === null) return null;
   const filled = fillHoles(largest, w, h);
   let count = 0;
@@ -78,6 +93,55 @@ export function breastThreshold(values: Float32Array): number | null {
     peak + MASK_RULES.minNoiseDeviations * sigma,
   );
   return Math.min(level, otsu);
+}
+
+/** Offsets of a disc of radius r (samples). */
+function disc(r: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (dx * dx + dy * dy <= r * r + 1) out.push([dx, dy]);
+  return out;
+}
+
+/**
+ * Keeps the samples whose whole disc lies in the mask. Outside the image counts as background, so a
+ * band along an image edge goes as well (the breast at the chest-wall edge comes back with the dilation).
+ */
+function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const offsets = disc(r);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (mask[y * w + x] === 0) continue;
+      let all = 1;
+      for (const [dx, dy] of offsets) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h || mask[yy * w + xx] === 0) {
+          all = 0;
+          break;
+        }
+      }
+      out[y * w + x] = all;
+    }
+  }
+  return out;
+}
+
+/** Sets every sample within the disc of a mask sample. */
+function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const offsets = disc(r);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (mask[y * w + x] === 0) continue;
+      for (const [dx, dy] of offsets) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx >= 0 && yy >= 0 && xx < w && yy < h) out[yy * w + xx] = 1;
+      }
+    }
+  }
+  return out;
 }
 
 /** Labels 4-connected regions of 1s and returns a mask of the largest one (null when none). */
