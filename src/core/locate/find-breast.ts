@@ -98,11 +98,10 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
 
   const view = image.meta.view;
   const lookForPectoral = (options.findPectoral ?? true) && view !== null && VIEWS_SHOWING_PECTORAL.has(view);
-  const pectoralLine = lookForPectoral
-    ? findPectoralLine(overview, mask, of, frame, profile, headAtStart(frame, orientation))
-    : null;
-  if (lookForPectoral && pectoralLine === null) {
-    warnings.push(`${view} view: pectoral muscle not found; depth is measured to the chest-wall edge`);
+  const pectoral = lookForPectoral ? findPectoralLine(overview, mask, of, frame, profile, headAtStart(frame, orientation)) : null;
+  const pectoralLine = pectoral?.line ?? null;
+  if (pectoral !== null && pectoral.line === null) {
+    warnings.push(`${view} view: pectoral muscle not found (${pectoral.reason}); depth is measured to the chest-wall edge`);
   }
 
   const area = mask.count * overview.stride * overview.stride;

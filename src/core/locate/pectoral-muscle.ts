@@ -64,6 +64,11 @@ export const PECTORAL_RULES = {
   maxResidualFraction: 0.2,
 } as const;
 
+/** The pectoral line, or why it was not found (in words a reader can check on the image). */
+export type PectoralSearch = { readonly line: LinePx } | { readonly line: null; readonly reason: string };
+
+type Fit = { readonly line: LinePx; readonly width: number } | { readonly reason: string };
+
 /**
  * Finds the pectoral line. `headAtStart`: true when the head end is at v = 0 (top of the image for
  * a chest wall on the left or right), false for the other end, null to try both (larger wins).
@@ -75,15 +80,19 @@ export function findPectoralLine(
   frame: ChestWallFrame,
   profile: SkinProfile,
   headAtStart: boolean | null,
-): LinePx | null {
+): PectoralSearch {
   const ends = headAtStart === null ? [true, false] : [headAtStart];
   let best: { line: LinePx; width: number } | null = null;
+  const reasons: string[] = [];
   for (const start of ends) {
     const found = fitAtEnd(overview, mask, of, frame, profile, start);
-    if (found !== null && (best === null || found.width > best.width)) best = found;
+    if ('reason' in found) reasons.push(found.reason);
+    else if (best === null || found.width > best.width) best = found;
   }
-  return best?.line ?? null;
+  return best !== null ? { line: best.line } : { line: null, reason: reasons.join('; ') };
 }
+
+const percent = (f: number): string => `${Math.round(f * 100)} %`;
 
 /** The breast's density range: mask threshold to the 95th percentile of breast samples. */
 function breastRange(overview: OverviewImage, mask: BreastMask): number {
@@ -101,21 +110,21 @@ function fitAtEnd(
   frame: ChestWallFrame,
   profile: SkinProfile,
   headAtStart: boolean,
-): { line: LinePx; width: number } | null {
+): Fit {
   const R = PECTORAL_RULES;
   const line = (k: number): number => (headAtStart ? k : of.nv - 1 - k);
   const touches = (k: number): boolean => mask.data[of.index(0, line(k))] === 1;
   let k0 = 0;
   while (k0 < of.nv && !touches(k0)) k0++;
-  if (k0 > R.maxStartFraction * of.nv) return null;
+  if (k0 > R.maxStartFraction * of.nv) return { reason: 'the breast does not reach the chest wall at the head end' };
   const range = breastRange(overview, mask);
-  if (!(range > 0)) return null;
+  if (!(range > 0)) return { reason: 'the breast has no density range' };
   let maxReach = 0;
   for (const r of profile.reach) if (r > maxReach) maxReach = r;
   const uLimit = Math.max(1, Math.floor(maxReach * R.maxWidthFraction));
   const kEnd = Math.min(of.nv, Math.ceil(of.nv * R.maxLengthFraction));
   const lines = kEnd - k0;
-  if (lines < R.minLines) return null;
+  if (lines < R.minLines) return { reason: 'the breast is too short along the chest wall' };
   const h = R.stepHalfWidth;
   const nu = uLimit + h;
   // Density along each line, averaged over the line and its two neighbours (texture, noise).
@@ -184,7 +193,7 @@ function fitAtEnd(
       }
     }
   }
-  if (bestAt < 0) return null;
+  if (bestAt < 0) return { reason: 'no denser band along the chest wall at the head end' };
   const ks: number[] = [];
   const widths: number[] = [];
   let stepSum = 0;
@@ -194,13 +203,24 @@ function fitAtEnd(
     widths.unshift(at % nu);
     stepSum += step[at] as number;
   }
-  if (ks.length < R.minLines || (widths[0] as number) < R.minTopWidth) return null;
-  if (stepSum / ks.length < R.minMeanStepFraction) return null;
-  if ((widths[widths.length - 1] as number) > R.maxEndToStartWidth * (widths[0] as number)) return null;
+  if (ks.length < R.minLines || (widths[0] as number) < R.minTopWidth) {
+    return { reason: 'no denser band at the head end large enough to be the muscle' };
+  }
+  const meanStep = stepSum / ks.length;
+  if (meanStep < R.minMeanStepFraction) {
+    return {
+      reason: `the edge of the denser band at the head end is faint (${percent(meanStep)} of the breast's density range, at least ${percent(R.minMeanStepFraction)} needed)`,
+    };
+  }
+  if ((widths[widths.length - 1] as number) > R.maxEndToStartWidth * (widths[0] as number)) {
+    return { reason: 'the edge of the denser band at the head end does not run toward the chest wall' };
+  }
   const fit = robustLine(ks, widths);
-  if (fit === null || fit.slope >= 0) return null;
+  if (fit === null || fit.slope >= 0) return { reason: 'the edge of the denser band at the head end is not a straight line' };
   const topWidth = fit.intercept + fit.slope * k0;
-  if (topWidth <= 0 || fit.rms > R.maxResidualFraction * topWidth) return null;
+  if (topWidth <= 0 || fit.rms > R.maxResidualFraction * topWidth) {
+    return { reason: 'the edge of the denser band at the head end is not a straight line' };
+  }
   // Edge in full resolution: boundary between the last muscle sample (w − 1) and the next.
   const vOf = (k: number): number => of.vAt(line(k));
   const uOfK = (k: number): number => of.uAt(fit.intercept + fit.slope * k - 0.5);

@@ -87,7 +87,9 @@ describe('no pectoral line where there is no muscle', () => {
     it(`seed ${seed}, ${side} CC labelled MLO: no pectoral line, and the warning says so`, () => {
       const g = locate(rendered(seed, side, 'CC'), side, 'CC', [], 'MLO');
       expect(g.pectoralLine).toBeNull();
-      expect(g.warnings.some((w) => w.includes('pectoral muscle not found'))).toBe(true);
+      const warning = g.warnings.find((w) => w.includes('pectoral muscle not found')) ?? '';
+      // The warning says why, and what depth then rests on.
+      expect(warning).toMatch(/^MLO view: pectoral muscle not found \(.+\); depth is measured to the chest-wall edge$/);
     });
   }
 });
