@@ -7,7 +7,7 @@
  * header facts that matter for locating (left MLO, Patient Orientation A\F, 12 bits, no spacing).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dicomParser from 'dicom-parser';
@@ -78,7 +78,12 @@ function decodeFilm(file: string): MammoImage {
   const dir = join(tmpdir(), 'calcscribe-real-mg');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, file.replace(/\.dcm$/, '-decoded.dcm'));
-  if (!existsSync(out)) execFileSync('dcmdjpeg', [new URL(file, REAL_MG_DIR).pathname, out], { stdio: 'ignore' });
+  if (!existsSync(out)) {
+    // Decoded under a name of its own, then renamed: a run cut short leaves no half-written file.
+    const partial = `${out}.${process.pid}.part`;
+    execFileSync('dcmdjpeg', [new URL(file, REAL_MG_DIR).pathname, partial], { stdio: 'ignore' });
+    renameSync(partial, out);
+  }
   const bytes = new Uint8Array(readFileSync(out));
   const ds = dicomParser.parseDicom(bytes);
   const rows = ds.uint16('x00280010') ?? 0;
