@@ -58,30 +58,32 @@ export async function evaluateRealImages(): Promise<RealImageResults> {
   const notRead: string[] = [];
   let uncertainLeftOut = 0;
   for (const reading of loadReading().images) {
-    let image: MammoImage;
-    try {
-      image = await loadRealImage(reading.file);
-    } catch (e) {
-      notRead.push(`${reading.file}: ${e instanceof Error ? e.message : String(e)}`);
-      continue;
-    }
-    const g = findBreast(image);
-    if (!g.ok) {
-      notRead.push(`${reading.file}: no breast geometry (${g.error.message})`);
-    } else {
-      const e = landmarkErrors(g.value, reading, spacingMm(image, reading));
-      landmarks.push(
-        { file: reading.file, landmark: 'nipple', errorMm: e.nippleMm, toleranceMm: reading.nipple.toleranceMm },
-        { file: reading.file, landmark: 'pectoral line', errorMm: e.pectoralMm, toleranceMm: reading.pectoralLine.toleranceMm },
-        { file: reading.file, landmark: 'skin line (median)', errorMm: e.skinMedianMm, toleranceMm: SKIN_MEDIAN_TOLERANCE_MM },
-      );
-    }
-    for (const c of reading.calcifications) {
-      if (c.confidence === 'uncertain') {
-        uncertainLeftOut++;
+    for (const file of [reading.file, ...(reading.alsoApplies ?? [])]) {
+      let image: MammoImage;
+      try {
+        image = await loadRealImage(file);
+      } catch (e) {
+        notRead.push(`${file}: ${e instanceof Error ? e.message : String(e)}`);
         continue;
       }
-      calcifications.push(calcificationRow(image, reading.file, c, g.ok ? g.value : null));
+      const g = findBreast(image);
+      if (!g.ok) {
+        notRead.push(`${file}: no breast geometry (${g.error.message})`);
+      } else {
+        const e = landmarkErrors(g.value, reading, spacingMm(image, reading));
+        landmarks.push(
+          { file, landmark: 'nipple', errorMm: e.nippleMm, toleranceMm: reading.nipple.toleranceMm },
+          { file, landmark: 'pectoral line', errorMm: e.pectoralMm, toleranceMm: reading.pectoralLine.toleranceMm },
+          { file, landmark: 'skin line (median)', errorMm: e.skinMedianMm, toleranceMm: SKIN_MEDIAN_TOLERANCE_MM },
+        );
+      }
+      for (const c of reading.calcifications) {
+        if (c.confidence === 'uncertain') {
+          uncertainLeftOut++;
+          continue;
+        }
+        calcifications.push(calcificationRow(image, file, c, g.ok ? g.value : null));
+      }
     }
   }
   return { landmarks, calcifications, notRead, uncertainLeftOut };
@@ -115,11 +117,11 @@ export function renderRealImages(r: RealImageResults, readingFiles: readonly Ima
   const same = scored.filter((c) => c.suggested === c.reading.term).length;
   const spacingNotes = readingFiles
     .filter((i) => i.assumedSpacingMm !== undefined)
-    .map((i) => `${i.file} has no pixel spacing: its mm errors use ${i.assumedSpacingMm} mm per pixel (see reading.json)`);
+    .map((i) => `${[i.file, ...(i.alsoApplies ?? [])].join(' and ')} have no pixel spacing: their mm errors use ${i.assumedSpacingMm} mm per pixel (see reading.json)`);
   return `## Real images (test-data/real-mg)
 
-The three real mammograms of test-data/real-mg (a GE full-field right MLO and a digitised left MLO film,
-the film in two compressions of which the JPEG one is scored) against the reading in
+The three real mammograms of test-data/real-mg (a GE full-field right MLO and a digitised left MLO film in
+two compressions, JPEG and JPEG 2000, both scored against the same reading) against the reading in
 test-data/real-mg/reading.json. **It is a reading, not a biopsy result**: no histology exists for these
 images. They are few, so these figures are checks: no threshold is tuned on them (rules are tuned on
 phantoms spread over real systems' ranges). ${spacingNotes.join('; ')}.
@@ -137,7 +139,7 @@ ${landmarkTable}
 ### Calcifications (outlined from a click at the reading's centre)
 
 ${scored.length} of ${r.calcifications.length} clicks outlined; suggested term the same as the reading's for ${same} of
-${scored.length}. ${r.uncertainLeftOut} calcifications the reading marks uncertain are left out.
+${scored.length}. ${r.uncertainLeftOut} clicks on calcifications the reading marks uncertain are left out.
 
 | image | calcification | reading: term, long axis | outlined | measured long axis | suggested term | |
 | --- | --- | --- | --- | --- | --- | --- |

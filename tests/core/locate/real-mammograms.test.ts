@@ -1,12 +1,13 @@
 /**
  * Locate on the real mammograms of test-data/real-mg against their reading (reading.json): the
  * chest wall, the nipple, the pectoral line and the skin line of a GE full-field right MLO and of
- * a digitised left MLO film with burned-in letters, a redaction box and film edges. Tolerances
+ * a digitised left MLO film with burned-in letters, a redaction box and film edges (in its JPEG
+ * and its JPEG 2000 copy). Tolerances
  * are the reading's own (toleranceMm per landmark, with the reason beside it in reading.json).
  */
 import { describe, it, expect } from 'vitest';
 import { findBreast } from '../../../src/core/locate/find-breast.js';
-import { FILM_LMLO, GE_RMLO, landmarkErrors, loadRealImage, readingOf, spacingMm } from './real-mammograms.js';
+import { FILM_LMLO, FILM_LMLO_J2K, GE_RMLO, landmarkErrors, loadRealImage, readingOf, spacingMm } from './real-mammograms.js';
 
 /** The skin line is read at a stated level on a soft edge: median distance allowed, mm. */
 const SKIN_MEDIAN_TOLERANCE_MM = 3;
@@ -14,6 +15,7 @@ const SKIN_MEDIAN_TOLERANCE_MM = 3;
 const CASES = [
   { file: GE_RMLO, chestWall: 'right' },
   { file: FILM_LMLO, chestWall: 'left' },
+  { file: FILM_LMLO_J2K, chestWall: 'left' },
 ] as const;
 
 describe('locate on real MLOs', () => {

@@ -2,9 +2,10 @@
  * The real mammograms of test-data/real-mg as MammoImages, and their reading (reading.json).
  *
  * The GE image goes through ingestDicom. The digitised film is a Secondary Capture with modality
- * RG that ingest may refuse; its JPEG Extended pixels are then decoded here with dcmtk
- * (`dcmdjpeg`, to an uncompressed copy in the system's temporary folder) and wrapped with the
- * header facts that matter for locating (left MLO, Patient Orientation A\F, 12 bits, no spacing).
+ * RG that ingest may refuse; its pixels are then decoded here — the JPEG Extended copy with dcmtk
+ * (`dcmdjpeg`, to an uncompressed copy in the system's temporary folder), the JPEG 2000 copy with
+ * the project's own JPEG 2000 decoder — and wrapped with the header facts that matter for locating
+ * (left MLO, Patient Orientation A\F, 12 bits, no spacing).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
@@ -12,12 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dicomParser from 'dicom-parser';
 import { ingestDicom } from '../../../src/core/ingest/index.js';
+import { BUILT_IN_DECODERS } from '../../../src/core/ingest/decode-compressed-frame.js';
+import type { PixelFormat } from '../../../src/core/ingest/read-pixel-format.js';
 import { makeMammoImage, type MammoImage } from '../../../src/core/image.js';
 
 export const REAL_MG_DIR = new URL('../../../test-data/real-mg/', import.meta.url);
 
 export const GE_RMLO = 'ge-senographe-essential-rmlo.dcm';
 export const FILM_LMLO = 'digitised-film-lmlo-jpeg12.dcm';
+export const FILM_LMLO_J2K = 'digitised-film-lmlo-j2k.dcm';
 
 export interface Point {
   readonly x: number;
@@ -40,6 +44,8 @@ export interface ImageReading {
   readonly pectoralLine: { readonly p0: Point; readonly p1: Point; readonly confidence: string; readonly toleranceMm: number };
   readonly skinLine: readonly Point[];
   readonly calcifications: readonly ReadCalcification[];
+  /** Other files showing the same image (another compression), read the same. */
+  readonly alsoApplies?: readonly string[];
   /** Millimetres per pixel used to express tolerances on an image without spacing (film). */
   readonly assumedSpacingMm?: number;
 }
@@ -53,7 +59,7 @@ export function loadReading(): Reading {
 }
 
 export function readingOf(file: string): ImageReading {
-  const r = loadReading().images.find((i) => i.file === file);
+  const r = loadReading().images.find((i) => i.file === file || (i.alsoApplies ?? []).includes(file));
   if (r === undefined) throw new Error(`reading.json has no entry for ${file}`);
   return r;
 }
@@ -68,13 +74,34 @@ export async function loadRealImage(file: string): Promise<MammoImage> {
   const r = await ingestDicom(bytes);
   let image: MammoImage;
   if (r.ok) image = r.value;
-  else if (file === FILM_LMLO) image = decodeFilm(file);
+  else if (file === FILM_LMLO) image = filmImage(decodeJpegFilm(file));
+  else if (file === FILM_LMLO_J2K) image = filmImage(await decodeJ2kFilm(bytes));
   else throw new Error(`${file}: ${r.error.message}`);
   cache.set(file, image);
   return image;
 }
 
-function decodeFilm(file: string): MammoImage {
+interface Decoded {
+  readonly rows: number;
+  readonly columns: number;
+  readonly stored: Uint16Array;
+}
+
+async function decodeJ2kFilm(bytes: Uint8Array): Promise<Decoded> {
+  const ds = dicomParser.parseDicom(bytes);
+  const rows = ds.uint16('x00280010') ?? 0;
+  const columns = ds.uint16('x00280011') ?? 0;
+  const el = ds.elements['x7fe00010'];
+  if (el?.fragments === undefined) throw new Error('JPEG 2000 film: no encapsulated pixel data');
+  const frame = dicomParser.readEncapsulatedPixelDataFromFragments(ds, el, 0, el.fragments.length);
+  const format: PixelFormat = { rows, columns, bitsAllocated: 16, bitsStored: 12, pixelRepresentation: 0, photometric: 'MONOCHROME2', rescaleSlope: 1, rescaleIntercept: 0, frameBytes: rows * columns * 2 };
+  const r = await BUILT_IN_DECODERS['jpeg-2000'](frame, format);
+  if (!r.ok) throw new Error(`JPEG 2000 film: ${r.error.message}`);
+  const copy = r.value.bytes.slice(0, rows * columns * 2);
+  return { rows, columns, stored: new Uint16Array(copy.buffer, copy.byteOffset, rows * columns) };
+}
+
+function decodeJpegFilm(file: string): Decoded {
   const dir = join(tmpdir(), 'calcscribe-real-mg');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, file.replace(/\.dcm$/, '-decoded.dcm'));
@@ -91,7 +118,10 @@ function decodeFilm(file: string): MammoImage {
   const el = ds.elements['x7fe00010'];
   if (el === undefined) throw new Error(`${file}: no pixel data after dcmdjpeg`);
   const copy = bytes.slice(el.dataOffset, el.dataOffset + rows * columns * 2);
-  const stored = new Uint16Array(copy.buffer, copy.byteOffset, rows * columns);
+  return { rows, columns, stored: new Uint16Array(copy.buffer, copy.byteOffset, rows * columns) };
+}
+
+function filmImage({ rows, columns, stored }: Decoded): MammoImage {
   return makeMammoImage({
     rows,
     columns,
