@@ -84,8 +84,9 @@ export function findPectoralLine(
   const ends = headAtStart === null ? [true, false] : [headAtStart];
   let best: { line: LinePx; width: number } | null = null;
   const reasons: string[] = [];
+  const range = breastRange(overview, mask);
   for (const start of ends) {
-    const found = fitAtEnd(overview, mask, of, frame, profile, start);
+    const found = fitAtEnd(overview, mask, of, frame, profile, start, range);
     if ('reason' in found) reasons.push(found.reason);
     else if (best === null || found.width > best.width) best = found;
   }
@@ -96,11 +97,12 @@ const percent = (f: number): string => `${Math.round(f * 100)} %`;
 
 /** The breast's density range: mask threshold to the 95th percentile of breast samples. */
 function breastRange(overview: OverviewImage, mask: BreastMask): number {
-  const values: number[] = [];
-  for (let i = 0; i < mask.data.length; i++) if (mask.data[i] === 1) values.push(overview.data[i] as number);
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  return (values[Math.floor(0.95 * (values.length - 1))] as number) - mask.threshold;
+  const values = new Float32Array(mask.count);
+  let n = 0;
+  for (let i = 0; i < mask.data.length && n < values.length; i++) if (mask.data[i] === 1) values[n++] = overview.data[i] as number;
+  if (n === 0) return 0;
+  const sorted = values.subarray(0, n).sort();
+  return (sorted[Math.floor(0.95 * (n - 1))] as number) - mask.threshold;
 }
 
 function fitAtEnd(
@@ -110,6 +112,7 @@ function fitAtEnd(
   frame: ChestWallFrame,
   profile: SkinProfile,
   headAtStart: boolean,
+  range: number,
 ): Fit {
   const R = PECTORAL_RULES;
   const line = (k: number): number => (headAtStart ? k : of.nv - 1 - k);
@@ -117,7 +120,6 @@ function fitAtEnd(
   let k0 = 0;
   while (k0 < of.nv && !touches(k0)) k0++;
   if (k0 > R.maxStartFraction * of.nv) return { reason: 'the breast does not reach the chest wall at the head end' };
-  const range = breastRange(overview, mask);
   if (!(range > 0)) return { reason: 'the breast has no density range' };
   let maxReach = 0;
   for (const r of profile.reach) if (r > maxReach) maxReach = r;
