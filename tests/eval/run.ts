@@ -1,5 +1,6 @@
 /**
- * `npm run eval`: accuracy of the pipeline on generated phantoms (not the committed test files).
+ * `npm run eval`: accuracy of the pipeline on generated phantoms (not the committed test files), then
+ * on the real mammograms of test-data/real-mg against their reading (tests/eval/real-images.ts).
  *
  * For every group drawn, the radiologist's clicks are simulated at the truth centres of its
  * calcifications; each click is segmented and measured (long-axis error against the truth), and
@@ -13,6 +14,7 @@ import { generatePhantom, phantomOptions } from '../../test-data/generator/index
 import type { CalcificationTruth, PhantomTruth } from '../../test-data/generator/truth.js';
 import { confusion, renderMatrix, macroAccuracy, type Confusion } from './confusion.js';
 import { casesFor, DEFAULT_EVAL_BASE_SEED, NOT_SEPARABLE_ON_ONE_VIEW, EVAL_BASE_SEED } from './cases.js';
+import { evaluateRealImages, renderRealImages } from './real-images.js';
 
 const MIN_LONG_AXIS_MM = 0.3;
 
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\r${images} images, ${calcifications} calcifications`);
   }
   process.stdout.write('\n');
+  const realImages = renderRealImages(await evaluateRealImages());
 
   const errors = sizes.map((s) => Math.abs(s.measured - s.truth)).sort((a, b) => a - b);
   const median = percentile(errors, 50);
@@ -134,7 +137,8 @@ ${singleMatrix}
 ## Distribution (rows: truth, columns: suggested)
 
 ${distMatrix}
-${groupFailures.length > 0 ? `\nGroups that gave no analysis:\n${groupFailures.map((f) => `- ${f}`).join('\n')}\n` : ''}`;
+${groupFailures.length > 0 ? `\nGroups that gave no analysis:\n${groupFailures.map((f) => `- ${f}`).join('\n')}\n` : ''}
+${realImages}`;
   process.stdout.write(report);
   // docs/accuracy.md states the default seed set; other seed sets are printed only.
   if (EVAL_BASE_SEED === DEFAULT_EVAL_BASE_SEED) writeFileSync(new URL('../../docs/accuracy.md', import.meta.url), report);
