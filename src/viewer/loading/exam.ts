@@ -7,6 +7,7 @@ import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import { hangingFlips, slotFor, type Flips, type HangingSlot } from '../hanging/hanging.js';
 import type { AnalysisClient } from '../workers/analysis-client.js';
 import type { ImageSummary } from '../workers/protocol.js';
+import { readPatientIdentity, type PatientIdentity } from './patient-identity.js';
 
 export type ExamRole = 'current' | 'prior';
 
@@ -18,6 +19,8 @@ export interface LoadedImage {
   readonly slot: HangingSlot | null;
   readonly flips: Flips;
   readonly summary: ImageSummary;
+  /** Whose image it is (files of several patients can be opened together). */
+  readonly patient: PatientIdentity;
   /** The file's bytes, for reading the image on the UI thread too (the findings panel's pictures). */
   readonly bytes: ArrayBuffer;
 }
@@ -45,7 +48,10 @@ export function mergeExams(a: LoadedExam, b: LoadedExam): LoadedExam {
   return { source: a.source, images: [...a.images, ...b.images], refused: [...a.refused, ...b.refused] };
 }
 
-/** Ingests and registers files; the newest study is the current exam, older ones are priors. */
+/**
+ * Ingests and registers files; the newest study is the current exam, older ones are priors (files
+ * of several patients or examinations are sorted apart afterwards, see opened-exams.ts).
+ */
 export async function loadFiles(client: AnalysisClient, files: readonly FileToLoad[], source: string): Promise<LoadedExam> {
   const refused: RefusedFile[] = [];
   const accepted: { file: FileToLoad; imageId: string; summary: ImageSummary }[] = [];
@@ -70,7 +76,8 @@ export async function loadFiles(client: AnalysisClient, files: readonly FileToLo
   const images: LoadedImage[] = accepted.map(({ file, imageId, summary }) => {
     const { laterality, view, patientOrientation } = summary.meta;
     const role: ExamRole = file.role ?? ((summary.meta.studyDate ?? '') === newest ? 'current' : 'prior');
-    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, bytes: file.bytes };
+    const patient = readPatientIdentity(file.bytes, summary.meta.patientName);
+    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, patient, bytes: file.bytes };
   });
   images.sort((a, b) => a.fileName.localeCompare(b.fileName));
   refused.sort((a, b) => a.fileName.localeCompare(b.fileName));
