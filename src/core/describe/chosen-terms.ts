@@ -3,6 +3,9 @@ import type { InseparableTerms, TermWithConfidence } from './description.js';
 /** How close to the best term another term must be to be carried along (a near tie). */
 export const NEAR_TIE = 0.05;
 
+/** The least confidence a term needs to be chosen. */
+export const MIN_CHOSEN_CONFIDENCE = 0.2;
+
 /**
  * The terms to hand to the assessment: the best one, plus any within NEAR_TIE of it (so that a
  * near tie between, say, punctate and amorphous lets the more suspicious decide), plus the terms
@@ -12,7 +15,7 @@ export const NEAR_TIE = 0.05;
  */
 export function chosenTerms<T extends string>(
   description: { readonly terms: readonly TermWithConfidence<T>[]; readonly cannotSeparate?: readonly InseparableTerms[] },
-  minConfidence = 0.2,
+  minConfidence = MIN_CHOSEN_CONFIDENCE,
 ): T[] {
   const best = description.terms[0];
   if (best === undefined || best.confidence < minConfidence) return [];

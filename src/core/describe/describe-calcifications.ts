@@ -4,6 +4,7 @@ import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
 import { describeCalcification, UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
 import { pixelSizeOf } from './calcification-features.js';
+import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS } from './resolution-limits.js';
 import { fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
@@ -209,11 +210,20 @@ export function describeCalcifications(
   } else {
     evidence.push('no morphology rule matched any single calcification');
   }
+  const best = terms[0];
+  if (best !== undefined && best.confidence < MIN_CHOSEN_CONFIDENCE) {
+    // The calcifications' terms disagree (or were read at half confidence): no term is chosen.
+    const split = ranked.map(([t, v]) => `${t} ${v.votes} of ${ms.length}`).join(', ');
+    notCharacterised = {
+      reason: `not characterised: the calcifications do not agree on a term (${split}; best confidence ${fmt2(best.confidence)} < ${MIN_CHOSEN_CONFIDENCE})`,
+      words: 'the calcifications do not agree on a term',
+    };
+    evidence.push(notCharacterised.reason);
+  }
   const cannotSeparate = setResolution(ms);
   evidence.push(...cannotSeparate.map((c) => c.reason));
   const caveats: string[] = [];
   if (!calibrated) caveats.push(UNCALIBRATED_EVIDENCE);
-  const best = terms[0];
   if (best !== undefined) caveats.push(...viewLimitsFor(best.term, ctx));
   evidence.push(...caveats);
   return { terms, evidence, sizeThresholdsApplied: calibrated, caveats, notCharacterised, cannotSeparate };

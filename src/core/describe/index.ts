@@ -6,5 +6,5 @@ export { describeDistribution } from './describe-distribution.js';
 export { DISTRIBUTION_RULES, DISTRIBUTION_THRESHOLDS } from './distribution-rules.js';
 export { MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 export { VIEW_LIMITS } from './view-limits.js';
-export { chosenTerms, NEAR_TIE } from './chosen-terms.js';
+export { chosenTerms, MIN_CHOSEN_CONFIDENCE, NEAR_TIE } from './chosen-terms.js';
 export { RESOLUTION_LIMITS, RESOLUTION_THRESHOLDS } from './resolution-limits.js';
