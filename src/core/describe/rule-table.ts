@@ -156,8 +156,8 @@ export function fmt1(n: number): string {
 /**
  * The value a threshold is compared with is the value the evidence shows: a long axis of
  * 0.497 mm is shown as 0.50 mm and compared as 0.50 mm, so "0.50 mm < 0.5 mm" cannot be written.
- * The rounding (0.005 mm below 1 mm) is far below the pixel size, so no decision is changed by
- * more than the measurement can tell.
+ * The rounding (at most 0.005 mm below 1 mm, 0.05 mm above) stays below the pixel size (0.07–0.1 mm
+ * on digital detectors), so no decision moves by more than the measurement can tell.
  */
 export const shownMm = (n: number): number => Number(fmtMm(n));
 export const shown2 = (n: number): number => Number(fmt2(n));
