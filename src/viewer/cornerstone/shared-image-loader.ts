@@ -8,6 +8,7 @@
 import { Enums, imageLoader, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { StoredPixels } from '../../core/image.js';
+import { err, ok, type Result } from '../../core/result.js';
 import { modalityPixels } from './modality-pixels.js';
 import { decodesPerImage, type IngestedImage } from '../workers/analysis-client.js';
 import { isShared } from '../workers/shared-pixels.js';
@@ -24,9 +25,14 @@ export function newImageId(): string {
 }
 
 /** Makes a decoded image loadable by Cornerstone under its image id (reads its header first). */
-export async function addDecodedImage(imageId: string, image: IngestedImage): Promise<void> {
-  await metadataUtilities.addDicomPart10Instance(imageId, image.header);
+export async function addDecodedImage(imageId: string, image: IngestedImage): Promise<Result<void>> {
+  try {
+    await metadataUtilities.addDicomPart10Instance(imageId, image.header);
+  } catch (e) {
+    return err('decode-failed', `the header could not be read for display: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
+  }
   images.set(imageId, image);
+  return ok(undefined);
 }
 
 /** The pixels the worker decoded for an image id (the same memory the display and the worker read). */

@@ -64,7 +64,12 @@ export async function loadFiles(client: AnalysisClient, files: readonly FileToLo
         refused.push({ fileName: file.name, message: r.error.message });
         return;
       }
-      await addDecodedImage(imageId, r.value);
+      const shown = await addDecodedImage(imageId, r.value);
+      if (!shown.ok) {
+        await client.forget(imageId);
+        refused.push({ fileName: file.name, message: shown.error.message });
+        return;
+      }
       accepted.push({ file, imageId, summary: r.value.summary, pixels: r.value.pixels });
     }),
   );
