@@ -6,7 +6,8 @@ import { makeMammoImage, type ImageMetadata } from '../../src/core/image.js';
 import { slotFor } from '../../src/viewer/hanging/hanging.js';
 import type { LoadedExam, LoadedImage } from '../../src/viewer/loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, patientKeyOf } from '../../src/viewer/loading/opened-exams.js';
-import { readPatientIdentity } from '../../src/viewer/loading/patient-identity.js';
+import { ingestDicom } from '../../src/core/index.js';
+import { patientIdentityOf } from '../../src/viewer/loading/patient-identity.js';
 
 function image(fileName: string, who: { id: string | null; name: string | null }, meta: Partial<ImageMetadata>): LoadedImage {
   const m = makeMammoImage({ rows: 1, columns: 1, stored: new Uint16Array(1), calibration: { kind: 'uncalibrated', rowSpacingMm: null, columnSpacingMm: null, source: '' }, meta: { ...meta, patientName: who.name } }).meta;
@@ -18,7 +19,7 @@ function image(fileName: string, who: { id: string | null; name: string | null }
     flips: { flipHorizontal: false, flipVertical: false },
     summary: { key: fileName, rows: 1, columns: 1, meta: m, calibration: { kind: 'uncalibrated', rowSpacingMm: null, columnSpacingMm: null, source: '' } },
     patient: { id: who.id, name: who.name, birthDate: null },
-    bytes: new ArrayBuffer(0),
+    pixels: new Uint16Array(1),
   };
 }
 
@@ -103,15 +104,13 @@ describe('notHung', () => {
   });
 });
 
-describe('readPatientIdentity', () => {
-  it('reads Patient ID and birth date from the sample exam and the GE file', async () => {
-    const sample = await readFile(join(process.cwd(), 'test-data/sample/RCC.dcm'));
-    expect(readPatientIdentity(sample.buffer.slice(sample.byteOffset, sample.byteOffset + sample.byteLength), 'PHANTOM^SCREENING^A')).toEqual({ id: 'PH-SCR-2026', name: 'PHANTOM^SCREENING^A', birthDate: '19651104' });
-    const ge = await readFile(join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm'));
-    expect(readPatientIdentity(ge.buffer.slice(ge.byteOffset, ge.byteOffset + ge.byteLength), 'ANON-1234').id).toBe('0000000000');
-  });
-
-  it('a file that is not DICOM: nothing but the name given', () => {
-    expect(readPatientIdentity(new TextEncoder().encode('not an image').buffer as ArrayBuffer, null)).toEqual({ id: null, name: null, birthDate: null });
+describe('patientIdentityOf', () => {
+  it('takes Patient ID, name and birth date as ingest read them from the sample exam and the GE file', async () => {
+    const sample = await ingestDicom(new Uint8Array(await readFile(join(process.cwd(), 'test-data/sample/RCC.dcm'))));
+    if (!sample.ok) throw new Error(sample.error.message);
+    expect(patientIdentityOf(sample.value.meta)).toEqual({ id: 'PH-SCR-2026', name: 'PHANTOM^SCREENING^A', birthDate: '19651104' });
+    const ge = await ingestDicom(new Uint8Array(await readFile(join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm'))));
+    if (!ge.ok) throw new Error(ge.error.message);
+    expect(patientIdentityOf(ge.value.meta)).toMatchObject({ id: '0000000000', name: 'ANON-1234' });
   });
 });

@@ -1,14 +1,8 @@
 /**
  * Who an image belongs to, for telling the patients of files opened together apart: Patient ID
- * (0010,0020) and Patient's Birth Date (0010,0030) from the file's header (read with the core's
- * parser and text reader), with the name the core's ingest already read.
+ * (0010,0020), name and Patient's Birth Date (0010,0030), as the core's ingest read them.
  */
-import { readText } from '../../core/ingest/dataset-values.js';
-import { TAG } from '../../core/ingest/dicom-tags.js';
-import { parseDicomBytes } from '../../core/ingest/parse-dicom-bytes.js';
-
-/** Patient ID (0010,0020); the core's tag table does not list it. */
-const PATIENT_ID = 'x00100020';
+import type { ImageMetadata } from '../../core/image.js';
 
 export interface PatientIdentity {
   readonly id: string | null;
@@ -17,9 +11,7 @@ export interface PatientIdentity {
   readonly birthDate: string | null;
 }
 
-/** The identity in a file's header; parts it cannot read are null. */
-export function readPatientIdentity(bytes: ArrayBuffer, name: string | null): PatientIdentity {
-  const ds = parseDicomBytes(new Uint8Array(bytes));
-  if (!ds.ok) return { id: null, name, birthDate: null };
-  return { id: readText(ds.value, PATIENT_ID), name, birthDate: readText(ds.value, TAG.PatientBirthDate) };
+/** The identity in an image's metadata; parts it does not carry are null. */
+export function patientIdentityOf(meta: Pick<ImageMetadata, 'patientId' | 'patientName' | 'patientBirthDate'>): PatientIdentity {
+  return { id: meta.patientId, name: meta.patientName, birthDate: meta.patientBirthDate };
 }
