@@ -167,10 +167,32 @@ export function boxBlur3(src: Float32Array, rows: number, columns: number, sigma
   return a;
 }
 
-/** Unsharp masking: v + amount · (v − low-pass(v)). */
+/**
+ * Unsharp masking, v + amount · (v − low-pass(v)), with the result divided by (1 + amount): the
+ * output is renormalised to the stored range, as processing does, so that enhanced calcium is not
+ * pushed past the top and clipped flat (the renormalisation is this project's choice).
+ */
 export function unsharpMask(img: Float32Array, rows: number, columns: number, sigmaPx: number, amount: number): void {
   const low = boxBlur3(img, rows, columns, sigmaPx);
-  for (let i = 0; i < img.length; i++) img[i] = (img[i] as number) + amount * ((img[i] as number) - (low[i] as number));
+  const norm = 1 / (1 + amount);
+  for (let i = 0; i < img.length; i++) img[i] = ((img[i] as number) + amount * ((img[i] as number) - (low[i] as number))) * norm;
+}
+
+/**
+ * Where the tone curve's shoulder starts: above it values are compressed smoothly toward 1
+ * (v' = k + (1 − k)·tanh((v − k)/(1 − k))) instead of being clipped flat.
+ * Vendors' For Presentation tone curves keep enhanced calcium inside the stored range this way;
+ * the knee is this project's choice, not a published figure. A clipped calcification would be a
+ * flat plateau whose lucent centre and margin are lost.
+ */
+export const TONE_SHOULDER_KNEE = 0.85;
+
+export function toneShoulder(img: Float32Array, knee: number = TONE_SHOULDER_KNEE): void {
+  const top = 1 - knee;
+  for (let i = 0; i < img.length; i++) {
+    const v = img[i] as number;
+    if (v > knee) img[i] = knee + top * Math.tanh((v - knee) / top);
+  }
 }
 
 /** Text burned in after processing, then the strip beyond the film's edge. */

@@ -17,7 +17,7 @@ import { hashString, makeRandom } from './random.js';
 import { renderBreast } from './render-breast.js';
 import { renderParticle } from './render-calcification.js';
 import type { AcquisitionTruth } from './render-acquisition.js';
-import { addAcquisitionNoise, blurSigmaPx, drawBeamObjects, drawOverlays, unsharpMask } from './render-acquisition.js';
+import { addAcquisitionNoise, blurSigmaPx, drawBeamObjects, drawOverlays, toneShoulder, unsharpMask } from './render-acquisition.js';
 import { NOISE_REFERENCE_LEVEL } from './acquisition-ranges.js';
 import { sizeStructure } from './morphology-sizes.js';
 import type { CalcificationTruth, GroupTruth } from './truth.js';
@@ -151,6 +151,7 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
     const beam = drawBeamObjects(display, frame, acq);
     addAcquisitionNoise(display, size.rows, size.columns, acq, particleBlurPx ?? 0, noise);
     if (acq.unsharp !== null) unsharpMask(display, size.rows, size.columns, acq.unsharp.sigmaMm / sp, acq.unsharp.amount);
+    toneShoulder(display);
     for (let i = 0; i < display.length; i++) display[i] = Math.min(1, Math.max(0, display[i] as number));
     const overlays = drawOverlays(display, frame, acq);
     acquisitionTruth = {

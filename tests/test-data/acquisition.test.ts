@@ -4,7 +4,7 @@ import { acquisitionOptions, drawAcquisition, electronicNoiseSd, filmGrainSd, qu
 import { FFDM_BLUR_SIGMA_RANGE_MM, NOISE_REFERENCE_LEVEL } from '../../test-data/generator/acquisition-ranges.js';
 import { generatePhantom, phantomOptions, type PhantomOptions } from '../../test-data/generator/index.js';
 import { makeRandom } from '../../test-data/generator/random.js';
-import { addAcquisitionNoise, boxBlur3, OFF_FILM_LEVEL } from '../../test-data/generator/render-acquisition.js';
+import { addAcquisitionNoise, boxBlur3, MARKER_LEVEL, OFF_FILM_LEVEL, TONE_SHOULDER_KNEE, toneShoulder } from '../../test-data/generator/render-acquisition.js';
 import { renderParticle } from '../../test-data/generator/render-calcification.js';
 import { renderPhantom } from '../../test-data/generator/render-phantom.js';
 import { readPhantom } from './read-dicom.js';
@@ -166,7 +166,10 @@ describe('acquisition in the image and its header', () => {
     expect(burned.map((b) => b.kind).sort()).toEqual(['marker', 'text']);
     const max = 2 ** t.bitsStored - 1;
     for (const b of burned) {
-      const level = b.kind === 'text' ? max : Math.round(0.97 * max);
+      // The lead marker is in the beam, so it passes the tone curve's shoulder; text is burned in after it.
+      const marker = Float32Array.of(MARKER_LEVEL);
+      toneShoulder(marker);
+      const level = b.kind === 'text' ? max : Math.round((marker[0] as number) * max);
       let ink = 0;
       for (let y = b.box.y0; y <= b.box.y1; y++) for (let x = b.box.x0; x <= b.box.x1; x++) if (p.pixels[y * t.columns + x] === level) ink++;
       const area = (b.box.x1 - b.box.x0 + 1) * (b.box.y1 - b.box.y0 + 1);
@@ -239,6 +242,17 @@ describe('acquisition in the image and its header', () => {
     // Total added density is kept by the blur (a normalised kernel, room for its tail).
     const sum = (d: Float32Array): number => d.reduce((s, v) => s + v, 0);
     expect(sum(soft.density)).toBeCloseTo(sum(sharp.density), 3);
+  });
+
+  it('compresses values above the shoulder smoothly below 1, keeping their order, and leaves the rest alone', () => {
+    const v = Float32Array.of(0.2, TONE_SHOULDER_KNEE, 0.9, 1, 1.3, 2);
+    toneShoulder(v);
+    expect(v[0]).toBeCloseTo(0.2, 6);
+    expect(v[1]).toBeCloseTo(TONE_SHOULDER_KNEE, 6);
+    for (let i = 2; i < v.length; i++) {
+      expect(v[i] as number).toBeLessThan(1);
+      expect(v[i] as number).toBeGreaterThan(v[i - 1] as number);
+    }
   });
 
   it('box blur approximates a Gaussian: a flat image stays flat and a point spreads with the requested σ', () => {
