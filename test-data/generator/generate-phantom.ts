@@ -6,6 +6,7 @@ import type { PhantomOptions } from './phantom-options.js';
 import { DEFAULT_PATIENT, TRANSFER_SYNTAX_UIDS } from './phantom-options.js';
 import { renderPhantom } from './render-phantom.js';
 import type { PhantomTruth } from './truth.js';
+import { hashString } from './random.js';
 import { uidFor } from './uids.js';
 import { ds, writeMammogramDicom } from './write-dicom.js';
 
@@ -49,7 +50,9 @@ export async function generatePhantom(o: PhantomOptions): Promise<Phantom> {
     accessionNumber: `PH${o.seed}`,
     description: 'MAMMOGRAPHY PHANTOM',
   };
-  const tag = `${o.seed}-${o.side}-${o.view}-${study.studyInstanceUid}-${o.photometric}-${o.syntax}-${o.magnification}-${o.pixelSpacingGeometry}-${r.bitsStored}-${r.rows}x${r.columns}`;
+  const acq = o.acquisition;
+  const acqTag = acq === undefined ? '' : `-acq${hashString(JSON.stringify(acq))}-${r.imagerPixelSpacingMm}`;
+  const tag = `${o.seed}-${o.side}-${o.view}-${study.studyInstanceUid}-${o.photometric}-${o.syntax}-${o.magnification}-${o.pixelSpacingGeometry}-${r.bitsStored}-${r.rows}x${r.columns}${acqTag}`;
   // The file's Pixel Spacing is a decimal string: the truth uses exactly the value a reader parses.
   const spacingForPixelSpacing = o.pixelSpacingGeometry ? Number(ds(r.objectSpacingMm)) : null;
   const dicom = await writeMammogramDicom({
@@ -77,6 +80,13 @@ export async function generatePhantom(o: PhantomOptions): Promise<Phantom> {
     sopInstanceUid: uidFor(`sop-${tag}`),
     seriesInstanceUid: study.seriesInstanceUid ?? uidFor(`series-${tag}`),
     implantPresent: o.breastImplantPresent ?? false,
+    ...(acq === undefined
+      ? {}
+      : {
+          voiFunction: acq.voiFunction,
+          burnedInAnnotation: (r.acquisition?.burnedIn.length ?? 0) > 0,
+          detector: acq.detector === 'film' ? 'film' : acq.blurSigmaMm < 0.03 ? 'direct' : 'scintillator',
+        }),
   });
   const truth: PhantomTruth = {
     schema: 'calcscribe-phantom-truth/1',
@@ -104,6 +114,7 @@ export async function generatePhantom(o: PhantomOptions): Promise<Phantom> {
     pixelSpacingMm: spacingForPixelSpacing,
     groups: r.groups,
     calcifications: r.calcifications,
+    ...(r.acquisition !== undefined ? { acquisition: r.acquisition } : {}),
   };
   return { dicom, truth, pixels };
 }

@@ -40,13 +40,14 @@ function charls(): Promise<CharlsModule> {
   return modulePromise;
 }
 
-/** Encodes a 16-bit grey frame losslessly; `bitsStored` (2–16) is written as the JPEG-LS sample precision. */
+/** Encodes a grey frame (16-bit samples in memory) losslessly; `bitsStored` (2–16) is written as the JPEG-LS sample precision. */
 export async function encodeJpegLs(pixels: Uint16Array, width: number, height: number, bitsStored: number): Promise<Uint8Array> {
   const m = await charls();
   const enc = new m.JpegLSEncoder();
   try {
     const target = enc.getDecodedBuffer({ width, height, bitsPerSample: bitsStored, componentCount: 1 });
-    target.set(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+    // CharLS takes one byte per sample up to 8 bits, two above.
+    target.set(bitsStored <= 8 ? Uint8Array.from(pixels) : new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
     enc.setNearLossless(0);
     enc.encode();
     return new Uint8Array(enc.getEncodedBuffer());
@@ -64,7 +65,8 @@ export async function decodeJpegLs(encoded: Uint8Array): Promise<{ pixels: Uint1
     dec.decode();
     const info = dec.getFrameInfo();
     const bytes = new Uint8Array(dec.getDecodedBuffer());
-    return { pixels: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2), width: info.width, height: info.height, bitsPerSample: info.bitsPerSample };
+    const pixels = info.bitsPerSample <= 8 ? Uint16Array.from(bytes) : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+    return { pixels, width: info.width, height: info.height, bitsPerSample: info.bitsPerSample };
   } finally {
     dec.delete();
   }

@@ -2,7 +2,9 @@
  * Options of one phantom image, with the defaults a small committed test image uses.
  */
 import type { DistributionTerm, MorphologyTerm } from '../../src/core/lexicon.js';
+import type { AcquisitionOptions } from './acquisition.js';
 import type { BreastPoint, PhantomView, Side } from './breast-model.js';
+import type { SizeRangeChoice } from './morphology-sizes.js';
 
 export type TransferSyntaxChoice = 'explicit' | 'implicit' | 'jpeg-ls';
 
@@ -26,6 +28,8 @@ export interface FindingSpec {
   /** Centre this finding on an earlier finding's centre (e.g. a suture at the lumpectomy site). */
   readonly placeWith?: string;
   readonly note?: string;
+  /** 'typical' (default): the sizes the shape recipes draw; 'whole': the term's whole size range (morphology-sizes.ts). */
+  readonly sizeRange?: SizeRangeChoice;
 }
 
 export interface PatientInfo {
@@ -57,7 +61,7 @@ export interface PhantomOptions {
   /** Detector pixel spacing (Imager Pixel Spacing); default 0.1 (small) or 0.07 (full). */
   readonly imagerPixelSpacingMm?: number;
   readonly photometric: 'MONOCHROME1' | 'MONOCHROME2';
-  /** 12–16; default 14 (small) or 16 (full). */
+  /** 8–16 (8 is written with Bits Allocated 8); default 14 (small) or 16 (full). */
   readonly bitsStored?: number;
   readonly syntax: TransferSyntaxChoice;
   /** Write Pixel Spacing (0028,0030) with Pixel Spacing Calibration Type GEOMETRY. */
@@ -71,6 +75,11 @@ export interface PhantomOptions {
   readonly study?: StudyInfo;
   readonly patientAgeYears?: number;
   readonly breastImplantPresent?: boolean;
+  /**
+   * Detector blur and noise, processing, burned-in letters, film and paddle edges (acquisition.ts).
+   * Absent: the phantom is drawn exactly as before (blur 0.6 px, white noise 0.006, nothing else).
+   */
+  readonly acquisition?: AcquisitionOptions;
 }
 
 export const DEFAULT_PATIENT: PatientInfo = { name: 'PHANTOM^CALCSCRIBE', id: 'PHANTOM-0001', birthDate: '19660101' };

@@ -30,7 +30,7 @@ export interface RenderedParticle {
   readonly lucentCentre: boolean;
 }
 
-function gaussianKernel(sigma: number): Float32Array {
+export function gaussianKernel(sigma: number): Float32Array {
   const r = Math.max(1, Math.ceil(sigma * 3));
   const k = new Float32Array(2 * r + 1);
   let sum = 0;
@@ -79,12 +79,13 @@ export function supersampleFactor(spacingMm: number): number {
 
 /**
  * Renders `shape` centred at `centre` (stored-image pixels) on an image whose pixels are
- * `spacingMm` wide at the object plane.
+ * `spacingMm` wide at the object plane, blurred by a Gaussian of `blurSigmaPx`.
  */
-export function renderParticle(shape: CalcificationShape, centre: PointPx, spacingMm: number): RenderedParticle {
+export function renderParticle(shape: CalcificationShape, centre: PointPx, spacingMm: number, blurSigmaPx: number = DETECTOR_BLUR_SIGMA_PX): RenderedParticle {
   const S = supersampleFactor(spacingMm);
   const b = shapeBounds(shape);
-  const margin = 3;
+  // Room for the blur's tail: 3 px, or 3 σ + 1 for a wider blur.
+  const margin = Math.max(3, Math.ceil(3 * blurSigmaPx) + 1);
   const x0 = Math.floor(centre.x + b.x0 / spacingMm) - margin;
   const y0 = Math.floor(centre.y + b.y0 / spacingMm) - margin;
   const x1 = Math.ceil(centre.x + b.x1 / spacingMm) + margin;
@@ -141,7 +142,7 @@ export function renderParticle(shape: CalcificationShape, centre: PointPx, spaci
       absorbed[idx] = (absorbed[idx] as number) + a * inv;
     }
   }
-  const density = blurPatch(absorbed, width, height, DETECTOR_BLUR_SIGMA_PX);
+  const density = blurPatch(absorbed, width, height, blurSigmaPx);
   const particle = largestFilledParticle(mask, W, H);
   const corners = traceBoundary(particle.mask, W, H);
   const toPx = (p: PointPx): PointPx => ({ x: x0 - 0.5 + p.x / S, y: y0 - 0.5 + p.y / S });

@@ -16,6 +16,10 @@ import type { Random } from './random.js';
 import { hashString, makeRandom } from './random.js';
 import { renderBreast } from './render-breast.js';
 import { renderParticle } from './render-calcification.js';
+import type { AcquisitionTruth } from './render-acquisition.js';
+import { addAcquisitionNoise, blurSigmaPx, drawBeamObjects, drawOverlays, toneShoulder, unsharpMask } from './render-acquisition.js';
+import { NOISE_REFERENCE_LEVEL } from './acquisition-ranges.js';
+import { sizeStructure } from './morphology-sizes.js';
 import type { CalcificationTruth, GroupTruth } from './truth.js';
 
 /** Standard deviation of detector noise on the 0–1 display scale. */
@@ -39,6 +43,8 @@ export interface RenderedPhantom {
   readonly patientOrientation: readonly [string, string];
   readonly groups: GroupTruth[];
   readonly calcifications: CalcificationTruth[];
+  /** What the acquisition drew; absent without `PhantomOptions.acquisition`. */
+  readonly acquisition?: AcquisitionTruth;
 }
 
 const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
@@ -51,6 +57,8 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
   const model = makeBreastModel(size.rows, size.columns, sp, o.side, anatomy.fork(`breast-${o.side}`));
   const g = viewGeometry(model, o.view);
   const display = renderBreast(model, g, anatomy.fork(`texture-${o.side}-${o.view}`));
+  const acq = o.acquisition;
+  const particleBlurPx = acq === undefined ? undefined : blurSigmaPx(acq, size.imagerPixelSpacingMm);
   const groups: GroupTruth[] = [];
   const calcifications: CalcificationTruth[] = [];
   const occupied = new Uint8Array(size.rows * size.columns);
@@ -76,14 +84,15 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
       const anchor = placement.anchors[si] as BreastPoint;
       const at = g.toPixel(anchor);
       const towardNipple = Math.atan2(g.nipple.y - at.y, g.nipple.x - at.x);
-      const pieces = makeStructure(f.morphology, fr.fork(`structure-${si}`), { view: o.view, towardNipple });
+      const shaped = makeStructure(f.morphology, fr.fork(`structure-${si}`), { view: o.view, towardNipple });
+      const pieces = sizeStructure(f.morphology, shaped, f.sizeRange ?? 'typical', fr.fork(`size-${si}`));
       const mx = pieces.reduce((s, p) => s + p.dx, 0) / pieces.length;
       const my = pieces.reduce((s, p) => s + p.dy, 0) / pieces.length;
       const drawn: CalcificationTruth[] = [];
       pieces.forEach((piece, pi) => {
         const centre = { x: at.x + (piece.dx - mx) / sp, y: at.y + (piece.dy - my) / sp };
         if (!insideTissue(g, centre, size.rows, size.columns, 1 / sp)) return;
-        const p = renderParticle(piece.shape, centre, sp);
+        const p = renderParticle(piece.shape, centre, sp, particleBlurPx);
         if (!claimFootprint(occupied, size.columns, size.rows, p.x0, p.y0, p.width, p.height, p.density)) return;
         composite(display, size.columns, size.rows, p.x0, p.y0, p.width, p.height, p.density);
         const structureId = `${groupId}-s${String(si + 1).padStart(2, '0')}`;
@@ -132,8 +141,32 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
     calcifications.push(...members);
   });
   const noise = makeRandom(hashString(`noise-${o.seed}-${o.side}-${o.view}-${o.study?.studyInstanceUid ?? ''}`));
-  for (let i = 0; i < display.length; i++) {
-    display[i] = Math.min(1, Math.max(0, (display[i] as number) + DETECTOR_NOISE_SD * noise.normal()));
+  let acquisitionTruth: AcquisitionTruth | undefined;
+  if (acq === undefined) {
+    for (let i = 0; i < display.length; i++) {
+      display[i] = Math.min(1, Math.max(0, (display[i] as number) + DETECTOR_NOISE_SD * noise.normal()));
+    }
+  } else {
+    const frame = { rows: size.rows, columns: size.columns, spacingMm: sp, imagerPixelSpacingMm: size.imagerPixelSpacingMm, geometry: g };
+    const beam = drawBeamObjects(display, frame, acq);
+    addAcquisitionNoise(display, size.rows, size.columns, acq, particleBlurPx ?? 0, noise);
+    if (acq.unsharp !== null) unsharpMask(display, size.rows, size.columns, acq.unsharp.sigmaMm / sp, acq.unsharp.amount);
+    toneShoulder(display);
+    for (let i = 0; i < display.length; i++) display[i] = Math.min(1, Math.max(0, display[i] as number));
+    const overlays = drawOverlays(display, frame, acq);
+    acquisitionTruth = {
+      detector: acq.detector,
+      blurSigmaMm: acq.blurSigmaMm,
+      quantumNoiseSd: acq.quantumNoiseSd,
+      electronicNoiseSd: acq.electronicNoiseSd,
+      filmGrainSd: acq.filmGrainSd,
+      noiseReferenceLevel: NOISE_REFERENCE_LEVEL,
+      unsharp: acq.unsharp,
+      voiFunction: acq.voiFunction,
+      burnedIn: [...beam.markers, ...overlays.text],
+      filmEdge: overlays.filmEdge,
+      paddleEdge: beam.paddleEdge,
+    };
   }
   return {
     rows: size.rows,
@@ -148,6 +181,7 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
     patientOrientation: g.patientOrientation,
     groups,
     calcifications,
+    ...(acquisitionTruth !== undefined ? { acquisition: acquisitionTruth } : {}),
   };
 }
 

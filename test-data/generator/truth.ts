@@ -6,6 +6,7 @@
 import type { CalibrationKind, Laterality, MammoView } from '../../src/core/image.js';
 import type { DistributionTerm, MorphologyTerm } from '../../src/core/lexicon.js';
 import type { PointPx } from '../../src/core/units.js';
+import type { AcquisitionTruth } from './render-acquisition.js';
 
 export type ClockHour = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 export type Quadrant = 'upper outer' | 'upper inner' | 'lower outer' | 'lower inner';
@@ -95,4 +96,6 @@ export interface PhantomTruth {
   readonly pixelSpacingMm: number | null;
   readonly groups: readonly GroupTruth[];
   readonly calcifications: readonly CalcificationTruth[];
+  /** Present only when the phantom was drawn with an acquisition (blur, noise, processing, letters, edges). */
+  readonly acquisition?: AcquisitionTruth;
 }

@@ -42,6 +42,20 @@ export interface DicomImageSpec {
   readonly sopInstanceUid: string;
   readonly seriesInstanceUid: string;
   readonly implantPresent: boolean;
+  /** VOI LUT Function (0028,1056); default LINEAR. */
+  readonly voiFunction?: 'LINEAR' | 'SIGMOID';
+  /** Burned In Annotation (0028,0301); default NO. */
+  readonly burnedInAnnotation?: boolean;
+  /**
+   * 'direct' (a-Se) or 'scintillator' (CsI) flat panel, or 'film' (a digitised screen-film:
+   * Image Type DERIVED\SECONDARY, Detector Type FILM). Default 'direct'.
+   */
+  readonly detector?: 'direct' | 'scintillator' | 'film';
+}
+
+/** Bits Allocated for a Bits Stored: 8 up to 8 bits, else 16 (PS3.3 C.8.11.7). */
+export function bitsAllocatedFor(bitsStored: number): 8 | 16 {
+  return bitsStored <= 8 ? 8 : 16;
 }
 
 /** A DS value: at most 16 characters. */
@@ -62,7 +76,7 @@ export function mammographyDataset(spec: DicomImageSpec): Record<string, unknown
   const sod = spec.sourceToDetectorMm / spec.magnificationFactor;
   const ds1: Record<string, unknown> = {
     SpecificCharacterSet: 'ISO_IR 192',
-    ImageType: ['ORIGINAL', 'PRIMARY', ''],
+    ImageType: spec.detector === 'film' ? ['DERIVED', 'SECONDARY', ''] : ['ORIGINAL', 'PRIMARY', ''],
     SOPClassUID: MG_FOR_PRESENTATION_SOP_CLASS,
     SOPInstanceUID: spec.sopInstanceUid,
     StudyDate: spec.study.date,
@@ -108,7 +122,7 @@ export function mammographyDataset(spec: DicomImageSpec): Record<string, unknown
     PositionerType: 'MAMMOGRAPHIC',
     PositionerPrimaryAngle: String(spec.side === 'R' ? POSITIONER_ANGLE[spec.view] : -POSITIONER_ANGLE[spec.view]),
     PositionerSecondaryAngle: '0',
-    DetectorType: 'DIRECT',
+    DetectorType: spec.detector === 'film' ? 'FILM' : spec.detector === 'scintillator' ? 'SCINTILLATOR' : 'DIRECT',
     DetectorConfiguration: 'AREA',
     DetectorID: 'PH-DET-1',
     ImagerPixelSpacing: [ds(spec.imagerPixelSpacingMm), ds(spec.imagerPixelSpacingMm)],
@@ -126,12 +140,12 @@ export function mammographyDataset(spec: DicomImageSpec): Record<string, unknown
     InstanceNumber: String(spec.study.instanceNumber ?? 1),
     PatientOrientation: [...spec.patientOrientation],
     ImageLaterality: spec.side,
-    BurnedInAnnotation: 'NO',
+    BurnedInAnnotation: spec.burnedInAnnotation === true ? 'YES' : 'NO',
     SamplesPerPixel: 1,
     PhotometricInterpretation: spec.photometric,
     Rows: spec.rows,
     Columns: spec.columns,
-    BitsAllocated: 16,
+    BitsAllocated: bitsAllocatedFor(spec.bitsStored),
     BitsStored: spec.bitsStored,
     HighBit: spec.bitsStored - 1,
     PixelRepresentation: 0,
@@ -141,7 +155,7 @@ export function mammographyDataset(spec: DicomImageSpec): Record<string, unknown
     WindowCenter: spec.windows.map((w) => ds(w.center)),
     WindowWidth: spec.windows.map((w) => ds(w.width)),
     WindowCenterWidthExplanation: spec.windows.map((w) => w.explanation),
-    VOILUTFunction: 'LINEAR',
+    VOILUTFunction: spec.voiFunction ?? 'LINEAR',
     PresentationLUTShape: mono2 ? 'IDENTITY' : 'INVERSE',
     RescaleIntercept: '0',
     RescaleSlope: '1',
@@ -167,14 +181,20 @@ export async function writeMammogramDicom(spec: DicomImageSpec): Promise<Uint8Ar
   const tsUid = TRANSFER_SYNTAX_UIDS[spec.syntax];
   const natural = mammographyDataset(spec);
   let pixelValue: ArrayBuffer[];
+  const eight = bitsAllocatedFor(spec.bitsStored) === 8;
   if (spec.syntax === 'jpeg-ls') {
     const encoded = await encodeJpegLs(spec.stored, spec.columns, spec.rows, spec.bitsStored);
     pixelValue = [encoded.slice().buffer];
+  } else if (eight) {
+    // One byte per pixel, padded to an even length.
+    const bytes = new Uint8Array(spec.stored.length + (spec.stored.length % 2));
+    bytes.set(spec.stored);
+    pixelValue = [bytes.buffer];
   } else {
     pixelValue = [spec.stored.slice().buffer];
   }
   const dataset = dcmjs.data.DicomMetaDictionary.denaturalizeDataset(natural);
-  dataset['7FE00010'] = { vr: spec.syntax === 'jpeg-ls' ? 'OB' : 'OW', Value: pixelValue };
+  dataset['7FE00010'] = { vr: spec.syntax === 'jpeg-ls' || eight ? 'OB' : 'OW', Value: pixelValue };
   const meta = dcmjs.data.DicomMetaDictionary.denaturalizeDataset({
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: MG_FOR_PRESENTATION_SOP_CLASS,

@@ -3,7 +3,7 @@ import type { DensityPatch, MammoImage } from '../image.js';
 import { err, ok } from '../result.js';
 import type { Result } from '../result.js';
 import type { PointPx } from '../units.js';
-import { fitBackgroundPlane, robustSigma } from './background.js';
+import { fitBackgroundPlane, medianAndSigma, robustSigma } from './background.js';
 import { traceOuterContour } from './marching-squares.js';
 import type { CalcificationOutline } from './outline.js';
 import { boxMean3At, fillHoles, growRegion } from './region-grow.js';
@@ -141,6 +141,44 @@ function analyseTexture(patch: DensityPatch, lx: number, ly: number, searchR: nu
   return { ...base, contrast: wide.contrast[0] as Float32Array, backgroundAt: (x, y) => background[y * width + x] as number };
 }
 
+/** A click inside a dense plateau: the signature that sends segmentation to a wider first patch. */
+export const PLATEAU = {
+  /** The wider patch's half-size, in first-patch half-sizes. */
+  outerFactor: 4,
+  /**
+   * The first patch must stand above the wider patch's border by this many detector-noise σ
+   * (pixel − 3 × 3 mean, which texture does not reach) …
+   */
+  minStepToNoise: 8,
+  /**
+   * … and be flat: the robust spread of its pixels at most this fraction of that step. Tissue
+   * brighter than its surroundings is textured at this scale; a calcification's plateau is not.
+   */
+  maxSpreadOfStep: 0.2,
+} as const;
+
+/** Whether the click lies inside a flat area much denser than its surroundings 4 first-patch half-sizes away. */
+function insidePlateau(image: MammoImage, seed: PointPx, half: number): boolean {
+  const sx = Math.round(seed.x);
+  const sy = Math.round(seed.y);
+  const outer = PLATEAU.outerFactor * half;
+  const patch = readDensityPatch(image, { x0: sx - outer, y0: sy - outer, x1: sx + outer + 1, y1: sy + outer + 1 });
+  if (patch === null) return false;
+  const { width, height, data } = patch;
+  const lx = sx - patch.x0;
+  const ly = sy - patch.y0;
+  const inner: number[] = [];
+  for (let y = Math.max(0, ly - half); y <= Math.min(height - 1, ly + half); y++) {
+    for (let x = Math.max(0, lx - half); x <= Math.min(width - 1, lx + half); x++) inner.push(data[y * width + x] as number);
+  }
+  const { vs } = ringSamples(patch);
+  const noise = detectorNoise(data, width, height);
+  if (inner.length < 9 || vs.length < 9 || !(noise > 0)) return false;
+  const i = medianAndSigma(inner);
+  const step = i.median - medianAndSigma(vs).median;
+  return step >= PLATEAU.minStepToNoise * noise && i.sigma <= PLATEAU.maxSpreadOfStep * step;
+}
+
 /**
  * A structure whose mean thickness (area / bounding-box diagonal) is at most `maxThicknessMm`
  * and that runs past the ring-plane patch — a vessel wall — is followed on the texture-following
@@ -168,7 +206,9 @@ type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; messag
  *
  * Either way the outline keeps the 8-connected region holding the peak, fills enclosed holes
  * and traces the sub-pixel outer contour by marching squares. The patch grows while the
- * calcification reaches its border, up to 15 mm; no full-image pass is made.
+ * calcification reaches its border, up to 15 mm; no full-image pass is made. A click well inside
+ * a deposit wider than the first patch (a flat area standing 8 detector-noise σ above its
+ * surroundings: PLATEAU) starts again from a patch four times as wide.
  *
  * Errors: 'seed-outside-image'; 'seed-on-background' when no peak stands out from the noise
  * (the message says the contrast found and against which noise), or when the dense area still
@@ -208,6 +248,13 @@ export function segmentAtSeed(
   const start = Math.max(8, Math.ceil(o.startHalfSizeMm / spacing)) + searchR;
   const a = attempt(image, seed, o, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
   if (a.ok) return ok(a.outline);
+  // A click well inside a calcification larger than the first patch (a popcorn or dystrophic
+  // deposit several mm across on a fine-pitch detector): the ring lies on the calcification
+  // itself, so nothing stands out. Start from a patch that reaches past it.
+  if (!a.ok && a.tooLarge !== true && insidePlateau(image, seed, start)) {
+    const wide = attempt(image, seed, o, spacing, PLATEAU.outerFactor * start, (p) => analysePlane(p, o.minContrastToNoise), true);
+    if (wide.ok) return ok(wide.outline);
+  }
   // A thin structure running past the ring-plane patch (a vessel wall): the texture-following
   // background removes the tissue under it, so its patch may grow much further.
   const thin = !a.ok && a.thin === true;
