@@ -29,6 +29,13 @@ export const REGION_DETECTION = {
   marginMm: 1.5,
   /** Share of an outline's pixels that must lie in the region: one that merely crosses it is left out. */
   minFractionInside: 0.5,
+  /**
+   * The same share for a thin structure followed past the largest search patch (a vessel wall
+   * longer than SEGMENT_DEFAULTS.maxPatchMm): only one drawn around whole is kept. Half inside is
+   * not enough here: such a structure is long, so a rectangle around a group often holds about
+   * half of a crossing one, and a pixel more or less of rectangle would decide.
+   */
+  minFractionInsideFollowed: 0.9,
 } as const;
 
 /**
@@ -36,7 +43,7 @@ export const REGION_DETECTION = {
  * background, keeps 8-connected pixels above 2 σ that reach 4 σ (σ = robust noise of the
  * region) and cover at least 2 pixels, then outlines each from its peak exactly as
  * segmentAtSeed does, keeping those lying mostly in the rectangle (a vessel wall that runs
- * through it is left to a click). Results are ordered top to bottom, then left to right.
+ * through it is left to a click; one followed past the largest patch is kept only when drawn around whole). Results are ordered top to bottom, then left to right.
  *
  * Errors: 'region-outside-image' when the rectangle does not overlap the image.
  */
@@ -136,16 +143,22 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
       enclosingSearchRadiusMm: 0,
       minContrastToNoise: options.minContrastToNoise ?? REGION_DETECTION.highSigma,
     });
-    if (r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep)) found.push(r.value);
+    if (r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep, fractionNeeded(r.value, spacing))) found.push(r.value);
   }
   return found.sort((a, b) => a.mask.y0 - b.mask.y0 || a.mask.x0 - b.mask.x0);
 }
 
+/** The share of an outline that must lie in the region: more for a structure followed past the largest patch. */
+function fractionNeeded(o: CalcificationOutline, spacingMm: number): number {
+  const extentMm = Math.max(o.mask.width, o.mask.height) * spacingMm;
+  return extentMm > SEGMENT_DEFAULTS.maxPatchMm ? REGION_DETECTION.minFractionInsideFollowed : REGION_DETECTION.minFractionInside;
+}
+
 /**
- * Whether at least REGION_DETECTION.minFractionInside of the outline's pixels lie in the region:
- * a structure that merely crosses it (a vessel wall running through) is left to a click.
+ * Whether at least `fraction` of the outline's pixels lie in the region: a structure that merely
+ * crosses it (a vessel wall running through) is left to a click.
  */
-function mostlyWithin(o: CalcificationOutline, keep: (p: PointPx) => boolean): boolean {
+function mostlyWithin(o: CalcificationOutline, keep: (p: PointPx) => boolean, fraction: number): boolean {
   const m = o.mask;
   let all = 0;
   let inside = 0;
@@ -156,7 +169,7 @@ function mostlyWithin(o: CalcificationOutline, keep: (p: PointPx) => boolean): b
       if (keep({ x: m.x0 + x, y: m.y0 + y })) inside++;
     }
   }
-  return all > 0 && inside >= REGION_DETECTION.minFractionInside * all;
+  return all > 0 && inside >= fraction * all;
 }
 
 function inMask(o: CalcificationOutline, p: PointPx): boolean {
