@@ -1,6 +1,6 @@
 /** The real mammograms as the viewer hangs them: whole in each quarter of common screens, chest wall at the middle. */
 import { describe, expect, it } from 'vitest';
-import { displayFitOfRealImages, HANGING_QUARTERS, type DisplayFitRow } from './display-fit.js';
+import { displayFitOfRealImages, HANGING_QUARTERS, renderDisplayFit, type DisplayFitRow } from './display-fit.js';
 
 describe('display fit of the real mammograms', () => {
   it('the GE right MLO is shown whole with its chest wall (found on the image) touching the middle, in every quarter', async () => {
@@ -21,5 +21,19 @@ describe('display fit of the real mammograms', () => {
       for (const r of refused) expect('refused' in r && r.refused.length > 0).toBe(true);
     }
     expect(new Set(all.map((r) => r.file)).size).toBe(3);
+  });
+
+  it('the digitised films open too and are shown whole with their chest wall at the middle; the table has a line per row', async () => {
+    const all = await displayFitOfRealImages();
+    expect(all.filter((r) => 'refused' in r)).toEqual([]);
+    const films = all.filter((r): r is DisplayFitRow => r.file.startsWith('digitised-film') && 'screen' in r);
+    expect(films.length).toBe(2 * HANGING_QUARTERS.length);
+    for (const r of films) {
+      expect(r.shownFraction, `${r.file} ${r.screen}`).toBeCloseTo(1, 9);
+      expect(r.chestWallTouchesMiddle, `${r.file} ${r.screen}`).toBe(true);
+    }
+    const table = renderDisplayFit(all).split('\n');
+    expect(table.length).toBe(2 + all.length);
+    expect(table.slice(2).every((l) => l.includes('100.0 %') && l.includes('| yes |'))).toBe(true);
   });
 });

@@ -87,3 +87,13 @@ export async function displayFitOfRealImages(dir: string = REAL_MG_DIR): Promise
   }
   return out;
 }
+
+/** The display-fit rows as a Markdown table for docs/accuracy.md. */
+export function renderDisplayFit(rows: readonly (DisplayFitRow | RefusedFile)[]): string {
+  const lines = rows.map((r) =>
+    'refused' in r
+      ? `| ${r.file} | — | — | — | not shown: ${r.refused} |`
+      : `| ${r.file} | ${r.screen} (${r.viewport.width} × ${r.viewport.height}) | ${(100 * r.shownFraction).toFixed(1)} % | ${r.chestWallTouchesMiddle ? 'yes' : '**no**'} | chest wall found at the ${r.chestWallOnImage} |`,
+  );
+  return `| image | viewport (a quarter of the screen) | image shown | chest wall on the middle edge | |\n| --- | --- | --- | --- | --- |\n${lines.join('\n')}`;
+}

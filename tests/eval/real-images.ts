@@ -98,7 +98,7 @@ function readingSize(c: ReadCalcification): string {
 }
 
 /** The section of docs/accuracy.md. */
-export function renderRealImages(r: RealImageResults, readingFiles: readonly ImageReading[] = loadReading().images): string {
+export function renderRealImages(r: RealImageResults, displayFit: string, readingFiles: readonly ImageReading[] = loadReading().images): string {
   const landmarkTable = r.landmarks
     .map((l) => {
       const met = l.errorMm !== null && l.errorMm <= l.toleranceMm;
@@ -147,6 +147,10 @@ ${calcTable}
 
 ### Display fit
 
-Not measured in this section yet: the viewer's display-fit check of the real images reports here.
+Each image fitted by the viewer's own fit (src/viewer/viewport/fit-image.ts) into one viewport of a 2 × 2
+hanging, flipped as the hanging flips it: the share of the image shown, and whether the chest wall (found on
+the image by the core) lies on the viewport's edge towards the middle of the hanging.
+
+${displayFit}
 `;
 }

@@ -18,6 +18,7 @@ import { generatePhantom, phantomOptions } from '../../test-data/generator/index
 import { confusion, renderMatrix, macroAccuracy, type Confusion } from './confusion.js';
 import { casesFor, DEFAULT_EVAL_BASE_SEED, NOT_SEPARABLE_ON_ONE_VIEW, EVAL_BASE_SEED } from './cases.js';
 import { evaluateRealImages, renderRealImages } from './real-images.js';
+import { displayFitOfRealImages, renderDisplayFit } from './display-fit.js';
 import { MIN_LONG_AXIS_MM, percentile, scorePhantom, type SizeSample } from './score-image.js';
 import { evaluateSettings, settingMeetsTargets, settingsReport } from './acquisition-settings.js';
 
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write('\n');
   const mainSeconds = (Date.now() - started) / 1000;
-  const realImages = SETTINGS_ONLY ? '' : renderRealImages(await evaluateRealImages());
+  const realImages = SETTINGS_ONLY ? '' : renderRealImages(await evaluateRealImages(), renderDisplayFit(await displayFitOfRealImages()));
 
   const errors = sizes.map((s) => Math.abs(s.measured - s.truth)).sort((a, b) => a - b);
   const median = percentile(errors, 50);
