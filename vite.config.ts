@@ -31,6 +31,9 @@ const headers = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // With the opener policy, makes the page cross-origin isolated: the decoded pixels are shared
+  // between the analysis worker and the page (SharedArrayBuffer) instead of copied.
+  'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
 /**

@@ -1,10 +1,5 @@
 import { CalcscribeFailure } from '../core/result.js';
 import { EXIT_BAD_INPUT, EXIT_BUG, UsageError, printable, type CliIo } from './io.js';
-import { runInfo } from './commands/info.js';
-import { runAnalyze } from './commands/analyze.js';
-import { runSuggest } from './commands/suggest.js';
-import { runPhantom } from './commands/phantom.js';
-import { runExam } from './commands/exam.js';
 
 const USAGE = `calcscribe — measure breast calcifications and suggest BI-RADS report wording
 
@@ -26,12 +21,13 @@ Exit codes: 0 success, 2 bad input (one line on stderr), 1 a bug.
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  info: runInfo,
-  analyze: runAnalyze,
-  suggest: runSuggest,
-  exam: runExam,
-  phantom: runPhantom,
+/** Each command is loaded when it is run, so `info` does not load the analysis pipeline. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  info: async () => (await import('./commands/info.js')).runInfo,
+  analyze: async () => (await import('./commands/analyze.js')).runAnalyze,
+  suggest: async () => (await import('./commands/suggest.js')).runSuggest,
+  exam: async () => (await import('./commands/exam.js')).runExam,
+  phantom: async () => (await import('./commands/phantom.js')).runPhantom,
 };
 
 /** Runs the command line; returns the exit code. Bad input never produces a stack trace. */
@@ -41,12 +37,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return name === undefined ? EXIT_BAD_INPUT : 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     io.stderr(`calcscribe: unknown command "${printable(name)}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
     return EXIT_BAD_INPUT;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof CalcscribeFailure || isParseArgsError(e)) {

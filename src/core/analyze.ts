@@ -212,6 +212,8 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
       history: req.history ?? EMPTY_HISTORY,
       composition: req.composition ?? null,
       side,
+      count: ms.length,
+      notCharacterised: morphologyDescription.notCharacterised?.words ?? null,
     }),
     req.overrides ?? {},
   );

@@ -76,6 +76,10 @@ export interface ImageMetadata {
   readonly patientAgeYears: number | null;
   readonly manufacturer: string | null;
   readonly patientName: string | null;
+  /** Patient ID (0010,0020), or null. */
+  readonly patientId: string | null;
+  /** Patient's Birth Date (0010,0030), YYYYMMDD as stored, or null. */
+  readonly patientBirthDate: string | null;
   /** Patient Orientation (0020,0020): [row direction, column direction], e.g. ['P', 'L']. */
   readonly patientOrientation: readonly [string, string] | null;
   readonly photometric: 'MONOCHROME1' | 'MONOCHROME2';
@@ -211,6 +215,8 @@ export function makeMammoImage(opts: {
     patientAgeYears: null,
     manufacturer: null,
     patientName: null,
+    patientId: null,
+    patientBirthDate: null,
     patientOrientation: null,
     photometric: 'MONOCHROME2',
     bitsAllocated: opts.stored.BYTES_PER_ELEMENT * 8,

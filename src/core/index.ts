@@ -8,7 +8,7 @@ export * from './lexicon.js';
 export * from './image.js';
 export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type CalibrationJson } from './info.js';
 
-export { ingestDicom, ingestUncompressed, type IngestOptions } from './ingest/index.js';
+export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest/index.js';
 
 export { segmentAtSeed } from './segment/segment-at-seed.js';
 export { segmentRegion, segmentPolygon } from './segment/segment-region.js';

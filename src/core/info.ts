@@ -26,7 +26,8 @@ export function calibrationJson(c: Calibration): CalibrationJson {
   return { kind: c.kind, rowSpacingMm: c.rowSpacingMm, columnSpacingMm: c.columnSpacingMm, source: c.source };
 }
 
-export function imageInfo(image: MammoImage): ImageInfo {
+/** The `info` contract of an image, or of its header alone (readMammogramHeader). */
+export function imageInfo(image: Pick<MammoImage, 'rows' | 'columns' | 'meta' | 'calibration'>): ImageInfo {
   const m = image.meta;
   return {
     modality: m.modality,

@@ -3,7 +3,7 @@
  * written to docs/performance.md (the command, the machine, the date and the numbers).
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchResult } from './result.js';
 
 type Bench = { title: string; load: () => Promise<() => Promise<BenchResult[]>> };
@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
   { title: 'Viewer', load: async () => (await import('./viewer.js')).benchViewer },
   { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
+  { title: 'Command-line start-up', load: async () => (await import('./cli-startup.js')).benchCliStartup },
 ];
 
 function fmt(n: number): string {
@@ -25,6 +26,9 @@ function fmt(n: number): string {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  // Other work on the machine slows every figure: the load is sampled through the run and recorded with them.
+  const loads: number[] = [loadavg()[0] ?? NaN];
+  const sampler = setInterval(() => loads.push(loadavg()[0] ?? NaN), 5000);
   const rows: string[] = [];
   let failed = 0;
   for (const b of BENCHES) {
@@ -48,10 +52,14 @@ async function main(): Promise<void> {
     }
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  clearInterval(sampler);
+  loads.push(loadavg()[0] ?? NaN);
+  const load = `1-minute load average through the run: mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)}, from ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}`;
+  process.stdout.write(`\n${load}\n`);
   const doc = `# Performance
 
 Produced by \`npm run bench\` (tests/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}:
-${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
+${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${load}.
 Each figure is printed beside a baseline measured in the same run. Regenerate with \`npm run bench\`.
 
 | figure | value | baseline (same run) | target | |

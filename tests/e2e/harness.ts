@@ -34,7 +34,7 @@ export interface ViewerSession {
 }
 
 /** Builds and serves the viewer, then opens it in Chromium at `path` (default the sample exam). */
-export async function openViewer(options: { examDirs?: Record<string, string>; path?: string; viewport?: { width: number; height: number } } = {}): Promise<ViewerSession> {
+export async function openViewer(options: { examDirs?: Record<string, string>; path?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {}): Promise<ViewerSession> {
   const outDir = await mkdtemp(join(tmpdir(), 'calcscribe-viewer-'));
   const profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
   await mkdir(OUTPUT_DIR, { recursive: true });
@@ -44,6 +44,7 @@ export async function openViewer(options: { examDirs?: Record<string, string>; p
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1400, height: 1000 },
+    ...(options.deviceScaleFactor !== undefined ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

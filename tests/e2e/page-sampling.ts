@@ -76,7 +76,7 @@ export interface Truth {
   readonly columns: number;
   readonly laterality: 'R' | 'L';
   readonly view: string;
-  readonly patientOrientation: [string, string];
+  readonly patientOrientation: readonly [string, string];
   readonly chestWallEdge: 'left' | 'right';
   readonly calcifications: readonly { id: string; groupId: string; morphology: string; centre: { x: number; y: number }; longAxisMm: number; shortAxisMm: number }[];
 }
@@ -106,4 +106,73 @@ export function expectedGrid(columns: number, rows: number, value: (x: number, y
     }
   }
   return out;
+}
+
+export interface ShownGeometry {
+  /** The viewport's drawing area (its canvas element) in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** The canvas's own pixel size and the page's device pixel ratio: a canvas Cornerstone has not resized shows a stretched picture. */
+  readonly canvasWidth: number;
+  readonly canvasHeight: number;
+  readonly devicePixelRatio: number;
+  /** The image's outer edges on the canvas, from Cornerstone's camera (CSS pixels). */
+  readonly rect: { x0: number; y0: number; x1: number; y1: number };
+  /** The viewport element's position on the page. */
+  readonly pageX: number;
+  readonly pageY: number;
+}
+
+/** Where the camera puts the whole image of a viewport, and the size of the canvas it is drawn on. */
+export async function shownGeometry(page: Page, viewportId: string, testId: string, columns: number, rows: number): Promise<ShownGeometry> {
+  return page.evaluate(
+    ({ viewportId, testId, columns, rows }) => {
+      const hooks = window.calcscribe;
+      if (!hooks) throw new Error('window.calcscribe missing');
+      const corners = [
+        [-0.5, -0.5],
+        [columns - 0.5, -0.5],
+        [-0.5, rows - 0.5],
+        [columns - 0.5, rows - 0.5],
+      ].map(([x, y]) => hooks.imageToCanvas(viewportId, x as number, y as number));
+      if (corners.some((c) => c === null)) throw new Error(`viewport ${viewportId} not registered`);
+      const xs = corners.map((c) => (c as [number, number])[0]);
+      const ys = corners.map((c) => (c as [number, number])[1]);
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`);
+      if (!canvas) throw new Error('no canvas');
+      const box = canvas.getBoundingClientRect();
+      return {
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        canvasWidth: canvas.width,
+        canvasHeight: canvas.height,
+        devicePixelRatio: window.devicePixelRatio,
+        rect: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) },
+        pageX: box.left,
+        pageY: box.top,
+      };
+    },
+    { viewportId, testId, columns, rows },
+  );
+}
+
+/** Mean grey level of the canvas pixels in one column (CSS x) between two CSS rows. */
+export async function canvasColumnMean(page: Page, testId: string, x: number, y0: number, y1: number): Promise<number> {
+  return page.evaluate(
+    ({ testId, x, y0, y1 }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`);
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) throw new Error('no canvas');
+      const sx = canvas.width / canvas.clientWidth;
+      const sy = canvas.height / canvas.clientHeight;
+      const cx = Math.min(canvas.width - 1, Math.max(0, Math.floor(x * sx)));
+      const top = Math.max(0, Math.floor(y0 * sy));
+      const bottom = Math.min(canvas.height, Math.ceil(y1 * sy));
+      const data = ctx.getImageData(cx, top, 1, Math.max(1, bottom - top)).data;
+      let sum = 0;
+      for (let k = 0; k < data.length; k += 4) sum += ((data[k] ?? 0) + (data[k + 1] ?? 0) + (data[k + 2] ?? 0)) / 3;
+      return sum / Math.max(1, data.length / 4);
+    },
+    { testId, x, y0, y1 },
+  );
 }

@@ -145,5 +145,8 @@ describe('undo and redo in the viewer', () => {
     await expect.poll(() => sizeText(page)).toBe(editedSize);
     expect((await calcifications(page))[0]?.contour).toEqual(edited?.contour);
     await page.screenshot({ path: join(OUTPUT_DIR, 'viewer-outline-redone.png') });
+    // The re-measures read the pixels the analysis worker decoded: no image was decoded a second time.
+    const decodes = await page.evaluate(() => Object.values(window.calcscribe?.decodes() ?? {}).map((r) => r.decodes));
+    expect(decodes).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   });
 });

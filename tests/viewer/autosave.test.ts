@@ -146,6 +146,31 @@ describe('restoreDraft', () => {
     expect(r.ok && r.value.restored).toBe(true);
     expect(r.ok && r.value.draft.reportText).toBe('typed before the crash');
   });
+
+  it('an exam saved with some of its files and opened again with more: the work comes back and every image opened can be measured', async () => {
+    const image = renderScene({ rows: 80, columns: 80, rowSpacingMm: 0.07, columnSpacingMm: 0.07, shapes: [{ kind: 'ring', cx: 2.5, cy: 2.5, rOuter: 0.6, rInner: 0.35, contrast: 300 }], noise: 5, seed: 4 });
+    const analysed = analyzeFinding(image, { seeds: [{ x: 36, y: 36 }] });
+    if (!analysed.ok) throw new Error(analysed.error.message);
+    const c = analysed.value.calcifications[0];
+    if (c === undefined) throw new Error('no calcification');
+    const item = { seed: { x: 36, y: 36 }, contour: c.outline.contour, measurements: c.measurements };
+    const before = newExamDraft('2.25.78', [draftImageFrom(image, 'img-1', 'current', null), draftImageFrom(image, 'img-not-opened-again', 'current', null)]);
+    const measured = applyDraftAction(before, { type: 'addCalcifications', imageId: 'img-1', items: [item] });
+    if (!measured.ok) throw new Error(measured.error.message);
+    await saveDraft(measured.value, factory);
+
+    const fresh = newExamDraft('2.25.78', [draftImageFrom(image, 'img-1', 'current', null), draftImageFrom(image, 'img-2', 'current', null)]);
+    const r = await restoreDraft(fresh, factory);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.restored).toBe(true);
+    expect(r.value.draft.images.map((i) => i.imageId)).toEqual(['img-1', 'img-2', 'img-not-opened-again']);
+    expect(r.value.draft.calcifications).toEqual(measured.value.calcifications);
+    expect(r.value.draft.revision).toBe(measured.value.revision);
+    const onNewImage = applyDraftAction(r.value.draft, { type: 'addCalcifications', imageId: 'img-2', items: [item] });
+    expect(onNewImage.ok).toBe(true);
+    // Without the images opened now, the saved draft refuses a measurement on the new image.
+    expect(applyDraftAction(measured.value, { type: 'addCalcifications', imageId: 'img-2', items: [item] }).ok).toBe(false);
+  });
 });
 
 describe('startAutosave', () => {

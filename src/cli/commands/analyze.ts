@@ -15,7 +15,7 @@ import {
 } from '../../core/index.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { parsePoint, parseRect } from '../parse-point.js';
-import { readImage } from '../read-input.js';
+import { readImage } from '../read-image.js';
 
 /**
  * `calcscribe analyze FILE --at X,Y …`: measure the clicked calcifications (and those inside
@@ -126,9 +126,13 @@ function analysisText(a: FindingAnalysis, calibrationLine: string): string {
         )} — suggested ${c.morphology[0] ?? 'no term'} (confidence ${c.confidence.toFixed(2)}); ${c.evidence.join('; ')}`,
     ),
     '',
-    `Group: ${a.group.count} calcification(s)${a.group.extentMm === null ? '' : `, extent ${a.group.extentMm.toFixed(1)} mm`}; morphology ${
-      a.group.morphology.join(', ') || '—'
-    }; distribution ${a.group.distribution.join(', ') || '— (one calcification)'}`,
+    `Finding: ${a.group.count === 1 ? 'a single calcification' : `${a.group.count} calcifications`}${
+      a.group.extentMm === null || a.group.count === 1 ? '' : `, extent ${a.group.extentMm.toFixed(1)} mm`
+    }; morphology ${a.group.morphology.join(', ') || `— (${a.group.morphologyDescription.notCharacterised?.words ?? 'not characterised'})`}; distribution ${
+      a.group.distribution.join(', ') || (a.group.count === 1 ? '— (one calcification)' : '—')
+    }`,
+    // Caveats that hold for every calcification of the finding: once, here, not per calcification.
+    ...(a.group.morphologyDescription.caveats ?? []).map((c) => `Caveat: ${c}`),
     `Suggested assessment: BI-RADS ${a.suggestion.assessment} (a suggestion for the radiologist to confirm)`,
     `Management: ${a.suggestion.management}`,
     'Reasons:',

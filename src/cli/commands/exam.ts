@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeExam, describeCalibration, parseExamAnnotations, unwrap, type MammoImage } from '../../core/index.js';
 import { UsageError, printable, type CliIo } from '../io.js';
-import { readImage, readInput } from '../read-input.js';
+import { readImage } from '../read-image.js';
+import { readInput } from '../read-input.js';
 
 /**
  * `calcscribe exam DIR --annotations FILE [--json]`: every finding the radiologist marked in an

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
-import { describeCalibration, imageInfo } from '../../core/index.js';
+import { describeCalibration, imageInfo } from '../../core/header.js';
 import { UsageError, printable, type CliIo } from '../io.js';
-import { readImage } from '../read-input.js';
+import { readHeader } from '../read-header.js';
 
-/** `calcscribe info FILE [--json]`: what the image is and how it is calibrated. */
+/**
+ * `calcscribe info FILE [--json]`: what the image is and how it is calibrated, from its header
+ * (compressed pixel data is not decoded, so scripts can run it over whole folders quickly).
+ */
 export async function runInfo(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -12,7 +15,7 @@ export async function runInfo(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError('info takes exactly one FILE');
-  const image = await readImage(positionals[0] as string);
+  const image = await readHeader(positionals[0] as string);
   const info = imageInfo(image);
   if (values.json) {
     io.stdout(`${JSON.stringify(info)}\n`);

@@ -45,6 +45,9 @@ export const ASSESSMENT_PREDICATES = {
   'breast implants': (f: AssessmentFacts) => f.input.history.implants,
   'systemic cause known': (f: AssessmentFacts) =>
     f.input.history.conditions.some((c) => c === 'dermatomyositis' || c === 'hyperparathyroidism' || c === 'ehlers-danlos' || c === 'renal-failure'),
+  'a single calcification': (f: AssessmentFacts) => f.input.count === 1,
+  'more than one calcification': (f: AssessmentFacts) => f.input.count !== 1,
+  'only typically benign': (f: AssessmentFacts) => f.allTypicallyBenign,
   'suspicious category': (f: AssessmentFacts) => f.worst !== null && suspicionRank('4A') <= suspicionRank(baseOf(f)),
 } as const;
 
@@ -66,6 +69,8 @@ export interface AssessmentRule {
   /** Management wording when it differs from the category table's. */
   readonly management?: string;
   readonly differential?: readonly string[];
+  /** Where the rule comes from (atlas section, paper). */
+  readonly source?: string;
 }
 
 export const DYSTROPHIC_DIFFERENTIAL: readonly string[] = [
@@ -81,8 +86,19 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['no morphology'],
     effect: 'set',
     category: '0',
-    reason: 'no morphology term: the calcifications are not characterised; additional imaging (spot magnification views) suggested',
+    reason: 'no morphology term: the calcifications are not characterised ({why}); additional imaging (spot magnification views) suggested',
     summary: 'calcifications not characterised',
+    source: 'ACR BI-RADS Atlas, 5th ed., Guidance: calcifications needing further evaluation are recalled for spot magnification views (category 0)',
+  },
+  {
+    id: 'solitary-typically-benign',
+    when: ['a single calcification', 'only typically benign'],
+    effect: 'set',
+    category: '2',
+    reason: 'a single {terms} calcification: typically benign; one calcification is not a group',
+    summary: 'a single typically benign calcification',
+    source:
+      'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications: typically benign morphologies are category 2; "grouped" needs several calcifications in a small volume (about 5 within 1 cm)',
   },
   {
     id: 'diffuse-bilateral-benign',
@@ -140,7 +156,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
   },
   {
     id: 'punctate-single-group-baseline',
-    when: ['only punctate / round', 'most suspicious is punctate', 'grouped distribution', 'no priors'],
+    when: ['only punctate / round', 'most suspicious is punctate', 'grouped distribution', 'no priors', 'more than one calcification'],
     effect: 'raise-to',
     category: '3',
     reason: 'a single group of punctate calcifications on a baseline examination (no priors): probably benign',

@@ -52,6 +52,9 @@ export function applyOverrides(suggested: Assessed, overrides: Overrides): Asses
     history: overrides.history ?? suggested.input.history,
     composition: overrides.composition !== undefined ? overrides.composition : suggested.input.composition,
     side: overrides.side !== undefined ? overrides.side : suggested.input.side,
+    count: suggested.input.count ?? null,
+    // A morphology the radiologist gave replaces the reason none was suggested.
+    notCharacterised: overrides.morphology !== undefined ? null : (suggested.input.notCharacterised ?? null),
   };
   const overridden = new Set<OverriddenTerm>(suggested.overridden.filter((k) => k !== 'assessment'));
   for (const k of INPUT_KEYS) if (overrides[k] !== undefined) overridden.add(k);

@@ -12,7 +12,10 @@ export interface DetailedSuggestion extends Suggestion {
 
 function fill(text: string, f: AssessmentFacts, from: AssessmentCategory, to: AssessmentCategory): string {
   const event = f.sameSideTreatments[0];
+  const why = f.input.notCharacterised ?? 'no lexicon term fits the measurements';
   return text
+    .replace('{why}', why)
+    .replace('{terms}', [...f.terms].join(' / '))
     .replace('{years}', String(f.input.change.years ?? 0))
     .replace('{event}', event === undefined ? 'treatment' : eventInWords(event))
     .replace('{from}', from)

@@ -17,6 +17,10 @@ export interface AssessmentInput {
   readonly composition: BreastComposition | null;
   /** The side of the finding, to match history events (surgery on the same side …). */
   readonly side: Side | null;
+  /** How many calcifications the finding holds; 1 = a solitary calcification. Null / missing: not known. */
+  readonly count?: number | null;
+  /** Why the morphology is not characterised, in report words ("too small for the 0.20 mm pixel size"). */
+  readonly notCharacterised?: string | null;
 }
 
 /** The suggested assessment: always a suggestion, with the rules that produced it. */

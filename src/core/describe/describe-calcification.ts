@@ -1,36 +1,76 @@
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
-import type { MorphologyDescription } from './description.js';
-import { calcificationFeatures } from './calcification-features.js';
-import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES } from './morphology-rules.js';
-import { fireRules } from './rule-table.js';
+import type { InseparableTerms, MorphologyDescription, NotCharacterised } from './description.js';
+import { calcificationFeatures, type CalcificationFeatures } from './calcification-features.js';
+import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
+import type { MorphologyTerm } from '../lexicon.js';
+import { fmt1, gradeRules, shown1, type RuleFiring } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
 
 export const UNCALIBRATED_EVIDENCE = 'image uncalibrated: size thresholds not applied';
 
+/** The evidence line when no rule fits, fully or nearly. */
+export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';
+
+/** Why nothing fits, in concrete words: too faint (Rose criterion), else no rule matched. */
+function whyNotCharacterised(f: CalcificationFeatures): NotCharacterised {
+  if (shown1(f.contrastToNoise) < MORPHOLOGY_THRESHOLDS.faintContrastToNoiseMax) {
+    return {
+      reason: `not characterised: too faint (contrast-to-noise ${fmt1(f.contrastToNoise)} < ${MORPHOLOGY_THRESHOLDS.faintContrastToNoiseMax}: below the Rose criterion a shape cannot be read)`,
+      words: 'too faint to characterise',
+    };
+  }
+  return { reason: NO_RULE_MATCHED, words: 'no lexicon term fits the measurements' };
+}
+
+/** The nearest fit in words: what holds for it and the one condition that does not. */
+function nearestFitWords(r: RuleFiring<MorphologyTerm>): string {
+  return `nearest term ${r.term}, not given: ${r.against.join('; ')} (for it: ${r.evidence.join('; ')})`;
+}
+
 /**
  * Suggests the morphology of one calcification from its measurements, best term first, with the
- * evidence in words ("long axis 2.4 mm > 1 mm; lucent-centre index 0.41 ≥ 0.25; margin smooth …").
+ * evidence for it in words ("long axis 2.4 mm > 1 mm; lucent-centre index 0.41 ≥ 0.1; margin
+ * smooth …"). When no rule fits, no term is given ("not characterised" with the reason) and the
+ * nearest fit (all conditions but one) is stated with the one that does not hold. Below the pixel size the terms
+ * that cannot be separated are listed (RESOLUTION_LIMITS), or the calcification is "not
+ * characterised" with the reason. Caveats that hold for the whole finding (uncalibrated image,
+ * views needed to exclude skin or milk of calcium) go to `caveats`, not to the evidence.
  * On an uncalibrated image no millimetre threshold is applied and confidence is halved.
  *
  * @example describeCalcification(m, { view: 'CC' }).terms[0] // { term: 'dystrophic', confidence: 0.75 }
  */
 export function describeCalcification(m: CalcificationMeasurements, ctx: DescribeContext = {}): MorphologyDescription {
   const f = calcificationFeatures(m, ctx);
-  const fired = fireRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
+  const caveats: string[] = [];
+  if (!f.calibrated) caveats.push(UNCALIBRATED_EVIDENCE);
+  const blocking = f.limits.find((l) => l.unresolved === 'everything');
+  if (blocking !== undefined) {
+    const notCharacterised = { reason: blocking.say(f), words: blocking.words(f) };
+    return { terms: [], evidence: [notCharacterised.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised, cannotSeparate: [] };
+  }
+  const cannotSeparate: InseparableTerms[] = f.limits.map((l) => ({ terms: l.cannotSeparate, reason: l.say(f), words: l.words(f) }));
+  const { fired, near } = gradeRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
   const evidence: string[] = [];
-  if (!f.calibrated) evidence.push(UNCALIBRATED_EVIDENCE);
   const best = fired[0];
+  let notCharacterised: NotCharacterised | null = null;
   if (best === undefined) {
-    evidence.push('no morphology rule matched these measurements');
+    notCharacterised = whyNotCharacterised(f);
+    evidence.push(notCharacterised.reason);
+    const nearest = near[0];
+    if (nearest !== undefined) evidence.push(nearestFitWords(nearest));
   } else {
     evidence.push(`${best.term}: ${best.evidence.join('; ')}`);
     for (const other of fired.slice(1)) evidence.push(`also consistent with ${other.term}: ${other.evidence.join('; ')}`);
-    evidence.push(...viewLimitsFor(best.term, ctx));
+    caveats.push(...viewLimitsFor(best.term, ctx));
   }
+  evidence.push(...cannotSeparate.map((c) => c.reason));
   return {
     terms: fired.map((r) => ({ term: r.term, confidence: r.confidence })),
     evidence,
     sizeThresholdsApplied: f.calibrated,
+    caveats,
+    notCharacterised,
+    cannotSeparate,
   };
 }

@@ -1,9 +1,12 @@
 import type { MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
-import type { MorphologyDescription, TermWithConfidence } from './description.js';
+import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
 import { describeCalcification, UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
-import { fireRules, fmt2, fmtMm, round2, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { pixelSizeOf } from './calcification-features.js';
+import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
+import { RESOLUTION_LIMITS } from './resolution-limits.js';
+import { fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
 
 /** What the set rules read: the spread of sizes and shapes, and the majority single term. */
@@ -44,23 +47,23 @@ export const SET_PREDICATES = {
   },
   'varied sizes or shapes': {
     test: (s) =>
-      s.sizeSpread >= SET_THRESHOLDS.sizeSpreadMin ||
-      s.shapeSpread >= SET_THRESHOLDS.shapeSpreadMin ||
-      s.elongationSpread >= SET_THRESHOLDS.elongationSpreadMin,
+      shown2(s.sizeSpread) >= SET_THRESHOLDS.sizeSpreadMin ||
+      shown2(s.shapeSpread) >= SET_THRESHOLDS.shapeSpreadMin ||
+      shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin,
     say: (s) =>
       `varied: size spread (CV) ${fmt2(s.sizeSpread)} (≥ ${SET_THRESHOLDS.sizeSpreadMin}), circularity spread ${fmt2(s.shapeSpread)} (≥ ${SET_THRESHOLDS.shapeSpreadMin}) or elongation spread ${fmt2(s.elongationSpread)} (≥ ${SET_THRESHOLDS.elongationSpreadMin})`,
   },
   'median long axis < 1 mm': {
-    test: (s) => (s.medianLongAxisMm === null ? null : s.medianLongAxisMm < SET_THRESHOLDS.amorphousMaxMm),
+    test: (s) => (s.medianLongAxisMm === null ? null : shownMm(s.medianLongAxisMm) < SET_THRESHOLDS.amorphousMaxMm),
     say: (s) => `median long axis ${s.medianLongAxisMm === null ? '?' : fmtMm(s.medianLongAxisMm)} mm < ${SET_THRESHOLDS.amorphousMaxMm} mm`,
   },
   'faint as a set': {
-    test: (s) => s.medianContrastToNoise < SET_THRESHOLDS.faintContrastToNoiseMax,
-    say: (s) => `faint: median contrast-to-noise ${s.medianContrastToNoise.toFixed(1)} < ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+    test: (s) => shown1(s.medianContrastToNoise) < SET_THRESHOLDS.faintContrastToNoiseMax,
+    say: (s) => `faint: median contrast-to-noise ${fmt1(s.medianContrastToNoise)} < ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
   'conspicuous as a set': {
-    test: (s) => s.medianContrastToNoise >= SET_THRESHOLDS.faintContrastToNoiseMax,
-    say: (s) => `conspicuous: median contrast-to-noise ${s.medianContrastToNoise.toFixed(1)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+    test: (s) => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintContrastToNoiseMax,
+    say: (s) => `conspicuous: median contrast-to-noise ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
   'fine-linear majority': {
     test: (s) => s.majority === 'fine linear' || s.majority === 'fine-linear branching',
@@ -71,7 +74,7 @@ export const SET_PREDICATES = {
     say: (s) => `${s.branching} calcification${s.branching === 1 ? '' : 's'} with a branch point`,
   },
   'median long axis < 0.5 mm': {
-    test: (s) => (s.medianLongAxisMm === null ? null : s.medianLongAxisMm < SET_THRESHOLDS.fineMaxMm),
+    test: (s) => (s.medianLongAxisMm === null ? null : shownMm(s.medianLongAxisMm) < SET_THRESHOLDS.fineMaxMm),
     say: (s) => `median long axis ${s.medianLongAxisMm === null ? '?' : fmtMm(s.medianLongAxisMm)} mm < ${SET_THRESHOLDS.fineMaxMm} mm`,
   },
   'no fine-linear majority': {
@@ -80,10 +83,22 @@ export const SET_PREDICATES = {
   },
 } as const satisfies Record<string, FeaturePredicate<SetFeatures>>;
 
+const SET_SOURCE = 'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications, suspicious morphology';
+
 export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDICATES>[] = [
   // Linear casts branch somewhere along the duct, not in every piece: one branching piece names the set.
-  { term: 'fine-linear branching', all: ['fine-linear majority', 'a branching calcification'], confidence: 0.75 },
-  { term: 'amorphous', all: ['median long axis < 1 mm', 'faint as a set', 'no fine-linear majority'], confidence: 0.65 },
+  {
+    term: 'fine-linear branching',
+    all: ['fine-linear majority', 'a branching calcification'],
+    confidence: 0.75,
+    source: `${SET_SOURCE}, d. fine-linear branching: casts of a duct, may branch`,
+  },
+  {
+    term: 'amorphous',
+    all: ['median long axis < 1 mm', 'faint as a set', 'no fine-linear majority'],
+    confidence: 0.65,
+    source: `${SET_SOURCE}, a. amorphous: so small and/or hazy that no more specific shape can be given`,
+  },
   {
     term: 'fine pleomorphic',
     all: [
@@ -94,6 +109,7 @@ export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDI
       'no fine-linear majority',
     ],
     confidence: 0.6,
+    source: `${SET_SOURCE}, c. fine pleomorphic: varying sizes and shapes, usually < 0.5 mm, more conspicuous than amorphous`,
   },
 ];
 
@@ -110,17 +126,48 @@ function spread(xs: readonly number[]): { mean: number; sd: number } {
 }
 
 /**
+ * A single calcification is its own finding: its description, with the finding's caveats stated
+ * once. Like a set, the finding carries each calcification's best term only (the others stay in
+ * the evidence as "also consistent with").
+ */
+function asFinding(d: MorphologyDescription): MorphologyDescription {
+  const caveats = d.caveats ?? [];
+  return { ...d, terms: d.terms.slice(0, 1), evidence: [...d.evidence, ...caveats], caveats };
+}
+
+/** The shape limit applied to the set's median span: stated once for the finding. */
+function setResolution(ms: readonly CalcificationMeasurements[]): InseparableTerms[] {
+  const spans = {
+    longAxisPx: median(ms.map((m) => m.longAxis.px)),
+    calibrePx: median(ms.map((m) => m.skeleton.calibre.px)),
+    elongation: median(ms.map((m) => m.elongation)),
+    pixelSizeMm: ms[0] === undefined ? null : pixelSizeOf(ms[0]),
+  };
+  return RESOLUTION_LIMITS.filter((l) => l.unresolved !== 'everything' && l.applies(spans)).map((l) => ({
+    terms: l.cannotSeparate,
+    reason: `${l.say(spans)} (median of ${ms.length} calcifications)`,
+    words: l.words(spans),
+  }));
+}
+
+/**
  * Suggests the morphology of a set of calcifications (one finding): the majority of the single
  * suggestions; "fine pleomorphic" when small conspicuous calcifications vary in size or shape;
  * "amorphous" when small calcifications are too faint as a set to read their shapes; "fine-linear
- * branching" when linear casts hold at least one branching piece.
+ * branching" when linear casts hold at least one branching piece. One calcification is described
+ * as one (never as a set). Caveats that hold for the whole finding are stated once, at the end of
+ * the evidence.
  */
 export function describeCalcifications(
   ms: readonly CalcificationMeasurements[],
   ctx: DescribeContext = {},
 ): MorphologyDescription {
-  if (ms.length === 0) return { terms: [], evidence: ['no calcifications to describe'], sizeThresholdsApplied: false };
+  if (ms.length === 0) {
+    const none = { reason: 'no calcifications to describe', words: 'no calcifications' };
+    return { terms: [], evidence: [none.reason], sizeThresholdsApplied: false, caveats: [], notCharacterised: none };
+  }
   const singles = ms.map((m) => describeCalcification(m, ctx));
+  if (singles.length === 1 && singles[0] !== undefined) return asFinding(singles[0]);
   const calibrated = singles.every((d) => d.sizeThresholdsApplied);
   const tally = new Map<MorphologyTerm, { votes: number; confidence: number }>();
   for (const d of singles) {
@@ -149,15 +196,35 @@ export function describeCalcifications(
     terms.push({ term, confidence: round2((t.votes / ms.length) * (t.confidence / t.votes)) });
   }
   const evidence: string[] = [];
-  if (!calibrated) evidence.push(UNCALIBRATED_EVIDENCE);
   for (const r of setFired) evidence.push(`${r.term}: ${r.evidence.join('; ')}`);
+  let notCharacterised: NotCharacterised | null = null;
   if (majority !== null) {
     const votes = tally.get(majority)?.votes ?? 0;
     evidence.push(`majority ${majority}: ${votes} of ${ms.length} calcifications`);
+  } else if (terms.length === 0) {
+    // The reason all share (in report words), else the plain one.
+    const words = [...new Set(singles.map((d) => d.notCharacterised?.words ?? null))];
+    const shared = words.length === 1 ? singles[0]?.notCharacterised ?? null : null;
+    notCharacterised = shared ?? { reason: 'no morphology rule matched any calcification', words: 'no lexicon term fits the measurements' };
+    evidence.push(shared === null ? notCharacterised.reason : `${shared.reason} (each of the ${ms.length} calcifications)`);
   } else {
-    evidence.push('no morphology rule matched any calcification');
+    evidence.push('no morphology rule matched any single calcification');
   }
   const best = terms[0];
-  if (best !== undefined) evidence.push(...viewLimitsFor(best.term, ctx));
-  return { terms, evidence, sizeThresholdsApplied: calibrated };
+  if (best !== undefined && best.confidence < MIN_CHOSEN_CONFIDENCE) {
+    // The calcifications' terms disagree (or were read at half confidence): no term is chosen.
+    const split = ranked.map(([t, v]) => `${t} ${v.votes} of ${ms.length}`).join(', ');
+    notCharacterised = {
+      reason: `not characterised: the calcifications do not agree on a term (${split}; best confidence ${fmt2(best.confidence)} < ${MIN_CHOSEN_CONFIDENCE})`,
+      words: 'the calcifications do not agree on a term',
+    };
+    evidence.push(notCharacterised.reason);
+  }
+  const cannotSeparate = setResolution(ms);
+  evidence.push(...cannotSeparate.map((c) => c.reason));
+  const caveats: string[] = [];
+  if (!calibrated) caveats.push(UNCALIBRATED_EVIDENCE);
+  if (best !== undefined) caveats.push(...viewLimitsFor(best.term, ctx));
+  evidence.push(...caveats);
+  return { terms, evidence, sizeThresholdsApplied: calibrated, caveats, notCharacterised, cannotSeparate };
 }

@@ -3,7 +3,7 @@
  * segmental = a wedge toward the nipple, diffuse = scattered through the breast).
  */
 import type { DistributionTerm } from '../lexicon.js';
-import { fmt2, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { fmt2, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 export interface GroupFeatures {
   readonly count: number;
@@ -26,28 +26,30 @@ export const DISTRIBUTION_THRESHOLDS = {
 
 const D = DISTRIBUTION_THRESHOLDS;
 const cm = (mm: number | null): string => (mm === null ? '?' : (mm / 10).toFixed(1));
+/** The extent compared at the precision it is shown (cm, one decimal), in mm. */
+const shownExtentMm = (mm: number): number => Number((mm / 10).toFixed(1)) * 10;
 
 export const DISTRIBUTION_PREDICATES = {
   'at least 2 calcifications': { test: (g) => g.count >= 2, say: (g) => `${g.count} calcifications` },
   'at least 3 calcifications': { test: (g) => g.count >= 3, say: (g) => `${g.count} calcifications` },
   'extent ≤ 2 cm': {
-    test: (g) => (g.extentMm === null ? null : g.extentMm <= D.groupedMaxMm),
+    test: (g) => (g.extentMm === null ? null : shownExtentMm(g.extentMm) <= D.groupedMaxMm),
     say: (g) => `extent ${cm(g.extentMm)} cm ≤ 2 cm`,
   },
   'extent > 2 cm': {
-    test: (g) => (g.extentMm === null ? null : g.extentMm > D.groupedMaxMm),
+    test: (g) => (g.extentMm === null ? null : shownExtentMm(g.extentMm) > D.groupedMaxMm),
     say: (g) => `extent ${cm(g.extentMm)} cm > 2 cm`,
   },
   'arranged in a line': {
-    test: (g) => g.linearity >= D.linearityLinearMin,
+    test: (g) => shown2(g.linearity) >= D.linearityLinearMin,
     say: (g) => `linearity ${fmt2(g.linearity)} ≥ ${D.linearityLinearMin}`,
   },
   'roughly linear': {
-    test: (g) => g.linearity >= D.linearityDuctalMin,
+    test: (g) => shown2(g.linearity) >= D.linearityDuctalMin,
     say: (g) => `linearity ${fmt2(g.linearity)} ≥ ${D.linearityDuctalMin}`,
   },
   'not ductal': {
-    test: (g) => g.linearity < D.linearityDuctalMin && g.wedgeTowardNipple !== true,
+    test: (g) => shown2(g.linearity) < D.linearityDuctalMin && g.wedgeTowardNipple !== true,
     say: (g) => `not ductal: linearity ${fmt2(g.linearity)} < ${D.linearityDuctalMin}, no wedge toward the nipple`,
   },
   'wedge toward the nipple': {
@@ -55,27 +57,55 @@ export const DISTRIBUTION_PREDICATES = {
     say: () => 'fans out from the nipple toward the chest wall (wedge)',
   },
   'axis toward the nipple': {
-    test: (g) => g.orientationToNippleDeg !== null && g.orientationToNippleDeg <= D.towardNippleMaxDeg,
+    test: (g) => g.orientationToNippleDeg !== null && Math.round(g.orientationToNippleDeg) <= D.towardNippleMaxDeg,
     say: (g) => `main axis ${g.orientationToNippleDeg?.toFixed(0) ?? '?'}° from the nipple direction (≤ ${D.towardNippleMaxDeg}°)`,
   },
   'scattered through the breast': {
-    test: (g) => g.breastFraction !== null && g.breastFraction >= D.diffuseBreastFractionMin,
+    test: (g) => g.breastFraction !== null && Math.round(g.breastFraction * 100) >= D.diffuseBreastFractionMin * 100,
     say: (g) => `spread over ${Math.round((g.breastFraction ?? 0) * 100)} % of the breast (≥ ${D.diffuseBreastFractionMin * 100} %)`,
   },
 } as const satisfies Record<string, FeaturePredicate<GroupFeatures>>;
 
 export type DistributionPredicateName = keyof typeof DISTRIBUTION_PREDICATES;
 
+const ATLAS = 'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications, distribution';
+
 export const DISTRIBUTION_RULES: readonly TermRule<DistributionTerm, DistributionPredicateName>[] = [
-  { term: 'diffuse', all: ['at least 2 calcifications', 'scattered through the breast'], confidence: 0.75 },
+  {
+    term: 'diffuse',
+    all: ['at least 2 calcifications', 'scattered through the breast'],
+    confidence: 0.75,
+    source: `${ATLAS}, a. diffuse: distributed randomly throughout the breast`,
+  },
   {
     term: 'segmental',
     all: ['at least 3 calcifications', 'wedge toward the nipple', 'extent > 2 cm'],
     confidence: 0.7,
+    source: `${ATLAS}, e. segmental: deposits in a duct and its branches, a cone toward the nipple`,
   },
-  { term: 'linear', all: ['at least 3 calcifications', 'arranged in a line'], confidence: 0.7 },
+  {
+    term: 'linear',
+    all: ['at least 3 calcifications', 'arranged in a line'],
+    confidence: 0.7,
+    source: `${ATLAS}, d. linear: arranged in a line, deposits within a duct`,
+  },
   // A ductal line pointing at the nipple without a wedge is a duct, not a segment.
-  { term: 'linear', all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple'], confidence: 0.65 },
-  { term: 'grouped', all: ['at least 2 calcifications', 'extent ≤ 2 cm'], confidence: 0.7 },
-  { term: 'regional', all: ['at least 2 calcifications', 'extent > 2 cm', 'not ductal'], confidence: 0.6 },
+  {
+    term: 'linear',
+    all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple'],
+    confidence: 0.65,
+    source: `${ATLAS}, d. linear: a duct runs toward the nipple`,
+  },
+  {
+    term: 'grouped',
+    all: ['at least 2 calcifications', 'extent ≤ 2 cm'],
+    confidence: 0.7,
+    source: `${ATLAS}, c. grouped: a few calcifications in a small volume, upper bound 2 cm`,
+  },
+  {
+    term: 'regional',
+    all: ['at least 2 calcifications', 'extent > 2 cm', 'not ductal'],
+    confidence: 0.6,
+    source: `${ATLAS}, b. regional: a large volume (> 2 cm), not conforming to a duct`,
+  },
 ];

@@ -1,18 +1,23 @@
 /**
  * Morphology rules as data: named predicates on one calcification's measurements, and the
- * lexicon term each combination suggests. Size cues follow the BI-RADS atlas (see
- * docs: punctate < 0.5 mm, round < 1 mm, dystrophic > 1 mm, coarse > 2–3 mm, fine linear calibre
- * < 0.5 mm, large rod-like ≥ 0.5 mm thick and > 1 mm long, coarse heterogeneous 0.5–1 mm).
- * Millimetre predicates answer null on an uncalibrated image: they are not applied.
+ * lexicon term each combination suggests, with its source beside it. Size cues follow the
+ * BI-RADS atlas (ACR BI-RADS Atlas, 5th ed., 2013, Mammography, Findings, Calcifications; see
+ * docs/describe-rules.md): punctate < 0.5 mm, round typically < 1 mm but round at any size,
+ * dystrophic > 1 mm, coarse > 2–3 mm, fine linear calibre < 0.5 mm, large rod-like ≥ 0.5 mm
+ * thick and > 1 mm long, coarse heterogeneous 0.5–1 mm.
+ * Millimetre predicates answer null on an uncalibrated image, and shape or calibre predicates
+ * answer null below the pixel size (RESOLUTION_LIMITS): they are not applied.
+ * Every number is compared at the precision the evidence shows it (shownMm, shown2, shown1).
  */
 import type { MorphologyTerm } from '../lexicon.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
-import { fmt2, fmtMm, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
   punctateMaxMm: 0.5,
-  roundMaxMm: 1,
+  /** Round "when small (under 1 mm)": typical, not a limit — larger round ones are still round. */
+  roundTypicalMaxMm: 1,
   dystrophicMinMm: 1,
   coarseMinMm: 2,
   fineCalibreMaxMm: 0.5,
@@ -41,6 +46,19 @@ export const MORPHOLOGY_THRESHOLDS = {
    */
   smoothMarginMin: 0.35,
   hazyMarginMax: 0.35,
+  /**
+   * A projected solid sphere's density follows its chord, 2√(r² − x²): at half its peak (where the
+   * outline is drawn) the edge falls by √3 / r of the peak per pixel for a radius of r pixels. A
+   * large smooth deposit is therefore "sharp" at a lower per-pixel gradient than a small one: its
+   * margin is defined when it keeps this fraction of the sphere's slope (blur costs the rest).
+   */
+  sphereEdgeFraction: 0.6,
+  /**
+   * A round calcification is a sphere: its edge falls like the chord, never much steeper. Phantom
+   * spheres (round, milk of calcium on CC) measure 0.55–1.15 × the sphere's √3 / r, flat-topped
+   * irregular lumps (dystrophic) 1.9–4; 1.5 separates them.
+   */
+  sphereEdgeMaxRatio: 1.5,
   denseContrastToNoiseMin: 8,
   /** Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
   faintContrastToNoiseMax: 5,
@@ -56,7 +74,29 @@ export const MORPHOLOGY_THRESHOLDS = {
 const T = MORPHOLOGY_THRESHOLDS;
 
 /** Applies a millimetre threshold, or answers null when the image is uncalibrated. */
-const mmTest = (v: number | null, ok: (mm: number) => boolean): boolean | null => (v === null ? null : ok(v));
+const mmTest = (v: number | null, ok: (mm: number) => boolean): boolean | null => (v === null ? null : ok(shownMm(v)));
+/** A shape predicate: null when the calcification spans too few pixels to show its shape. */
+const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has('shape') ? null : ok());
+/** A calibre predicate: null when the calibre is below the pixel size and the 0.5 mm boundary undecided. */
+const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
+  f.unresolved.has('calibre') ? null : mmTest(f.calibreMm, ok);
+
+/** The least margin sharpness read as defined / smooth for this deposit's width (see sphereEdgeFraction). */
+export function definedMarginMin(f: F): number {
+  return shown2(Math.min(T.smoothMarginMin, T.sphereEdgeFraction * sphereEdgeSlope(f)));
+}
+
+/** The edge slope (fraction of the peak per pixel) of a solid sphere as wide as this deposit: √3 / r. */
+export function sphereEdgeSlope(f: F): number {
+  const radiusPx = f.shortAxisPx / 2;
+  return radiusPx > 0 ? Math.sqrt(3) / radiusPx : Infinity;
+}
+const marginDefined = (f: F): boolean | null =>
+  shapeTest(f, () => shown2(f.marginSharpness) >= definedMarginMin(f));
+const marginLimitWords = (f: F): string => {
+  const min = definedMarginMin(f);
+  return min < T.smoothMarginMin ? `${fmt2(min)} for a deposit ${fmt1(f.shortAxisPx)} px wide` : `${T.smoothMarginMin}`;
+};
 const mmSay = (label: string, v: number | null, rel: string, limit: number): string =>
   `${label} ${v === null ? '?' : fmtMm(v)} mm ${rel} ${limit} mm`;
 
@@ -66,12 +106,16 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) => mmSay('long axis', f.longAxisMm, '<', T.punctateMaxMm),
   },
   'long axis < 1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v < T.roundMaxMm),
-    say: (f) => mmSay('long axis', f.longAxisMm, '<', T.roundMaxMm),
+    test: (f) => mmTest(f.longAxisMm, (v) => v < T.roundTypicalMaxMm),
+    say: (f) => mmSay('long axis', f.longAxisMm, '<', T.roundTypicalMaxMm),
   },
   'long axis 0.5–1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v >= T.punctateMaxMm && v < T.roundMaxMm),
+    test: (f) => mmTest(f.longAxisMm, (v) => v >= T.punctateMaxMm && v < T.roundTypicalMaxMm),
     say: (f) => `long axis ${f.longAxisMm === null ? '?' : fmtMm(f.longAxisMm)} mm within 0.5–1 mm`,
+  },
+  'long axis ≥ 1 mm': {
+    test: (f) => mmTest(f.longAxisMm, (v) => v >= T.roundTypicalMaxMm),
+    say: (f) => `${mmSay('long axis', f.longAxisMm, '≥', T.roundTypicalMaxMm)} (larger than the typical round, still round)`,
   },
   'long axis > 1 mm': {
     test: (f) => mmTest(f.longAxisMm, (v) => v > T.dystrophicMinMm),
@@ -82,11 +126,11 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) => mmSay('long axis', f.longAxisMm, '>', T.coarseMinMm),
   },
   'calibre < 0.5 mm': {
-    test: (f) => mmTest(f.calibreMm, (v) => v < T.fineCalibreMaxMm),
+    test: (f) => calibreTest(f, (v) => v < T.fineCalibreMaxMm),
     say: (f) => mmSay('calibre', f.calibreMm, '<', T.fineCalibreMaxMm),
   },
   'calibre ≥ 0.5 mm': {
-    test: (f) => mmTest(f.calibreMm, (v) => v >= T.rodCalibreMinMm),
+    test: (f) => calibreTest(f, (v) => v >= T.rodCalibreMinMm),
     say: (f) => mmSay('calibre', f.calibreMm, '≥', T.rodCalibreMinMm),
   },
   'length > 1 mm': {
@@ -98,39 +142,45 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) => mmSay('length', f.skeletonLengthMm, '≥', T.vascularLengthMinMm),
   },
   'round shape': {
-    test: (f) => f.circularity >= T.roundCircularityMin && f.elongation <= T.roundElongationMax,
+    test: (f) => shapeTest(f, () => shown2(f.circularity) >= T.roundCircularityMin && shown2(f.elongation) <= T.roundElongationMax),
     say: (f) => `circularity ${fmt2(f.circularity)} ≥ ${T.roundCircularityMin}, elongation ${fmt2(f.elongation)} ≤ ${T.roundElongationMax}`,
   },
   'round or oval': {
-    test: (f) => f.elongation <= T.ovalElongationMax,
+    test: (f) => shapeTest(f, () => shown2(f.elongation) <= T.ovalElongationMax),
     say: (f) => `elongation ${fmt2(f.elongation)} ≤ ${T.ovalElongationMax} (round or oval)`,
   },
   'irregular shape': {
     test: (f) =>
-      f.circularity < T.irregularCircularityMax || f.elongation > T.irregularElongationMin || f.solidity < T.irregularSolidityMax,
+      shapeTest(
+        f,
+        () =>
+          shown2(f.circularity) < T.irregularCircularityMax ||
+          shown2(f.elongation) > T.irregularElongationMin ||
+          shown2(f.solidity) < T.irregularSolidityMax,
+      ),
     say: (f) =>
       `irregular: circularity ${fmt2(f.circularity)} (< ${T.irregularCircularityMax}), elongation ${fmt2(f.elongation)} (> ${T.irregularElongationMin}) or solidity ${fmt2(f.solidity)} (< ${T.irregularSolidityMax})`,
   },
   lobulated: {
-    test: (f) => f.solidity < T.lobulatedSolidityMax || f.circularity < T.lobulatedCircularityMax,
+    test: (f) => shapeTest(f, () => shown2(f.solidity) < T.lobulatedSolidityMax || shown2(f.circularity) < T.lobulatedCircularityMax),
     say: (f) =>
       `lobulated: solidity ${fmt2(f.solidity)} (< ${T.lobulatedSolidityMax}) or circularity ${fmt2(f.circularity)} (< ${T.lobulatedCircularityMax})`,
   },
   'not elongated': {
-    test: (f) => f.elongation < T.elongatedMin,
+    test: (f) => shown2(f.elongation) < T.elongatedMin,
     say: (f) => `elongation ${fmt2(f.elongation)} < ${T.elongatedMin}`,
   },
   'convex crescent': {
-    test: (f) => f.solidity >= T.convexSolidityMin && f.elongation >= T.crescentElongationMin,
+    test: (f) => shapeTest(f, () => shown2(f.solidity) >= T.convexSolidityMin && shown2(f.elongation) >= T.crescentElongationMin),
     say: (f) =>
       `convex crescent: solidity ${fmt2(f.solidity)} ≥ ${T.convexSolidityMin}, elongation ${fmt2(f.elongation)} ≥ ${T.crescentElongationMin}`,
   },
   elongated: {
-    test: (f) => f.elongation >= T.elongatedMin,
+    test: (f) => shown2(f.elongation) >= T.elongatedMin,
     say: (f) => `elongation ${fmt2(f.elongation)} ≥ ${T.elongatedMin}`,
   },
   'very elongated': {
-    test: (f) => f.elongation >= T.veryElongatedMin,
+    test: (f) => shown2(f.elongation) >= T.veryElongatedMin,
     say: (f) => `elongation ${fmt2(f.elongation)} ≥ ${T.veryElongatedMin}`,
   },
   branching: {
@@ -142,43 +192,51 @@ export const MORPHOLOGY_PREDICATES = {
     say: () => 'no branch points',
   },
   'smooth margin': {
-    test: (f) => f.marginSharpness >= T.smoothMarginMin,
-    say: (f) => `margin smooth (sharpness ${fmt2(f.marginSharpness)} ≥ ${T.smoothMarginMin})`,
+    test: marginDefined,
+    say: (f) => `margin smooth (sharpness ${fmt2(f.marginSharpness)} ≥ ${marginLimitWords(f)})`,
+  },
+  'sphere-like edge': {
+    test: (f) => shapeTest(f, () => shown2(f.marginSharpness) <= shown2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))),
+    say: (f) =>
+      `edge falls like a sphere's (sharpness ${fmt2(f.marginSharpness)} ≤ ${fmt2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))} = ${T.sphereEdgeMaxRatio} × √3 / r, r = ${fmt1(f.shortAxisPx / 2)} px)`,
   },
   'hazy margin': {
-    test: (f) => f.marginSharpness < T.hazyMarginMax,
-    say: (f) => `margin hazy (sharpness ${fmt2(f.marginSharpness)} < ${T.hazyMarginMax})`,
+    test: (f) => {
+      const defined = marginDefined(f);
+      return defined === null ? null : !defined;
+    },
+    say: (f) => `margin hazy (sharpness ${fmt2(f.marginSharpness)} < ${marginLimitWords(f)})`,
   },
   'defined margin': {
-    test: (f) => f.marginSharpness >= T.hazyMarginMax,
-    say: (f) => `margin defined (sharpness ${fmt2(f.marginSharpness)} ≥ ${T.hazyMarginMax})`,
+    test: marginDefined,
+    say: (f) => `margin defined (sharpness ${fmt2(f.marginSharpness)} ≥ ${marginLimitWords(f)})`,
   },
   dense: {
-    test: (f) => f.contrastToNoise >= T.denseContrastToNoiseMin,
-    say: (f) => `dense (contrast-to-noise ${f.contrastToNoise.toFixed(1)} ≥ ${T.denseContrastToNoiseMin})`,
+    test: (f) => shown1(f.contrastToNoise) >= T.denseContrastToNoiseMin,
+    say: (f) => `dense (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
   },
   faint: {
-    test: (f) => f.contrastToNoise < T.faintContrastToNoiseMax,
-    say: (f) => `faint (contrast-to-noise ${f.contrastToNoise.toFixed(1)} < ${T.faintContrastToNoiseMax})`,
+    test: (f) => shown1(f.contrastToNoise) < T.faintContrastToNoiseMax,
+    say: (f) => `faint (contrast-to-noise ${fmt1(f.contrastToNoise)} < ${T.faintContrastToNoiseMax})`,
   },
   conspicuous: {
-    test: (f) => f.contrastToNoise >= T.faintContrastToNoiseMax,
-    say: (f) => `conspicuous (contrast-to-noise ${f.contrastToNoise.toFixed(1)} ≥ ${T.faintContrastToNoiseMax})`,
+    test: (f) => shown1(f.contrastToNoise) >= T.faintContrastToNoiseMax,
+    say: (f) => `conspicuous (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.faintContrastToNoiseMax})`,
   },
   'lucent centre': {
-    test: (f) => f.lucentCentreIndex >= T.lucentCentreMin,
+    test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) >= T.lucentCentreMin),
     say: (f) => `lucent-centre index ${fmt2(f.lucentCentreIndex)} ≥ ${T.lucentCentreMin}`,
   },
   'thin shell': {
-    test: (f) => f.lucentCentreIndex >= T.thinShellMin,
+    test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) >= T.thinShellMin),
     say: (f) => `thin shell: lucent-centre index ${fmt2(f.lucentCentreIndex)} ≥ ${T.thinShellMin}`,
   },
   'solid centre': {
-    test: (f) => f.lucentCentreIndex < T.lucentCentreMin,
+    test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) < T.lucentCentreMin),
     say: (f) => `solid centre (lucent-centre index ${fmt2(f.lucentCentreIndex)} < ${T.lucentCentreMin})`,
   },
   'heterogeneous density': {
-    test: (f) => f.heterogeneity >= T.heterogeneityMin,
+    test: (f) => shown2(f.heterogeneity) >= T.heterogeneityMin,
     say: (f) => `heterogeneous density (variation ${fmt2(f.heterogeneity)} ≥ ${T.heterogeneityMin})`,
   },
   'true lateral view': {
@@ -189,40 +247,78 @@ export const MORPHOLOGY_PREDICATES = {
 
 export type MorphologyPredicateName = keyof typeof MORPHOLOGY_PREDICATES;
 
+const ATLAS = 'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications';
+const BENIGN = `${ATLAS}, typically benign`;
+const SUSPICIOUS = `${ATLAS}, suspicious morphology`;
+
 /**
  * The rule table. Skin and suture cannot be told from one calcification's pixels (they need a
  * tangential view or a knot); they are chosen by the radiologist (see VIEW_LIMITS).
  */
 export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredicateName>[] = [
-  { term: 'fine-linear branching', all: ['elongated', 'calibre < 0.5 mm', 'branching'], confidence: 0.75 },
-  { term: 'fine linear', all: ['elongated', 'calibre < 0.5 mm', 'unbranched'], confidence: 0.65 },
-  { term: 'vascular', all: ['very elongated', 'length ≥ 5 mm', 'lucent centre'], confidence: 0.7 },
+  {
+    term: 'fine-linear branching',
+    all: ['elongated', 'calibre < 0.5 mm', 'branching'],
+    confidence: 0.75,
+    source: `${SUSPICIOUS}, d. fine linear or fine-linear branching: thin (< 0.5 mm), linear, may branch`,
+  },
+  {
+    term: 'fine linear',
+    all: ['elongated', 'calibre < 0.5 mm', 'unbranched'],
+    confidence: 0.65,
+    source: `${SUSPICIOUS}, d. fine linear: thin (< 0.5 mm), linear, irregular, often discontinuous`,
+  },
+  {
+    term: 'vascular',
+    all: ['very elongated', 'length ≥ 5 mm', 'lucent centre'],
+    confidence: 0.7,
+    source: `${BENIGN}, b. vascular: parallel tracks or linear tubular calcifications along a vessel`,
+  },
   // One wall of a tram-track: a thin line longer than any duct-cast piece.
-  { term: 'vascular', all: ['very elongated', 'length ≥ 5 mm', 'calibre < 0.5 mm'], confidence: 0.7 },
+  {
+    term: 'vascular',
+    all: ['very elongated', 'length ≥ 5 mm', 'calibre < 0.5 mm'],
+    confidence: 0.7,
+    source: `${BENIGN}, b. vascular: one wall of the tram-track, longer than a duct-cast piece`,
+  },
   {
     term: 'large rod-like',
     all: ['elongated', 'calibre ≥ 0.5 mm', 'length > 1 mm', 'smooth margin', 'dense'],
     confidence: 0.7,
+    source: `${BENIGN}, d. large rod-like: solid or discontinuous smooth rods, usually ≥ 0.5 mm in diameter, > 1 mm long`,
   },
   // The meniscus of a layering cyst on a true lateral: a convex crescent, solid, unbranched.
   {
     term: 'milk of calcium',
     all: ['true lateral view', 'convex crescent', 'unbranched', 'smooth margin', 'solid centre'],
     confidence: 0.7,
+    source: `${BENIGN}, h. milk of calcium: crescent or "teacup" meniscus on the true lateral (90°) view`,
   },
   // A lucent centre is only readable on a shell several pixels across: rim needs > 1 mm.
-  { term: 'rim', all: ['long axis > 1 mm', 'thin shell', 'round or oval', 'smooth margin'], confidence: 0.7 },
+  {
+    term: 'rim',
+    all: ['long axis > 1 mm', 'thin shell', 'round or oval', 'smooth margin'],
+    confidence: 0.7,
+    source: `${BENIGN}, f. rim: thin calcium deposited on the surface of a sphere (fat necrosis, oil cyst), wall usually < 1 mm`,
+  },
   {
     term: 'dystrophic',
     all: ['long axis > 1 mm', 'irregular shape', 'not elongated', 'lucent centre', 'dense', 'smooth margin'],
     confidence: 0.75,
+    source: `${BENIGN}, g. dystrophic: irregular, usually > 1 mm, often lucent centres, after surgery, radiation or trauma`,
   },
-  { term: 'coarse', all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'solid centre'], confidence: 0.7 },
+  {
+    term: 'coarse',
+    all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'solid centre'],
+    confidence: 0.7,
+    source: `${BENIGN}, c. coarse or "popcorn-like": large (> 2–3 mm), dense, involuting fibroadenoma`,
+  },
   // Dystrophic without a visible lucent centre ("often", not always, in the atlas): lower confidence.
   {
     term: 'dystrophic',
     all: ['long axis > 1 mm', 'irregular shape', 'not elongated', 'dense', 'defined margin'],
     confidence: 0.6,
+    source: `${BENIGN}, g. dystrophic: lucent centres are "often", not always, present`,
   },
   {
     term: 'coarse heterogeneous',
@@ -230,8 +326,34 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     // calcium, sets it (round and punctate measure as high as coarse heterogeneous).
     all: ['long axis 0.5–1 mm', 'irregular shape', 'conspicuous'],
     confidence: 0.55,
+    source: `${SUSPICIOUS}, b. coarse heterogeneous: irregular, conspicuous, generally 0.5–1 mm`,
   },
-  { term: 'amorphous', all: ['long axis < 1 mm', 'faint'], confidence: 0.5 },
-  { term: 'punctate', all: ['long axis < 0.5 mm', 'round shape', 'defined margin', 'conspicuous'], confidence: 0.6 },
-  { term: 'round', all: ['long axis 0.5–1 mm', 'round shape', 'defined margin', 'conspicuous'], confidence: 0.6 },
+  {
+    term: 'amorphous',
+    all: ['long axis < 1 mm', 'faint'],
+    confidence: 0.5,
+    source: `${SUSPICIOUS}, a. amorphous: so small and/or hazy that no more specific shape can be given`,
+  },
+  {
+    term: 'punctate',
+    all: ['long axis < 0.5 mm', 'round shape', 'defined margin', 'conspicuous'],
+    confidence: 0.6,
+    source: `${BENIGN}, e. round: "when smaller than 0.5 mm, the term punctate should be used"`,
+  },
+  {
+    term: 'round',
+    all: ['long axis 0.5–1 mm', 'round shape', 'defined margin', 'conspicuous'],
+    confidence: 0.6,
+    source: `${BENIGN}, e. round: "when small (under 1 mm), frequently formed in the acini of lobules"`,
+  },
+  // The atlas gives round no upper size: a round, solid, dense, smooth calcification of any size is
+  // round (benign). Above the typical 1 mm it must be dense and solid, so that a smudgy deposit or a
+  // shell (rim) is not taken for it, and its edge must fall like a sphere's, not like the step of a
+  // flat irregular lump (dystrophic) that happens to have a round outline.
+  {
+    term: 'round',
+    all: ['long axis ≥ 1 mm', 'round shape', 'smooth margin', 'sphere-like edge', 'dense', 'solid centre'],
+    confidence: 0.6,
+    source: `${BENIGN}, e. round: round or oval, smooth; "under 1 mm" is typical, not a limit`,
+  },
 ];

@@ -1,7 +1,7 @@
 /**
  * The shape shared by the describe rule tables: named predicates on measured features, and rules
  * that name the predicates they need. A predicate answers true, false, or null when it cannot be
- * applied (a millimetre threshold on an uncalibrated image).
+ * applied (a millimetre threshold on an uncalibrated image, a shape below the pixel size).
  */
 
 export interface FeaturePredicate<F> {
@@ -17,52 +17,123 @@ export interface TermRule<T extends string, P extends string> {
   readonly all: readonly P[];
   /** 0–1 when every predicate held; lowered when some could not be applied. */
   readonly confidence: number;
+  /** Where the rule comes from (atlas section, paper, or the measurement physics behind it). */
+  readonly source: string;
 }
 
 export interface RuleFiring<T extends string> {
   readonly term: T;
   readonly confidence: number;
+  /** The predicates that held, in words: the evidence for the term. */
   readonly evidence: readonly string[];
-  /** Predicates that could not be applied (uncalibrated). */
+  /** What speaks against the term: the predicate that failed (a near fit). */
+  readonly against: readonly string[];
+  /** Predicates that could not be applied (uncalibrated, below the pixel size). */
   readonly unapplied: number;
+  /** True when every applicable predicate held; false for a near fit (all but one held). */
+  readonly full: boolean;
 }
 
 /** Confidence factor applied when a rule fired with some of its thresholds not applied. */
 export const UNAPPLIED_CONFIDENCE_FACTOR = 0.5;
 
-/** Runs a rule table; returns the rules that fired, most confident first (one per term). */
+/**
+ * Confidence factor of a near fit: a rule with all its predicates but one holding (and at least
+ * two holding) names the best-fitting term when no rule fits fully; the failed predicate is
+ * stated as the evidence against it.
+ */
+export const NEAR_FIT_CONFIDENCE_FACTOR = 0.5;
+
+interface Graded<T extends string> extends RuleFiring<T> {
+  readonly failed: number;
+}
+
+function grade<F, T extends string, P extends string>(
+  rule: TermRule<T, P>,
+  predicates: Readonly<Record<P, FeaturePredicate<F>>>,
+  held: (p: P) => boolean | null,
+  features: F,
+): Graded<T> {
+  let unapplied = 0;
+  let applied = 0;
+  let failed = 0;
+  const evidence: string[] = [];
+  const against: string[] = [];
+  for (const p of rule.all) {
+    const h = held(p);
+    if (h === null) {
+      unapplied++;
+    } else if (h) {
+      applied++;
+      evidence.push(predicates[p].say(features));
+    } else {
+      failed++;
+      against.push(`not ${p}: ${negated(predicates[p].say(features))}`);
+    }
+  }
+  const full = failed === 0 && applied > 0;
+  const factor = (unapplied > 0 ? UNAPPLIED_CONFIDENCE_FACTOR : 1) * (full ? 1 : NEAR_FIT_CONFIDENCE_FACTOR);
+  return { term: rule.term, confidence: round2(rule.confidence * factor), evidence, against, unapplied, full, failed };
+}
+
+function bestPerTerm<T extends string>(firings: readonly RuleFiring<T>[]): RuleFiring<T>[] {
+  const sorted = [...firings].sort((a, b) => b.confidence - a.confidence);
+  const seen = new Set<T>();
+  return sorted.filter((f) => (seen.has(f.term) ? false : (seen.add(f.term), true)));
+}
+
+/** Runs a rule table; returns the rules that fired fully, most confident first (one per term). */
 export function fireRules<F, T extends string, P extends string>(
   rules: readonly TermRule<T, P>[],
   predicates: Readonly<Record<P, FeaturePredicate<F>>>,
   features: F,
 ): RuleFiring<T>[] {
+  return [...gradeRules(rules, predicates, features).fired];
+}
+
+export interface GradedRules<T extends string> {
+  /** Rules whose every applicable predicate held, most confident first (one per term). */
+  readonly fired: readonly RuleFiring<T>[];
+  /**
+   * Near fits: every predicate but one held (at least two held), at reduced confidence, each with
+   * the predicate that failed as the evidence against it; most confident first, one per term.
+   */
+  readonly near: readonly RuleFiring<T>[];
+}
+
+/** Runs a rule table and grades every rule: full fits and near fits. */
+export function gradeRules<F, T extends string, P extends string>(
+  rules: readonly TermRule<T, P>[],
+  predicates: Readonly<Record<P, FeaturePredicate<F>>>,
+  features: F,
+): GradedRules<T> {
   const cache = new Map<P, boolean | null>();
   const held = (p: P): boolean | null => {
     if (!cache.has(p)) cache.set(p, predicates[p].test(features));
     return cache.get(p) ?? null;
   };
-  const firings: RuleFiring<T>[] = [];
-  for (const rule of rules) {
-    let unapplied = 0;
-    let applied = 0;
-    let fails = false;
-    for (const p of rule.all) {
-      const h = held(p);
-      if (h === false) {
-        fails = true;
-        break;
-      }
-      if (h === null) unapplied++;
-      else applied++;
-    }
-    if (fails || applied === 0) continue;
-    const evidence = rule.all.filter((p) => held(p) === true).map((p) => predicates[p].say(features));
-    const confidence = rule.confidence * (unapplied > 0 ? UNAPPLIED_CONFIDENCE_FACTOR : 1);
-    firings.push({ term: rule.term, confidence: round2(confidence), evidence, unapplied });
-  }
-  firings.sort((a, b) => b.confidence - a.confidence);
-  const seen = new Set<T>();
-  return firings.filter((f) => (seen.has(f.term) ? false : (seen.add(f.term), true)));
+  const graded = rules.map((r) => grade(r, predicates, held, features));
+  return {
+    fired: bestPerTerm(graded.filter((g) => g.full).map(strip)),
+    // Nearest first: the largest share of conditions held, then the rule's confidence.
+    near: bestPerTerm(graded.filter((g) => g.failed === 1 && g.evidence.length >= 2).map(strip)).sort(
+      (a, b) => heldShare(b) - heldShare(a) || b.confidence - a.confidence,
+    ),
+  };
+}
+
+const heldShare = (r: RuleFiring<string>): number => r.evidence.length / Math.max(1, r.evidence.length + r.against.length);
+
+const NEGATED: Readonly<Record<string, string>> = { '≥': '<', '<': '≥', '>': '≤', '≤': '>' };
+
+/** A predicate's words with each comparison turned round: what was measured when it did not hold. */
+export function negated(words: string): string {
+  return words.replace(/ (≥|<|>|≤) /g, (_m, rel: string) => ` ${NEGATED[rel] ?? rel} `);
+}
+
+function strip<T extends string>(g: Graded<T>): RuleFiring<T> {
+  const { failed: _failed, ...firing } = g;
+  return firing;
 }
 
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -76,3 +147,18 @@ export function fmtMm(n: number): string {
 export function fmt2(n: number): string {
   return n.toFixed(2);
 }
+
+/** A plain number in words with one decimal (contrast-to-noise, pixels). */
+export function fmt1(n: number): string {
+  return n.toFixed(1);
+}
+
+/**
+ * The value a threshold is compared with is the value the evidence shows: a long axis of
+ * 0.497 mm is shown as 0.50 mm and compared as 0.50 mm, so "0.50 mm < 0.5 mm" cannot be written.
+ * The rounding (at most 0.005 mm below 1 mm, 0.05 mm above) stays below the pixel size (0.07–0.1 mm
+ * on digital detectors), so no decision moves by more than the measurement can tell.
+ */
+export const shownMm = (n: number): number => Number(fmtMm(n));
+export const shown2 = (n: number): number => Number(fmt2(n));
+export const shown1 = (n: number): number => Number(fmt1(n));

@@ -108,7 +108,15 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
   const changeStated = f.change !== null || f.overrides.change !== undefined;
   if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
   const assessed = applyOverrides(
-    assess({ ...suggested, change: f.change ?? UNSTATED_CHANGE_FOR_RULES, history: draft.history, composition: draft.composition, side: f.side }),
+    assess({
+      ...suggested,
+      change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
+      history: draft.history,
+      composition: draft.composition,
+      side: f.side,
+      count: onPrimary.length,
+      notCharacterised: morphology.notCharacterised?.words ?? null,
+    }),
     f.overrides,
   );
   const measurements = { ...summariseMeasurements(ms), count: onPrimary.length };

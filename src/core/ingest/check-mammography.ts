@@ -1,13 +1,16 @@
 /**
  * Decides whether an image is a mammogram the pipeline may analyse, from its SOP class (first)
- * and modality: MG is accepted; DX / CR only with Body Part Examined BREAST (with a warning);
- * breast tomosynthesis only as a single frame; everything else is refused, naming what it is.
+ * and modality: MG is accepted; DX / CR and Secondary Capture (digitised film, e.g. a prior
+ * screen-film mammogram) only when the header shows a breast — Body Part Examined BREAST, or a
+ * coded or named mammography view with a laterality — with a warning; breast tomosynthesis only
+ * as a single frame; everything else is refused, naming what it is.
  */
 import type { DataSet } from 'dicom-parser';
 import { err, ok, type Result } from '../result.js';
 import { clip } from './clean-text.js';
 import { readText } from './dataset-values.js';
 import { TAG } from './dicom-tags.js';
+import type { ViewAndLaterality } from './read-view-and-laterality.js';
 import { sopClass } from './sop-classes.js';
 
 export interface MammographyCheck {
@@ -18,8 +21,30 @@ export interface MammographyCheck {
   readonly warnings: readonly string[];
 }
 
-/** Accepts or refuses an image as a mammogram; `frames` is Number of Frames (1 when absent). */
-export function checkMammography(ds: DataSet, frames: number): Result<MammographyCheck> {
+/**
+ * What in the header says the image shows a breast, in words, or null: Body Part Examined
+ * BREAST, else — when no body part is stated — a view from the View Code Sequence or View
+ * Position together with a laterality (Patient Orientation alone is not enough). Another body
+ * part stated is taken at its word.
+ */
+function breastEvidence(bodyPart: string | null, view: Pick<ViewAndLaterality, 'view' | 'viewSource' | 'laterality'>): string | null {
+  if (bodyPart === 'BREAST') return 'Body Part Examined BREAST';
+  if (bodyPart !== null) return null;
+  if (view.view !== null && view.laterality !== null && (view.viewSource === 'view-code-sequence' || view.viewSource === 'view-position')) {
+    return `a mammography view (${view.laterality} ${view.view})`;
+  }
+  return null;
+}
+
+/**
+ * Accepts or refuses an image as a mammogram; `frames` is Number of Frames (1 when absent),
+ * `view` what read-view-and-laterality found in the same header.
+ */
+export function checkMammography(
+  ds: DataSet,
+  frames: number,
+  view: Pick<ViewAndLaterality, 'view' | 'viewSource' | 'laterality'>,
+): Result<MammographyCheck> {
   const modality = readText(ds, TAG.Modality)?.toUpperCase() ?? '';
   const uid = readText(ds, TAG.SOPClassUID) ?? '';
   const warnings: string[] = [];
@@ -43,15 +68,23 @@ export function checkMammography(ds: DataSet, frames: number): Result<Mammograph
     case 'tomosynthesis':
       warnings.push(`${label}: single tomosynthesis frame analysed as a projection`);
       return accepted();
-    case 'projection-radiograph': {
+    case 'projection-radiograph':
+    case 'secondary-capture': {
       const bodyPart = readText(ds, TAG.BodyPartExamined)?.toUpperCase() ?? null;
-      if (bodyPart === 'BREAST') {
-        warnings.push(`${label} with Body Part Examined BREAST: accepted as a mammogram`);
+      const evidence = breastEvidence(bodyPart, view);
+      if (evidence !== null) {
+        warnings.push(
+          role === 'secondary-capture'
+            ? `${label} with ${evidence}: accepted as a digitised film mammogram (secondary capture, not a digital mammogram)`
+            : `${label} with ${evidence}: accepted as a mammogram`,
+        );
         return accepted();
       }
       return err(
         'not-mammography',
-        `${label}, not a mammogram (Body Part Examined ${bodyPart === null ? 'absent' : clip(bodyPart, 16)}, not BREAST)`,
+        `${label}, not a mammogram (${
+          bodyPart === null ? 'no Body Part Examined, and no mammography view with a laterality' : `Body Part Examined ${clip(bodyPart, 16)}, not BREAST`
+        })`,
       );
     }
     case 'other':

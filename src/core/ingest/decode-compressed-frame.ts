@@ -1,17 +1,19 @@
 /**
  * Decodes one compressed frame to little-endian sample bytes. JPEG-LS, JPEG 2000 and HTJ2K use
  * the Cornerstone wasm codecs, JPEG lossless (process 14 / SV1) uses jpeg-lossless-decoder-js,
+ * JPEG Extended (processes 2 & 4) Cornerstone's JavaScript JPEG decoder (decode-jpeg-extended.ts),
  * RLE the decoder in decode-rle.ts. Codec modules are loaded lazily, once; a decoder that fails
  * returns 'decode-failed' and its module is reloaded on the next use. Decoders can be injected
  * (e.g. by a browser adapter) through `FrameDecoders`.
  */
 import { err, ok, type Result } from '../result.js';
 import { cleanText } from './clean-text.js';
+import { decodeJpegExtended } from './decode-jpeg-extended.js';
 import { decodeRleFrame } from './decode-rle.js';
 import type { PixelFormat } from './read-pixel-format.js';
 import type { PixelEncoding } from './transfer-syntaxes.js';
 
-export type CompressedEncoding = Extract<PixelEncoding, 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000' | 'htj2k' | 'rle'>;
+export type CompressedEncoding = Extract<PixelEncoding, 'jpeg-lossless' | 'jpeg-extended' | 'jpeg-ls' | 'jpeg-2000' | 'htj2k' | 'rle'>;
 
 /** One decoded frame: sample bytes (little-endian, a fresh buffer) and the size the codec saw. */
 export interface DecodedFrame {
@@ -135,5 +137,6 @@ export const BUILT_IN_DECODERS: Record<CompressedEncoding, FrameDecoder> = {
   'jpeg-2000': wasmDecoder('jpeg-2000', 'JPEG 2000'),
   htj2k: wasmDecoder('htj2k', 'HTJ2K'),
   'jpeg-lossless': decodeJpegLossless,
+  'jpeg-extended': decodeJpegExtended,
   rle: decodeRle,
 };

@@ -12,6 +12,7 @@ export const TAG = {
   CodingSchemeDesignator: 'x00080102',
   CodeMeaning: 'x00080104',
   PatientName: 'x00100010',
+  PatientID: 'x00100020',
   PatientBirthDate: 'x00100030',
   PatientAge: 'x00101010',
   BodyPartExamined: 'x00180015',

@@ -1,6 +1,6 @@
 /** Ingest: DICOM bytes → MammoImage (pixels, calibration, laterality / view, metadata). */
-export { ingestDicom, ingestUncompressed, type IngestOptions } from './ingest-dicom.js';
-export { parseDicomBytes, type Inflate } from './parse-dicom-bytes.js';
+export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest-dicom.js';
+export { parseDicomBytes, readDicomBytes, type Inflate, type ParsedDicom } from './parse-dicom-bytes.js';
 export {
   readCalibration,
   readCalibrationAttributes,

@@ -10,10 +10,10 @@ import { err, ok, type Result } from '../result.js';
 import { checkMammography } from './check-mammography.js';
 import { cleanText, clip } from './clean-text.js';
 import { readText } from './dataset-values.js';
-import { BUILT_IN_DECODERS, type CompressedEncoding, type FrameDecoders } from './decode-compressed-frame.js';
+import type { CompressedEncoding, FrameDecoders } from './decode-compressed-frame.js';
 import { TAG } from './dicom-tags.js';
 import { readNativePixels, samples16, samples8 } from './native-pixels.js';
-import { parseDicomBytes, type Inflate } from './parse-dicom-bytes.js';
+import { readDicomBytes, type Inflate } from './parse-dicom-bytes.js';
 import { readCalibration, type CalibrationReading } from './read-calibration.js';
 import { readDescriptiveMetadata } from './read-metadata.js';
 import { DEFAULT_MAX_PIXEL_BYTES, readNumberOfFrames, readPixelFormat, type PixelFormat } from './read-pixel-format.js';
@@ -39,11 +39,12 @@ interface Prepared {
 }
 
 function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
-  const parsed = parseDicomBytes(bytes, options.inflate === undefined ? {} : { inflate: options.inflate });
+  const parsed = readDicomBytes(bytes, options.inflate === undefined ? {} : { inflate: options.inflate });
   if (!parsed.ok) return parsed;
-  const ds = parsed.value;
+  const ds = parsed.value.dataSet;
   const frames = readNumberOfFrames(ds);
-  const kind = checkMammography(ds, frames);
+  const view = readViewAndLaterality(ds);
+  const kind = checkMammography(ds, frames, view);
   if (!kind.ok) return kind;
   const pixelData = ds.elements[TAG.PixelData];
   if (pixelData === undefined) {
@@ -56,7 +57,6 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   if (ts.encoding === 'unsupported') {
     return err('unsupported-transfer-syntax', `transfer syntax ${clip(ts.uid)} (${ts.name}) is not supported`);
   }
-  const view = readViewAndLaterality(ds);
   const calibration = readCalibration(ds);
   const described = readDescriptiveMetadata(ds);
   const f = format.value;
@@ -77,7 +77,7 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
     rescaleSlope: f.rescaleSlope,
     rescaleIntercept: f.rescaleIntercept,
     transferSyntaxUid: ts.uid,
-    warnings: [...kind.value.warnings, ...view.warnings, ...calibration.warnings],
+    warnings: [...parsed.value.warnings, ...kind.value.warnings, ...view.warnings, ...calibration.warnings],
   };
   return ok({ ds, ts, format: f, pixelData, meta, calibration: calibration.calibration });
 }
@@ -107,7 +107,8 @@ function compressedFrame(p: Prepared): Result<Uint8Array> {
 async function decodedImage(p: Prepared, encoding: CompressedEncoding, decoders: FrameDecoders): Promise<Result<MammoImage>> {
   const frame = compressedFrame(p);
   if (!frame.ok) return frame;
-  const decode = decoders[encoding] ?? BUILT_IN_DECODERS[encoding];
+  // The built-in decoders (and through them each codec) load only when a compressed frame is met.
+  const decode = decoders[encoding] ?? (await import('./decode-compressed-frame.js')).BUILT_IN_DECODERS[encoding];
   const decoded = await decode(frame.value, p.format);
   if (!decoded.ok) return decoded;
   const { bytes, width, height } = decoded.value;
@@ -138,6 +139,30 @@ export async function ingestDicom(bytes: Uint8Array, options: IngestOptions = {}
     }
     if (encoding === 'unsupported') return err('unsupported-transfer-syntax', `transfer syntax ${p.value.ts.uid} is not supported`);
     return await decodedImage(p.value, encoding, options.decoders ?? {});
+  } catch (e) {
+    return err('not-dicom', `file could not be read: ${cleanText(String(e)).slice(0, 160)}`);
+  }
+}
+
+/** What an image is, read from its header: everything of a MammoImage but the pixels. */
+export type MammogramHeader = Pick<MammoImage, 'rows' | 'columns' | 'meta' | 'calibration'>;
+
+/**
+ * Reads what an image is — size, calibration, laterality, view, metadata and warnings — with the
+ * same checks as ingestDicom, without decoding compressed pixel data (uncompressed pixel data is
+ * still checked against Rows × Columns, which costs no copy). For callers that only describe an
+ * image, such as the command line's `info`, so that no codec is loaded.
+ */
+export function readMammogramHeader(bytes: Uint8Array, options: IngestOptions = {}): Result<MammogramHeader> {
+  try {
+    const p = prepare(bytes, options);
+    if (!p.ok) return p;
+    const { ts, format, meta, calibration } = p.value;
+    if (ts.encoding === 'native-little-endian' || ts.encoding === 'native-big-endian' || ts.encoding === 'deflated') {
+      const stored = readNativePixels(p.value.ds, p.value.pixelData, format, ts.encoding === 'native-big-endian');
+      if (!stored.ok) return stored;
+    }
+    return ok({ rows: format.rows, columns: format.columns, meta, calibration });
   } catch (e) {
     return err('not-dicom', `file could not be read: ${cleanText(String(e)).slice(0, 160)}`);
   }

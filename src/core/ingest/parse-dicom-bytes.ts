@@ -1,12 +1,16 @@
 /**
  * Parses DICOM Part 10 bytes with dicom-parser, turning everything it throws into a typed
- * failure: 'not-dicom' (no DICM marker, garbage), 'truncated' (the file ends before the data it
- * declares, with the byte counts), 'unsupported-transfer-syntax' (deflated without an inflater).
+ * failure: 'not-dicom' (garbage), 'truncated' (the file ends before the data it declares, with
+ * the byte counts), 'unsupported-transfer-syntax' (deflated without an inflater). A file without
+ * the preamble and "DICM" marker is read when it starts like a data set and parses cleanly
+ * (bare-data-set.ts), with a warning saying how it was read.
  */
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import { err, ok, type Result } from '../result.js';
+import { bareStart, withPreamble, type BareStart } from './bare-data-set.js';
 import { cleanText } from './clean-text.js';
+import { transferSyntax } from './transfer-syntaxes.js';
 
 /** Inflates raw DEFLATE data (RFC 1951), e.g. node:zlib's inflateRawSync; injected by adapters. */
 export type Inflate = (deflated: Uint8Array) => Uint8Array;
@@ -58,9 +62,27 @@ function metaTransferSyntax(bytes: Uint8Array): string | null {
   }
 }
 
+/** A parsed data set and what was noticed while reading it. */
+export interface ParsedDicom {
+  readonly dataSet: DataSet;
+  readonly warnings: readonly string[];
+}
+
 /** Parses a DICOM Part 10 file; never throws for bad input. */
 export function parseDicomBytes(bytes: Uint8Array, options: { inflate?: Inflate } = {}): Result<DataSet> {
+  const r = readDicomBytes(bytes, options);
+  return r.ok ? ok(r.value.dataSet) : r;
+}
+
+/** Like parseDicomBytes, with the warnings (e.g. a file read without its preamble). */
+export function readDicomBytes(bytes: Uint8Array, options: { inflate?: Inflate } = {}): Result<ParsedDicom> {
   if (bytes.length === 0) return err('not-dicom', 'empty file (0 bytes): not a DICOM file');
+  if (bytes.length >= 132 && hasDicmMarker(bytes)) {
+    const r = parsePart10(bytes, options);
+    return r.ok ? ok({ dataSet: r.value, warnings: [] }) : r;
+  }
+  const bare = bareStart(bytes);
+  if (bare !== null) return parseBare(bytes, bare, options);
   if (bytes.length < 132) {
     const dicm = [0x44, 0x49, 0x43, 0x4d];
     const startsLikeDicom = bytes.every((b, i) => (i < 128 ? b === 0 : b === dicm[i - 128]));
@@ -68,8 +90,46 @@ export function parseDicomBytes(bytes: Uint8Array, options: { inflate?: Inflate 
       ? err('truncated', `file is truncated: ${bytes.length} bytes, ends inside the preamble and "DICM" marker (at least 132 expected)`)
       : err('not-dicom', `not a DICOM file: ${bytes.length} bytes, too short for the 132-byte preamble and marker`);
   }
-  if (!hasDicmMarker(bytes)) return err('not-dicom', 'not a DICOM file: no "DICM" marker at byte 128');
+  return err('not-dicom', 'not a DICOM file: no "DICM" marker at byte 128, and it does not start like a data set without one');
+}
 
+/**
+ * True when the top-level tags of the data set rise strictly, as PS3.5 §7.1 requires (the meta
+ * group, which the parser lists after the data set, is left out).
+ */
+function tagsAscend(ds: DataSet): boolean {
+  let previous = '';
+  for (const tag of Object.keys(ds.elements)) {
+    if (tag.startsWith('x0002')) continue;
+    if (tag <= previous) return false;
+    previous = tag;
+  }
+  return true;
+}
+
+/** Reads a file that has no preamble and marker, when it parses cleanly as a data set. */
+function parseBare(bytes: Uint8Array, start: BareStart, options: { inflate?: Inflate }): Result<ParsedDicom> {
+  const r = parsePart10(withPreamble(bytes, start), options);
+  const how =
+    start.shape === 'meta'
+      ? 'read from its File Meta Information'
+      : `read as a data set in ${transferSyntax(start.transferSyntaxUid ?? '').name} (detected; no File Meta Information)`;
+  if (!r.ok) {
+    if (r.error.kind === 'not-dicom') {
+      return err('not-dicom', `not a DICOM file: no "DICM" marker at byte 128, and ${start.shape === 'meta' ? 'its meta information' : 'it'} does not parse as a data set without one (${r.error.message})`);
+    }
+    if (r.error.kind === 'truncated') {
+      return err('truncated', `file is truncated: it ends before the data it declares (no preamble and "DICM" marker, ${how})`);
+    }
+    return err(r.error.kind, `${r.error.message} (no preamble and "DICM" marker, ${how})`);
+  }
+  if (!tagsAscend(r.value)) {
+    return err('not-dicom', 'not a DICOM file: no "DICM" marker at byte 128, and read without one its attributes are out of order');
+  }
+  return ok({ dataSet: r.value, warnings: [`no 128-byte preamble and "DICM" marker: ${how}`] });
+}
+
+function parsePart10(bytes: Uint8Array, options: { inflate?: Inflate }): Result<DataSet> {
   const inflate = options.inflate;
   if (metaTransferSyntax(bytes) === DEFLATED && inflate === undefined) {
     return err(

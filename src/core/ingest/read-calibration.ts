@@ -16,12 +16,17 @@
  *
  * Invalid values (missing, zero, negative, not a number) never produce millimetres: another
  * source is used with a warning, or the image is uncalibrated with a warning naming the value.
+ * Implausible values are not trusted either (bounds and their sources in
+ * plausible-calibration.ts): a spacing outside 0.02–0.5 mm, or a Pixel Spacing whose ratio to
+ * Imager Pixel Spacing is not one magnification explains (outside 0.4–1.05), is ignored with a
+ * warning naming both values, and the next source in the order above is used.
  */
 import type { DataSet } from 'dicom-parser';
 import type { Calibration } from '../image.js';
 import { mm } from '../units.js';
 import { firstItem, readText } from './dataset-values.js';
 import { TAG } from './dicom-tags.js';
+import { MAMMOGRAPHY_SPACING_MM, PIXEL_TO_IMAGER_SPACING_RATIO, withinRange } from './plausible-calibration.js';
 
 /** The calibration attributes as stored (text, as in the file), null when absent. */
 export interface CalibrationAttributes {
@@ -62,19 +67,56 @@ const UNCALIBRATED = (source: string): Calibration => ({
   source,
 });
 
+const plausibleSpacing = (s: Spacing): boolean =>
+  withinRange(s.row, MAMMOGRAPHY_SPACING_MM) && withinRange(s.column, MAMMOGRAPHY_SPACING_MM);
+
+const range = (r: { min: number; max: number }, unit = ''): string => `${r.min}–${r.max}${unit}`;
+
+/** A ratio for a message, rounded without hiding how far off it is. */
+const ratioText = (x: number): string => String(+x.toPrecision(4));
+
+/**
+ * Why a valid Pixel Spacing is not believed, or null when it is plausible: outside the
+ * mammography spacing range, or not explained by magnification of the Imager Pixel Spacing.
+ */
+function implausiblePixelSpacing(ps: Spacing, ips: Spacing | null, psText: string, ipsText: string | null): string | null {
+  const beside = ipsText === null ? '' : ` (Imager Pixel Spacing ${ipsText} mm)`;
+  if (!plausibleSpacing(ps)) return `Pixel Spacing ${psText} mm is outside ${range(MAMMOGRAPHY_SPACING_MM, ' mm')} for a mammogram${beside}`;
+  if (ips === null) return null;
+  const rowRatio = ps.row / ips.row;
+  const columnRatio = ps.column / ips.column;
+  if (withinRange(rowRatio, PIXEL_TO_IMAGER_SPACING_RATIO) && withinRange(columnRatio, PIXEL_TO_IMAGER_SPACING_RATIO)) return null;
+  const ratio = ratioText(rowRatio) === ratioText(columnRatio) ? ratioText(rowRatio) : `${ratioText(rowRatio)} and ${ratioText(columnRatio)}`;
+  return `Pixel Spacing ${psText} mm disagrees with Imager Pixel Spacing ${ipsText} mm (ratio ${ratio}, outside the ${range(
+    PIXEL_TO_IMAGER_SPACING_RATIO,
+  )} that magnification explains)`;
+}
+
 /** Decides the calibration from the attribute values; pure, so every rule is testable. */
 export function decideCalibration(a: CalibrationAttributes): CalibrationReading {
   const warnings: string[] = [];
-  const ps = a.pixelSpacing === null ? null : parseSpacing(a.pixelSpacing);
-  const ips = a.imagerPixelSpacing === null ? null : parseSpacing(a.imagerPixelSpacing);
+  let ps = a.pixelSpacing === null ? null : parseSpacing(a.pixelSpacing);
+  const ipsParsed = a.imagerPixelSpacing === null ? null : parseSpacing(a.imagerPixelSpacing);
   const type = a.pixelSpacingCalibrationType?.trim().toUpperCase() ?? null;
 
+  let ips = ipsParsed;
+  if (ipsParsed !== null && !plausibleSpacing(ipsParsed)) {
+    warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} mm is outside ${range(MAMMOGRAPHY_SPACING_MM, ' mm')} for a mammogram: not trusted`);
+    ips = null;
+  }
   if (a.pixelSpacing !== null && ps === null) {
     warnings.push(
       ips !== null
         ? `Pixel Spacing ${a.pixelSpacing} is invalid: using Imager Pixel Spacing instead`
         : `Pixel Spacing ${a.pixelSpacing} is invalid: image treated as uncalibrated`,
     );
+  }
+  if (ps !== null) {
+    const why = implausiblePixelSpacing(ps, ips, a.pixelSpacing ?? '', ips === null ? null : a.imagerPixelSpacing);
+    if (why !== null) {
+      warnings.push(`${why}: ignored, ${ips !== null ? 'using Imager Pixel Spacing instead' : 'image treated as uncalibrated'}`);
+      ps = null;
+    }
   }
   if (ps !== null) {
     const psText = `Pixel Spacing ${a.pixelSpacing} mm`;
@@ -94,7 +136,7 @@ export function decideCalibration(a: CalibrationAttributes): CalibrationReading 
     warnings.push(`Pixel Spacing equals Imager Pixel Spacing with ${typeNote}: treated as detector spacing`);
   }
 
-  if (a.imagerPixelSpacing !== null && ips === null) {
+  if (a.imagerPixelSpacing !== null && ipsParsed === null) {
     warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} is invalid: image treated as uncalibrated`);
   }
   if (ips === null) {

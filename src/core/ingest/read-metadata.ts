@@ -18,6 +18,9 @@ export interface DescriptiveMetadata {
   readonly patientAgeYears: number | null;
   readonly manufacturer: string | null;
   readonly patientName: string | null;
+  readonly patientId: string | null;
+  /** YYYYMMDD as stored, or null. */
+  readonly patientBirthDate: string | null;
   readonly windows: readonly VoiWindow[];
   readonly voiLutFunction: string | null;
 }
@@ -58,6 +61,8 @@ export function readDescriptiveMetadata(ds: DataSet): DescriptiveMetadata {
     patientAgeYears: patientAgeYears(readText(ds, TAG.PatientAge), readText(ds, TAG.PatientBirthDate), studyDate),
     manufacturer: readText(ds, TAG.Manufacturer),
     patientName: readText(ds, TAG.PatientName),
+    patientId: readText(ds, TAG.PatientID),
+    patientBirthDate: readText(ds, TAG.PatientBirthDate),
     windows: readWindows(ds),
     voiLutFunction: voi,
   };

@@ -1,9 +1,10 @@
 /**
  * Storage SOP classes (PS3.4 Annex B) that ingest recognises, and how each is treated:
- * 'mammography' is accepted, 'projection-radiograph' (DX / CR) only when the body part is the
- * breast, 'tomosynthesis' only when single-frame, 'other' is refused with its name.
+ * 'mammography' is accepted, 'projection-radiograph' (DX / CR) and 'secondary-capture' (e.g. a
+ * digitised film) only when the header shows a breast, 'tomosynthesis' only when single-frame,
+ * 'other' is refused with its name.
  */
-export type SopClassRole = 'mammography' | 'projection-radiograph' | 'tomosynthesis' | 'other';
+export type SopClassRole = 'mammography' | 'projection-radiograph' | 'secondary-capture' | 'tomosynthesis' | 'other';
 
 export interface SopClass {
   readonly uid: string;
@@ -26,7 +27,9 @@ const TABLE: readonly SopClass[] = [
   { uid: '1.2.840.10008.5.1.4.1.1.4.1', name: 'Enhanced MR Image Storage', role: 'other' },
   { uid: '1.2.840.10008.5.1.4.1.1.6.1', name: 'Ultrasound Image Storage', role: 'other' },
   { uid: '1.2.840.10008.5.1.4.1.1.3.1', name: 'Ultrasound Multi-frame Image Storage', role: 'other' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7', name: 'Secondary Capture Image Storage', role: 'other' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7', name: 'Secondary Capture Image Storage', role: 'secondary-capture' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.2', name: 'Multi-frame Grayscale Byte Secondary Capture Image Storage', role: 'secondary-capture' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.3', name: 'Multi-frame Grayscale Word Secondary Capture Image Storage', role: 'secondary-capture' },
   { uid: '1.2.840.10008.5.1.4.1.1.20', name: 'Nuclear Medicine Image Storage', role: 'other' },
   { uid: '1.2.840.10008.5.1.4.1.1.128', name: 'Positron Emission Tomography Image Storage', role: 'other' },
   { uid: '1.2.840.10008.5.1.4.1.1.12.1', name: 'X-Ray Angiographic Image Storage', role: 'other' },

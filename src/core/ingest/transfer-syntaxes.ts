@@ -7,6 +7,7 @@ export type PixelEncoding =
   | 'native-big-endian'
   | 'deflated'
   | 'jpeg-lossless'
+  | 'jpeg-extended'
   | 'jpeg-ls'
   | 'jpeg-2000'
   | 'htj2k'
@@ -25,7 +26,7 @@ const TABLE: readonly TransferSyntax[] = [
   { uid: '1.2.840.10008.1.2.1.99', name: 'Deflated Explicit VR Little Endian', encoding: 'deflated' },
   { uid: '1.2.840.10008.1.2.2', name: 'Explicit VR Big Endian', encoding: 'native-big-endian' },
   { uid: '1.2.840.10008.1.2.4.50', name: 'JPEG Baseline (Process 1)', encoding: 'unsupported' },
-  { uid: '1.2.840.10008.1.2.4.51', name: 'JPEG Extended (Process 2 & 4)', encoding: 'unsupported' },
+  { uid: '1.2.840.10008.1.2.4.51', name: 'JPEG Extended (Process 2 & 4)', encoding: 'jpeg-extended' },
   { uid: '1.2.840.10008.1.2.4.57', name: 'JPEG Lossless, Non-Hierarchical (Process 14)', encoding: 'jpeg-lossless' },
   {
     uid: '1.2.840.10008.1.2.4.70',

@@ -3,7 +3,12 @@
  * fat and glandular tissue (the thin, fatty periphery then counts as background), so the
  * threshold is moved down toward the background level: a quarter of the way from the
  * background's peak to Otsu's level, and at least six background noise deviations above the
- * peak. The largest connected region is kept and holes inside it are filled.
+ * peak. Thin bright bands and strokes are then cut off the breast: the mask is eroded by a disc,
+ * the largest region of what is left is the breast's core, and the breast is the part of the
+ * thresholded mask within the same disc of that core (discs by chamfer distance; an opening that
+ * keeps the skin line where it is). Film edges, burned-in letters, rulers and marker tapes touching the breast along a band
+ * narrower than the disc no longer join it; the breast itself, many times wider, keeps its shape.
+ * Holes inside the breast are filled.
  */
 import type { OverviewImage } from './overview-image.js';
 import { otsuThreshold } from './otsu-threshold.js';
@@ -14,6 +19,12 @@ export const MASK_RULES = {
   fractionOfOtsu: 0.25,
   /** Minimum height above the background peak, in background noise deviations. */
   minNoiseDeviations: 6,
+  /**
+   * Radius of the disc that cuts thin bands off the breast, overview samples (about 1.2 % of the
+   * image's long side: 3 mm on a 24 × 30 cm field). Film edges and letter strokes are narrower
+   * than its diameter; the nipple in profile is wider.
+   */
+  bandRadius: 3,
 } as const;
 
 export interface BreastMask {
@@ -33,7 +44,11 @@ export function findBreastMask(overview: OverviewImage): BreastMask | null {
   if (threshold === null) return null;
   const above = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) above[i] = (data[i] as number) > threshold ? 1 : 0;
-  const largest = largestRegion(above, w, h);
+  const core = largestRegion(erode(above, w, h, MASK_RULES.bandRadius), w, h);
+  if (core === null) return null;
+  const near = dilate(core, w, h, MASK_RULES.bandRadius);
+  for (let i = 0; i < w * h; i++) near[i] = (near[i] as number) & (above[i] as number);
+  const largest = largestRegion(near, w, h);
   if (largest === null) return null;
   const filled = fillHoles(largest, w, h);
   let count = 0;
@@ -78,6 +93,69 @@ export function breastThreshold(values: Float32Array): number | null {
     peak + MASK_RULES.minNoiseDeviations * sigma,
   );
   return Math.min(level, otsu);
+}
+
+/** Chamfer steps (3 along a row or column, 4 along a diagonal): distances within 8 % of Euclidean. */
+const STRAIGHT = 3;
+const DIAGONAL = 4;
+
+/**
+ * Chamfer distance (in units of STRAIGHT per sample) from every sample to the nearest sample whose
+ * mask value is `target`; samples outside the image count as `target` when `outsideIsTarget`.
+ */
+function chamferDistance(mask: Uint8Array, w: number, h: number, target: 0 | 1, outsideIsTarget: boolean): Int32Array {
+  const far = 1 << 29;
+  const edge = outsideIsTarget ? 0 : far;
+  const d = new Int32Array(w * h);
+  for (let i = 0; i < w * h; i++) d[i] = mask[i] === target ? 0 : far;
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= w || y >= h ? edge : (d[y * w + x] as number));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const v = Math.min(
+        d[i] as number,
+        at(x - 1, y) + STRAIGHT,
+        at(x, y - 1) + STRAIGHT,
+        at(x - 1, y - 1) + DIAGONAL,
+        at(x + 1, y - 1) + DIAGONAL,
+      );
+      d[i] = v;
+    }
+  }
+  for (let y = h - 1; y >= 0; y--) {
+    for (let x = w - 1; x >= 0; x--) {
+      const i = y * w + x;
+      const v = Math.min(
+        d[i] as number,
+        at(x + 1, y) + STRAIGHT,
+        at(x, y + 1) + STRAIGHT,
+        at(x + 1, y + 1) + DIAGONAL,
+        at(x - 1, y + 1) + DIAGONAL,
+      );
+      d[i] = v;
+    }
+  }
+  return d;
+}
+
+/**
+ * Keeps the samples farther than r from any background sample. Outside the image counts as
+ * background, so a band along an image edge goes as well (the breast at the chest-wall edge comes
+ * back with the dilation).
+ */
+function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const d = chamferDistance(mask, w, h, 0, true);
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) out[i] = (d[i] as number) > r * STRAIGHT ? 1 : 0;
+  return out;
+}
+
+/** Sets every sample within r of a mask sample. */
+function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const d = chamferDistance(mask, w, h, 1, false);
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) out[i] = (d[i] as number) <= r * STRAIGHT ? 1 : 0;
+  return out;
 }
 
 /** Labels 4-connected regions of 1s and returns a mask of the largest one (null when none). */

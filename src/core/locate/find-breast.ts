@@ -10,7 +10,7 @@ import { px2, mm2, type PointPx } from '../units.js';
 import type { BreastGeometry, ChestWallEdge, ChestWallSource } from './breast-geometry.js';
 import { findBreastMask, type BreastMask } from './breast-mask.js';
 import { chestWallEdgeFromMask, chestWallFrame, type ChestWallFrame } from './chest-wall.js';
-import { coarseNipple, refineNipple } from './nipple.js';
+import { coarseNipple, nippleLobe, refineNipple } from './nipple.js';
 import { makeOverview } from './overview-image.js';
 import { overviewFrame } from './overview-frame.js';
 import {
@@ -92,16 +92,16 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
   } else {
     const coarse = coarseNipple(profile, of);
     if (coarse === null) return err('unsupported-image', 'no skin line found: cannot place the nipple');
-    nipple = frame.toImage(refineNipple(image, frame, coarse, mask.threshold, overview.stride));
+    const lobe = nippleLobe(image, frame, of, profile, coarse, mask.threshold);
+    nipple = frame.toImage(lobe ?? refineNipple(image, frame, coarse, mask.threshold, overview.stride));
   }
 
   const view = image.meta.view;
   const lookForPectoral = (options.findPectoral ?? true) && view !== null && VIEWS_SHOWING_PECTORAL.has(view);
-  const pectoralLine = lookForPectoral
-    ? findPectoralLine(overview, mask, of, frame, profile, headAtStart(frame, orientation))
-    : null;
-  if (lookForPectoral && pectoralLine === null) {
-    warnings.push(`${view} view: pectoral muscle not found; depth is measured to the chest-wall edge`);
+  const pectoral = lookForPectoral ? findPectoralLine(overview, mask, of, frame, profile, headAtStart(frame, orientation)) : null;
+  const pectoralLine = pectoral?.line ?? null;
+  if (pectoral !== null && pectoral.line === null) {
+    warnings.push(`${view} view: pectoral muscle not found (${pectoral.reason}); depth is measured to the chest-wall edge`);
   }
 
   const area = mask.count * overview.stride * overview.stride;

@@ -102,3 +102,154 @@ export function refineNipple(
   return { u: maxU, v };
 }
 
+
+/** Rules for the nipple in profile, as data (image-analysis settings). */
+export const NIPPLE_RULES = {
+  /** Skin contour examined on each side of the farthest point, fraction of the chest-wall length. */
+  windowFraction: 0.1,
+  /** Half-width of the running mean that smooths the contour, fraction of the chest-wall length. */
+  smoothingFraction: 0.01,
+  /**
+   * A notch of the skin contour at least this deep (fraction of the image extent away from the
+   * chest wall) separates two lobes: the nipple in profile and the breast's own curve.
+   */
+  minNotchFraction: 0.004,
+  /** A lobe counts as the front of the breast when its tip is within this many notch depths of the farthest tip. */
+  frontTolerance: 1,
+} as const;
+
+/**
+ * The nipple in profile when the front of the skin contour has two or more lobes separated by a
+ * notch: the nipple is the narrowest front lobe (the nipple is small beside the breast's own
+ * curve). Returns its tip, or null when the front of the contour is one smooth curve (the nipple
+ * is then taken as its farthest point). `threshold` is the breast / background level.
+ */
+export function nippleLobe(
+  image: MammoImage,
+  frame: ChestWallFrame,
+  of: OverviewFrame,
+  profile: SkinProfile,
+  coarse: FramePoint,
+  threshold: number,
+): FramePoint | null {
+  const R = NIPPLE_RULES;
+  const s = of.stride;
+  const step = Math.max(1, Math.floor(s / 2));
+  const half = Math.round((R.windowFraction * frame.edgeLength) / step);
+  const notch = R.minNotchFraction * frame.depthExtent;
+  const vs: number[] = [];
+  const us: number[] = [];
+  for (let i = -half; i <= half; i++) {
+    const v = Math.round(coarse.v + i * step);
+    if (v < 1 || v > frame.edgeLength - 2) continue;
+    const iv = Math.round((v - of.vAt(0)) / s);
+    const centre = profile.skinU[Math.min(of.nv - 1, Math.max(0, iv))] ?? Number.NaN;
+    if (Number.isNaN(centre)) continue;
+    const u = skinEdgeOnLine(image, frame, v, centre, 2 * s, threshold);
+    if (u === null) continue;
+    vs.push(v);
+    us.push(u);
+  }
+  const k = Math.max(1, Math.round((R.smoothingFraction * frame.edgeLength) / step));
+  if (vs.length < 4 * k + 3) return null;
+  const smooth: number[] = [];
+  for (let i = k; i < us.length - k; i++) {
+    let sum = 0;
+    for (let j = i - k; j <= i + k; j++) sum += us[j] as number;
+    smooth.push(sum / (2 * k + 1));
+  }
+  const sv = vs.slice(k, vs.length - k);
+  // Lobes: runs between notches (local minima at least `notch` below the highest point on each side).
+  const cuts: number[] = [];
+  let lastCut = 0;
+  for (let i = 1; i < smooth.length - 1; i++) {
+    const u = smooth[i] as number;
+    if (!(u <= (smooth[i - 1] as number) && u < (smooth[i + 1] as number))) continue;
+    let left = -Infinity;
+    for (let j = lastCut; j < i; j++) left = Math.max(left, smooth[j] as number);
+    let right = -Infinity;
+    for (let j = i + 1; j < smooth.length; j++) {
+      right = Math.max(right, smooth[j] as number);
+      if ((smooth[j] as number) < u) break;
+    }
+    if (left - u >= notch && right - u >= notch) {
+      cuts.push(i);
+      lastCut = i;
+    }
+  }
+  if (cuts.length === 0) return null;
+  const bounds = [0, ...cuts, smooth.length - 1];
+  const lobes: { tip: number; at: number; extent: number }[] = [];
+  for (let b = 0; b < bounds.length - 1; b++) {
+    const lo = bounds[b] as number;
+    const hi = bounds[b + 1] as number;
+    let at = lo;
+    for (let i = lo; i <= hi; i++) if ((smooth[i] as number) > (smooth[at] as number)) at = i;
+    const tip = smooth[at] as number;
+    let extent = 0;
+    for (let i = lo; i <= hi; i++) if ((smooth[i] as number) >= tip - notch) extent++;
+    lobes.push({ tip, at, extent });
+  }
+  let front = -Infinity;
+  for (const l of lobes) front = Math.max(front, l.tip);
+  const candidates = lobes.filter((l) => l.tip >= front - R.frontTolerance * notch);
+  if (candidates.length < 2) return null;
+  let best = candidates[0] as { tip: number; at: number; extent: number };
+  for (const l of candidates) if (l.extent < best.extent) best = l;
+  // The tip on the unsmoothed contour near the lobe's smoothed peak.
+  const i0 = best.at + k;
+  let tipU = -Infinity;
+  let tipV = sv[best.at] as number;
+  for (let i = Math.max(0, i0 - k); i <= Math.min(us.length - 1, i0 + k); i++) {
+    if ((us[i] as number) > tipU) {
+      tipU = us[i] as number;
+      tipV = vs[i] as number;
+    }
+  }
+  return { u: tipU, v: tipV };
+}
+
+/**
+ * The skin edge on one full-resolution line along u (mean of three neighbouring lines): the
+ * outermost pair of neighbouring samples above `threshold` within `reach` of `centre`.
+ */
+function skinEdgeOnLine(
+  image: MammoImage,
+  frame: ChestWallFrame,
+  v: number,
+  centre: number,
+  reach: number,
+  threshold: number,
+): number | null {
+  const uLo = Math.max(0.5, Math.round(centre - reach - 0.5) + 0.5);
+  const uHi = Math.min(frame.depthExtent - 0.5, Math.round(centre + reach - 0.5) + 0.5);
+  const a = frame.toImage({ u: uLo, v: v - 1 });
+  const b = frame.toImage({ u: uHi, v: v + 1 });
+  const patch = readDensityPatch(image, {
+    x0: Math.min(a.x, b.x),
+    y0: Math.min(a.y, b.y),
+    x1: Math.max(a.x, b.x) + 1,
+    y1: Math.max(a.y, b.y) + 1,
+  });
+  if (patch === null) return null;
+  const at = (u: number): number => {
+    let sum = 0;
+    let n = 0;
+    for (let dv = -1; dv <= 1; dv++) {
+      const p = frame.toImage({ u, v: v + dv });
+      const x = Math.round(p.x) - patch.x0;
+      const y = Math.round(p.y) - patch.y0;
+      if (x < 0 || y < 0 || x >= patch.width || y >= patch.height) continue;
+      sum += patch.data[y * patch.width + x] as number;
+      n++;
+    }
+    return n === 0 ? Number.NEGATIVE_INFINITY : sum / n;
+  };
+  let outerAbove = false;
+  for (let u = uHi; u >= uLo; u--) {
+    const above = at(u) > threshold;
+    if (above && outerAbove) return u + 1.5;
+    outerAbove = above;
+  }
+  return null;
+}

@@ -2,7 +2,8 @@ import type { ChangeSincePrior } from '../lexicon.js';
 import type { Finding, FindingComparison, FindingMeasurements } from './finding.js';
 import { wordDifferential, wordSuggestion } from './word-suggestion.js';
 import { wordLocation } from './word-location.js';
-import { DISTRIBUTION_WORDS, fmtMmWords, fmtNumber, listInWords, MORPHOLOGY_WORDS } from './words.js';
+import { wordMorphology } from './word-morphology.js';
+import { DISTRIBUTION_WORDS, fmtMmWords, fmtNumber, listInWords } from './words.js';
 
 export const UNCALIBRATED_SIZE_WORDS = 'size not stated: image uncalibrated';
 
@@ -49,18 +50,21 @@ export function wordChange(c: FindingComparison): string {
 
 function wordCalcifications(f: Finding): string {
   const n = f.measurements.count;
-  const morph = f.morphology.length > 0 ? listInWords(f.morphology.map((t) => MORPHOLOGY_WORDS[t])) : 'uncharacterised';
+  const { terms, remark } = wordMorphology(f);
   const noun = n === 1 ? 'calcification' : 'calcifications';
+  // One calcification is never a group: "a single round calcification".
   const others = f.distribution.filter((d) => d !== 'grouped').map((d) => DISTRIBUTION_WORDS[d]);
-  const spread = others.length > 0 ? ` in ${listInWords(others)}` : '';
+  const spread = others.length > 0 && n !== 1 ? ` in ${listInWords(others)}` : '';
   const size = wordSize(f.measurements);
   const quals = (f.qualifiers ?? []).map((q) => ` ${q}`).join('');
+  const what = terms === null ? noun : `${terms} ${noun}`;
+  const after = terms === null ? `, ${remark}` : remark === '' ? '' : ` ${remark}`;
+  if (n === 1) return `a single ${what}${size}${quals}${after}`;
   if (f.distribution.includes('grouped')) {
     const count = n === null ? '' : `${n} `;
-    return `a group of ${count}${morph} ${noun}${size}${quals}${spread}`;
+    return `a group of ${count}${what}${size}${quals}${after}${spread}`;
   }
-  if (n === 1) return `a single ${morph} calcification${size}${quals}${spread}`;
-  return `${n === null ? '' : `${n} `}${morph} ${noun}${size}${quals}${spread}`;
+  return `${n === null ? '' : `${n} `}${what}${size}${quals}${after}${spread}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { categoryLabel } from '../assess/categories.js';
 import type { OverallAssessment } from '../assess/overall-assessment.js';
 import type { Finding } from './finding.js';
-import { listInWords, MORPHOLOGY_WORDS, SIDE_WORDS } from './words.js';
+import { wordMorphology } from './word-morphology.js';
+import { SIDE_WORDS } from './words.js';
 
 /**
  * The impression: one line per finding with its suggested category, then the suggested overall
@@ -10,8 +11,17 @@ import { listInWords, MORPHOLOGY_WORDS, SIDE_WORDS } from './words.js';
  */
 export function wordImpression(findings: readonly Finding[], overall: OverallAssessment): string {
   const lines = findings.map((f) => {
-    const morph = f.morphology.length > 0 ? listInWords(f.morphology.map((t) => MORPHOLOGY_WORDS[t])) : 'uncharacterised';
-    return `${SIDE_WORDS[f.side]}: ${morph} calcifications, suggested BI-RADS ${f.suggestion.assessment}.`;
+    const { terms } = wordMorphology(f);
+    const single = f.measurements.count === 1;
+    const what =
+      terms === null
+        ? single
+          ? 'a single calcification, not characterised'
+          : 'calcifications not characterised'
+        : single
+          ? `a single ${terms} calcification`
+          : `${terms} calcifications`;
+    return `${SIDE_WORDS[f.side]}: ${what}, suggested BI-RADS ${f.suggestion.assessment}.`;
   });
   if (findings.length === 0) lines.push('No calcification findings recorded.');
   lines.push(`Suggested overall assessment: ${categoryLabel(overall.assessment)}.`);

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { CalcificationAnalyser, MeasuredCalcification } from '../../../extensions/calcification/tools/index.js';
 import { OUTLINE_EDITED, type OutlineEditedDetail } from '../../../extensions/calcification/tools/calcification-tool.js';
 import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
+import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { imageIds, type ImageIds } from '../draft/draft-ids.js';
@@ -16,6 +17,7 @@ import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-sessi
 import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
+import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
@@ -61,6 +63,13 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
   };
 }
 
+/** "8 images loaded from local files (3 examinations of 2 patients)". */
+function loadedStatus(count: number, exams: readonly OpenedExam[], from: string): string {
+  const patients = new Set(exams.map((e) => e.patientKey)).size;
+  const several = exams.length > 1 ? ` (${exams.length} examinations${patients > 1 ? ` of ${patients} patients` : ''})` : '';
+  return `${count} image${count === 1 ? '' : 's'} loaded${from}${several}`;
+}
+
 function patientName(exam: LoadedExam | null): string {
   const n = exam?.images.find((i) => i.role === 'current')?.summary.meta.patientName ?? null;
   return n === null ? 'unnamed patient' : n.split('^').filter((s) => s.length > 0).join(' ');
@@ -81,6 +90,48 @@ export function App() {
   const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
+  // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
+  const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
+  const [shownKey, setShownKey] = useState<string | null>(null);
+  const drafts = useRef(new Map<string, ExamDraftSession>());
+  const shownDraft = useRef<ExamDraftSession | null>(null);
+  const showing = useRef(0);
+  // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
+  const clearing = useRef(false);
+
+  /** Puts one examination on screen with its own draft (the one kept for it, else its saved or a new one). */
+  const showExam = useCallback(
+    async (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
+      const token = ++showing.current;
+      clearing.current = true;
+      try {
+        annotationApi.state.removeAllAnnotations();
+      } finally {
+        clearing.current = false;
+      }
+      shownDraft.current = null;
+      setDraft(null);
+      setExam(entry.exam);
+      setShownKey(entry.key);
+      setLayout({ kind: 'grid' });
+      for (const n of notHung(entry.exam)) say(`${n.fileName} not shown: ${n.reason}`);
+      const summary = openedSummary(all, entry);
+      if (summary !== null) say(summary);
+      const kept = drafts.current.get(entry.key);
+      const session = kept ?? (await startExamDraft(client, entry.exam));
+      drafts.current.set(entry.key, session);
+      if (token !== showing.current) {
+        // Another examination was chosen meanwhile: its draft stays the extension's current one.
+        const now = shownDraft.current as ExamDraftSession | null;
+        if (now !== null) setCurrentDraftStore(now.store);
+        return;
+      }
+      setCurrentDraftStore(session.store);
+      shownDraft.current = session;
+      setDraft(session);
+    },
+    [client, say],
+  );
 
   useEffect(() => {
     let live = true;
@@ -96,16 +147,19 @@ export function App() {
         setExam(current);
         const all = mergeExams(current, await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'prior')));
         if (!live) return;
-        setExam(all);
-        setStatus(`${all.images.length} image${all.images.length === 1 ? '' : 's'} loaded`);
+        const exams = openedExams(all);
+        setOpened(exams);
+        drafts.current.clear();
+        setStatus(loadedStatus(all.images.length, exams, ''));
         for (const r of all.refused) say(`${r.fileName} refused: ${r.message}`);
-        setDraft(await startExamDraft(client, all));
+        const first = exams[0];
+        if (first !== undefined) await showExam(first, exams);
       })
       .catch((e: unknown) => setStatus(`Could not start: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
       live = false;
     };
-  }, [client, say]);
+  }, [client, say, showExam]);
 
   const ids: ImageIds | null = useMemo(() => (exam === null ? null : imageIds(exam)), [exam]);
 
@@ -126,7 +180,9 @@ export function App() {
       if (pending.length === 0) queueMicrotask(flush);
       pending.push((evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
     };
-    const removed = (evt: Event): void => removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+    const removed = (evt: Event): void => {
+      if (!clearing.current) removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+    };
     const region = (evt: Event): void => {
       const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
       const mine = pending.filter((a) => uids.has(a.annotationUID as string));
@@ -202,14 +258,14 @@ export function App() {
         setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
         return;
       }
-      annotationApi.state.removeAllAnnotations();
-      setDraft(null);
-      setExam(e);
-      setDraft(await startExamDraft(client, e));
-      setLayout({ kind: 'grid' });
-      setStatus(`${e.images.length} image${e.images.length === 1 ? '' : 's'} loaded from local files`);
+      const exams = openedExams(e);
+      setOpened(exams);
+      drafts.current.clear();
+      setStatus(loadedStatus(e.images.length, exams, ' from local files'));
+      const first = exams[0];
+      if (first !== undefined) await showExam(first, exams);
     },
-    [client, exam, say],
+    [client, exam, say, showExam],
   );
 
   // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.
@@ -331,6 +387,21 @@ export function App() {
           <span className="label">Patient</span> <span data-testid="patient-name">{patientName(exam)}</span>
         </p>
         <p role="status" aria-live="polite" data-testid="status">{status}</p>
+        {opened.length > 1 ? (
+          <nav className="opened-exams" aria-label="Opened examinations" data-testid="opened-exams">
+            <ul>
+              {opened.map((o) => (
+                <li key={o.key}>
+                  <button type="button" aria-current={o.key === shownKey ? 'true' : undefined} onClick={() => {
+                      if (o.key !== shownKey) void showExam(o, opened);
+                    }}>
+                    {examLabel(o)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         {regionBusy ? (
           <p className="region-progress" data-testid="region-progress">
             <progress aria-label="Finding calcifications in the region" /> Finding calcifications in the region…
@@ -383,7 +454,7 @@ export function App() {
             <p className="hint">Preparing the findings panel…</p>
           </aside>
         ) : (
-          <DraftPanel session={draft} images={lookup} />
+          <DraftPanel key={draft.examKey} session={draft} images={lookup} />
         )}
       </main>
       <div className="messages" role="log" aria-live="assertive" aria-label="Messages">

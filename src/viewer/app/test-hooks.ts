@@ -4,6 +4,7 @@
  */
 import type { CalcificationTarget } from '../../../extensions/calcification/tools/index.js';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
+import { decodeReport } from '../cornerstone/shared-image-loader.js';
 import { imageToCanvas } from '../viewport/registry.js';
 
 export interface CalcscribeHooks {
@@ -15,6 +16,8 @@ export interface CalcscribeHooks {
   draft(): ExamDraft | null;
   /** Every rectangle or lasso searched: the region in stored-image pixels, the worker's time and what it found. */
   readonly regions: RegionRecord[];
+  /** Per image id: how many times it was decoded (the analysis worker is the only decoder) and whether its pixels are shared. */
+  decodes(): Record<string, { decodes: number; shared: boolean }>;
 }
 
 export interface RegionRecord {
@@ -41,7 +44,7 @@ const regions: RegionRecord[] = [];
 
 /** Installs window.calcscribe; returns the uninstaller. */
 export function exposeTestHooks(draft: () => ExamDraft | null): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, draft, regions };
+  window.calcscribe = { imageToCanvas, clickToFinding, draft, regions, decodes: decodeReport };
   return () => {
     delete window.calcscribe;
   };

@@ -1,11 +1,13 @@
 /**
- * Starts Cornerstone3D once for the page: core, the DICOM image loader (one decode worker) and the
- * tools, with one rendering engine and one tool group for all viewports.
+ * Starts Cornerstone3D once for the page: core, its DICOM metadata providers, the loader of the
+ * images the analysis worker decoded (Cornerstone decodes nothing itself, see
+ * shared-image-loader.ts) and the tools, with one rendering engine and one tool group for all viewports.
  */
 import { init as initCore, RenderingEngine } from '@cornerstonejs/core';
-import { init as initLoader } from '@cornerstonejs/dicom-image-loader';
+import { registerDefaultProviders } from '@cornerstonejs/metadata';
 import { addTool, init as initTools, LengthTool, PanTool, ToolGroupManager, ZoomTool, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { CalcificationRegionTool, CalcificationTool, NippleMarkerTool, type CalcificationAnalyser } from '../../../extensions/calcification/tools/index.js';
+import { registerDecodedImageLoader } from './shared-image-loader.js';
 
 export const RENDERING_ENGINE_ID = 'calcscribe';
 export const TOOL_GROUP_ID = 'calcscribe-mammo';
@@ -42,7 +44,8 @@ let session: Promise<CornerstoneSession> | null = null;
 export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (message: string, imageId: string) => void): Promise<CornerstoneSession> {
   session ??= (async () => {
     await initCore();
-    initLoader({ maxWebWorkers: 1 });
+    registerDefaultProviders();
+    registerDecodedImageLoader();
     initTools();
     for (const T of [CalcificationTool, CalcificationRegionTool, NippleMarkerTool, LengthTool, PanTool, ZoomTool]) addTool(T);
     const engine = new RenderingEngine(RENDERING_ENGINE_ID);

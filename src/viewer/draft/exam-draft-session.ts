@@ -1,18 +1,17 @@
 /**
  * The exam draft behind the findings panel: one store per exam, made from what the analysis
  * worker reads of each image, plus the images on the UI thread for the panel's pictures (zoomed
- * view, intensity profile), read in the background after the exam is on screen.
+ * view, intensity profile) and outline edits: the core's image over the pixels the worker decoded
+ * (no second decode), made in the background after the exam is on screen.
  */
 import { createDraftStore, setCurrentDraftStore, type DraftStore } from '../../../extensions/calcification/draft-store.js';
 import type { ImageLookup } from '../../../extensions/calcification/panel/index.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
-import type { MammoImage } from '../../core/image.js';
-import { ingestDicom } from '../../core/ingest/index.js';
+import { makeMammoImage, type MammoImage } from '../../core/image.js';
 import { restoreDraft } from '../autosave/index.js';
 import type { LoadedExam } from '../loading/exam.js';
 import type { AnalysisClient } from '../workers/analysis-client.js';
-import { BROWSER_DECODERS } from '../workers/browser-decoders.js';
 import { draftIdOf, examKeyOf } from './draft-ids.js';
 
 export interface ExamDraftSession {
@@ -58,11 +57,13 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
     const p =
       source === undefined
         ? Promise.resolve(null)
-        : ingestDicom(new Uint8Array(source.bytes), { decoders: BROWSER_DECODERS }).then((r) => {
-            if (!r.ok) return null;
-            read.set(id, r.value);
+        : Promise.resolve().then(() => {
+            // The same image the worker's ingest made (makeMammoImage), over the same pixels.
+            const { rows, columns, meta, calibration } = source.summary;
+            const image = makeMammoImage({ rows, columns, stored: source.pixels, calibration, meta });
+            read.set(id, image);
             for (const l of [...listeners]) l();
-            return r.value;
+            return image;
           });
     reading.set(id, p);
     return p;

@@ -1,25 +1,30 @@
 /**
  * Loading an exam into the viewer: each file's bytes go to the analysis worker (the core's
- * ingest checks it is a usable mammogram and keeps the pixels for measurement) and, when accepted,
- * to Cornerstone's file loader for display. Files the core refuses are named with the reason.
+ * ingest checks it is a usable mammogram, decodes it once and keeps the pixels for measurement);
+ * the pixels it decoded are what Cornerstone displays and what the UI thread measures. Files the
+ * core refuses are named with the reason.
  */
-import { wadouri } from '@cornerstonejs/dicom-image-loader';
+import type { StoredPixels } from '../../core/image.js';
+import { addDecodedImage, newImageId } from '../cornerstone/shared-image-loader.js';
 import { hangingFlips, slotFor, type Flips, type HangingSlot } from '../hanging/hanging.js';
 import type { AnalysisClient } from '../workers/analysis-client.js';
 import type { ImageSummary } from '../workers/protocol.js';
+import { patientIdentityOf, type PatientIdentity } from './patient-identity.js';
 
 export type ExamRole = 'current' | 'prior';
 
 export interface LoadedImage {
-  /** Cornerstone image id (dicomfile:N); also the worker's key for the image. */
+  /** Cornerstone image id (calcscribe:N); also the worker's key for the image. */
   readonly imageId: string;
   readonly fileName: string;
   readonly role: ExamRole;
   readonly slot: HangingSlot | null;
   readonly flips: Flips;
   readonly summary: ImageSummary;
-  /** The file's bytes, for reading the image on the UI thread too (the findings panel's pictures). */
-  readonly bytes: ArrayBuffer;
+  /** Whose image it is (files of several patients can be opened together). */
+  readonly patient: PatientIdentity;
+  /** The pixels the worker decoded (shared with it when the page is cross-origin isolated): the findings panel's pictures, outline edits. */
+  readonly pixels: StoredPixels;
 }
 
 export interface RefusedFile {
@@ -45,32 +50,42 @@ export function mergeExams(a: LoadedExam, b: LoadedExam): LoadedExam {
   return { source: a.source, images: [...a.images, ...b.images], refused: [...a.refused, ...b.refused] };
 }
 
-/** Ingests and registers files; the newest study is the current exam, older ones are priors. */
+/**
+ * Ingests and registers files; the newest study is the current exam, older ones are priors (files
+ * of several patients or examinations are sorted apart afterwards, see opened-exams.ts).
+ */
 export async function loadFiles(client: AnalysisClient, files: readonly FileToLoad[], source: string): Promise<LoadedExam> {
   const refused: RefusedFile[] = [];
-  const accepted: { file: FileToLoad; imageId: string; summary: ImageSummary }[] = [];
+  const accepted: { file: FileToLoad; imageId: string; summary: ImageSummary; pixels: StoredPixels }[] = [];
   await Promise.all(
     files.map(async (file) => {
       if (file.bytes.byteLength === 0) {
         refused.push({ fileName: file.name, message: 'the file is empty' });
         return;
       }
-      const blob = new Blob([file.bytes], { type: 'application/dicom' });
-      const imageId = wadouri.fileManager.add(blob);
-      const r = await client.ingest(imageId, file.bytes.slice(0));
+      const imageId = newImageId();
+      // The bytes go to the worker (transferred, not copied); it decodes them and lets them go.
+      const r = await client.ingest(imageId, file.bytes);
       if (!r.ok) {
         refused.push({ fileName: file.name, message: r.error.message });
         return;
       }
-      accepted.push({ file, imageId, summary: r.value });
+      const shown = await addDecodedImage(imageId, r.value);
+      if (!shown.ok) {
+        await client.forget(imageId);
+        refused.push({ fileName: file.name, message: shown.error.message });
+        return;
+      }
+      accepted.push({ file, imageId, summary: r.value.summary, pixels: r.value.pixels });
     }),
   );
   const dates = accepted.map((a) => a.summary.meta.studyDate ?? '').sort();
   const newest = dates[dates.length - 1] ?? '';
-  const images: LoadedImage[] = accepted.map(({ file, imageId, summary }) => {
+  const images: LoadedImage[] = accepted.map(({ file, imageId, summary, pixels }) => {
     const { laterality, view, patientOrientation } = summary.meta;
     const role: ExamRole = file.role ?? ((summary.meta.studyDate ?? '') === newest ? 'current' : 'prior');
-    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, bytes: file.bytes };
+    const patient = patientIdentityOf(summary.meta);
+    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, patient, pixels };
   });
   images.sort((a, b) => a.fileName.localeCompare(b.fileName));
   refused.sort((a, b) => a.fileName.localeCompare(b.fileName));

@@ -12,7 +12,7 @@ import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import type { CalibrationKind } from '../../core/image.js';
 import { markClick } from '../app/test-hooks.js';
 import { displayImage } from './display.js';
-import { refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
+import { imageDisplayed, refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
 
 /**
  * A left-button press at a CSS position inside a viewport's element (a mouse click, or Enter at
@@ -110,12 +110,13 @@ export function MammoViewport(props: MammoViewportProps) {
       }
     };
     registerViewport(viewportId, { viewport, image, element: el });
-    // Displayed means the first render after the image is loaded, hung and windowed (earlier renders show an empty viewport).
+    // Displayed means the first render after the image is loaded, hung, windowed and fitted (earlier renders show an empty or unfitted viewport).
     displayImage(viewport, image.imageId, image.summary.meta, image.flips, () => !cancelled).then(
       () => {
         if (cancelled) return;
-        el.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
-        // The element may have been laid out after it was enabled (an image arriving in a live layout): fit again.
+        imageDisplayed(viewportId, () => {
+          if (!cancelled) el.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+        });
         refitAll((immediate, keepCamera) => engine.resize(immediate, keepCamera));
       },
       (e: unknown) => {

@@ -4,15 +4,32 @@
 import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { err, ok, type Result } from '../../core/result.js';
+import type { StoredPixels } from '../../core/image.js';
 import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
+
+/** An image the worker has decoded: what the core read, its pixels and the file's header. */
+export interface IngestedImage {
+  readonly summary: ImageSummary;
+  /** The decoded stored values (shared with the worker when the page is cross-origin isolated). */
+  readonly pixels: StoredPixels;
+  /** The file's bytes before its Pixel Data element. */
+  readonly header: ArrayBuffer;
+}
+
+const decodeCounts = new Map<string, number>();
+
+/** How many times each image key has been decoded by the analysis worker (the viewer's only decoder). */
+export function decodesPerImage(): Record<string, number> {
+  return Object.fromEntries(decodeCounts);
+}
 
 type Pending = (reply: WorkerReply) => void;
 
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
 export interface AnalysisClient {
-  /** Ingests a file's bytes (the buffer is transferred); the summary names what the core read. */
-  ingest(key: string, bytes: ArrayBuffer): Promise<Result<ImageSummary>>;
+  /** Ingests (decodes) a file's bytes (the buffer is transferred): what the core read and the pixels. */
+  ingest(key: string, bytes: ArrayBuffer): Promise<Result<IngestedImage>>;
   /** Runs the core's finding analysis on an ingested image. */
   analyse(key: string, request: FindingRequest): Promise<Result<{ analysis: FindingAnalysis; ms: number }>>;
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
@@ -45,7 +62,9 @@ export function startAnalysisWorker(): AnalysisClient {
     async ingest(key, bytes) {
       const r = await send({ type: 'ingest', key, bytes }, [bytes]);
       if (!r.ok) return err(r.error.kind, r.error.message);
-      return r.type === 'ingest' ? ok(r.summary) : err('bad-argument', 'unexpected reply');
+      if (r.type !== 'ingest') return err('bad-argument', 'unexpected reply');
+      decodeCounts.set(key, r.decodes);
+      return ok({ summary: r.summary, pixels: r.pixels, header: r.header });
     },
     async analyse(key, request) {
       const r = await send({ type: 'analyse', key, request });

@@ -1,6 +1,8 @@
 /**
  * The analysis worker: ingests DICOM bytes with the core and runs the finding analysis off the UI
- * thread. One MammoImage is kept per image key until it is forgotten.
+ * thread. One MammoImage is kept per image key until it is forgotten. This is the only place the
+ * viewer decodes an image: the decoded pixels go back to the page (shared when it can, see
+ * shared-pixels.ts) for the display and the UI thread, and the file's bytes are let go.
  */
 import { analyzeFinding } from '../../core/analyze.js';
 import { draftImageFrom } from '../../core/draft/new-exam-draft.js';
@@ -9,10 +11,14 @@ import type { BreastGeometry } from '../../core/locate/breast-geometry.js';
 import { findBreast } from '../../core/locate/find-breast.js';
 import { ingestDicom } from '../../core/ingest/index.js';
 import { BROWSER_DECODERS } from './browser-decoders.js';
+import { headerBeforePixelData } from './dicom-header.js';
+import { sharePixels } from './shared-pixels.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const images = new Map<string, MammoImage>();
 const geometries = new Map<string, BreastGeometry | null>();
+/** Decodes per image key, for the check that each image is decoded once. */
+const decodes = new Map<string, number>();
 
 /** The breast found on an image, once per image. */
 function geometryOf(key: string, image: MammoImage): BreastGeometry | null {
@@ -27,11 +33,18 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
   switch (msg.type) {
     case 'ingest': {
       const bytes = new Uint8Array(msg.bytes);
+      const header = headerBeforePixelData(bytes);
+      if (!header.ok) return { id: msg.id, ok: false, error: header.error };
+      decodes.set(msg.key, (decodes.get(msg.key) ?? 0) + 1);
       const r = await ingestDicom(bytes, { decoders: BROWSER_DECODERS });
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
-      images.set(msg.key, r.value);
-      const { rows, columns, meta, calibration } = r.value;
-      return { id: msg.id, ok: true, type: 'ingest', summary: { key: msg.key, rows, columns, meta, calibration } };
+      // The core's image of an uncompressed file views the file's buffer: on shared pixels, the file can go.
+      const image: MammoImage = { ...r.value, stored: sharePixels(r.value.stored) };
+      images.set(msg.key, image);
+      geometries.delete(msg.key);
+      const { rows, columns, meta, calibration, stored } = image;
+      const h = header.value;
+      return { id: msg.id, ok: true, type: 'ingest', summary: { key: msg.key, rows, columns, meta, calibration }, pixels: stored, header: h.buffer as ArrayBuffer, decodes: decodes.get(msg.key) ?? 0 };
     }
     case 'analyse': {
       const image = images.get(msg.key);
@@ -57,7 +70,8 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   handle(msg).then(
-    (reply) => self.postMessage(reply),
+    // The header is transferred; shared pixels are shared by the message, others copied once.
+    (reply) => self.postMessage(reply, reply.ok && reply.type === 'ingest' ? [reply.header] : []),
     (error: unknown) =>
       self.postMessage({ id: msg.id, ok: false, error: { kind: 'bad-argument', message: error instanceof Error ? error.message : String(error) } } satisfies WorkerReply),
   );

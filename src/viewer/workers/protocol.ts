@@ -1,9 +1,10 @@
 /**
- * Messages between the viewer and its analysis worker. The worker holds the decoded images (one
- * MammoImage per image key) and runs the core on them; the UI thread only sends clicks and regions.
+ * Messages between the viewer and its analysis worker. The worker decodes each image once and
+ * holds it (one MammoImage per image key) to run the core on; the decoded pixels come back with the
+ * ingest reply (shared, when the page is cross-origin isolated) for the display and the UI thread.
  */
 import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
-import type { Calibration, ImageMetadata } from '../../core/image.js';
+import type { Calibration, ImageMetadata, StoredPixels } from '../../core/image.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import type { CalcscribeError } from '../../core/result.js';
 
@@ -24,7 +25,18 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'draftImage'; readonly key: string; readonly draftImageId: string; readonly role: 'current' | 'prior' };
 
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly type: 'ingest'; readonly summary: ImageSummary }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly type: 'ingest';
+      readonly summary: ImageSummary;
+      /** The decoded stored values, row-major (in a SharedArrayBuffer when the page is cross-origin isolated). */
+      readonly pixels: StoredPixels;
+      /** The file's bytes before its Pixel Data element: the header, for the display's metadata. */
+      readonly header: ArrayBuffer;
+      /** How many times the worker has decoded this image key (1 unless it was ingested again). */
+      readonly decodes: number;
+    }
   | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly analysis: FindingAnalysis; readonly ms: number }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
   | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }

@@ -14,7 +14,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (sharpness 0.70 ≥ 0.35)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (sharpness 0.70 ≥ 0.14 for a deposit 15.0 px wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
@@ -132,7 +132,9 @@ describe('describeCalcification on an uncalibrated image', () => {
   it('applies no size threshold, says so and halves the confidence', () => {
     const d = describeCalcification(calc({ ...DYSTROPHIC, calibration: 'uncalibrated' }));
     expect(d.sizeThresholdsApplied).toBe(false);
-    expect(d.evidence[0]).toBe(UNCALIBRATED_EVIDENCE);
+    // A caveat for the whole finding: stated once, not in each calcification's evidence.
+    expect(d.caveats).toEqual([UNCALIBRATED_EVIDENCE]);
+    expect(d.evidence).not.toContain(UNCALIBRATED_EVIDENCE);
     expect(d.terms.find((t) => t.term === 'dystrophic')?.confidence).toBe(0.38);
     expect(d.evidence.join(' ')).not.toMatch(/\d mm/);
   });
@@ -145,13 +147,17 @@ describe('describeCalcification on an uncalibrated image', () => {
 
 describe('classes one view cannot separate', () => {
   it('warns about skin and milk of calcium on a single CC view', () => {
-    const ev = describeCalcification(calc({ longMm: 0.3 }), { view: 'CC' }).evidence.join(' | ');
-    expect(ev).toContain('tangential view');
-    expect(ev).toContain('ML or LM view');
+    // Caveats for the whole finding: stated once (describeCalcifications), not per calcification.
+    const d = describeCalcification(calc({ longMm: 0.3 }), { view: 'CC' });
+    const caveats = (d.caveats ?? []).join(' | ');
+    expect(caveats).toContain('tangential view');
+    expect(caveats).toContain('ML or LM view');
+    expect(d.evidence.join(' | ')).not.toContain('tangential view');
   });
 
   it('drops the warnings when the separating views are present', () => {
-    const ev = describeCalcification(calc({ longMm: 0.3 }), { view: 'ML', viewModifiers: ['tangential'] }).evidence.join(' | ');
+    const d = describeCalcification(calc({ longMm: 0.3 }), { view: 'ML', viewModifiers: ['tangential'] });
+    const ev = [...d.evidence, ...(d.caveats ?? [])].join(' | ');
     expect(ev).not.toContain('tangential view');
     expect(ev).not.toContain('ML or LM view');
   });

@@ -65,7 +65,9 @@ describe('describeCalcifications', () => {
     const unc = [0.2, 0.45, 0.3, 0.15, 0.4].map((longMm) => calc({ longMm, calibration: 'uncalibrated' }));
     const d = describeCalcifications(unc);
     expect(d.terms[0]).toEqual({ term: 'fine pleomorphic', confidence: 0.3 });
-    expect(d.evidence[0]).toBe(UNCALIBRATED_EVIDENCE);
+    // Stated once for the finding, after the evidence (not repeated per calcification).
+    expect(d.caveats?.[0]).toBe(UNCALIBRATED_EVIDENCE);
+    expect(d.evidence.filter((e) => e === UNCALIBRATED_EVIDENCE)).toHaveLength(1);
   });
 });
 

@@ -5,8 +5,10 @@ import { mm, mm2, px, px2, type Length } from '../../../src/core/units.js';
 
 const MM_PER_PX = 0.1;
 
-export function length(mmValue: number, calibrated: boolean): Length {
-  return { px: px(mmValue / MM_PER_PX), mm: calibrated ? mm(mmValue) : null };
+const lengthAt = (mmValue: number, calibrated: boolean, mmPerPx: number): Length => length(mmValue, calibrated, mmPerPx);
+
+export function length(mmValue: number, calibrated: boolean, mmPerPx = MM_PER_PX): Length {
+  return { px: px(mmValue / mmPerPx), mm: calibrated ? mm(mmValue) : null };
 }
 
 export interface CalcSpec {
@@ -22,12 +24,16 @@ export interface CalcSpec {
   heterogeneity?: number;
   branches?: number;
   calibration?: CalibrationKind;
+  /** Pixel size, mm (default 0.1: a full-field detector); 0.2 for a digitised film. */
+  mmPerPx?: number;
 }
 
 /** One calcification with the given features; unspecified ones are plain (round, solid, defined). */
 export function calc(s: CalcSpec): CalcificationMeasurements {
   const calibration = s.calibration ?? 'geometry';
   const cal = calibration !== 'uncalibrated';
+  const p = s.mmPerPx ?? MM_PER_PX;
+  const length = (v: number, c: boolean): Length => lengthAt(v, c, p);
   const elongation = s.elongation ?? 1.1;
   const shortMm = s.longMm / elongation;
   const area = (Math.PI / 4) * s.longMm * shortMm;
@@ -36,7 +42,7 @@ export function calc(s: CalcSpec): CalcificationMeasurements {
     centre: { x: 100, y: 100 },
     longAxis: length(s.longMm, cal),
     shortAxis: length(shortMm, cal),
-    area: { px2: px2(area / MM_PER_PX ** 2), mm2: cal ? mm2(area) : null },
+    area: { px2: px2(area / p ** 2), mm2: cal ? mm2(area) : null },
     equivalentDiameter: length(Math.sqrt(area / (Math.PI / 4)), cal),
     perimeter: length(Math.PI * s.longMm, cal),
     circularity: s.circularity ?? 0.9,

@@ -122,3 +122,96 @@ describe('readCalibration', () => {
     expect(r.calibration.columnSpacingMm).toBe(0.1);
   });
 });
+
+describe('decideCalibration: implausible spacings are not trusted', () => {
+  it('ignores the GE Senographe DS Pixel Spacing 74.7\\46.6 beside Imager Pixel Spacing 0.094, naming both, and uses the detector spacing', () => {
+    const r = decide({ pixelSpacing: '74.7\\46.6', imagerPixelSpacing: '0.094\\0.094', estimatedRadiographicMagnificationFactor: '1.0' });
+    expect(r.calibration).toEqual({
+      kind: 'magnification-corrected',
+      rowSpacingMm: 0.094,
+      columnSpacingMm: 0.094,
+      source: 'Imager Pixel Spacing 0.094\\0.094 mm ÷ ERMF 1.0',
+    });
+    expect(r.warnings).toEqual([
+      'Pixel Spacing 74.7\\46.6 mm is outside 0.02–0.5 mm for a mammogram (Imager Pixel Spacing 0.094\\0.094 mm): ignored, using Imager Pixel Spacing instead',
+    ]);
+  });
+
+  it('ignores it even with a calibration type, and falls to the detector spacing without an ERMF', () => {
+    const r = decide({ pixelSpacing: '74.7\\46.6', pixelSpacingCalibrationType: 'GEOMETRY', imagerPixelSpacing: '0.094\\0.094' });
+    expect(r.calibration.kind).toBe('detector');
+    expect(r.calibration.rowSpacingMm).toBe(0.094);
+    expect(r.warnings[0]).toContain('74.7\\46.6');
+    expect(r.warnings[0]).toContain('0.094\\0.094');
+  });
+
+  it('is uncalibrated when an absurd Pixel Spacing is the only spacing', () => {
+    const r = decide({ pixelSpacing: '74.7\\46.6', pixelSpacingCalibrationType: 'FIDUCIAL' });
+    expect(r.calibration.kind).toBe('uncalibrated');
+    expect(r.warnings).toEqual(['Pixel Spacing 74.7\\46.6 mm is outside 0.02–0.5 mm for a mammogram: ignored, image treated as uncalibrated']);
+  });
+
+  it('keeps a Pixel Spacing at the ratio bounds 0.4 and 1.05 and ignores one just outside, naming the ratio', () => {
+    for (const [psValue, ratio] of [
+      ['0.04\\0.04', null],
+      ['0.105\\0.105', null],
+      ['0.0399\\0.0399', '0.399'],
+      ['0.1051\\0.1051', '1.051'],
+    ] as const) {
+      const r = decide({ pixelSpacing: psValue, pixelSpacingCalibrationType: 'GEOMETRY', imagerPixelSpacing: '0.1\\0.1' });
+      expect(r.calibration.kind, psValue).toBe(ratio === null ? 'geometry' : 'detector');
+      expect(r.warnings, psValue).toEqual(
+        ratio === null
+          ? []
+          : [
+              `Pixel Spacing ${psValue} mm disagrees with Imager Pixel Spacing 0.1\\0.1 mm (ratio ${ratio}, outside the 0.4–1.05 that magnification explains): ignored, using Imager Pixel Spacing instead`,
+            ],
+      );
+    }
+  });
+
+  it('judges each axis: one axis off is enough to ignore Pixel Spacing', () => {
+    const r = decide({ pixelSpacing: '0.09\\0.02', pixelSpacingCalibrationType: 'FIDUCIAL', imagerPixelSpacing: '0.1\\0.1' });
+    expect(r.calibration.kind).toBe('detector');
+    expect(r.warnings[0]).toContain('(ratio 0.9 and 0.2, outside the 0.4–1.05');
+  });
+
+  it('keeps spacings at 0.02 and 0.5 mm and ignores them just outside', () => {
+    expect(decide({ imagerPixelSpacing: '0.02\\0.02' }).calibration.kind).toBe('detector');
+    expect(decide({ imagerPixelSpacing: '0.5\\0.5' }).calibration.kind).toBe('detector');
+    expect(decide({ pixelSpacing: '0.02\\0.5', pixelSpacingCalibrationType: 'FIDUCIAL' }).calibration.kind).toBe('fiducial');
+    for (const bad of ['0.0199\\0.0199', '0.5001\\0.5001', '0.07\\0.51']) {
+      const r = decide({ imagerPixelSpacing: bad });
+      expect(r.calibration.kind, bad).toBe('uncalibrated');
+      expect(r.warnings, bad).toEqual([`Imager Pixel Spacing ${bad} mm is outside 0.02–0.5 mm for a mammogram: not trusted`]);
+      const p = decide({ pixelSpacing: bad, pixelSpacingCalibrationType: 'FIDUCIAL', imagerPixelSpacing: '0.07\\0.07' });
+      expect(p.calibration.kind, bad).toBe('detector');
+      expect(p.warnings[0]).toBe(`Pixel Spacing ${bad} mm is outside 0.02–0.5 mm for a mammogram (Imager Pixel Spacing 0.07\\0.07 mm): ignored, using Imager Pixel Spacing instead`);
+    }
+  });
+
+  it('uses a plausible Pixel Spacing when the Imager Pixel Spacing beside it is absurd', () => {
+    const r = decide({ pixelSpacing: '0.085\\0.085', pixelSpacingCalibrationType: 'GEOMETRY', imagerPixelSpacing: '94\\94' });
+    expect(r.calibration.kind).toBe('geometry');
+    expect(r.calibration.rowSpacingMm).toBe(0.085);
+    expect(r.warnings).toEqual(['Imager Pixel Spacing 94\\94 mm is outside 0.02–0.5 mm for a mammogram: not trusted']);
+  });
+});
+
+describe('readCalibration on a GE Senographe DS-like header', () => {
+  it('measures with the detector spacing, not the ×800 Pixel Spacing', () => {
+    const bytes = writeMammogram({
+      attributes: {
+        Manufacturer: 'GE MEDICAL SYSTEMS',
+        ManufacturerModelName: 'Senograph DS ADS_43.10.1',
+        PixelSpacing: [74.7, 46.6],
+        ImagerPixelSpacing: [0.094, 0.094],
+        EstimatedRadiographicMagnificationFactor: 1,
+      },
+    });
+    const r = readCalibration(dicomParser.parseDicom(bytes));
+    expect(r.calibration.kind).toBe('magnification-corrected');
+    expect(r.calibration.rowSpacingMm).toBe(0.094);
+    expect(r.warnings[0]).toMatch(/^Pixel Spacing 74\.7\\46\.6 mm is outside .*Imager Pixel Spacing 0\.094\\0\.094 mm/);
+  });
+});

@@ -195,6 +195,17 @@ describe('findBreast: pectoral muscle', () => {
     const g = findBreast(s.image);
     expect(g.ok && g.value.pectoralLine).toBeNull();
     expect(g.ok && g.value.warnings.some((w) => w.includes('pectoral muscle not found'))).toBe(true);
+    expect(g.ok && g.value.warnings).toContain(
+      'MLO view: pectoral muscle not found (no denser band at the head end large enough to be the muscle); depth is measured to the chest-wall edge',
+    );
+  });
+
+  it('says so when the breast does not reach the chest wall at the head end', () => {
+    const s = renderBreast({ rows: 700, columns: 560, chestWall: 'left', centre: 450, depth: 330, halfWidth: 200, seed: 12, meta: { view: 'MLO' } });
+    const g = findBreast(s.image);
+    expect(g.ok && g.value.warnings).toContain(
+      'MLO view: pectoral muscle not found (the breast does not reach the chest wall at the head end); depth is measured to the chest-wall edge',
+    );
   });
 });
 

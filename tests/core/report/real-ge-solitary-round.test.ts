@@ -1,0 +1,35 @@
+/**
+ * The issue's case end to end on the real GE Senographe Essential right MLO
+ * (test-data/real-mg/ge-senographe-essential-rmlo.dcm): a solitary, dense, smooth, round
+ * calcification of 1.7 × 1.4 mm at (1824, 1709). A breast radiologist calls it round, BI-RADS 2.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeFinding, ingestDicom } from '../../../src/core/index.js';
+
+const FILE = new URL('../../../test-data/real-mg/ge-senographe-essential-rmlo.dcm', import.meta.url);
+
+describe('real GE image: a solitary round calcification', () => {
+  it('ingest → segment at (1824, 1709) → describe → assess → word: round, BI-RADS 2, a single round calcification', async () => {
+    const image = await ingestDicom(new Uint8Array(readFileSync(FILE)));
+    if (!image.ok) throw new Error(image.error.message);
+    const r = analyzeFinding(image.value, { seeds: [{ x: 1824, y: 1709 }] });
+    if (!r.ok) throw new Error(r.error.message);
+    const a = r.value;
+    expect(a.calcifications).toHaveLength(1);
+    const c = a.calcifications[0];
+    expect(c?.longAxisMm).toBeCloseTo(1.7, 1);
+    expect(c?.shortAxisMm).toBeCloseTo(1.4, 1);
+    expect(c?.morphology[0]).toBe('round');
+    expect(a.group.morphology).toEqual(['round']);
+    expect(a.group.distribution).toEqual([]);
+    expect(a.suggestion.assessment).toBe('2');
+    expect(a.suggestion.ruleIds).toContain('solitary-typically-benign');
+    expect(a.wording).toContain('a single round calcification measuring up to 1.7 mm');
+    expect(a.wording).toContain('BI-RADS 2 — benign');
+    expect(a.wording).not.toMatch(/group|not characterised|uncharacterised/);
+    // Caveats for the finding are stated once, and not in the calcification's own evidence.
+    expect(c?.evidence.join(' | ')).not.toContain('tangential view');
+    expect(a.group.morphologyDescription.evidence.filter((e) => e.includes('tangential view'))).toHaveLength(1);
+  });
+});
