@@ -48,6 +48,8 @@ export function viewerConfig(options: { examDirs?: Record<string, string>; outDi
     server: { host: '127.0.0.1', strictPort: false, headers, hmr: false, fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },
     preview: { host: '127.0.0.1', strictPort: false, headers },
     worker: { format: 'es' },
+    // The 12-bit JPEG codec of the DICOM image loader, which its package does not export by name.
+    resolve: { alias: { 'dicom-image-loader-jpeg-codec': fileURLToPath(new URL('./node_modules/@cornerstonejs/dicom-image-loader/dist/esm/codecs/jpeg.js', import.meta.url)) } },
     optimizeDeps: {
       exclude: ['@cornerstonejs/dicom-image-loader'],
       include: [

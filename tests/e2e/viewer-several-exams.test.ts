@@ -237,4 +237,15 @@ describe('files of several patients and examinations opened at once', () => {
     expect(restored).toHaveLength(1);
     expect(uids(doeNow)).toContain(restored[0]!.imageId);
   });
+
+  it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film', async () => {
+    const bytes = new Uint8Array(await readFile(join(process.cwd(), 'test-data/real-mg/digitised-film-lmlo-jpeg12.dcm')));
+    // The film's chest wall is at its left edge and its head end at the top: hung as it is stored.
+    const film: File = { name: 'digitised-film-lmlo-jpeg12.dcm', slot: 'LMLO', bytes, image: await ingest(bytes), truth: null, flipH: false, flipV: false };
+    expect(film.image.meta.warnings.some((w) => /digitised film/i.test(w))).toBe(true);
+    await openFiles(s.page, [film]);
+    await s.page.getByTestId('status').filter({ hasText: '1 image loaded from local files' }).waitFor({ timeout: 50_000 });
+    await expectShows(s.page, 'current-LMLO', 'viewport-LMLO', film);
+    await expect.poll(() => s.page.getByTestId('viewport-LMLO').textContent()).toMatch(/uncalibrated/i);
+  });
 });

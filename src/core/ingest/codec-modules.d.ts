@@ -45,3 +45,9 @@ declare module 'jpeg-lossless-decoder-js' {
     decode(buffer: ArrayBufferLike, offset: number, length: number, numBytes: number): Uint8Array | Uint16Array;
   }
 }
+
+/** The DICOM image loader's JavaScript JPEG Baseline / Extended codec, aliased by the viewer's bundler. */
+declare module 'dicom-image-loader-jpeg-codec' {
+  const JpegImage: unknown;
+  export default JpegImage;
+}

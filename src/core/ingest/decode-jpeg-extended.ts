@@ -14,7 +14,7 @@
  */
 import { err, ok, type Result } from '../result.js';
 import { cleanText } from './clean-text.js';
-import type { DecodedFrame } from './decode-compressed-frame.js';
+import type { DecodedFrame, FrameDecoder } from './decode-compressed-frame.js';
 import type { PixelFormat } from './read-pixel-format.js';
 
 interface JpegComponent {
@@ -34,31 +34,43 @@ interface JpegImage {
 /** The 12-bit level-shift error of the decoder, in output units (see the file comment). */
 export const TWELVE_BIT_LEVEL_SHIFT_ERROR = Math.floor((2056 * 4095) / 255 - (2048 * 16 + 8)) >> 4;
 
-let codec: Promise<new () => JpegImage> | null = null;
+/** Loads the codec module (its default export is the decoder class). */
+export type JpegCodecLoader = () => Promise<{ default: unknown }>;
 
-function loadCodec(): Promise<new () => JpegImage> {
-  codec ??= (async () => {
-    const entry = import.meta.resolve('@cornerstonejs/dicom-image-loader');
-    const m = (await import(/* @vite-ignore */ new URL('./codecs/jpeg.js', entry).href)) as { default: new () => JpegImage };
-    return m.default;
-  })();
-  return codec;
-}
+/** In Node: the file next to the loader's entry point (the package does not export it by name). */
+const loadInNode: JpegCodecLoader = async () => {
+  const entry = import.meta.resolve('@cornerstonejs/dicom-image-loader');
+  return (await import(/* @vite-ignore */ new URL('./codecs/jpeg.js', entry).href)) as { default: unknown };
+};
 
 function describe(e: unknown): string {
   const s = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`;
   return cleanText(s).slice(0, 200);
 }
 
-/** Decodes one JPEG Baseline / Extended grayscale frame to little-endian sample bytes. */
-export async function decodeJpegExtended(frame: Uint8Array, format: PixelFormat): Promise<Result<DecodedFrame>> {
-  let Jpeg: new () => JpegImage;
-  try {
-    Jpeg = await loadCodec();
-  } catch (e) {
-    codec = null;
-    return err('decode-failed', `JPEG Extended codec could not be loaded: ${describe(e)}`);
-  }
+/**
+ * A decoder of JPEG Baseline / Extended grayscale frames to little-endian sample bytes, with the
+ * codec module loaded by `load` on first use (a browser bundle gives its own loader of the same file).
+ */
+export function jpegExtendedDecoder(load: JpegCodecLoader): FrameDecoder {
+  let codec: Promise<new () => JpegImage> | null = null;
+  return async (frame, format) => {
+    let Jpeg: new () => JpegImage;
+    try {
+      codec ??= load().then((m) => m.default as new () => JpegImage);
+      Jpeg = await codec;
+    } catch (e) {
+      codec = null;
+      return err('decode-failed', `JPEG Extended codec could not be loaded: ${describe(e)}`);
+    }
+    return decodeWith(Jpeg, frame, format);
+  };
+}
+
+/** The JPEG Baseline / Extended decoder of the core (Node). */
+export const decodeJpegExtended: FrameDecoder = jpegExtendedDecoder(loadInNode);
+
+function decodeWith(Jpeg: new () => JpegImage, frame: Uint8Array, format: PixelFormat): Result<DecodedFrame> {
   try {
     const jpeg = new Jpeg();
     jpeg.parse(frame);

@@ -6,6 +6,7 @@ import charlsWasm from '@cornerstonejs/codec-charls/decodewasm?url';
 import openjpegWasm from '@cornerstonejs/codec-openjpeg/decodewasm?url';
 import openjphWasm from '@cornerstonejs/codec-openjph/wasm?url';
 import type { FrameDecoder, FrameDecoders } from '../../core/ingest/decode-compressed-frame.js';
+import { jpegExtendedDecoder } from '../../core/ingest/decode-jpeg-extended.js';
 import { err, ok } from '../../core/result.js';
 
 type Factory = (options: object) => Promise<Record<string, new () => WasmFrameDecoder>>;
@@ -44,9 +45,14 @@ function wasmDecoder(label: string, load: () => Promise<{ default: unknown }>, c
   };
 }
 
-/** Decoders for JPEG-LS, JPEG 2000 and HTJ2K with their wasm files located by the bundler. */
+/**
+ * Decoders for JPEG-LS, JPEG 2000 and HTJ2K with their wasm files located by the bundler, and JPEG
+ * Baseline / Extended (digitised film is often 12-bit JPEG) through the same JavaScript codec as in
+ * Node, which the bundler reaches by the alias `dicom-image-loader-jpeg-codec` (vite.config.ts).
+ */
 export const BROWSER_DECODERS: FrameDecoders = {
   'jpeg-ls': wasmDecoder('JPEG-LS', () => import('@cornerstonejs/codec-charls/decodewasmjs'), 'JpegLSDecoder', charlsWasm),
   'jpeg-2000': wasmDecoder('JPEG 2000', () => import('@cornerstonejs/codec-openjpeg/decodewasmjs'), 'J2KDecoder', openjpegWasm),
   htj2k: wasmDecoder('HTJ2K', () => import('@cornerstonejs/codec-openjph/wasmjs'), 'HTJ2KDecoder', openjphWasm),
+  'jpeg-extended': jpegExtendedDecoder(() => import('dicom-image-loader-jpeg-codec')),
 };
