@@ -74,11 +74,13 @@ export function edgeWidthMm(marginSharpness: number, pixelSizeMm: number | null)
 
 /**
  * Contrast-to-noise with the noise of a REFERENCE_PIXEL_MM pixel: the per-pixel ratio × reference / pixel
- * size. Uncalibrated (pixel size unknown): the per-pixel ratio.
+ * size, on pixels smaller than the reference. On larger ones (digitised film) the per-pixel ratio:
+ * there small deposits span few pixels and the pixel dilutes their mean contrast (partial volume),
+ * which offsets the lower noise. Uncalibrated (pixel size unknown): the per-pixel ratio.
  */
 export function contrastToNoiseAtReference(m: CalcificationMeasurements): number {
   const p = pixelSizeOf(m);
-  return p === null ? m.contrastToNoise : (m.contrastToNoise * REFERENCE_PIXEL_MM) / p;
+  return p === null || p >= REFERENCE_PIXEL_MM ? m.contrastToNoise : (m.contrastToNoise * REFERENCE_PIXEL_MM) / p;
 }
 
 /**

@@ -113,7 +113,10 @@ const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
 export function definedEdgeWidthMax(f: F): number | null {
   if (f.pixelSizeMm === null) return null;
   const radiusMm = (f.shortAxisPx / 2) * f.pixelSizeMm;
-  return shown2(Math.max(T.definedEdgeWidthMaxMm, (EDGE_WIDTH_PER_INVERSE_SHARPNESS * radiusMm) / (T.sphereEdgeFraction * Math.sqrt(3))));
+  // A sampled edge cannot measure narrower than the pixels allow: below 1 / smoothMarginMin pixels
+  // the limit is the per-pixel one (digitised film, pixels above 0.1 mm).
+  const samplingMm = (EDGE_WIDTH_PER_INVERSE_SHARPNESS * f.pixelSizeMm) / T.smoothMarginMin;
+  return shown2(Math.max(T.definedEdgeWidthMaxMm, samplingMm, (EDGE_WIDTH_PER_INVERSE_SHARPNESS * radiusMm) / (T.sphereEdgeFraction * Math.sqrt(3))));
 }
 
 /** The least margin sharpness (per pixel) read as defined / smooth for this deposit's width (see sphereEdgeFraction): uncalibrated images. */
@@ -135,7 +138,13 @@ const marginDefined = (f: F): boolean | null =>
 const marginWords = (f: F, defined: boolean): string => {
   const maxMm = definedEdgeWidthMax(f);
   if (f.edgeWidthMm !== null && maxMm !== null) {
-    const limit = maxMm > T.definedEdgeWidthMaxMm ? `${fmt2(maxMm)} mm for a deposit ${fmtMm((f.shortAxisPx) * (f.pixelSizeMm ?? 0))} mm wide` : `${T.definedEdgeWidthMaxMm} mm`;
+    const p = f.pixelSizeMm ?? 0;
+    const limit =
+      maxMm <= T.definedEdgeWidthMaxMm
+        ? `${T.definedEdgeWidthMaxMm} mm`
+        : maxMm <= shown2((EDGE_WIDTH_PER_INVERSE_SHARPNESS * p) / T.smoothMarginMin)
+          ? `${fmt2(maxMm)} mm at the ${fmt2(p)} mm pixel size`
+          : `${fmt2(maxMm)} mm for a deposit ${fmtMm(f.shortAxisPx * p)} mm wide`;
     return `edge width ${fmt2(f.edgeWidthMm)} mm ${defined ? '≤' : '>'} ${limit}`;
   }
   const min = definedMarginMin(f);

@@ -184,6 +184,18 @@ describe('describeCalcification reads the same deposit the same way at any pixel
     expect(terms({ ...meniscus, margin: 0.34 }, { view: 'ML' })).not.toContain('milk of calcium');
   });
 
+  it('on film pixels (above 0.1 mm) the sampling sets the least edge width and noise is not rescaled', () => {
+    const round: CalcSpec = { longMm: 0.8, circularity: 0.95, elongation: 1.05, mmPerPx: 0.2, margin: 0.36, cnr: 8 };
+    const d = describeCalcification(calc(round));
+    expect(d.terms[0]?.term).toBe('round');
+    // 1.02 × 0.2 / 0.36 = 0.57 mm ≤ 1.02 × 0.2 / 0.35 = 0.58 mm, the per-pixel limit at 0.2 mm.
+    expect(d.evidence[0]).toContain('margin defined (edge width 0.57 mm ≤ 0.58 mm at the 0.20 mm pixel size)');
+    expect(terms({ ...round, margin: 0.34 })).not.toContain('round');
+    expect(describeCalcification(calc({ longMm: 3, solidity: 0.8, cnr: 8, circularity: 0.75, margin: 0.7, mmPerPx: 0.2 })).evidence[0]).toContain(
+      'dense (contrast-to-noise 8.0 ≥ 8)',
+    );
+  });
+
   it('density and conspicuity do not change with the pixel size', () => {
     const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
