@@ -3,7 +3,8 @@ import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
 import { describeCalcification, UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
-import { pixelSizeOf } from './calcification-features.js';
+import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
+import { MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS } from './resolution-limits.js';
 import { fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
@@ -19,7 +20,7 @@ export interface SetFeatures {
   /** Standard deviation of elongation (dots, short rods and triangles together spread it). */
   readonly elongationSpread: number;
   readonly medianLongAxisMm: number | null;
-  /** Median contrast-to-noise of the set. */
+  /** Median contrast-to-noise over each calcification's area (Rose's k) of the set. */
   readonly medianContrastToNoise: number;
   /** Calcifications whose skeleton has at least one branch point. */
   readonly branching: number;
@@ -28,14 +29,23 @@ export interface SetFeatures {
 
 export const SET_THRESHOLDS = {
   minCount: 3,
-  sizeSpreadMin: 0.35,
+  /**
+   * Punctate deposits drawn over their whole atlas range (0.1–0.5 mm) vary in size by themselves:
+   * TUNED on phantoms at 0.05–0.1 mm pixels, punctate sets measure a size CV up to 0.4 (one in ten
+   * higher); 0.5 keeps size alone from calling them pleomorphic.
+   */
+  sizeSpreadMin: 0.5,
   shapeSpreadMin: 0.15,
-  /** Uniform round deposits measure an elongation SD ≤ 0.08 (pixel noise); mixed shapes ≥ 0.2. */
-  elongationSpreadMin: 0.15,
+  /**
+   * Uniform round deposits measure an elongation SD ≤ 0.08 on the old low-noise phantoms, but up to
+   * 0.27 at real systems' noise on 0.05 mm pixels (a 4–6 px dot's outline moves with the noise);
+   * mixed dots, rods and triangles (fine pleomorphic) measure 0.3–0.8. TUNED on phantom settings.
+   */
+  elongationSpreadMin: 0.25,
   fineMaxMm: 0.5,
   amorphousMaxMm: 1,
-  /** Rose criterion: below a contrast-to-noise of about 5 the shapes of a set cannot be read. */
-  faintContrastToNoiseMax: 5,
+  /** The single-calcification limit on Rose's k (MORPHOLOGY_THRESHOLDS.faintAreaContrastToNoiseMax), on the set's median. */
+  faintContrastToNoiseMax: MORPHOLOGY_THRESHOLDS.faintAreaContrastToNoiseMax,
 } as const;
 
 const LINEAR_FORMS: readonly MorphologyTerm[] = ['fine linear', 'fine-linear branching', 'vascular', 'large rod-like'];
@@ -59,11 +69,11 @@ export const SET_PREDICATES = {
   },
   'faint as a set': {
     test: (s) => shown1(s.medianContrastToNoise) < SET_THRESHOLDS.faintContrastToNoiseMax,
-    say: (s) => `faint: median contrast-to-noise ${fmt1(s.medianContrastToNoise)} < ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+    say: (s) => `faint: median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} < ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
   'conspicuous as a set': {
     test: (s) => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintContrastToNoiseMax,
-    say: (s) => `conspicuous: median contrast-to-noise ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
+    say: (s) => `conspicuous: median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
   'fine-linear majority': {
     test: (s) => s.majority === 'fine linear' || s.majority === 'fine-linear branching',
@@ -185,7 +195,7 @@ export function describeCalcifications(
     shapeSpread: spread(ms.map((m) => m.circularity)).sd,
     elongationSpread: spread(ms.map((m) => m.elongation)).sd,
     medianLongAxisMm: calibrated ? median(ms.map((m) => m.longAxis.mm ?? 0)) : null,
-    medianContrastToNoise: median(ms.map((m) => m.contrastToNoise)),
+    medianContrastToNoise: median(ms.map(areaContrastToNoise)),
     branching: ms.filter((m) => m.skeleton.branchPoints >= 1).length,
     majority,
   };

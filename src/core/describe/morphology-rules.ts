@@ -10,7 +10,7 @@
  * Every number is compared at the precision the evidence shows it (shownMm, shown2, shown1).
  */
 import type { MorphologyTerm } from '../lexicon.js';
-import type { CalcificationFeatures as F } from './calcification-features.js';
+import { EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 /** Every threshold in one place, named in the reader's words. */
@@ -37,8 +37,13 @@ export const MORPHOLOGY_THRESHOLDS = {
   /** Lobulated (popcorn): notches lower the solidity, or lobes lengthen the perimeter (circularity < 0.85). */
   lobulatedSolidityMax: 0.9,
   lobulatedCircularityMax: 0.85,
-  /** A meniscus (the lower part of a sphere) is convex: solidity ≥ 0.97, where pixelation alone keeps solid outlines. */
-  convexSolidityMin: 0.97,
+  /**
+   * A meniscus (the lower part of a sphere) is convex. Pixelation alone keeps a solid outline at
+   * ≥ 0.97 on low-noise images; at real systems' noise the outline of a crescent 10–30 px long
+   * wavers and a meniscus measures 0.92–0.99 (0.95–0.96 typical on 0.05–0.07 mm pixels), where
+   * branching or beaded casts stay lower. TUNED on phantom settings (0.05–0.1 mm, two seed sets).
+   */
+  convexSolidityMin: 0.95,
   crescentElongationMin: 2,
   /**
    * Margin sharpness is about 1 / (2.5 σ) for an edge blurred by σ px; detector blur (σ ≈ 0.6–1 px)
@@ -46,6 +51,15 @@ export const MORPHOLOGY_THRESHOLDS = {
    */
   smoothMarginMin: 0.35,
   hazyMarginMax: 0.35,
+  /**
+   * The same limit as an edge width, for calibrated images: 0.35 per pixel is a 10–90 % rise of
+   * 1.02 × pixel / 0.35, 0.27 mm on the 0.093 mm phantom pixels it was set on and 0.29 mm on a
+   * 0.1 mm pixel (0.29 scored as well or better on the phantom settings). Detector blur is a width
+   * in millimetres (a-Se σ 0.01–0.03 mm, CsI 0.05–0.07 mm), so the limit is kept in millimetres: on
+   * 0.05 mm pixels a smooth meniscus measures 0.11–0.19 mm (0.25–0.43 per pixel), where the
+   * per-pixel limit called it hazy.
+   */
+  definedEdgeWidthMaxMm: 0.29,
   /**
    * A projected solid sphere's density follows its chord, 2√(r² − x²): at half its peak (where the
    * outline is drawn) the edge falls by √3 / r of the peak per pixel for a radius of r pixels. A
@@ -59,9 +73,19 @@ export const MORPHOLOGY_THRESHOLDS = {
    * irregular lumps (dystrophic) 1.9–4; 1.5 separates them.
    */
   sphereEdgeMaxRatio: 1.5,
+  /** Contrast-to-noise per 0.1 mm pixel (REFERENCE_PIXEL_MM). */
   denseContrastToNoiseMin: 8,
-  /** Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
+  /** Per-pixel Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
   faintContrastToNoiseMax: 5,
+  /**
+   * Faint (amorphous) against conspicuous, on Rose's k (contrast-to-noise over the deposit's area):
+   * k ≈ 5 is the least a deposit needs to be seen at all (Rose 1948); to read its shape it needs
+   * more. TUNED: phantoms over real systems' ranges (0.05–0.1 mm pixels, low and high noise, log and
+   * processed) measure amorphous deposits at k 5–25 (median 8–10 at every pixel size), punctate and
+   * fine pleomorphic 6–47 (median 14–28); the old low-noise phantoms amorphous 8, punctate 28.
+   * 11 was the best of 8–16 on two seed sets of settings and on the main phantom set.
+   */
+  faintAreaContrastToNoiseMax: 11,
   /**
    * Solid deposits measure a centre dip ≤ 0.05 (noise); a dense projected shell saturates so even a
    * clear lucent centre dips only 0.1–0.3 below its rim: 0.1 separates them.
@@ -81,7 +105,21 @@ const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has
 const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
   f.unresolved.has('calibre') ? null : mmTest(f.calibreMm, ok);
 
-/** The least margin sharpness read as defined / smooth for this deposit's width (see sphereEdgeFraction). */
+/**
+ * The widest 10–90 % edge read as defined / smooth for this deposit, mm: definedEdgeWidthMaxMm, or
+ * for a large sphere the width of sphereEdgeFraction of its chord's slope (the same rule as
+ * definedMarginMin, in millimetres). null when uncalibrated.
+ */
+export function definedEdgeWidthMax(f: F): number | null {
+  if (f.pixelSizeMm === null) return null;
+  const radiusMm = (f.shortAxisPx / 2) * f.pixelSizeMm;
+  // A sampled edge cannot measure narrower than the pixels allow: below 1 / smoothMarginMin pixels
+  // the limit is the per-pixel one (digitised film, pixels above 0.1 mm).
+  const samplingMm = (EDGE_WIDTH_PER_INVERSE_SHARPNESS * f.pixelSizeMm) / T.smoothMarginMin;
+  return shown2(Math.max(T.definedEdgeWidthMaxMm, samplingMm, (EDGE_WIDTH_PER_INVERSE_SHARPNESS * radiusMm) / (T.sphereEdgeFraction * Math.sqrt(3))));
+}
+
+/** The least margin sharpness (per pixel) read as defined / smooth for this deposit's width (see sphereEdgeFraction): uncalibrated images. */
 export function definedMarginMin(f: F): number {
   return shown2(Math.min(T.smoothMarginMin, T.sphereEdgeFraction * sphereEdgeSlope(f)));
 }
@@ -92,10 +130,26 @@ export function sphereEdgeSlope(f: F): number {
   return radiusPx > 0 ? Math.sqrt(3) / radiusPx : Infinity;
 }
 const marginDefined = (f: F): boolean | null =>
-  shapeTest(f, () => shown2(f.marginSharpness) >= definedMarginMin(f));
-const marginLimitWords = (f: F): string => {
+  shapeTest(f, () => {
+    const maxMm = definedEdgeWidthMax(f);
+    return f.edgeWidthMm === null || maxMm === null ? shown2(f.marginSharpness) >= definedMarginMin(f) : shown2(f.edgeWidthMm) <= maxMm;
+  });
+/** The margin against its limit in words: as an edge width in mm when calibrated, else per pixel. */
+const marginWords = (f: F, defined: boolean): string => {
+  const maxMm = definedEdgeWidthMax(f);
+  if (f.edgeWidthMm !== null && maxMm !== null) {
+    const p = f.pixelSizeMm ?? 0;
+    const limit =
+      maxMm <= T.definedEdgeWidthMaxMm
+        ? `${T.definedEdgeWidthMaxMm} mm`
+        : maxMm <= shown2((EDGE_WIDTH_PER_INVERSE_SHARPNESS * p) / T.smoothMarginMin)
+          ? `${fmt2(maxMm)} mm at the ${fmt2(p)} mm pixel size`
+          : `${fmt2(maxMm)} mm for a deposit ${fmtMm(f.shortAxisPx * p)} mm wide`;
+    return `edge width ${fmt2(f.edgeWidthMm)} mm ${defined ? '≤' : '>'} ${limit}`;
+  }
   const min = definedMarginMin(f);
-  return min < T.smoothMarginMin ? `${fmt2(min)} for a deposit ${fmt1(f.shortAxisPx)} px wide` : `${T.smoothMarginMin}`;
+  const limit = min < T.smoothMarginMin ? `${fmt2(min)} for a deposit ${fmt1(f.shortAxisPx)} px wide` : `${T.smoothMarginMin}`;
+  return `sharpness ${fmt2(f.marginSharpness)} ${defined ? '≥' : '<'} ${limit}`;
 };
 const mmSay = (label: string, v: number | null, rel: string, limit: number): string =>
   `${label} ${v === null ? '?' : fmtMm(v)} mm ${rel} ${limit} mm`;
@@ -193,7 +247,7 @@ export const MORPHOLOGY_PREDICATES = {
   },
   'smooth margin': {
     test: marginDefined,
-    say: (f) => `margin smooth (sharpness ${fmt2(f.marginSharpness)} ≥ ${marginLimitWords(f)})`,
+    say: (f) => `margin smooth (${marginWords(f, true)})`,
   },
   'sphere-like edge': {
     test: (f) => shapeTest(f, () => shown2(f.marginSharpness) <= shown2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))),
@@ -205,23 +259,23 @@ export const MORPHOLOGY_PREDICATES = {
       const defined = marginDefined(f);
       return defined === null ? null : !defined;
     },
-    say: (f) => `margin hazy (sharpness ${fmt2(f.marginSharpness)} < ${marginLimitWords(f)})`,
+    say: (f) => `margin hazy (${marginWords(f, false)})`,
   },
   'defined margin': {
     test: marginDefined,
-    say: (f) => `margin defined (sharpness ${fmt2(f.marginSharpness)} ≥ ${marginLimitWords(f)})`,
+    say: (f) => `margin defined (${marginWords(f, true)})`,
   },
   dense: {
     test: (f) => shown1(f.contrastToNoise) >= T.denseContrastToNoiseMin,
     say: (f) => `dense (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
   },
   faint: {
-    test: (f) => shown1(f.contrastToNoise) < T.faintContrastToNoiseMax,
-    say: (f) => `faint (contrast-to-noise ${fmt1(f.contrastToNoise)} < ${T.faintContrastToNoiseMax})`,
+    test: (f) => shown1(f.areaContrastToNoise) < T.faintAreaContrastToNoiseMax,
+    say: (f) => `faint (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} < ${T.faintAreaContrastToNoiseMax})`,
   },
   conspicuous: {
-    test: (f) => shown1(f.contrastToNoise) >= T.faintContrastToNoiseMax,
-    say: (f) => `conspicuous (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.faintContrastToNoiseMax})`,
+    test: (f) => shown1(f.areaContrastToNoise) >= T.faintAreaContrastToNoiseMax,
+    say: (f) => `conspicuous (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} ≥ ${T.faintAreaContrastToNoiseMax})`,
   },
   'lucent centre': {
     test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) >= T.lucentCentreMin),

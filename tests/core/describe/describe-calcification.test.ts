@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCalcification, UNCALIBRATED_EVIDENCE } from '../../../src/core/describe/index.js';
-import { calc, DYSTROPHIC, type CalcSpec } from './fixtures.js';
+import { atK, calc, DYSTROPHIC, type CalcSpec } from './fixtures.js';
 
 const top = (s: CalcSpec, ctx = {}) => describeCalcification(calc(s), ctx).terms[0]?.term ?? null;
 const terms = (s: CalcSpec, ctx = {}) => describeCalcification(calc(s), ctx).terms.map((t) => t.term);
@@ -14,7 +14,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (sharpness 0.70 ≥ 0.14 for a deposit 15.0 px wide)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
@@ -52,8 +52,9 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('amorphous: small, faint and hazy', () => {
     const amorphous: CalcSpec = { longMm: 0.4, cnr: 3, margin: 0.2, circularity: 0.6 };
     expect(top(amorphous)).toBe('amorphous');
-    expect(top({ ...amorphous, cnr: 4.9, margin: 0.45, circularity: 0.9 })).toBe('amorphous');
-    expect(terms({ ...amorphous, cnr: 5 })).not.toContain('amorphous');
+    // Faint is read on the contrast-to-noise over the deposit's area (Rose's k), limit 11.
+    expect(top(atK({ ...amorphous, margin: 0.45, circularity: 0.9 }, 10.9))).toBe('amorphous');
+    expect(terms(atK(amorphous, 11))).not.toContain('amorphous');
   });
 
   it('coarse heterogeneous: 0.5–1 mm, irregular, heterogeneous, conspicuous', () => {
@@ -63,7 +64,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(top({ ...ch, circularity: 0.93, elongation: 1.3, heterogeneity: 0.2 })).toBe('coarse heterogeneous');
     expect(top({ ...ch, circularity: 0.93, elongation: 1.25 })).toBe('round');
     expect(terms({ ...ch, longMm: 1.0 })).not.toContain('coarse heterogeneous');
-    expect(terms({ ...ch, cnr: 4.9 })).not.toContain('coarse heterogeneous');
+    expect(terms(atK(ch, 10.9))).not.toContain('coarse heterogeneous');
   });
 
   it('fine linear: elongated, calibre < 0.5 mm, no branches', () => {
@@ -96,7 +97,9 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(terms(meniscus, { view: 'CC' })).not.toContain('milk of calcium');
     expect(top(meniscus, { view: 'CC' })).toBe('fine linear');
     // A concave outline (a duct cast piece) is not a meniscus; nor is a near-round deposit.
-    expect(terms({ ...meniscus, solidity: 0.96 }, { view: 'ML' })).not.toContain('milk of calcium');
+    // (A noisy meniscus measures 0.95–0.96: the limit is 0.95.)
+    expect(terms({ ...meniscus, solidity: 0.95 }, { view: 'ML' })).toContain('milk of calcium');
+    expect(terms({ ...meniscus, solidity: 0.94 }, { view: 'ML' })).not.toContain('milk of calcium');
     expect(terms({ ...meniscus, elongation: 1.9 }, { view: 'ML' })).not.toContain('milk of calcium');
   });
 
@@ -115,8 +118,8 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   });
 
   it('punctate and round need a conspicuous, round deposit', () => {
-    expect(top({ longMm: 0.3, cnr: 5 })).toBe('punctate');
-    expect(top({ longMm: 0.3, cnr: 4.9 })).toBe('amorphous');
+    expect(top(atK({ longMm: 0.3 }, 11))).toBe('punctate');
+    expect(top(atK({ longMm: 0.3 }, 10.9))).toBe('amorphous');
     expect(terms({ longMm: 0.7, circularity: 0.89 })).not.toContain('round');
     expect(top({ longMm: 0.7, circularity: 0.9 })).toBe('round');
   });
@@ -160,5 +163,46 @@ describe('classes one view cannot separate', () => {
     const ev = [...d.evidence, ...(d.caveats ?? [])].join(' | ');
     expect(ev).not.toContain('tangential view');
     expect(ev).not.toContain('ML or LM view');
+  });
+});
+
+describe('describeCalcification reads the same deposit the same way at any pixel size', () => {
+  // Halving the pixel halves the per-pixel sharpness (the edge spans twice the pixels) and the
+  // per-pixel contrast-to-noise (quantum noise per pixel doubles); the physical features stay.
+  const at = (s: CalcSpec, mmPerPx: number): CalcSpec => ({ ...s, mmPerPx, margin: ((s.margin ?? 0.5) * mmPerPx) / 0.1, cnr: ((s.cnr ?? 6) * mmPerPx) / 0.1 });
+
+  it('a meniscus on 0.05 mm pixels is smooth and milk of calcium, as on 0.1 mm pixels', () => {
+    const meniscus: CalcSpec = { longMm: 1.1, elongation: 3.2, calibreMm: 0.3, margin: 0.37, circularity: 0.6, solidity: 0.99, cnr: 20 };
+    expect(top(meniscus, { view: 'ML' })).toBe('milk of calcium');
+    const fine = at(meniscus, 0.05);
+    expect(fine.margin).toBeCloseTo(0.185, 6);
+    expect(top(fine, { view: 'ML' })).toBe('milk of calcium');
+    const d = describeCalcification(calc(fine), { view: 'ML' });
+    expect(d.evidence[0]).toContain('margin smooth (edge width 0.28 mm ≤ 0.29 mm)');
+    // A wider edge is hazy at either pixel size: 0.30 mm.
+    expect(terms(at({ ...meniscus, margin: 0.34 }, 0.05), { view: 'ML' })).not.toContain('milk of calcium');
+    expect(terms({ ...meniscus, margin: 0.34 }, { view: 'ML' })).not.toContain('milk of calcium');
+  });
+
+  it('on film pixels (above 0.1 mm) the sampling sets the least edge width and noise is not rescaled', () => {
+    const round: CalcSpec = { longMm: 0.8, circularity: 0.95, elongation: 1.05, mmPerPx: 0.2, margin: 0.36, cnr: 8 };
+    const d = describeCalcification(calc(round));
+    expect(d.terms[0]?.term).toBe('round');
+    // 1.02 × 0.2 / 0.36 = 0.57 mm ≤ 1.02 × 0.2 / 0.35 = 0.58 mm, the per-pixel limit at 0.2 mm.
+    expect(d.evidence[0]).toContain('margin defined (edge width 0.57 mm ≤ 0.58 mm at the 0.20 mm pixel size)');
+    expect(terms({ ...round, margin: 0.34 })).not.toContain('round');
+    expect(describeCalcification(calc({ longMm: 3, solidity: 0.8, cnr: 8, circularity: 0.75, margin: 0.7, mmPerPx: 0.2 })).evidence[0]).toContain(
+      'dense (contrast-to-noise 8.0 ≥ 8)',
+    );
+  });
+
+  it('density and conspicuity do not change with the pixel size', () => {
+    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.05 };
+    expect(top(coarse)).toBe('coarse');
+    expect(top(at(coarse, 0.05))).toBe('coarse');
+    expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise 9.0 ≥ 8)');
+    const dot: CalcSpec = atK({ longMm: 0.3 }, 12);
+    expect(top(dot)).toBe('punctate');
+    expect(top(at(dot, 0.05))).toBe('punctate');
   });
 });

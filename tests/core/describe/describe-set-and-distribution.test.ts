@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeCalcifications, describeDistribution, UNCALIBRATED_EVIDENCE } from '../../../src/core/describe/index.js';
-import { calc, group } from './fixtures.js';
+import { atK, calc, group } from './fixtures.js';
 
-const varied = [0.2, 0.45, 0.3, 0.15, 0.4, 0.25].map((longMm, i) => calc({ longMm, circularity: i % 2 === 0 ? 0.9 : 0.82 }));
+// Size CV 0.5 or more: punctate deposits over their whole 0.1–0.5 mm range reach a CV of 0.4.
+const varied = [0.1, 0.45, 0.3, 0.1, 0.45, 0.15].map((longMm, i) => calc({ longMm, circularity: i % 2 === 0 ? 0.9 : 0.82 }));
 
 describe('describeCalcifications', () => {
   it('suggests fine pleomorphic when small calcifications vary in size', () => {
     const d = describeCalcifications(varied);
     expect(d.terms[0]).toEqual({ term: 'fine pleomorphic', confidence: 0.6 });
-    expect(d.evidence.join(' ')).toContain('median long axis 0.28 mm < 0.5 mm');
+    expect(d.evidence.join(' ')).toContain('median long axis 0.22 mm < 0.5 mm');
   });
 
   it('keeps the majority when sizes and shapes are uniform', () => {
@@ -27,21 +28,25 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(varied.slice(0, 2)).terms.map((t) => t.term)).not.toContain('fine pleomorphic');
   });
 
-  it('fine pleomorphic when small dots and short rods mix (elongation spread ≥ 0.15)', () => {
-    const mixed = [1.1, 1.5, 1.2, 1.7, 1.1, 1.4].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
+  it('fine pleomorphic when small dots and short rods mix (elongation spread ≥ 0.25)', () => {
+    const mixed = [1.1, 1.7, 1.2, 1.9, 1.1, 1.5].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
     const d = describeCalcifications(mixed);
     expect(d.terms[0]?.term).toBe('fine pleomorphic');
-    expect(d.evidence.join(' ')).toContain('elongation spread 0.22 (≥ 0.15)');
+    expect(d.evidence.join(' ')).toContain('elongation spread 0.31 (≥ 0.25)');
+    // Noise alone spreads the elongation of uniform dots up to about 0.25 on 0.05 mm pixels.
+    const noisy = [1.1, 1.5, 1.2, 1.7, 1.1, 1.4].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
+    expect(describeCalcifications(noisy).terms[0]?.term).not.toBe('fine pleomorphic');
     const uniform = [1.1, 1.12, 1.08, 1.15, 1.1, 1.12].map((elongation) => calc({ longMm: 0.32, elongation, cnr: 8 }));
     expect(describeCalcifications(uniform).terms[0]?.term).toBe('punctate');
   });
 
-  it('amorphous when small calcifications are faint as a set (median contrast-to-noise < 5)', () => {
-    const faint = [4.9, 3, 6, 4, 7].map((cnr, i) => calc({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.4, cnr }));
+  it('amorphous when small calcifications are faint as a set (median contrast-to-noise over their areas < 11)', () => {
+    const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
+    const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
     const d = describeCalcifications(faint);
     expect(d.terms[0]).toEqual({ term: 'amorphous', confidence: 0.65 });
-    expect(d.evidence.join(' ')).toContain('faint: median contrast-to-noise 4.9 < 5');
-    const readable = [5, 3, 6, 4, 7].map((cnr, i) => calc({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.4, cnr }));
+    expect(d.evidence.join(' ')).toContain('faint: median contrast-to-noise over their areas 10.9 < 11');
+    const readable = [11, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
     expect(describeCalcifications(readable).terms[0]?.term).toBe('fine pleomorphic');
   });
 
@@ -62,7 +67,7 @@ describe('describeCalcifications', () => {
   });
 
   it('uses the relative size spread on an uncalibrated image, at lower confidence', () => {
-    const unc = [0.2, 0.45, 0.3, 0.15, 0.4].map((longMm) => calc({ longMm, calibration: 'uncalibrated' }));
+    const unc = [0.1, 0.45, 0.3, 0.1, 0.45].map((longMm) => calc({ longMm, calibration: 'uncalibrated' }));
     const d = describeCalcifications(unc);
     expect(d.terms[0]).toEqual({ term: 'fine pleomorphic', confidence: 0.3 });
     // Stated once for the finding, after the evidence (not repeated per calcification).

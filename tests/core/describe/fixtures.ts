@@ -99,3 +99,8 @@ export const DYSTROPHIC: CalcSpec = {
   cnr: 12,
   lucent: 0.41,
 };
+
+/** The same calcification with the per-pixel contrast-to-noise that gives Rose's k (contrast-to-noise over its area). */
+export function atK(s: CalcSpec, k: number): CalcSpec {
+  return { ...s, cnr: k / Math.sqrt(calc(s).area.px2) };
+}

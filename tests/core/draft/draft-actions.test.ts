@@ -189,13 +189,15 @@ describe('terms, context and report text', () => {
     const d = oneGroup();
     const id = only(d.findings).id;
     const before = derived(d, id);
-    const o = apply(d, { type: 'overrideTerms', findingId: id, overrides: { morphology: ['fine pleomorphic'] } });
+    // The sample's L2 group is drawn fine pleomorphic and suggested so: override it to amorphous.
+    expect(before.suggested.morphology).toContain('fine pleomorphic');
+    const o = apply(d, { type: 'overrideTerms', findingId: id, overrides: { morphology: ['amorphous'] } });
     const after = derived(o, id);
-    expect(before.suggested.morphology).not.toContain('fine pleomorphic');
-    expect(after.finding.morphology).toEqual(['fine pleomorphic']);
+    expect(before.suggested.morphology).not.toContain('amorphous');
+    expect(after.finding.morphology).toEqual(['amorphous']);
     expect(after.suggestion.assessment).toBe('4B');
     expect(after.overridden).toEqual(['morphology']);
-    expect(after.wording).toMatch(/fine pleomorphic/);
+    expect(after.wording).toMatch(/amorphous/);
     const both = apply(o, { type: 'overrideTerms', findingId: id, overrides: { assessment: '4C' } });
     expect(derived(both, id).suggestion.assessment).toBe('4C');
     expect(derived(both, id).overridden).toEqual(['morphology', 'assessment']);
