@@ -2,7 +2,7 @@
  * The nipple: the point of the skin line farthest from the chest wall, found on the overview and
  * refined on the full-resolution pixels around it.
  */
-import { readDensityPatch, type MammoImage } from '../image.js';
+import { readDensityPatch, type DensityPatch, type MammoImage } from '../image.js';
 import type { ChestWallFrame, FramePoint } from './chest-wall.js';
 import type { OverviewFrame } from './overview-frame.js';
 import type { SkinProfile } from './skin-line.js';
@@ -49,14 +49,7 @@ export function refineNipple(
   const uHi = Math.min(frame.depthExtent - 0.5, Math.round(coarse.u - 0.5) + 0.5 + reachU);
   const vLo = Math.max(0, Math.round(coarse.v) - reachV);
   const vHi = Math.min(frame.edgeLength - 1, Math.round(coarse.v) + reachV);
-  const a = frame.toImage({ u: uLo, v: vLo });
-  const b = frame.toImage({ u: uHi, v: vHi });
-  const patch = readDensityPatch(image, {
-    x0: Math.min(a.x, b.x),
-    y0: Math.min(a.y, b.y),
-    x1: Math.max(a.x, b.x) + 1,
-    y1: Math.max(a.y, b.y) + 1,
-  });
+  const patch = readFrameWindow(image, frame, { u: uLo, v: vLo }, { u: uHi, v: vHi });
   if (patch === null) return coarse;
   // The window re-laid in the frame: row = v − vLo, column = u − uLo.
   const nu = Math.round(uHi - uLo) + 1;
@@ -223,14 +216,7 @@ function skinEdgeOnLine(
 ): number | null {
   const uLo = Math.max(0.5, Math.round(centre - reach - 0.5) + 0.5);
   const uHi = Math.min(frame.depthExtent - 0.5, Math.round(centre + reach - 0.5) + 0.5);
-  const a = frame.toImage({ u: uLo, v: v - 1 });
-  const b = frame.toImage({ u: uHi, v: v + 1 });
-  const patch = readDensityPatch(image, {
-    x0: Math.min(a.x, b.x),
-    y0: Math.min(a.y, b.y),
-    x1: Math.max(a.x, b.x) + 1,
-    y1: Math.max(a.y, b.y) + 1,
-  });
+  const patch = readFrameWindow(image, frame, { u: uLo, v: v - 1 }, { u: uHi, v: v + 1 });
   if (patch === null) return null;
   const at = (u: number): number => {
     let sum = 0;
@@ -252,4 +238,11 @@ function skinEdgeOnLine(
     outerAbove = above;
   }
   return null;
+}
+
+/** The image pixels under the chest-wall-frame window between two corners (either order). */
+function readFrameWindow(image: MammoImage, frame: ChestWallFrame, lo: FramePoint, hi: FramePoint): DensityPatch | null {
+  const a = frame.toImage(lo);
+  const b = frame.toImage(hi);
+  return readDensityPatch(image, { x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x) + 1, y1: Math.max(a.y, b.y) + 1 });
 }
