@@ -136,8 +136,10 @@ describe('click on a calcification', () => {
     if (point === null) throw new Error('no quiet background point found');
     const before = (await s.page.evaluate(() => window.calcscribe?.draft()?.calcifications.length)) ?? 0;
     await clickImagePoint(s.page, 'current-RMLO', 'viewport-RMLO', point.x, point.y);
-    await s.page.getByTestId('message').last().waitFor({ timeout: 10_000 });
-    const said = /no calcification at \((\d+), (\d+)\)/.exec((await s.page.getByTestId('message').last().textContent()) ?? '');
+    // Wait for the click's own message: an earlier message (files opened) may still be on screen.
+    const refusal = s.page.getByTestId('message').filter({ hasText: /no calcification at/ }).last();
+    await refusal.waitFor({ timeout: 10_000 });
+    const said = /no calcification at \((\d+), (\d+)\)/.exec((await refusal.textContent()) ?? '');
     expect(said).not.toBeNull();
     expect(Math.hypot(Number(said![1]) - point.x, Number(said![2]) - point.y)).toBeLessThanOrEqual(2);
     expect(await s.page.evaluate(() => window.calcscribe?.draft()?.calcifications.length)).toBe(before);
