@@ -10,7 +10,7 @@
  * Every number is compared at the precision the evidence shows it (shownMm, shown2, shown1).
  */
 import type { MorphologyTerm } from '../lexicon.js';
-import { EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
+import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 /** Every threshold in one place, named in the reader's words. */
@@ -75,8 +75,12 @@ export const MORPHOLOGY_THRESHOLDS = {
   sphereEdgeMaxRatio: 1.5,
   /** Contrast-to-noise per 0.1 mm pixel (REFERENCE_PIXEL_MM). */
   denseContrastToNoiseMin: 8,
-  /** Per-pixel Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
-  faintContrastToNoiseMax: 5,
+  /**
+   * Rose criterion: a deposit whose contrast-to-noise over its own area (Rose's k) is under about 5
+   * cannot be told from noise (Rose 1948; Burgess 1999): "too faint to characterise". The same k
+   * as faint / conspicuous below, one definition.
+   */
+  roseAreaContrastToNoiseMin: 5,
   /**
    * Faint (amorphous) against conspicuous, on Rose's k (contrast-to-noise over the deposit's area):
    * k ≈ 5 is the least a deposit needs to be seen at all (Rose 1948); to read its shape it needs
@@ -267,7 +271,7 @@ export const MORPHOLOGY_PREDICATES = {
   },
   dense: {
     test: (f) => shown1(f.contrastToNoise) >= T.denseContrastToNoiseMin,
-    say: (f) => `dense (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
+    say: (f) => `dense (contrast-to-noise ${contrastToNoiseBasis(f.pixelSizeMm)} ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
   },
   faint: {
     test: (f) => shown1(f.areaContrastToNoise) < T.faintAreaContrastToNoiseMax,

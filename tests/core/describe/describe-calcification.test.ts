@@ -14,7 +14,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
@@ -192,7 +192,7 @@ describe('describeCalcification reads the same deposit the same way at any pixel
     expect(d.evidence[0]).toContain('margin defined (edge width 0.57 mm ≤ 0.58 mm at the 0.20 mm pixel size)');
     expect(terms({ ...round, margin: 0.34 })).not.toContain('round');
     expect(describeCalcification(calc({ longMm: 3, solidity: 0.8, cnr: 8, circularity: 0.75, margin: 0.7, mmPerPx: 0.2 })).evidence[0]).toContain(
-      'dense (contrast-to-noise 8.0 ≥ 8)',
+      'dense (contrast-to-noise per 0.20 mm pixel 8.0 ≥ 8)',
     );
   });
 
@@ -200,7 +200,7 @@ describe('describeCalcification reads the same deposit the same way at any pixel
     const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
     expect(top(at(coarse, 0.05))).toBe('coarse');
-    expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise 9.0 ≥ 8)');
+    expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise per 0.1 mm pixel 9.0 ≥ 8)');
     const dot: CalcSpec = atK({ longMm: 0.3 }, 12);
     expect(top(dot)).toBe('punctate');
     expect(top(at(dot, 0.05))).toBe('punctate');
