@@ -95,6 +95,13 @@ export const MORPHOLOGY_THRESHOLDS = {
    * clear lucent centre dips only 0.1–0.3 below its rim: 0.1 separates them.
    */
   lucentCentreMin: 0.1,
+  /**
+   * The gaps between a popcorn calcification's lobes dip its centre too: phantom lobes over real
+   * systems' noise measure a lucent-centre index 0.01–0.17 (10th–90th percentile, a few 0.2–0.34),
+   * dystrophic deposits up to 0.45 (0.2–0.3 scored alike; 0.25). Below this a lobulated deposit's centre is read as gaps between
+   * lobes, not a lucent centre. TUNED on phantom settings (two seed sets).
+   */
+  lobeGapIndexMax: 0.25,
   thinShellMin: 0.1,
   heterogeneityMin: 0.25,
 } as const;
@@ -289,6 +296,10 @@ export const MORPHOLOGY_PREDICATES = {
     test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) >= T.thinShellMin),
     say: (f) => `thin shell: lucent-centre index ${fmt2(f.lucentCentreIndex)} ≥ ${T.thinShellMin}`,
   },
+  'no clear lucent centre': {
+    test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) < T.lobeGapIndexMax),
+    say: (f) => `no clear lucent centre (lucent-centre index ${fmt2(f.lucentCentreIndex)} < ${T.lobeGapIndexMax}: gaps between lobes)`,
+  },
   'solid centre': {
     test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) < T.lucentCentreMin),
     say: (f) => `solid centre (lucent-centre index ${fmt2(f.lucentCentreIndex)} < ${T.lucentCentreMin})`,
@@ -365,10 +376,14 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     confidence: 0.75,
     source: `${BENIGN}, g. dystrophic: irregular, usually > 1 mm, often lucent centres, after surgery, radiation or trauma`,
   },
+  // The lobes of a popcorn calcification leave gaps that read as a lucent centre (phantom lobes
+  // over real systems' noise measure a lucent-centre index up to 0.17, some 0.34), so the centre
+  // is not read; the lobulated outline over 2 mm is popcorn's own sign and names it before
+  // dystrophic (higher confidence) when both fit. TUNED on phantom settings (two seed sets).
   {
     term: 'coarse',
-    all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'solid centre'],
-    confidence: 0.7,
+    all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'no clear lucent centre'],
+    confidence: 0.8,
     source: `${BENIGN}, c. coarse or "popcorn-like": large (> 2–3 mm), dense, involuting fibroadenoma`,
   },
   // Dystrophic without a visible lucent centre ("often", not always, in the atlas): lower confidence.

@@ -20,7 +20,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(d.sizeThresholdsApplied).toBe(true);
   });
 
-  it('coarse: > 2 mm, lobulated, dense, solid', () => {
+  it('coarse: > 2 mm, lobulated, dense, no clear lucent centre', () => {
     const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
     expect(terms({ ...coarse, longMm: 2 })).not.toContain('coarse');
@@ -29,8 +29,16 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(terms({ ...coarse, solidity: 0.95, circularity: 0.85 })).not.toContain('coarse');
     // A long rod is not popcorn.
     expect(terms({ ...coarse, elongation: 3 })).not.toContain('coarse');
-    // A centre dip of 0.1 is a lucent centre, not a solid popcorn.
-    expect(terms({ ...coarse, lucent: 0.1 })).not.toContain('coarse');
+    // A centre dip up to 0.24 is read as the gaps between the lobes (phantom popcorn up to 0.17,
+    // a few 0.2–0.34); from 0.25 it is a lucent centre, not popcorn.
+    expect(top({ ...coarse, lucent: 0.2 })).toBe('coarse');
+    expect(terms({ ...coarse, lucent: 0.25 })).not.toContain('coarse');
+    // Where both fit, the lobulated outline names popcorn before dystrophic.
+    const lobulatedWithGaps = { ...coarse, lucent: 0.15 };
+    expect(terms(lobulatedWithGaps)).toEqual(expect.arrayContaining(['coarse', 'dystrophic']));
+    expect(top(lobulatedWithGaps)).toBe('coarse');
+    // A clear lucent centre in an irregular deposit stays dystrophic.
+    expect(top(DYSTROPHIC)).toBe('dystrophic');
   });
 
   it('rim: thin shell around a lucent centre, round or oval, smooth', () => {
