@@ -54,6 +54,14 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(faint).terms[0]?.term).toBe('amorphous');
   });
 
+  it('circularity that varies with the outline noise alone does not make dots pleomorphic', () => {
+    // Circularity 0.6–0.95 (a 6 px dot's outline at high noise), one size, one elongation.
+    const dots = [0.95, 0.6, 0.9, 0.65, 0.85, 0.7].map((circularity) => calc({ longMm: 0.3, elongation: 1.15, circularity }));
+    const d = describeCalcifications(dots);
+    expect(d.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
+    expect(d.terms[0]?.term).toBe('punctate');
+  });
+
   it('one outline merged with tissue (over 2 × the median long axis) does not make a set varied', () => {
     const dots = [0.3, 0.31, 0.29, 0.3, 0.32].map((longMm) => calc({ longMm }));
     const merged = calc({ longMm: 1.4, circularity: 0.3, elongation: 1.4 });
