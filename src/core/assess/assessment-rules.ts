@@ -71,6 +71,11 @@ export interface AssessmentRule {
   readonly differential?: readonly string[];
   /** Where the rule comes from (atlas section, paper). */
   readonly source?: string;
+  /**
+   * The reason already says what the morphology's base reason says ("a single round calcification:
+   * typically benign" beside "round calcifications: typically benign"): the base reason is left out.
+   */
+  readonly restatesMorphology?: true;
 }
 
 export const DYSTROPHIC_DIFFERENTIAL: readonly string[] = [
@@ -97,6 +102,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     category: '2',
     reason: 'a single {terms} calcification: typically benign; one calcification is not a group',
     summary: 'a single typically benign calcification',
+    restatesMorphology: true,
     source:
       'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications: typically benign morphologies are category 2; "grouped" needs several calcifications in a small volume (about 5 within 1 cm)',
   },

@@ -52,14 +52,17 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
   const reasons: string[] = [];
   const ruleIds: string[] = [];
   const differential: string[] = [];
+  const fires = (rule: AssessmentRule): boolean => rule.when.every((p) => ASSESSMENT_PREDICATES[p](f));
+  // Said once: a rule that restates the morphology's reason replaces it.
+  const restated = ASSESSMENT_RULES.some((r) => r.restatesMorphology === true && fires(r));
   if (f.worst !== null) {
-    reasons.push(MORPHOLOGY_BASE[f.worst].reason);
+    if (!restated) reasons.push(MORPHOLOGY_BASE[f.worst].reason);
     ruleIds.push(`morphology:${f.worst}`);
     const others = input.morphology.filter((t) => t !== f.worst);
     if (others.length > 0) reasons.push(`also present: ${others.join(', ')} (the most suspicious morphology decides)`);
   }
   for (const rule of ASSESSMENT_RULES) {
-    if (!rule.when.every((p) => ASSESSMENT_PREDICATES[p](f))) continue;
+    if (!fires(rule)) continue;
     const next = applyEffect(rule, category);
     reasons.push(fill(rule.reason, f, category, next));
     ruleIds.push(rule.id);

@@ -84,6 +84,16 @@ export function contrastToNoiseAtReference(m: CalcificationMeasurements): number
 }
 
 /**
+ * The pixel area the contrast-to-noise is stated for, in words: "per 0.1 mm pixel" on pixels up
+ * to the reference, "per 0.20 mm pixel" on larger (film) pixels, "per pixel" when uncalibrated
+ * (contrastToNoiseAtReference).
+ */
+export function contrastToNoiseBasis(pixelSizeMm: number | null): string {
+  if (pixelSizeMm === null) return 'per pixel';
+  return pixelSizeMm <= REFERENCE_PIXEL_MM ? `per ${REFERENCE_PIXEL_MM} mm pixel` : `per ${pixelSizeMm.toFixed(2)} mm pixel`;
+}
+
+/**
  * Rose's k of one calcification: the per-pixel contrast-to-noise × √(its area in pixels), i.e. its
  * mean contrast against the noise of a mean over as many pixels (Rose 1948; Burgess 1999). A
  * smaller pixel has more noise but more pixels over the same deposit: the product stays.

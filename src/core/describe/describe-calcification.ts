@@ -14,9 +14,10 @@ export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';
 
 /** Why nothing fits, in concrete words: too faint (Rose criterion), else no rule matched. */
 function whyNotCharacterised(f: CalcificationFeatures): NotCharacterised {
-  if (shown1(f.contrastToNoise) < MORPHOLOGY_THRESHOLDS.faintContrastToNoiseMax) {
+  const rose = MORPHOLOGY_THRESHOLDS.roseAreaContrastToNoiseMin;
+  if (shown1(f.areaContrastToNoise) < rose) {
     return {
-      reason: `not characterised: too faint (contrast-to-noise ${fmt1(f.contrastToNoise)} < ${MORPHOLOGY_THRESHOLDS.faintContrastToNoiseMax}: below the Rose criterion a shape cannot be read)`,
+      reason: `not characterised: too faint (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} < ${rose}: below the Rose criterion a deposit cannot be told from noise)`,
       words: 'too faint to characterise',
     };
   }

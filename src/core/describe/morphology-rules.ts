@@ -10,7 +10,7 @@
  * Every number is compared at the precision the evidence shows it (shownMm, shown2, shown1).
  */
 import type { MorphologyTerm } from '../lexicon.js';
-import { EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
+import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 /** Every threshold in one place, named in the reader's words. */
@@ -68,15 +68,23 @@ export const MORPHOLOGY_THRESHOLDS = {
    */
   sphereEdgeFraction: 0.6,
   /**
-   * A round calcification is a sphere: its edge falls like the chord, never much steeper. Phantom
-   * spheres (round, milk of calcium on CC) measure 0.55–1.15 × the sphere's √3 / r, flat-topped
-   * irregular lumps (dystrophic) 1.9–4; 1.5 separates them.
+   * A round calcification is a sphere: its edge falls like the chord, not like the step of a flat
+   * plate. Calcium absorbs strongly (about 3 /mm at mammographic energies), so through the centre of
+   * a sphere over about 1 mm nearly every photon is absorbed: the absorbed fraction 1 − e^(−μt)
+   * flattens the top and steepens the edge beyond the chord's √3 / r. Phantom spheres over 1 mm
+   * measure up to 2.5 × at real systems' blur and noise (0.55–1.15 × on the old low-noise
+   * phantoms); dystrophic lumps 1.9–4 ×, most of them kept out by their shape or lucent centre.
+   * TUNED on phantom settings (1.5–3 tried on three seed sets; 2.5 best, 3 lost main-set groups).
    */
-  sphereEdgeMaxRatio: 1.5,
+  sphereEdgeMaxRatio: 2.5,
   /** Contrast-to-noise per 0.1 mm pixel (REFERENCE_PIXEL_MM). */
   denseContrastToNoiseMin: 8,
-  /** Per-pixel Rose criterion: below a contrast-to-noise of about 5 a shape cannot be read reliably. */
-  faintContrastToNoiseMax: 5,
+  /**
+   * Rose criterion: a deposit whose contrast-to-noise over its own area (Rose's k) is under about 5
+   * cannot be told from noise (Rose 1948; Burgess 1999): "too faint to characterise". The same k
+   * as faint / conspicuous below, one definition.
+   */
+  roseAreaContrastToNoiseMin: 5,
   /**
    * Faint (amorphous) against conspicuous, on Rose's k (contrast-to-noise over the deposit's area):
    * k ≈ 5 is the least a deposit needs to be seen at all (Rose 1948); to read its shape it needs
@@ -91,6 +99,13 @@ export const MORPHOLOGY_THRESHOLDS = {
    * clear lucent centre dips only 0.1–0.3 below its rim: 0.1 separates them.
    */
   lucentCentreMin: 0.1,
+  /**
+   * The gaps between a popcorn calcification's lobes dip its centre too: phantom lobes over real
+   * systems' noise measure a lucent-centre index 0.01–0.17 (10th–90th percentile, a few 0.2–0.34),
+   * dystrophic deposits up to 0.45 (0.2–0.3 scored alike; 0.25). Below this a lobulated deposit's centre is read as gaps between
+   * lobes, not a lucent centre. TUNED on phantom settings (two seed sets).
+   */
+  lobeGapIndexMax: 0.25,
   thinShellMin: 0.1,
   heterogeneityMin: 0.25,
 } as const;
@@ -267,7 +282,7 @@ export const MORPHOLOGY_PREDICATES = {
   },
   dense: {
     test: (f) => shown1(f.contrastToNoise) >= T.denseContrastToNoiseMin,
-    say: (f) => `dense (contrast-to-noise ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
+    say: (f) => `dense (contrast-to-noise ${contrastToNoiseBasis(f.pixelSizeMm)} ${fmt1(f.contrastToNoise)} ≥ ${T.denseContrastToNoiseMin})`,
   },
   faint: {
     test: (f) => shown1(f.areaContrastToNoise) < T.faintAreaContrastToNoiseMax,
@@ -284,6 +299,10 @@ export const MORPHOLOGY_PREDICATES = {
   'thin shell': {
     test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) >= T.thinShellMin),
     say: (f) => `thin shell: lucent-centre index ${fmt2(f.lucentCentreIndex)} ≥ ${T.thinShellMin}`,
+  },
+  'no clear lucent centre': {
+    test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) < T.lobeGapIndexMax),
+    say: (f) => `no clear lucent centre (lucent-centre index ${fmt2(f.lucentCentreIndex)} < ${T.lobeGapIndexMax}: gaps between lobes)`,
   },
   'solid centre': {
     test: (f) => shapeTest(f, () => shown2(f.lucentCentreIndex) < T.lucentCentreMin),
@@ -361,10 +380,14 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     confidence: 0.75,
     source: `${BENIGN}, g. dystrophic: irregular, usually > 1 mm, often lucent centres, after surgery, radiation or trauma`,
   },
+  // The lobes of a popcorn calcification leave gaps that read as a lucent centre (phantom lobes
+  // over real systems' noise measure a lucent-centre index up to 0.17, some 0.34), so the centre
+  // is not read; the lobulated outline over 2 mm is popcorn's own sign and names it before
+  // dystrophic (higher confidence) when both fit. TUNED on phantom settings (two seed sets).
   {
     term: 'coarse',
-    all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'solid centre'],
-    confidence: 0.7,
+    all: ['long axis > 2 mm', 'lobulated', 'not elongated', 'dense', 'no clear lucent centre'],
+    confidence: 0.8,
     source: `${BENIGN}, c. coarse or "popcorn-like": large (> 2–3 mm), dense, involuting fibroadenoma`,
   },
   // Dystrophic without a visible lucent centre ("often", not always, in the atlas): lower confidence.

@@ -17,6 +17,16 @@ describe('a solitary calcification is assessed as one', () => {
     }
   });
 
+  it('says "typically benign" once: the single-calcification reason replaces the per-term one', () => {
+    const s = single('round');
+    expect(s.reasons).not.toContain('round calcifications: typically benign');
+    expect(s.reasons.filter((r) => r.includes('typically benign'))).toHaveLength(1);
+    expect(s.ruleIds).toContain('morphology:round');
+    // A group keeps the per-term reason.
+    const group = suggestAssessment(input({ morphology: ['round'], distribution: ['grouped'], count: 6, change: { kind: 'stable', years: 3 } }));
+    expect(group.reasons).toContain('round calcifications: typically benign');
+  });
+
   it('a single punctate calcification is 2: the atlas keeps 3 for a group of punctate calcifications without priors', () => {
     expect(single('punctate').assessment).toBe('2');
     // Even when a distribution of "grouped" is given, one calcification is not a group.

@@ -14,13 +14,13 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
   });
 
-  it('coarse: > 2 mm, lobulated, dense, solid', () => {
+  it('coarse: > 2 mm, lobulated, dense, no clear lucent centre', () => {
     const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
     expect(terms({ ...coarse, longMm: 2 })).not.toContain('coarse');
@@ -29,8 +29,16 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(terms({ ...coarse, solidity: 0.95, circularity: 0.85 })).not.toContain('coarse');
     // A long rod is not popcorn.
     expect(terms({ ...coarse, elongation: 3 })).not.toContain('coarse');
-    // A centre dip of 0.1 is a lucent centre, not a solid popcorn.
-    expect(terms({ ...coarse, lucent: 0.1 })).not.toContain('coarse');
+    // A centre dip up to 0.24 is read as the gaps between the lobes (phantom popcorn up to 0.17,
+    // a few 0.2–0.34); from 0.25 it is a lucent centre, not popcorn.
+    expect(top({ ...coarse, lucent: 0.2 })).toBe('coarse');
+    expect(terms({ ...coarse, lucent: 0.25 })).not.toContain('coarse');
+    // Where both fit, the lobulated outline names popcorn before dystrophic.
+    const lobulatedWithGaps = { ...coarse, lucent: 0.15 };
+    expect(terms(lobulatedWithGaps)).toEqual(expect.arrayContaining(['coarse', 'dystrophic']));
+    expect(top(lobulatedWithGaps)).toBe('coarse');
+    // A clear lucent centre in an irregular deposit stays dystrophic.
+    expect(top(DYSTROPHIC)).toBe('dystrophic');
   });
 
   it('rim: thin shell around a lucent centre, round or oval, smooth', () => {
@@ -192,7 +200,7 @@ describe('describeCalcification reads the same deposit the same way at any pixel
     expect(d.evidence[0]).toContain('margin defined (edge width 0.57 mm ≤ 0.58 mm at the 0.20 mm pixel size)');
     expect(terms({ ...round, margin: 0.34 })).not.toContain('round');
     expect(describeCalcification(calc({ longMm: 3, solidity: 0.8, cnr: 8, circularity: 0.75, margin: 0.7, mmPerPx: 0.2 })).evidence[0]).toContain(
-      'dense (contrast-to-noise 8.0 ≥ 8)',
+      'dense (contrast-to-noise per 0.20 mm pixel 8.0 ≥ 8)',
     );
   });
 
@@ -200,7 +208,7 @@ describe('describeCalcification reads the same deposit the same way at any pixel
     const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.05 };
     expect(top(coarse)).toBe('coarse');
     expect(top(at(coarse, 0.05))).toBe('coarse');
-    expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise 9.0 ≥ 8)');
+    expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise per 0.1 mm pixel 9.0 ≥ 8)');
     const dot: CalcSpec = atK({ longMm: 0.3 }, 12);
     expect(top(dot)).toBe('punctate');
     expect(top(at(dot, 0.05))).toBe('punctate');

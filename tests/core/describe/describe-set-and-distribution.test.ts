@@ -40,6 +40,38 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(uniform).terms[0]?.term).toBe('punctate');
   });
 
+  it('punctate as a set: small conspicuous dots of one size and shape, read on the medians', () => {
+    // Each dot's outline moved by the noise: elongation 1.3–1.45 fails the single round shape (≤ 1.25).
+    const noisy = [1.3, 1.35, 1.32, 1.4, 1.3].map((elongation, i) => calc({ longMm: 0.3 + i * 0.01, elongation, circularity: 0.85 }));
+    const d = describeCalcifications(noisy);
+    expect(d.terms[0]).toEqual({ term: 'punctate', confidence: 0.6 });
+    expect(d.evidence.join(' ')).toContain('round: median elongation 1.32 ≤ 1.5');
+    // Rods of 1.6 and more are not round as a set.
+    const rods = [1.6, 1.7, 1.65, 1.6, 1.7].map((elongation) => calc({ longMm: 0.3, elongation, circularity: 0.85 }));
+    expect(describeCalcifications(rods).terms.map((t) => t.term)).not.toContain('punctate');
+    // Faint dots are not punctate (amorphous decides).
+    const faint = [1.3, 1.35, 1.32, 1.4, 1.3].map((elongation) => calc(atK({ longMm: 0.3, elongation }, 8)));
+    expect(describeCalcifications(faint).terms[0]?.term).toBe('amorphous');
+  });
+
+  it('circularity that varies with the outline noise alone does not make dots pleomorphic', () => {
+    // Circularity 0.6–0.95 (a 6 px dot's outline at high noise), one size, one elongation.
+    const dots = [0.95, 0.6, 0.9, 0.65, 0.85, 0.7].map((circularity) => calc({ longMm: 0.3, elongation: 1.15, circularity }));
+    const d = describeCalcifications(dots);
+    expect(d.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
+    expect(d.terms[0]?.term).toBe('punctate');
+  });
+
+  it('one outline merged with tissue (over 2 × the median long axis) does not make a set varied', () => {
+    const dots = [0.3, 0.31, 0.29, 0.3, 0.32].map((longMm) => calc({ longMm }));
+    const merged = calc({ longMm: 1.4, circularity: 0.3, elongation: 1.4 });
+    const d = describeCalcifications([...dots, merged]);
+    expect(d.terms[0]?.term).toBe('punctate');
+    expect(d.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
+    // Up to 2 × the median, the largest counts: real variation in size (0.45 mm against a median of 0.22 mm).
+    expect(describeCalcifications(varied).terms[0]?.term).toBe('fine pleomorphic');
+  });
+
   it('amorphous when small calcifications are faint as a set (median contrast-to-noise over their areas < 11)', () => {
     const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
     const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chosenTerms, describeCalcification, describeCalcifications, RESOLUTION_LIMITS } from '../../../src/core/describe/index.js';
-import { calc } from './fixtures.js';
+import { atK, calc } from './fixtures.js';
 
 const FILM = 0.2;
 
@@ -69,17 +69,23 @@ describe('resolution limits: what the pixel size lets the rules read', () => {
 });
 
 describe('not characterised, with the concrete reason', () => {
-  it('too faint to read a shape (Rose criterion)', () => {
-    const d = describeCalcification(calc({ longMm: 1.5, cnr: 3, circularity: 0.7 }));
+  it('too faint to tell from noise (Rose criterion on the contrast-to-noise over its area)', () => {
+    const d = describeCalcification(calc(atK({ longMm: 1.5, circularity: 0.7 }, 4)));
     expect(d.terms).toEqual([]);
     expect(d.notCharacterised?.words).toBe('too faint to characterise');
+    expect(d.evidence[0]).toBe(
+      'not characterised: too faint (contrast-to-noise over its area 4.0 < 5: below the Rose criterion a deposit cannot be told from noise)',
+    );
+    // A per-pixel contrast-to-noise of 3 over a 1.5 mm deposit (160 pixels) is k ≈ 38: well seen, the area decides.
+    const seen = describeCalcification(calc({ longMm: 1.5, circularity: 0.7, cnr: 3 }));
+    expect(seen.notCharacterised?.words).not.toBe('too faint to characterise');
   });
 
   it('when no rule fits, the nearest term and the one condition it misses are stated', () => {
     // Irregular, > 1 mm, defined margin, but not dense: dystrophic's last condition fails.
     const d = describeCalcification(calc({ longMm: 1.5, circularity: 0.75, solidity: 0.95, cnr: 6 }));
     expect(d.terms).toEqual([]);
-    expect(d.evidence.join(' | ')).toContain('nearest term dystrophic, not given: not dense: dense (contrast-to-noise 6.0 < 8)');
+    expect(d.evidence.join(' | ')).toContain('nearest term dystrophic, not given: not dense: dense (contrast-to-noise per 0.1 mm pixel 6.0 < 8)');
   });
 });
 

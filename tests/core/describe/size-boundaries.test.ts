@@ -29,9 +29,15 @@ describe('round has no upper size (atlas: "under 1 mm" is typical, not a limit)'
   });
 
   it('a flat lump with a step edge and a round outline is not taken for a sphere', () => {
-    // Phantom dystrophic lumps measure 1.9–4 × a sphere's edge slope; spheres 0.55–1.15 ×.
+    // Phantom dystrophic lumps measure up to 4 × a sphere's chord slope; the sharpness here is 0.85 × √3 / r.
     const s = sphere(3);
-    expect(top({ ...s, margin: (s.margin ?? 0) * 2.5 })).not.toBe('round');
+    expect(top({ ...s, margin: (s.margin ?? 0) * 3.5 })).not.toBe('round');
+    expect(evidence({ ...s, margin: (s.margin ?? 0) * 3.5 })).not.toContain('edge falls like a sphere');
+  });
+
+  it('a sphere whose centre absorbs nearly every photon (flat top, steeper edge, up to 2.5 × the chord) is still round', () => {
+    const s = sphere(3);
+    expect(top({ ...s, margin: (s.margin ?? 0) * 2.8 })).toBe('round');
   });
 
   it('at 1 mm the two round rules meet without a gap', () => {
