@@ -12,6 +12,7 @@
 import type { MorphologyTerm } from '../lexicon.js';
 import { EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { VASCULAR_PREDICATES } from './vascular-rules.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -297,6 +298,7 @@ export const MORPHOLOGY_PREDICATES = {
     test: (f) => f.view === 'ML' || f.view === 'LM',
     say: (f) => `true lateral view (${f.view ?? '?'})`,
   },
+  ...VASCULAR_PREDICATES,
 } as const satisfies Record<string, FeaturePredicate<F>>;
 
 export type MorphologyPredicateName = keyof typeof MORPHOLOGY_PREDICATES;
@@ -321,6 +323,14 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     all: ['elongated', 'calibre < 0.5 mm', 'unbranched'],
     confidence: 0.65,
     source: `${SUSPICIOUS}, d. fine linear: thin (< 0.5 mm), linear, irregular, often discontinuous`,
+  },
+  // Tram tracks: the clicked wall with a second wall a vessel's calibre away, side by side along
+  // the track (measure/vessel-evidence.ts, describe/vascular-rules.ts). Unit-free on film.
+  {
+    term: 'vascular',
+    all: ['elongated', 'a parallel wall 1–4 mm away', 'walls alongside over twice their distance'],
+    confidence: 0.8,
+    source: `${BENIGN}, b. vascular: "parallel tracks" — two calcified walls a breast artery's calibre (1–4 mm) apart`,
   },
   {
     term: 'vascular',
