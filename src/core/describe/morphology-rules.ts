@@ -324,11 +324,12 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     confidence: 0.65,
     source: `${SUSPICIOUS}, d. fine linear: thin (< 0.5 mm), linear, irregular, often discontinuous`,
   },
-  // Tram tracks: the clicked wall with a second wall a vessel's calibre away, side by side along
-  // the track (measure/vessel-evidence.ts, describe/vascular-rules.ts). Unit-free on film.
+  // Tram tracks: the clicked wall (or a bead of it, followed along its course) with a second wall a
+  // vessel's calibre away, side by side along the track (measure/vessel-evidence.ts,
+  // describe/vascular-rules.ts). Unit-free on film.
   {
     term: 'vascular',
-    all: ['elongated', 'a parallel wall 1–4 mm away', 'walls alongside over twice their distance'],
+    all: ['a parallel wall 1–4 mm away', 'walls alongside over twice their distance'],
     confidence: 0.8,
     source: `${BENIGN}, b. vascular: "parallel tracks" — two calcified walls a breast artery's calibre (1–4 mm) apart`,
   },

@@ -14,7 +14,7 @@
  * partial evidence.
  */
 import { isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
-import { VESSEL_SEARCH, type ParallelWall } from '../measure/vessel-evidence.js';
+import { VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
 import type { NotCharacterised } from './description.js';
 import { fmtMm, shown2, shownMm, type FeaturePredicate } from './rule-table.js';
@@ -44,13 +44,17 @@ const wallOf = (f: F): ParallelWall | null => f.vessel?.parallelWall ?? null;
 const FILM_PITCH_WORDS = `uncalibrated: read at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel`;
 
 /** The wall's distance and run in words: mm when calibrated, px with the film pitch range when not. */
-export function parallelWallWords(w: ParallelWall): string {
-  const seen = `seen along ${Math.round(w.seenFraction * 100)} % of the track`;
+export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): string {
+  const followed = v === null ? null : v.followed;
+  const gaps = v === null || v.gapsBridged === 0 ? '' : ` past ${v.gapsBridged} gap${v.gapsBridged === 1 ? '' : 's'}`;
+  const share = `seen along ${Math.round(w.seenFraction * 100)} % of the track`;
   if (w.separation.mm !== null && w.alongside.mm !== null) {
-    return `parallel wall ${fmtMm(w.separation.mm)} mm away over ${fmtMm(w.alongside.mm)} mm (${seen})`;
+    const of = followed?.mm === null || followed === null ? '' : ` followed ${fmtMm(followed.mm)} mm${gaps}`;
+    return `parallel wall ${fmtMm(w.separation.mm)} mm away over ${fmtMm(w.alongside.mm)} mm (${share}${of})`;
   }
   const sep = w.separation.px;
-  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${seen}; ${FILM_PITCH_WORDS}: ${fmtMm(sep * V.filmPitchMinMm)}–${fmtMm(sep * V.filmPitchMaxMm)} mm apart)`;
+  const of = followed === null ? '' : ` followed ${Math.round(followed.px)} px${gaps}`;
+  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; ${FILM_PITCH_WORDS}: ${fmtMm(sep * V.filmPitchMinMm)}–${fmtMm(sep * V.filmPitchMaxMm)} mm apart)`;
 }
 
 /** Whether the wall's distance lies in a vessel's 1–4 mm (on film: at some pitch of the range). */
@@ -88,7 +92,7 @@ export const VASCULAR_PREDICATES = {
       const w = wallOf(f);
       return w === null
         ? 'a parallel wall 1–4 mm away: none seen'
-        : `${parallelWallWords(w)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
+        : `${parallelWallWords(w, f.vessel)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
     },
   },
   'walls alongside over twice their distance': {
@@ -108,7 +112,7 @@ export const VASCULAR_PREDICATES = {
 export function partialVesselEvidence(f: F): string[] {
   const out: string[] = [];
   const w = wallOf(f);
-  if (w !== null && shown2(w.seenFraction) >= VT.partialSeenMin && separationFits(w)) out.push(parallelWallWords(w));
+  if (w !== null && shown2(w.seenFraction) >= VT.partialSeenMin && separationFits(w)) out.push(parallelWallWords(w, f.vessel));
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
   return out;
 }

@@ -37,6 +37,18 @@ describe('vascular: a click on either wall of a tram track', () => {
     expect(d.evidence[0]).toMatch(/parallel wall 4\d px away over \d+ px .*film scan pitch of 0\.042–0\.1 mm per pixel: 1\.\d+–4\.\d mm apart/);
   });
 
+  it('suggests vascular on a click on one bead of an interrupted wall, its track followed past the gaps', () => {
+    const d = described(tramTrack({ pixelMm: 0.07, separationMm: 2.5, angleDeg: 120, seed: 17, lengthMm: 14, wallMm: 0.3, noise: 8, beadMm: 1.2, gapMm: 0.6 }));
+    expect(d.terms[0]?.term).toBe('vascular');
+    expect(d.evidence[0]).toMatch(/parallel wall 2\.\d mm away over \d+\.\d mm \(seen along \d+ % of the track followed \d+\.\d mm past \d+ gaps\)/);
+  });
+
+  it('keeps fine linear on a broken duct cast: pieces in a line, no parallel wall', () => {
+    const d = described(tramTrack({ pixelMm: 0.07, separationMm: 2, angleDeg: 10, seed: 18, lengthMm: 8, wallMm: 0.25, noise: 8, beadMm: 1.5, gapMm: 0.5, oneWall: true }));
+    expect(d.terms[0]?.term).toBe('fine linear');
+    expect(d.notCharacterised ?? null).toBeNull();
+  });
+
   it('does not call a branching duct cast 4 mm long vascular, nor hold its term back', () => {
     const d = described(branchingCast({ pixelMm: 0.07, angleDeg: 30, seed: 15, lengthMm: 4, wallMm: 0.3, noise: 8 }));
     expect(d.terms.map((t) => t.term)).not.toContain('vascular');
@@ -55,13 +67,15 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
   const line = (vessel: VesselEvidence | null) => calcificationFeatures({ ...calc({ longMm: 3, elongation: 10, calibreMm: 0.3, lengthMm: 3, branches: 1 }), vessel });
   const wall = (seenFraction: number): VesselEvidence => ({
     track: { px: px(30), mm: mm(3) },
+    followed: { px: px(30), mm: mm(3) },
+    gapsBridged: 0,
     parallelWall: { separation: { px: px(20), mm: mm(2) }, alongside: { px: px(30 * seenFraction), mm: mm(3 * seenFraction) }, seenFraction, ridgeToNoise: 4 },
     searchedPx: { min: 10, max: 40 },
   });
 
   it('names the partial evidence: a second wall seen along part of the track', () => {
     const c = vesselCaution(line(wall(0.3)), [{ term: 'fine-linear branching', unapplied: 0 }]);
-    expect(c?.reason).toContain('parallel wall 2.0 mm away over 0.90 mm (seen along 30 % of the track)');
+    expect(c?.reason).toContain('parallel wall 2.0 mm away over 0.90 mm (seen along 30 % of the track followed 3.0 mm)');
     expect(c?.reason).toContain('neither vascular nor fine-linear branching given');
   });
 
@@ -79,9 +93,9 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
   });
 
   it('reads a calibrated line under 5 mm with no second wall as no vessel evidence', () => {
-    const f = line({ track: { px: px(30), mm: mm(3) }, parallelWall: null, searchedPx: { min: 10, max: 40 } });
+    const f = line({ track: { px: px(30), mm: mm(3) }, followed: { px: px(30), mm: mm(3) }, gapsBridged: 0, parallelWall: null, searchedPx: { min: 10, max: 40 } });
     expect(vesselCaution(f, [{ term: 'fine linear', unapplied: 0 }])).toBeNull();
-    const long = line({ track: { px: px(60), mm: mm(6) }, parallelWall: null, searchedPx: { min: 10, max: 40 } });
+    const long = line({ track: { px: px(60), mm: mm(6) }, followed: { px: px(60), mm: mm(6) }, gapsBridged: 0, parallelWall: null, searchedPx: { min: 10, max: 40 } });
     expect(vesselCaution(long, [{ term: 'fine linear', unapplied: 0 }])?.reason).toContain('track 6.0 mm long (≥ 5 mm: longer than a duct-cast piece)');
   });
 });

@@ -30,6 +30,9 @@ interface TrackSpec {
   readonly seed: number;
   /** Draw only the first wall (a single line). */
   readonly oneWall?: boolean;
+  /** Draw the walls as beads this long with gaps of gapMm (an interrupted calcification), instead of one break. */
+  readonly beadMm?: number;
+  readonly gapMm?: number;
 }
 
 type Segment = { x0: number; y0: number; x1: number; y1: number };
@@ -44,10 +47,7 @@ export function tramTrack(s: TrackSpec): Drawn {
   const shapes: Shape[] = [];
   for (const side of s.oneWall === true ? [-0.5] : [-0.5, 0.5]) {
     const off = side * s.separationMm;
-    const segments: Segment[] = [
-      [-s.lengthMm / 2, -0.6],
-      [-0.2, s.lengthMm / 2],
-    ].map(([t0, t1]) => ({
+    const segments: Segment[] = pieces(s).map(([t0, t1]) => ({
       x0: CENTRE_MM + (t0 as number) * ux + off * nx,
       y0: CENTRE_MM + (t0 as number) * uy + off * ny,
       x1: CENTRE_MM + (t1 as number) * ux + off * nx,
@@ -59,6 +59,26 @@ export function tramTrack(s: TrackSpec): Drawn {
   const cx = CENTRE_MM + 3 * ux - 0.5 * s.separationMm * nx;
   const cy = CENTRE_MM + 3 * uy - 0.5 * s.separationMm * ny;
   return { image, click: { x: cx / s.pixelMm, y: cy / s.pixelMm } };
+}
+
+/** Stretches along the track ([from, to], mm from its middle): beads and gaps, or one break near the middle. */
+function pieces(s: TrackSpec): [number, number][] {
+  if (s.beadMm === undefined) {
+    return [
+      [-s.lengthMm / 2, -0.6],
+      [-0.2, s.lengthMm / 2],
+    ];
+  }
+  const out: [number, number][] = [];
+  // A bead is centred on the click (3 mm from the middle), so the click lands on calcium.
+  const period = s.beadMm + (s.gapMm ?? 0.5);
+  const first = 3 - s.beadMm / 2 - Math.ceil((3 + s.lengthMm / 2) / period) * period;
+  for (let t = first; t < s.lengthMm / 2; t += period) {
+    const a = Math.max(-s.lengthMm / 2, t);
+    const b = Math.min(s.lengthMm / 2, t + s.beadMm);
+    if (b > a) out.push([a, b]);
+  }
+  return out;
 }
 
 /** A fine-linear branching cast: a stem and two daughter branches diverging 15° either side. */

@@ -43,6 +43,16 @@ describe('vessel evidence: the other wall of a tram track', () => {
     expect(film.max).toBeCloseTo(VESSEL_SEARCH.separationMaxMm / VESSEL_SEARCH.filmPitchMinMm, 6);
   });
 
+  it('follows an interrupted wall past its gaps, beyond the bead clicked, and sees the other wall along it', () => {
+    const m = measured(tramTrack({ pixelMm: 0.07, separationMm: 2, angleDeg: 35, seed: 8, lengthMm: 14, wallMm: 0.3, noise: 8, beadMm: 1.2, gapMm: 0.6 }));
+    const v = m.vessel;
+    expect(v?.track.mm ?? 0).toBeLessThan(2);
+    expect(v?.followed.mm ?? 0).toBeGreaterThan(10);
+    expect(v?.gapsBridged ?? 0).toBeGreaterThanOrEqual(4);
+    expect(v?.parallelWall?.seenFraction ?? 0).toBeGreaterThanOrEqual(0.5);
+    expect(v?.parallelWall?.separation.mm ?? 0).toBeCloseTo(2, 0);
+  });
+
   it('sees no parallel wall beside a single line', () => {
     const m = measured(tramTrack({ pixelMm: 0.07, separationMm: 2, angleDeg: 25, seed: 5, lengthMm: 12, wallMm: 0.3, noise: 8, oneWall: true }));
     expect(m.vessel).not.toBeNull();
