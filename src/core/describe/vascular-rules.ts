@@ -29,8 +29,15 @@ export const VASCULAR_THRESHOLDS = {
   parallelSeenMin: 0.5,
   /** Seen over at least this share: partial evidence of a second wall (caution, not a term). */
   partialSeenMin: 0.25,
-  /** Tram tracks run alongside for at least twice their distance apart (a pair of walls, not two dots). */
-  alongsideOverSeparationMin: 2,
+  /**
+   * Tram tracks run side by side over several times their distance apart; neighbouring duct casts
+   * or rods lie side by side over a cast's length only. TUNED on the main phantom set: vascular walls
+   * measure 5–9 × (10–18 mm alongside at 1.6–2.4 mm), fine linear casts ≤ 3 × and large rods ≤ 4 ×;
+   * at 4 one fine linear cast and one rod of 214 and 59 still pass, 56 of 69 vessel walls do.
+   */
+  alongsideOverSeparationMin: 4,
+  /** The same for partial evidence: a second wall side by side over at least twice its distance (not a neighbouring dot). */
+  partialAlongsideOverSeparationMin: 2,
   /** A thin line at least this long is longer than a duct-cast piece (MORPHOLOGY_THRESHOLDS.vascularLengthMinMm). */
   longTrackMinMm: 5,
 } as const;
@@ -112,7 +119,14 @@ export const VASCULAR_PREDICATES = {
 export function partialVesselEvidence(f: F): string[] {
   const out: string[] = [];
   const w = wallOf(f);
-  if (w !== null && shown2(w.seenFraction) >= VT.partialSeenMin && separationFits(w)) out.push(parallelWallWords(w, f.vessel));
+  if (
+    w !== null &&
+    shown2(w.seenFraction) >= VT.partialSeenMin &&
+    shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.partialAlongsideOverSeparationMin &&
+    separationFits(w)
+  ) {
+    out.push(parallelWallWords(w, f.vessel));
+  }
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
   return out;
 }

@@ -411,6 +411,10 @@ export function vesselEvidence(
         dStar = d;
       }
     }
+    // A mean ridge that peaks at the edge of the searched range is the tail of something nearer
+    // than 1 mm or further than 4 mm (a neighbouring cast, the clicked wall's own shoulder), not a wall
+    // at a vessel's distance.
+    if (dStar === dMin || dStar === dMax) continue;
     const tol = Math.max(2, Math.round(V.separationTolerance * dStar));
     const seenAt: number[] = [];
     for (let i = 0; i < k; i++) {

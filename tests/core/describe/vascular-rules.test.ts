@@ -67,15 +67,15 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
   const line = (vessel: VesselEvidence | null) => calcificationFeatures({ ...calc({ longMm: 3, elongation: 10, calibreMm: 0.3, lengthMm: 3, branches: 1 }), vessel });
   const wall = (seenFraction: number): VesselEvidence => ({
     track: { px: px(30), mm: mm(3) },
-    followed: { px: px(30), mm: mm(3) },
-    gapsBridged: 0,
-    parallelWall: { separation: { px: px(20), mm: mm(2) }, alongside: { px: px(30 * seenFraction), mm: mm(3 * seenFraction) }, seenFraction, ridgeToNoise: 4 },
+    followed: { px: px(150), mm: mm(15) },
+    gapsBridged: 2,
+    parallelWall: { separation: { px: px(20), mm: mm(2) }, alongside: { px: px(150 * seenFraction), mm: mm(15 * seenFraction) }, seenFraction, ridgeToNoise: 4 },
     searchedPx: { min: 10, max: 40 },
   });
 
   it('names the partial evidence: a second wall seen along part of the track', () => {
     const c = vesselCaution(line(wall(0.3)), [{ term: 'fine-linear branching', unapplied: 0 }]);
-    expect(c?.reason).toContain('parallel wall 2.0 mm away over 0.90 mm (seen along 30 % of the track followed 3.0 mm)');
+    expect(c?.reason).toContain('parallel wall 2.0 mm away over 4.5 mm (seen along 30 % of the track followed 15.0 mm past 2 gaps)');
     expect(c?.reason).toContain('neither vascular nor fine-linear branching given');
   });
 
@@ -84,6 +84,12 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
     expect(vesselCaution(line(wall(0.3)), both(2))?.words).toBe('vascular or fine linear: check for a parallel wall');
     expect(vesselCaution(line(wall(0.3)), both(0))).toBeNull();
     expect(vesselCaution(line(wall(0.3)), [{ term: 'vascular', unapplied: 2 }])).toBeNull();
+  });
+
+  it('reads a second wall beside the line over less than twice its distance as no evidence (a neighbouring dot)', () => {
+    const short = wall(0.3);
+    const near = { ...short, parallelWall: short.parallelWall === null ? null : { ...short.parallelWall, alongside: { px: px(30), mm: mm(3) } } };
+    expect(vesselCaution(line(near), [{ term: 'fine linear', unapplied: 0 }])).toBeNull();
   });
 
   it('gives no caution without vessel evidence, below the partial share, or on a benign term', () => {
