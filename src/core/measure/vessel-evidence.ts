@@ -364,9 +364,10 @@ export function vesselEvidence(
   if (dMin > dMax) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
   const width = 2 * reach + 1;
   const noiseOf = (smooth: Float64Array, k: number): number => {
+    // Every third station and every second offset: neighbours share most of their samples.
     const outside: number[] = [];
-    for (let i = 0; i < k; i++) {
-      for (let d = dMin; d <= reach - g; d++) {
+    for (let i = 0; i < k; i += 3) {
+      for (let d = dMin; d <= reach - g; d += 2) {
         for (const sign of [-1, 1]) {
           const v = smooth[i * width + sign * d + reach] as number;
           if (!Number.isNaN(v)) outside.push(v);
