@@ -327,11 +327,12 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
   // Tram tracks: the clicked wall (or a bead of it, followed along its course) with a second wall a
   // vessel's calibre away, side by side along the track (measure/vessel-evidence.ts,
   // describe/vascular-rules.ts). Unit-free on film.
+  // The wall itself is thin: rods ≥ 0.5 mm thick lying side by side are large rod-like, not a vessel.
   {
     term: 'vascular',
-    all: ['a parallel wall 1–4 mm away', 'walls alongside over twice their distance'],
+    all: ['a parallel wall 1–4 mm away', 'walls side by side over 4 × their distance', 'calibre < 0.5 mm'],
     confidence: 0.8,
-    source: `${BENIGN}, b. vascular: "parallel tracks" — two calcified walls a breast artery's calibre (1–4 mm) apart`,
+    source: `${BENIGN}, b. vascular: "parallel tracks" — two thin calcified walls a breast artery's calibre (1–4 mm) apart`,
   },
   {
     term: 'vascular',

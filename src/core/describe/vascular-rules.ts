@@ -36,8 +36,12 @@ export const VASCULAR_THRESHOLDS = {
    * at 4 one fine linear cast and one rod of 214 and 59 still pass, 56 of 69 vessel walls do.
    */
   alongsideOverSeparationMin: 4,
-  /** The same for partial evidence: a second wall side by side over at least twice its distance (not a neighbouring dot). */
-  partialAlongsideOverSeparationMin: 2,
+  /**
+   * The same for partial evidence: a second wall side by side over at least 3 × its distance (less is a
+   * neighbouring dot or cast). TUNED on the main phantom set: at 2 × 11 of 155 fine linear casts lose
+   * their term to the caution, at 3 × 5.
+   */
+  partialAlongsideOverSeparationMin: 3,
   /** A thin line at least this long is longer than a duct-cast piece (MORPHOLOGY_THRESHOLDS.vascularLengthMinMm). */
   longTrackMinMm: 5,
 } as const;
@@ -102,7 +106,7 @@ export const VASCULAR_PREDICATES = {
         : `${parallelWallWords(w, f.vessel)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
     },
   },
-  'walls alongside over twice their distance': {
+  'walls side by side over 4 × their distance': {
     test: (f) => {
       const w = wallOf(f);
       return w !== null && shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.alongsideOverSeparationMin;
@@ -114,6 +118,14 @@ export const VASCULAR_PREDICATES = {
     },
   },
 } as const satisfies Record<string, FeaturePredicate<F>>;
+
+/** Both tram-track conditions hold: the vessel is shown (vascular stands even when a size threshold was not applied). */
+function tramTrack(f: F): boolean {
+  return (
+    VASCULAR_PREDICATES['a parallel wall 1–4 mm away'].test(f) === true &&
+    VASCULAR_PREDICATES['walls side by side over 4 × their distance'].test(f) === true
+  );
+}
 
 /** What partial vessel evidence there is, in words; empty when none. */
 export function partialVesselEvidence(f: F): string[] {
@@ -147,7 +159,7 @@ export interface FiredTerm {
  */
 export function vesselCaution(f: F, fired: readonly FiredTerm[]): NotCharacterised | null {
   const best = fired[0];
-  if (best === undefined || f.vessel === null) return null;
+  if (best === undefined || f.vessel === null || tramTrack(f)) return null;
   if (isTypicallyBenign(best.term) && (best.term !== 'vascular' || best.unapplied === 0)) return null;
   const held = fired.find((r) => !isTypicallyBenign(r.term))?.term;
   if (held === undefined) return null;
