@@ -49,9 +49,14 @@ export const VESSEL_SEARCH = {
    * than the wall.
    */
   linePieceElongationMin: 2,
-  /** How far the clicked wall is followed past each end of its outline, mm. */
+  /**
+   * How far the clicked wall is followed past each end of its outline, mm, and the longest gap in
+   * the calcification followed across (on film at the coarsest pitch). Measurement settings chosen
+   * on the drawn tram tracks (tests/core/measure/tram-tracks.ts), not clinical limits: no source
+   * gives the gaps along a calcified artery; following serves only to look for the other wall
+   * along the vessel, never as evidence by itself (collinear duct casts are followed too).
+   */
   followMm: 8,
-  /** The longest gap in the calcification followed across, mm (on film at the coarsest pitch). */
   gapMaxMm: 1.5,
   /** Lateral search (px) either side of the course at each following step. */
   followLateralPx: 1,
