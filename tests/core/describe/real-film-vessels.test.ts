@@ -18,8 +18,8 @@ const suspicious = new Set<string>(SUSPICIOUS_MORPHOLOGY);
  * - speck: on the JPEG 2000 copy film-3 and film-4 outline 12–14 px of a 150–160 px vessel
  *   (segmentation), too short to have a course to follow;
  * - bead: film-5's click outlines one 32 px bead of a beaded wall (elongation 2.5); the other wall
- *   is seen beside it over only 16–22 px at about 46 px, under twice its distance, which the
- *   phantoms show neighbouring duct casts reach too (partial evidence needs ≥ 2 ×).
+ *   is seen beside it over only 14 px at about 46 px, far under the 3 × its distance that partial
+ *   evidence needs (the phantoms show neighbouring duct casts reaching 2–3 ×).
  * Both leave coarse heterogeneous at half confidence: its 0.5–1 mm size cannot be applied uncalibrated.
  */
 const STILL_OPEN: Readonly<Record<string, Readonly<Record<string, 'speck' | 'bead'>>>> = {
