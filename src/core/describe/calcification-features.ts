@@ -1,5 +1,6 @@
 import type { MammoView } from '../image.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
+import type { VesselEvidence } from '../measure/vessel-evidence.js';
 import type { DescribeContext } from './context.js';
 import { resolutionLimitsFor, type ResolutionLimit, type Unresolved } from './resolution-limits.js';
 
@@ -36,6 +37,8 @@ export interface CalcificationFeatures {
   readonly lucentCentreIndex: number;
   readonly heterogeneity: number;
   readonly branchPoints: number;
+  /** Vessel evidence around a line (measure/vessel-evidence.ts); null when not a line or not measured. */
+  readonly vessel: VesselEvidence | null;
   readonly view: MammoView | null;
   /** The resolution limits that apply at this pixel size (RESOLUTION_LIMITS). */
   readonly limits: readonly ResolutionLimit[];
@@ -131,6 +134,7 @@ export function calcificationFeatures(m: CalcificationMeasurements, ctx?: Descri
     lucentCentreIndex: m.lucentCentreIndex,
     heterogeneity: m.heterogeneity,
     branchPoints: m.skeleton.branchPoints,
+    vessel: m.vessel ?? null,
     view: ctx?.view ?? null,
     limits,
     unresolved: new Set(limits.map((l) => l.unresolved)),

@@ -5,6 +5,7 @@ import { calcificationFeatures, type CalcificationFeatures } from './calcificati
 import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import type { MorphologyTerm } from '../lexicon.js';
 import { fmt1, gradeRules, shown1, type RuleFiring } from './rule-table.js';
+import { vesselCaution } from './vascular-rules.js';
 import { viewLimitsFor } from './view-limits.js';
 
 export const UNCALIBRATED_EVIDENCE = 'image uncalibrated: size thresholds not applied';
@@ -51,11 +52,18 @@ export function describeCalcification(m: CalcificationMeasurements, ctx: Describ
     return { terms: [], evidence: [notCharacterised.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised, cannotSeparate: [] };
   }
   const cannotSeparate: InseparableTerms[] = f.limits.map((l) => ({ terms: l.cannotSeparate, reason: l.say(f), words: l.words(f) }));
-  const { fired, near } = gradeRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
+  const graded = gradeRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
+  const { near } = graded;
   const evidence: string[] = [];
+  // A suspicious term on a line that may be a vessel wall is held back (vascular-rules.ts).
+  const caution = vesselCaution(f, graded.fired);
+  const fired = caution === null ? graded.fired : [];
   const best = fired[0];
   let notCharacterised: NotCharacterised | null = null;
-  if (best === undefined) {
+  if (caution !== null) {
+    notCharacterised = caution;
+    evidence.push(caution.reason);
+  } else if (best === undefined) {
     notCharacterised = whyNotCharacterised(f);
     evidence.push(notCharacterised.reason);
     const nearest = near[0];

@@ -12,6 +12,7 @@
 import type { MorphologyTerm } from '../lexicon.js';
 import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { VASCULAR_PREDICATES } from './vascular-rules.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -316,6 +317,7 @@ export const MORPHOLOGY_PREDICATES = {
     test: (f) => f.view === 'ML' || f.view === 'LM',
     say: (f) => `true lateral view (${f.view ?? '?'})`,
   },
+  ...VASCULAR_PREDICATES,
 } as const satisfies Record<string, FeaturePredicate<F>>;
 
 export type MorphologyPredicateName = keyof typeof MORPHOLOGY_PREDICATES;
@@ -340,6 +342,16 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     all: ['elongated', 'calibre < 0.5 mm', 'unbranched'],
     confidence: 0.65,
     source: `${SUSPICIOUS}, d. fine linear: thin (< 0.5 mm), linear, irregular, often discontinuous`,
+  },
+  // Tram tracks: the clicked wall (or a bead of it, followed along its course) with a second wall a
+  // vessel's calibre away, side by side along the track (measure/vessel-evidence.ts,
+  // describe/vascular-rules.ts). Unit-free on film.
+  // The wall itself is thin: rods ≥ 0.5 mm thick lying side by side are large rod-like, not a vessel.
+  {
+    term: 'vascular',
+    all: ['a parallel wall 1–4 mm away', 'walls side by side over 4 × their distance', 'calibre < 0.5 mm'],
+    confidence: 0.8,
+    source: `${BENIGN}, b. vascular: "parallel tracks" — two thin calcified walls a breast artery's calibre (1–4 mm) apart`,
   },
   {
     term: 'vascular',

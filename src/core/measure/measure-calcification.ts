@@ -10,6 +10,7 @@ import type { CalcificationMeasurements } from './measurements.js';
 import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
 import type { Point2 } from './polygon.js';
 import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
+import { vesselEvidence } from './vessel-evidence.js';
 
 /**
  * Smallest background noise used for contrast-to-noise: the quantisation noise of integer
@@ -104,6 +105,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   const centre = ws > 0 ? { x: wx / ws, y: wy / ws } : centroid;
 
   const sk = measureSkeleton(m, contourPx, spacing);
+  const elongation = g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1;
   return {
     calibration: image.calibration.kind,
     centre,
@@ -113,7 +115,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),
     perimeter: length(gPx.perimeter, gMm?.perimeter ?? null),
     circularity: g.perimeter > 0 ? Math.min(1, (4 * Math.PI * g.area) / (g.perimeter * g.perimeter)) : 0,
-    elongation: g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1,
+    elongation,
     solidity: g.hullArea > 0 ? Math.min(1, g.area / g.hullArea) : 1,
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
     contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
@@ -121,6 +123,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx),
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
+    vessel: vesselEvidence(image, outline, elongation, sk.calibre.px, spacing),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CalibrationKind } from '../image.js';
 import type { Area, Length, PointPx } from '../units.js';
+import type { VesselEvidence } from './vessel-evidence.js';
 
 /** Everything measured on one calcification. Lengths in px always, in mm when calibrated. */
 export interface CalcificationMeasurements {
@@ -36,6 +37,8 @@ export interface CalcificationMeasurements {
     readonly length: Length;
     readonly branchPoints: number;
   };
+  /** Vessel evidence around a linear calcification (a parallel wall, the track's length); null when not a line. */
+  readonly vessel?: VesselEvidence | null;
 }
 
 /** Measurements of a set of calcifications considered together (one finding). */

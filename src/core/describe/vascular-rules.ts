@@ -1,0 +1,172 @@
+/**
+ * Vascular evidence as data: the predicates that read the vessel evidence measured around a linear
+ * calcification (measure/vessel-evidence.ts), and the caution that stops a suspicious term on a line
+ * that may be a vessel wall. A suspicious term on a calcified vessel sends a patient to a needless
+ * biopsy; a vessel wall called "not characterised: check for a parallel wall" costs a second look.
+ *
+ * Atlas: vascular calcifications are "parallel tracks, or linear tubular calcifications that are
+ * clearly associated with blood vessels" (ACR BI-RADS Atlas, 5th ed., 2013, Mammography,
+ * Calcifications, typically benign, b. vascular).
+ *
+ * Uncalibrated film: a distance in pixels is read over the range of film scan pitches
+ * (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm, 0.042–0.1 mm per pixel), and the words say so; a
+ * predicate that holds at every pitch in that range holds, one that holds at some pitch only is
+ * partial evidence.
+ */
+import { isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
+import { VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
+import type { CalcificationFeatures as F } from './calcification-features.js';
+import type { NotCharacterised } from './description.js';
+import { fmtMm, shown2, shownMm, type FeaturePredicate } from './rule-table.js';
+
+export const VASCULAR_THRESHOLDS = {
+  /**
+   * The other wall is "a parallel wall" when the stations along the track see it over at least this
+   * share of the track: tram tracks run side by side, a crossing line or a neighbouring cast is seen
+   * over a short stretch only. TUNED on phantom settings (vascular against fine linear and
+   * fine-linear branching groups, 0.05–0.1 mm pixels, low and high noise).
+   */
+  parallelSeenMin: 0.5,
+  /** Seen over at least this share: partial evidence of a second wall (caution, not a term). */
+  partialSeenMin: 0.25,
+  /**
+   * Tram tracks run side by side over several times their distance apart; neighbouring duct casts
+   * or rods lie side by side over a cast's length only. TUNED on the main phantom set: vascular walls
+   * measure 5–9 × (10–18 mm alongside at 1.6–2.4 mm), fine linear casts ≤ 3 × and large rods ≤ 4 ×;
+   * at 4 one fine linear cast and one rod of 214 and 59 still pass, 56 of 69 vessel walls do.
+   */
+  alongsideOverSeparationMin: 4,
+  /**
+   * The same for partial evidence: a second wall side by side over at least 3 × its distance (less is a
+   * neighbouring dot or cast). TUNED on the main phantom set: at 2 × 11 of 155 fine linear casts lose
+   * their term to the caution, at 3 × 5.
+   */
+  partialAlongsideOverSeparationMin: 3,
+  /** A thin line at least this long is longer than a duct-cast piece (MORPHOLOGY_THRESHOLDS.vascularLengthMinMm). */
+  longTrackMinMm: 5,
+} as const;
+
+const VT = VASCULAR_THRESHOLDS;
+const V = VESSEL_SEARCH;
+
+const wallOf = (f: F): ParallelWall | null => f.vessel?.parallelWall ?? null;
+
+/** "over the film pitch range" in words: how pixels were compared with millimetres. */
+const FILM_PITCH_WORDS = `uncalibrated: read at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel`;
+
+/** The wall's distance and run in words: mm when calibrated, px with the film pitch range when not. */
+export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): string {
+  const followed = v === null ? null : v.followed;
+  const gaps = v === null || v.gapsBridged === 0 ? '' : ` past ${v.gapsBridged} gap${v.gapsBridged === 1 ? '' : 's'}`;
+  const share = `seen along ${Math.round(w.seenFraction * 100)} % of the track`;
+  if (w.separation.mm !== null && w.alongside.mm !== null) {
+    const of = followed?.mm === null || followed === null ? '' : ` followed ${fmtMm(followed.mm)} mm${gaps}`;
+    return `parallel wall ${fmtMm(w.separation.mm)} mm away over ${fmtMm(w.alongside.mm)} mm (${share}${of})`;
+  }
+  const sep = w.separation.px;
+  const of = followed === null ? '' : ` followed ${Math.round(followed.px)} px${gaps}`;
+  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; ${FILM_PITCH_WORDS}: ${fmtMm(sep * V.filmPitchMinMm)}–${fmtMm(sep * V.filmPitchMaxMm)} mm apart)`;
+}
+
+/** Whether the wall's distance lies in a vessel's 1–4 mm (on film: at some pitch of the range). */
+function separationFits(w: ParallelWall): boolean {
+  if (w.separation.mm !== null) {
+    const d = shownMm(w.separation.mm);
+    return d >= V.separationMinMm && d <= V.separationMaxMm;
+  }
+  return w.separation.px * V.filmPitchMaxMm >= V.separationMinMm && w.separation.px * V.filmPitchMinMm <= V.separationMaxMm;
+}
+
+/** The track could be ≥ 5 mm: in mm when calibrated; on film, at the coarsest pitch of the range. */
+function trackMayBeLong(f: F): boolean | null {
+  const t = f.vessel?.track;
+  if (t === undefined) return null;
+  return t.mm !== null ? shownMm(t.mm) >= VT.longTrackMinMm : t.px * V.filmPitchMaxMm >= VT.longTrackMinMm;
+}
+
+const trackWords = (f: F): string => {
+  const t = f.vessel?.track;
+  if (t === undefined) return 'track not followed';
+  return t.mm !== null
+    ? `track ${fmtMm(t.mm)} mm long (≥ ${VT.longTrackMinMm} mm: longer than a duct-cast piece)`
+    : `track ${Math.round(t.px)} px long: ${fmtMm(t.px * V.filmPitchMinMm)}–${fmtMm(t.px * V.filmPitchMaxMm)} mm at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel (uncalibrated), may be ≥ ${VT.longTrackMinMm} mm (longer than a duct-cast piece)`;
+};
+
+export const VASCULAR_PREDICATES = {
+  'a parallel wall 1–4 mm away': {
+    // No vessel evidence (not a line, or not measured) is no parallel wall: false, never "not applied".
+    test: (f) => {
+      const w = wallOf(f);
+      return w !== null && shown2(w.seenFraction) >= VT.parallelSeenMin && separationFits(w);
+    },
+    say: (f) => {
+      const w = wallOf(f);
+      return w === null
+        ? 'a parallel wall 1–4 mm away: none seen'
+        : `${parallelWallWords(w, f.vessel)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
+    },
+  },
+  'walls side by side over 4 × their distance': {
+    test: (f) => {
+      const w = wallOf(f);
+      return w !== null && shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.alongsideOverSeparationMin;
+    },
+    say: (f) => {
+      const w = wallOf(f);
+      const ratio = w === null ? 0 : w.alongside.px / Math.max(1e-9, w.separation.px);
+      return `walls side by side over ${ratio.toFixed(1)} × their distance apart ≥ ${VT.alongsideOverSeparationMin}`;
+    },
+  },
+} as const satisfies Record<string, FeaturePredicate<F>>;
+
+/** Both tram-track conditions hold: the vessel is shown (vascular stands even when a size threshold was not applied). */
+function tramTrack(f: F): boolean {
+  return (
+    VASCULAR_PREDICATES['a parallel wall 1–4 mm away'].test(f) === true &&
+    VASCULAR_PREDICATES['walls side by side over 4 × their distance'].test(f) === true
+  );
+}
+
+/** What partial vessel evidence there is, in words; empty when none. */
+export function partialVesselEvidence(f: F): string[] {
+  const out: string[] = [];
+  const w = wallOf(f);
+  if (
+    w !== null &&
+    shown2(w.seenFraction) >= VT.partialSeenMin &&
+    shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.partialAlongsideOverSeparationMin &&
+    separationFits(w)
+  ) {
+    out.push(parallelWallWords(w, f.vessel));
+  }
+  if (trackMayBeLong(f) === true) out.push(trackWords(f));
+  return out;
+}
+
+/** The rules that fired, as vesselCaution reads them: the term, and how many of its thresholds could not be applied. */
+export interface FiredTerm {
+  readonly term: MorphologyTerm;
+  readonly unapplied: number;
+}
+
+/**
+ * A suspicious term on a line that may be a vessel wall is not given: the calcification is "not
+ * characterised: vascular or fine-linear branching, check for a parallel wall", with the partial
+ * evidence that made it uncertain and the term that was held back. It applies when a suspicious
+ * term fired and the best term is that term, or vascular read with thresholds not applied (a
+ * length in mm on uncalibrated film). null when the best term is another benign one or vascular on
+ * full evidence, when no suspicious term fired, or when there is no vessel evidence.
+ */
+export function vesselCaution(f: F, fired: readonly FiredTerm[]): NotCharacterised | null {
+  const best = fired[0];
+  if (best === undefined || f.vessel === null || tramTrack(f)) return null;
+  if (isTypicallyBenign(best.term) && (best.term !== 'vascular' || best.unapplied === 0)) return null;
+  const held = fired.find((r) => !isTypicallyBenign(r.term))?.term;
+  if (held === undefined) return null;
+  const partial = partialVesselEvidence(f);
+  if (partial.length === 0) return null;
+  return {
+    reason: `not characterised: vascular or ${held}, check for a parallel wall (${partial.join('; ')}; the vessel is not shown: no second wall seen along ≥ ${VT.parallelSeenMin * 100} % of the track; neither vascular nor ${held} given)`,
+    words: `vascular or ${held}: check for a parallel wall`,
+  };
+}

@@ -1,0 +1,450 @@
+/**
+ * Vessel evidence around one outlined linear calcification: what a radiologist looks for before
+ * calling a line vascular. A calcified artery seen side-on shows its two walls as two roughly
+ * parallel lines a vessel's calibre apart ("tram tracks"); the atlas: vascular calcifications are
+ * "parallel tracks, or linear tubular calcifications that are clearly associated with blood
+ * vessels" (ACR BI-RADS Atlas, 5th ed., 2013, Mammography, Calcifications, typically benign).
+ *
+ * The outline's centreline is followed station by station; across it the density profile is read
+ * on both sides, a ridge filter picks out thin lines, and the other wall is the side whose ridge
+ * stays at about the same distance along the track. Only numbers are measured here; the rules
+ * that read them are in describe/vascular-rules.ts.
+ */
+import { readDensityPatch, type DensityPatch, type MammoImage } from '../image.js';
+import { robustSigma } from '../segment/background.js';
+import type { CalcificationOutline } from '../segment/outline.js';
+import { mm, px, type Length } from '../units.js';
+import { sampleBilinear } from './intensity.js';
+
+/**
+ * Where the other wall is looked for, as data. Wall-centre to wall-centre distance of a calcified
+ * breast artery: breast arteries run 1–4 mm across (arterial perforators of the internal mammary
+ * artery, the breast's main supply, measure 1.3–1.5 mm in external diameter: Arch Plast Surg
+ * 2013;40:761–765 and the Ajou cadaver study; the lateral and internal thoracic trunks they come
+ * from are wider). The 4 mm upper bound is the largest artery expected inside the breast.
+ */
+export const VESSEL_SEARCH = {
+  separationMinMm: 1,
+  separationMaxMm: 4,
+  /**
+   * Scan pitch of mammography film digitisers, for uncalibrated film: 0.042–0.05 mm (DDSM's DBA,
+   * Howtek and Lumisys scanners; MIAS 0.05 mm) up to 0.1 mm for coarser archives. A distance in
+   * millimetres is searched over the pixel range that covers every pitch in it.
+   */
+  filmPitchMinMm: 0.042,
+  filmPitchMaxMm: 0.1,
+  /** Stations along the centreline, px apart. */
+  stationStepPx: 2,
+  /** Half-length (px) of the stretch of outline whose mean gives one centreline point. */
+  stationHalfWindowPx: 3,
+  /** Stations averaged along the track for one ridge reading (3 × 2 px). */
+  stationsAveraged: 3,
+  /** A station sees the other wall when its ridge stands this many robust σ above the ridge noise. */
+  ridgeSigmas: 3,
+  /** How far (fraction of the distance, at least 2 px) the other wall may wander from its typical distance. */
+  separationTolerance: 0.2,
+  /**
+   * Elongation from which an outline is read as a piece of a line and followed: below the atlas's
+   * line (3, MORPHOLOGY_THRESHOLDS.elongatedMin), because a bead of an interrupted wall is shorter
+   * than the wall.
+   */
+  linePieceElongationMin: 2,
+  /**
+   * How far the clicked wall is followed past each end of its outline, mm, and the longest gap in
+   * the calcification followed across (on film at the coarsest pitch). Measurement settings chosen
+   * on the drawn tram tracks (tests/core/measure/tram-tracks.ts), not clinical limits: no source
+   * gives the gaps along a calcified artery; following serves only to look for the other wall
+   * along the vessel, never as evidence by itself (collinear duct casts are followed too).
+   */
+  followMm: 8,
+  gapMaxMm: 1.5,
+  /** Lateral search (px) either side of the course at each following step. */
+  followLateralPx: 1,
+  /** A following step finds the wall when its ridge stands this many σ of the ridge noise above the tissue. */
+  followSigmas: 3,
+} as const;
+
+const V = VESSEL_SEARCH;
+
+/** The other wall of a tram track, as seen from the clicked one. */
+export interface ParallelWall {
+  /** Centre of the clicked wall to centre of the other, across the track (median over the stations that see it). */
+  readonly separation: Length;
+  /** Length of track along which the other wall is seen. */
+  readonly alongside: Length;
+  /** Share of the stations along the followed track that see it (0–1). */
+  readonly seenFraction: number;
+  /** Its mean ridge over the ridge noise (how clearly it stands out). */
+  readonly ridgeToNoise: number;
+}
+
+export interface VesselEvidence {
+  /** Length of the outline's own centreline. */
+  readonly track: Length;
+  /** Length of the track followed past the outline's ends and short gaps (the parallel wall is looked for along it). */
+  readonly followed: Length;
+  /** Gaps in the calcification the following crossed. */
+  readonly gapsBridged: number;
+  /** The best candidate for the other wall, whether seen along most of the track or not; null when none. */
+  readonly parallelWall: ParallelWall | null;
+  /** The distance range searched, px: what "1–4 mm" meant on this image. */
+  readonly searchedPx: { readonly min: number; readonly max: number };
+}
+
+interface Station {
+  readonly cx: number;
+  readonly cy: number;
+  /** Unit normal to the track. */
+  readonly nx: number;
+  readonly ny: number;
+  /** Half of the outline's width here, px. */
+  readonly halfWidth: number;
+}
+
+/** The separation range searched, px, on this image's pixel size (or the film pitch range when uncalibrated). */
+export function separationRangePx(spacingMm: number | null): { min: number; max: number } {
+  if (spacingMm === null) return { min: V.separationMinMm / V.filmPitchMaxMm, max: V.separationMaxMm / V.filmPitchMinMm };
+  return { min: V.separationMinMm / spacingMm, max: V.separationMaxMm / spacingMm };
+}
+
+/** Centreline stations of the mask: means of short stretches along its main axis, normals from neighbouring stations. */
+function centreline(mask: CalcificationOutline['mask']): { stations: (Station | null)[]; lengthPx: number } | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < mask.height; y++) {
+    for (let x = 0; x < mask.width; x++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      xs.push(mask.x0 + x);
+      ys.push(mask.y0 + y);
+    }
+  }
+  const n = xs.length;
+  if (n < 6) return null;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i] as number;
+    my += ys[i] as number;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    const dy = (ys[i] as number) - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  const theta = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const ux = Math.cos(theta);
+  const uy = Math.sin(theta);
+  const t = new Float64Array(n);
+  const s = new Float64Array(n);
+  let tMin = Infinity;
+  let tMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    const dy = (ys[i] as number) - my;
+    t[i] = dx * ux + dy * uy;
+    s[i] = -dx * uy + dy * ux;
+    tMin = Math.min(tMin, t[i] as number);
+    tMax = Math.max(tMax, t[i] as number);
+  }
+  const points: ({ x: number; y: number; halfWidth: number } | null)[] = [];
+  for (let tk = tMin + V.stationHalfWindowPx; tk <= tMax - V.stationHalfWindowPx + 1e-9; tk += V.stationStepPx) {
+    let k = 0;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      if (Math.abs((t[i] as number) - tk) > V.stationHalfWindowPx) continue;
+      k++;
+      ss += s[i] as number;
+    }
+    if (k === 0) {
+      points.push(null);
+      continue;
+    }
+    const sMean = ss / k;
+    points.push({ x: mx + tk * ux - sMean * uy, y: my + tk * uy + sMean * ux, halfWidth: k / (2 * V.stationHalfWindowPx + 1) / 2 });
+  }
+  const stations: (Station | null)[] = points.map((p, i) => {
+    if (p === null) return null;
+    // Direction from the stations a few steps either side (the track's local course).
+    let a: { x: number; y: number } | null = null;
+    let b: { x: number; y: number } | null = null;
+    for (let j = Math.max(0, i - 3); j < i && a === null; j++) a = points[j] ?? null;
+    for (let j = Math.min(points.length - 1, i + 3); j > i && b === null; j--) b = points[j] ?? null;
+    let dx = (b ?? p).x - (a ?? p).x;
+    let dy = (b ?? p).y - (a ?? p).y;
+    const len = Math.hypot(dx, dy);
+    if (len < 1e-6) {
+      dx = ux;
+      dy = uy;
+    } else {
+      dx /= len;
+      dy /= len;
+    }
+    return { cx: p.x, cy: p.y, nx: -dy, ny: dx, halfWidth: p.halfWidth };
+  });
+  let lengthPx = 0;
+  let last: { x: number; y: number } | null = null;
+  for (const p of points) {
+    if (p === null) continue;
+    if (last !== null) lengthPx += Math.hypot(p.x - last.x, p.y - last.y);
+    last = p;
+  }
+  return { stations, lengthPx: lengthPx + 2 * V.stationHalfWindowPx };
+}
+
+function median(xs: readonly number[]): number {
+  const v = [...xs].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length === 0 ? 0 : v.length % 2 === 1 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+}
+
+/** The ridge filter across a station: a line of width g stands above the mean of the points g px either side. */
+function ridgeAt(patch: DensityPatch, s: Station, d: number, g: number): number {
+  const at = (o: number): number => {
+    const x = s.cx + o * s.nx;
+    const y = s.cy + o * s.ny;
+    const outside = x < patch.x0 || y < patch.y0 || x > patch.x0 + patch.width - 1 || y > patch.y0 + patch.height - 1;
+    return outside ? Number.NaN : sampleBilinear(patch, x, y);
+  };
+  return at(d) - (at(d - g) + at(d + g)) / 2;
+}
+
+/** Ridge profiles across every station (offsets −reach … reach), averaged over neighbouring stations. */
+function ridgeProfiles(patch: DensityPatch, stations: readonly (Station | null)[], g: number, reach: number): Float64Array {
+  const width = 2 * reach + 1;
+  const k = stations.length;
+  const ridge = new Float64Array(k * width).fill(Number.NaN);
+  stations.forEach((s, i) => {
+    if (s === null) return;
+    for (let d = -reach + g; d <= reach - g; d++) ridge[i * width + d + reach] = ridgeAt(patch, s, d, g);
+  });
+  // Averaged over neighbouring stations (6 px of track): a wall is continuous, noise is not.
+  const half = (V.stationsAveraged - 1) >> 1;
+  const smooth = new Float64Array(k * width).fill(Number.NaN);
+  for (let i = 0; i < k; i++) {
+    if (stations[i] === null) continue;
+    for (let c = 0; c < width; c++) {
+      let sum = 0;
+      let m = 0;
+      for (let j = Math.max(0, i - half); j <= Math.min(k - 1, i + half); j++) {
+        const v = ridge[j * width + c] as number;
+        if (Number.isNaN(v)) continue;
+        sum += v;
+        m++;
+      }
+      if (m > 0) smooth[i * width + c] = sum / m;
+    }
+  }
+  return smooth;
+}
+
+/**
+ * Follows the clicked wall on from one end of its outline: step by step along its course, the
+ * ridge is looked for a little to either side; a step that finds none goes straight on (a gap in
+ * the calcification) until the gap is longer than gapMaxPx. Returns the stations found beyond the
+ * end (gaps included as straight-line stations, trailing misses dropped) and the gaps bridged.
+ */
+function follow(
+  patch: DensityPatch,
+  from: Station,
+  outward: { x: number; y: number },
+  g: number,
+  threshold: number,
+  maxPx: number,
+  gapMaxPx: number,
+): { stations: Station[]; gaps: number } {
+  const out: Station[] = [];
+  let ux = outward.x;
+  let uy = outward.y;
+  let px0 = from.cx;
+  let py0 = from.cy;
+  let misses = 0;
+  let gaps = 0;
+  for (let travelled = 0; travelled < maxPx; travelled += V.stationStepPx) {
+    const qx = px0 + V.stationStepPx * ux;
+    const qy = py0 + V.stationStepPx * uy;
+    const probe: Station = { cx: qx, cy: qy, nx: -uy, ny: ux, halfWidth: from.halfWidth };
+    let best = -Infinity;
+    let bestO = 0;
+    for (let o = -V.followLateralPx; o <= V.followLateralPx; o++) {
+      // Mean of three samples along the course (one pixel apart): the wall is continuous, noise is not.
+      let sum = 0;
+      for (const a of [-1, 0, 1]) sum += ridgeAt(patch, { ...probe, cx: qx + a * ux, cy: qy + a * uy }, o, g);
+      const r = sum / 3;
+      if (r > best) {
+        best = r;
+        bestO = o;
+      }
+    }
+    if (Number.isNaN(best) || !Number.isFinite(best)) break;
+    if (best >= threshold) {
+      const nx = qx + bestO * -uy;
+      const ny = qy + bestO * ux;
+      const dx = nx - px0;
+      const dy = ny - py0;
+      const len = Math.hypot(dx, dy);
+      // The course turns smoothly: a quarter of the new step's direction is taken in.
+      const tx = 0.75 * ux + (0.25 * dx) / len;
+      const ty = 0.75 * uy + (0.25 * dy) / len;
+      const tl = Math.hypot(tx, ty);
+      ux = tx / tl;
+      uy = ty / tl;
+      if (misses > 0) gaps++;
+      misses = 0;
+      px0 = nx;
+      py0 = ny;
+    } else {
+      misses++;
+      if (misses * V.stationStepPx > gapMaxPx) break;
+      px0 = qx;
+      py0 = qy;
+    }
+    out.push({ cx: px0, cy: py0, nx: -uy, ny: ux, halfWidth: from.halfWidth });
+  }
+  return { stations: out.slice(0, out.length - misses), gaps };
+}
+
+/** The direction from station a to station b (unit), or null when they coincide. */
+function course(a: Station, b: Station): { x: number; y: number } | null {
+  const dx = b.cx - a.cx;
+  const dy = b.cy - a.cy;
+  const len = Math.hypot(dx, dy);
+  return len < 1e-6 ? null : { x: dx / len, y: dy / len };
+}
+
+/**
+ * Reads the vessel evidence of one outlined calcification: its track length, and the best
+ * candidate for a parallel wall 1–4 mm away (on uncalibrated film, over the pixel range of every
+ * film scan pitch, VESSEL_SEARCH). The clicked wall is followed past its outline's ends (and past
+ * short gaps) so that the other wall is looked for along the vessel, not only beside the piece
+ * clicked. Null for a calcification that is not a line piece (elongation < 2) or too short to follow.
+ *
+ * @param wallCalibrePx the clicked wall's calibre (the skeleton's), which sets the ridge filter's width
+ */
+export function vesselEvidence(
+  image: MammoImage,
+  outline: CalcificationOutline,
+  elongation: number,
+  wallCalibrePx: number,
+  spacing: { x: number; y: number } | null,
+): VesselEvidence | null {
+  if (elongation < V.linePieceElongationMin) return null;
+  const line = centreline(outline.mask);
+  if (line === null) return null;
+  const spacingMm = spacing === null ? null : (spacing.x + spacing.y) / 2;
+  const toLength = (p: number): Length => ({ px: px(p), mm: spacingMm === null ? null : mm(p * spacingMm) });
+  const range = separationRangePx(spacingMm);
+  const own = line.stations.filter((s): s is Station => s !== null);
+  const base = { track: toLength(line.lengthPx), searchedPx: range };
+  if (own.length < 3) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
+  const g = Math.max(2, Math.round(wallCalibrePx));
+  const reach = Math.ceil(range.max) + g + 1;
+  // Following reaches followMm on, at the finest pitch the image may have.
+  const finest = spacingMm ?? V.filmPitchMinMm;
+  const coarsest = spacingMm ?? V.filmPitchMaxMm;
+  const followPx = Math.ceil(V.followMm / finest);
+  const gapMaxPx = V.gapMaxMm / coarsest;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const s of own) {
+    x0 = Math.min(x0, s.cx);
+    y0 = Math.min(y0, s.cy);
+    x1 = Math.max(x1, s.cx);
+    y1 = Math.max(y1, s.cy);
+  }
+  const m = reach + followPx + 3;
+  const patch = readDensityPatch(image, { x0: Math.floor(x0 - m), y0: Math.floor(y0 - m), x1: Math.ceil(x1 + m + 1), y1: Math.ceil(y1 + m + 1) });
+  if (patch === null) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
+  const ownHalf = median(own.map((s) => s.halfWidth));
+  const dMin = Math.max(Math.ceil(range.min), Math.ceil(ownHalf + g + 1));
+  const dMax = Math.min(Math.floor(range.max), reach - g);
+  if (dMin > dMax) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
+  const width = 2 * reach + 1;
+  const noiseOf = (smooth: Float64Array, k: number): number => {
+    // Every third station and every second offset: neighbours share most of their samples.
+    const outside: number[] = [];
+    for (let i = 0; i < k; i += 3) {
+      for (let d = dMin; d <= reach - g; d += 2) {
+        for (const sign of [-1, 1]) {
+          const v = smooth[i * width + sign * d + reach] as number;
+          if (!Number.isNaN(v)) outside.push(v);
+        }
+      }
+    }
+    return Math.max(robustSigma(outside), 1e-9);
+  };
+  // The ridge noise beside the outlined piece sets how clear the followed wall must be.
+  const ownNoise = noiseOf(ridgeProfiles(patch, line.stations, g, reach), line.stations.length);
+  const first = own[0] as Station;
+  const last = own[own.length - 1] as Station;
+  const back = course(own[Math.min(3, own.length - 1)] as Station, first);
+  const ahead = course(own[Math.max(0, own.length - 4)] as Station, last);
+  const threshold = V.followSigmas * ownNoise;
+  const before = back === null ? { stations: [], gaps: 0 } : follow(patch, first, back, g, threshold, followPx, gapMaxPx);
+  const after = ahead === null ? { stations: [], gaps: 0 } : follow(patch, last, ahead, g, threshold, followPx, gapMaxPx);
+  // Stations followed backwards face the other way: their normals are turned to match the outline's.
+  const behind = before.stations.map((s) => ({ ...s, nx: -s.nx, ny: -s.ny })).reverse();
+  const stations: (Station | null)[] = [...behind, ...line.stations, ...after.stations];
+  const followedPx = line.lengthPx + (before.stations.length + after.stations.length) * V.stationStepPx;
+  const k = stations.length;
+  const smooth = ridgeProfiles(patch, stations, g, reach);
+  const noise = noiseOf(smooth, k);
+  let best: ParallelWall | null = null;
+  let bestScore = -Infinity;
+  for (const sign of [-1, 1]) {
+    // The typical distance: where the mean ridge along the track peaks.
+    let dStar = dMin;
+    let mStar = -Infinity;
+    for (let d = dMin; d <= dMax; d++) {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < k; i++) {
+        const v = smooth[i * width + sign * d + reach] as number;
+        if (Number.isNaN(v)) continue;
+        sum += v;
+        n++;
+      }
+      if (n > 0 && sum / n > mStar) {
+        mStar = sum / n;
+        dStar = d;
+      }
+    }
+    // A mean ridge that peaks at the edge of the searched range is the tail of something nearer
+    // than 1 mm or further than 4 mm (a neighbouring cast, the clicked wall's own shoulder), not a wall
+    // at a vessel's distance.
+    if (dStar === dMin || dStar === dMax) continue;
+    const tol = Math.max(2, Math.round(V.separationTolerance * dStar));
+    const seenAt: number[] = [];
+    for (let i = 0; i < k; i++) {
+      let top = -Infinity;
+      let where = dStar;
+      for (let d = Math.max(dMin, dStar - tol); d <= Math.min(dMax, dStar + tol); d++) {
+        const v = smooth[i * width + sign * d + reach] as number;
+        if (v > top) {
+          top = v;
+          where = d;
+        }
+      }
+      if (top >= V.ridgeSigmas * noise) seenAt.push(where);
+    }
+    const seenFraction = seenAt.length / k;
+    const score = seenFraction + mStar / noise / 100;
+    if (seenAt.length === 0 || score <= bestScore) continue;
+    bestScore = score;
+    best = {
+      separation: toLength(median(seenAt)),
+      alongside: toLength(seenAt.length * V.stationStepPx),
+      seenFraction,
+      ridgeToNoise: mStar / noise,
+    };
+  }
+  return { ...base, followed: toLength(followedPx), gapsBridged: before.gaps + after.gaps, parallelWall: best };
+}
