@@ -1,5 +1,5 @@
 import { readDensityPatch } from '../image.js';
-import type { MammoImage } from '../image.js';
+import type { DensityPatch, MammoImage } from '../image.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, mm2, px, px2 } from '../units.js';
 import type { Length } from '../units.js';
@@ -7,6 +7,7 @@ import { convexHull } from './convex-hull.js';
 import { feretDiameters } from './feret.js';
 import { lucentCentreIndex, marginSharpness } from './intensity.js';
 import type { CalcificationMeasurements } from './measurements.js';
+import { circularityOf, contourUncertaintyPx, outlineSmoothingSigmaPx, smoothClosedContour } from './outline-smoothing.js';
 import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
 import type { Point2 } from './polygon.js';
 import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
@@ -49,7 +50,8 @@ const length = (p: number, m: number | null): Length => ({ px: px(p), mm: m === 
 /**
  * Measures one outlined calcification: Feret diameters from the sub-pixel contour's convex hull
  * (rotating callipers), area (shoelace) and perimeter of the contour, equivalent diameter,
- * circularity, elongation, solidity, margin sharpness, contrast and contrast-to-noise, the
+ * circularity (on the contour smoothed at its own position uncertainty: outline-smoothing.ts),
+ * elongation, solidity, margin sharpness, contrast and contrast-to-noise, the
  * lucent-centre index, heterogeneity and the skeleton (Zhang–Suen thinning).
  *
  * Pixel lengths are in stored-image pixels; millimetre values are computed on coordinates
@@ -112,7 +114,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     area: { px2: px2(gPx.area), mm2: gMm === null ? null : mm2(gMm.area) },
     equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),
     perimeter: length(gPx.perimeter, gMm?.perimeter ?? null),
-    circularity: g.perimeter > 0 ? Math.min(1, (4 * Math.PI * g.area) / (g.perimeter * g.perimeter)) : 0,
+    circularity: circularityAtUncertainty(contourPx, patch, outline.backgroundNoise, spacing),
     elongation: g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1,
     solidity: g.hullArea > 0 ? Math.min(1, g.area / g.hullArea) : 1,
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
@@ -122,6 +124,21 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
   };
+}
+
+/**
+ * Circularity of the contour smoothed along its length at the scale of its own position
+ * uncertainty (outline-smoothing.ts), in mm when calibrated (anisotropic pixels).
+ */
+function circularityAtUncertainty(
+  contour: readonly Point2[],
+  patch: DensityPatch | null,
+  noise: number,
+  spacing: { x: number; y: number } | null,
+): number {
+  const uncertainty = patch === null ? 0 : contourUncertaintyPx(patch, contour, Math.max(noise, NOISE_FLOOR));
+  const smooth = smoothClosedContour(contour, outlineSmoothingSigmaPx(uncertainty, polygonArea(contour)));
+  return circularityOf(spacing === null ? smooth : scalePoints(smooth, spacing.x, spacing.y));
 }
 
 /**
