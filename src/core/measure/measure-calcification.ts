@@ -10,6 +10,7 @@ import type { CalcificationMeasurements } from './measurements.js';
 import { circularityOf, contourUncertaintyPx, outlineSmoothingSigmaPx, smoothClosedContour } from './outline-smoothing.js';
 import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
 import type { Point2 } from './polygon.js';
+import { detectorNoise } from '../segment/texture-background.js';
 import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
 
 /**
@@ -120,7 +121,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
     contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
     contrast: mean,
-    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx),
+    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx, detectorNoise(patch.data, patch.width, patch.height)),
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
   };
