@@ -32,7 +32,6 @@ interface Shape {
   readonly feretMin: number;
   readonly area: number;
   readonly perimeter: number;
-  readonly hullArea: number;
 }
 
 function shapeOf(points: readonly Point2[]): Shape {
@@ -42,7 +41,6 @@ function shapeOf(points: readonly Point2[]): Shape {
     feretMin: f.min,
     area: polygonArea(points),
     perimeter: polygonPerimeter(points),
-    hullArea: polygonArea(convexHull(points)),
   };
 }
 
@@ -51,8 +49,8 @@ const length = (p: number, m: number | null): Length => ({ px: px(p), mm: m === 
 /**
  * Measures one outlined calcification: Feret diameters from the sub-pixel contour's convex hull
  * (rotating callipers), area (shoelace) and perimeter of the contour, equivalent diameter,
- * circularity (on the contour smoothed at its own position uncertainty: outline-smoothing.ts),
- * elongation, solidity, margin sharpness, contrast and contrast-to-noise, the
+ * circularity and solidity (on the contour smoothed at its own position uncertainty:
+ * outline-smoothing.ts), elongation, margin sharpness, contrast and contrast-to-noise, the
  * lucent-centre index, heterogeneity and the skeleton (Zhang–Suen thinning).
  *
  * Pixel lengths are in stored-image pixels; millimetre values are computed on coordinates
@@ -107,6 +105,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   const centre = ws > 0 ? { x: wx / ws, y: wy / ws } : centroid;
 
   const sk = measureSkeleton(m, contourPx, spacing);
+  const shape = shapeAtUncertainty(contourPx, patch, outline.backgroundNoise, spacing);
   return {
     calibration: image.calibration.kind,
     centre,
@@ -115,9 +114,9 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     area: { px2: px2(gPx.area), mm2: gMm === null ? null : mm2(gMm.area) },
     equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),
     perimeter: length(gPx.perimeter, gMm?.perimeter ?? null),
-    circularity: circularityAtUncertainty(contourPx, patch, outline.backgroundNoise, spacing),
+    circularity: shape.circularity,
     elongation: g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1,
-    solidity: g.hullArea > 0 ? Math.min(1, g.area / g.hullArea) : 1,
+    solidity: shape.solidity,
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
     contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
     contrast: mean,
@@ -128,18 +127,22 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
 }
 
 /**
- * Circularity of the contour smoothed along its length at the scale of its own position
- * uncertainty (outline-smoothing.ts), in mm when calibrated (anisotropic pixels).
+ * Circularity and solidity of the contour smoothed along its length at the scale of its own
+ * position uncertainty (outline-smoothing.ts), in mm when calibrated (anisotropic pixels): both
+ * are ratios to the perimeter or the convex hull, which a wandering contour inflates.
  */
-function circularityAtUncertainty(
+function shapeAtUncertainty(
   contour: readonly Point2[],
   patch: DensityPatch | null,
   noise: number,
   spacing: { x: number; y: number } | null,
-): number {
+): { circularity: number; solidity: number } {
   const uncertainty = patch === null ? 0 : contourUncertaintyPx(patch, contour, Math.max(noise, NOISE_FLOOR));
-  const smooth = smoothClosedContour(contour, outlineSmoothingSigmaPx(uncertainty, polygonArea(contour)));
-  return circularityOf(spacing === null ? smooth : scalePoints(smooth, spacing.x, spacing.y));
+  const smoothPx = smoothClosedContour(contour, outlineSmoothingSigmaPx(uncertainty, polygonArea(contour)));
+  const smooth = spacing === null ? smoothPx : scalePoints(smoothPx, spacing.x, spacing.y);
+  const area = polygonArea(smooth);
+  const hullArea = polygonArea(convexHull(smooth));
+  return { circularity: circularityOf(smooth), solidity: hullArea > 0 ? Math.min(1, area / hullArea) : 1 };
 }
 
 /**

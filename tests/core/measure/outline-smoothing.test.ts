@@ -60,7 +60,7 @@ describe('contour smoothed at its own position uncertainty', () => {
 describe('circularity of a round calcification at low dose', () => {
   // A 2 mm disc at 0.05 mm pixels, blurred like a CsI detector (σ 1.1 px), whose half-maximum level
   // is about 2 σ of the pixel noise above the background, with texture correlated over 2 px on top.
-  it('raises the circularity of a round calcification from the ragged contour\'s 0.4–0.75 to a median ≥ 0.85', () => {
+  it('raises the circularity of a round calcification from the ragged contour\'s 0.4–0.75 to a median ≥ 0.85, and its solidity to ≥ 0.955', () => {
     const smoothed: number[] = [];
     for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
       const img = renderScene({
@@ -74,6 +74,8 @@ describe('circularity of a round calcification at low dose', () => {
       const traced = circularityOf(r.value.contour);
       expect(traced).toBeLessThan(0.8);
       expect(m.circularity).toBeGreaterThan(traced + 0.15);
+      // Solidity on the same contour: the hull no longer follows the wander (0.92–0.96 traced).
+      expect(m.solidity).toBeGreaterThanOrEqual(0.955);
       smoothed.push(m.circularity);
     }
     smoothed.sort((a, b) => a - b);
