@@ -1,5 +1,5 @@
 import { readDensityPatch } from '../image.js';
-import type { MammoImage } from '../image.js';
+import type { DensityPatch, MammoImage } from '../image.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, mm2, px, px2 } from '../units.js';
 import type { Length } from '../units.js';
@@ -7,8 +7,10 @@ import { convexHull } from './convex-hull.js';
 import { feretDiameters } from './feret.js';
 import { lucentCentreIndex, marginSharpness } from './intensity.js';
 import type { CalcificationMeasurements } from './measurements.js';
+import { circularityOf, contourUncertaintyPx, outlineSmoothingSigmaPx, smoothClosedContour } from './outline-smoothing.js';
 import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
 import type { Point2 } from './polygon.js';
+import { detectorNoise } from '../segment/texture-background.js';
 import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
 import { vesselEvidence } from './vessel-evidence.js';
 
@@ -31,7 +33,6 @@ interface Shape {
   readonly feretMin: number;
   readonly area: number;
   readonly perimeter: number;
-  readonly hullArea: number;
 }
 
 function shapeOf(points: readonly Point2[]): Shape {
@@ -41,7 +42,6 @@ function shapeOf(points: readonly Point2[]): Shape {
     feretMin: f.min,
     area: polygonArea(points),
     perimeter: polygonPerimeter(points),
-    hullArea: polygonArea(convexHull(points)),
   };
 }
 
@@ -50,7 +50,8 @@ const length = (p: number, m: number | null): Length => ({ px: px(p), mm: m === 
 /**
  * Measures one outlined calcification: Feret diameters from the sub-pixel contour's convex hull
  * (rotating callipers), area (shoelace) and perimeter of the contour, equivalent diameter,
- * circularity, elongation, solidity, margin sharpness, contrast and contrast-to-noise, the
+ * circularity and solidity (on the contour smoothed at its own position uncertainty:
+ * outline-smoothing.ts), elongation, margin sharpness, contrast and contrast-to-noise, the
  * lucent-centre index, heterogeneity and the skeleton (Zhang–Suen thinning).
  *
  * Pixel lengths are in stored-image pixels; millimetre values are computed on coordinates
@@ -106,6 +107,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
 
   const sk = measureSkeleton(m, contourPx, spacing);
   const elongation = g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1;
+  const shape = shapeAtUncertainty(contourPx, patch, outline.backgroundNoise, spacing);
   return {
     calibration: image.calibration.kind,
     centre,
@@ -114,17 +116,36 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     area: { px2: px2(gPx.area), mm2: gMm === null ? null : mm2(gMm.area) },
     equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),
     perimeter: length(gPx.perimeter, gMm?.perimeter ?? null),
-    circularity: g.perimeter > 0 ? Math.min(1, (4 * Math.PI * g.area) / (g.perimeter * g.perimeter)) : 0,
+    circularity: shape.circularity,
     elongation,
-    solidity: g.hullArea > 0 ? Math.min(1, g.area / g.hullArea) : 1,
+    solidity: shape.solidity,
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
     contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
     contrast: mean,
-    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx),
+    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx, detectorNoise(patch.data, patch.width, patch.height)),
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
     vessel: vesselEvidence(image, outline, elongation, sk.calibre.px, spacing),
   };
+}
+
+/**
+ * Circularity and solidity of the contour smoothed along its length at the scale of its own
+ * position uncertainty (outline-smoothing.ts), in mm when calibrated (anisotropic pixels): both
+ * are ratios to the perimeter or the convex hull, which a wandering contour inflates.
+ */
+function shapeAtUncertainty(
+  contour: readonly Point2[],
+  patch: DensityPatch | null,
+  noise: number,
+  spacing: { x: number; y: number } | null,
+): { circularity: number; solidity: number } {
+  const uncertainty = patch === null ? 0 : contourUncertaintyPx(patch, contour, Math.max(noise, NOISE_FLOOR));
+  const smoothPx = smoothClosedContour(contour, outlineSmoothingSigmaPx(uncertainty, polygonArea(contour)));
+  const smooth = spacing === null ? smoothPx : scalePoints(smoothPx, spacing.x, spacing.y);
+  const area = polygonArea(smooth);
+  const hullArea = polygonArea(convexHull(smooth));
+  return { circularity: circularityOf(smooth), solidity: hullArea > 0 ? Math.min(1, area / hullArea) : 1 };
 }
 
 /**

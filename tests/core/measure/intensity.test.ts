@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { lucentCentreIndex, marginSharpness, sampleBilinear } from '../../../src/core/measure/intensity.js';
+import { lucentCentreIndex, LUCENT_CENTRE_SIGNIFICANCE_SIGMA, marginSharpness, sampleBilinear } from '../../../src/core/measure/intensity.js';
 import type { DensityPatch } from '../../../src/core/image.js';
+import { measureCalcification } from '../../../src/core/measure/measure-calcification.js';
+import { segmentAtSeed } from '../../../src/core/segment/segment-at-seed.js';
+import { renderScene } from '../segment/synthetic.js';
+import type { Shape } from '../segment/synthetic.js';
 
 function patchFrom(w: number, h: number, f: (x: number, y: number) => number, x0 = 0, y0 = 0): DensityPatch {
   const data = new Float32Array(w * h);
@@ -58,5 +62,38 @@ describe('lucentCentreIndex', () => {
     const p = patchFrom(size, size, (x, y) => (Math.hypot(x - c, y - c) <= 8 && Math.hypot(x - c, y - c) >= 4 ? 500 : 50));
     expect(lucentCentreIndex(p, 100, { x: c, y: c }, circle(c, c, 8.5))).toBe(1);
     expect(lucentCentreIndex(p, 100, { x: c, y: c }, [{ x: 1, y: 1 }])).toBe(0);
+  });
+
+  it('counts a centre dip only beyond twice the pixel noise', () => {
+    // Rim contrast 400, centre contrast 300: a dip of 100.
+    const p = patchFrom(size, size, (x, y) => {
+      const d = Math.hypot(x - c, y - c);
+      return d <= 8 ? (d >= 5 ? 500 : 400) : 100;
+    });
+    const contour = circle(c, c, 8.5);
+    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, 100 / LUCENT_CENTRE_SIGNIFICANCE_SIGMA - 1)).toBeCloseTo(0.25, 6);
+    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, 100 / LUCENT_CENTRE_SIGNIFICANCE_SIGMA + 1)).toBe(0);
+  });
+});
+
+describe('lucent-centre index of noisy deposits (segmented and measured)', () => {
+  // 1.2 mm deposits at 0.05 mm pixels, blur 1 px, contrast 400 over white noise σ 100: a solid
+  // disc, and a shell whose centre (0.7 mm across) holds no calcium.
+  const read = (shape: Shape, seed: number): number => {
+    const img = renderScene({ rows: 100, columns: 100, rowSpacingMm: 0.05, columnSpacingMm: 0.05, shapes: [shape], level: 3000, noise: 100, blurPx: 1, seed });
+    const r = segmentAtSeed(img, { x: 50, y: 50 });
+    if (!r.ok) throw new Error(r.error.message);
+    return measureCalcification(img, r.value).lucentCentreIndex;
+  };
+  const seeds = Array.from({ length: 30 }, (_, i) => i + 1);
+
+  it('reads a solid disc as solid (index < 0.1) in nearly every image, where noise alone gave 0.1–0.4 in most', () => {
+    const solid = seeds.map((s) => read({ kind: 'disc', cx: 2.5, cy: 2.5, r: 0.6, contrast: 400 }, s));
+    expect(solid.filter((v) => v < 0.1).length).toBeGreaterThanOrEqual(26);
+  });
+
+  it('still reads the shell as lucent-centred (index ≥ 0.1) in nearly every image', () => {
+    const shell = seeds.map((s) => read({ kind: 'ring', cx: 2.5, cy: 2.5, rOuter: 0.6, rInner: 0.35, contrast: 400 }, s));
+    expect(shell.filter((v) => v >= 0.1).length).toBeGreaterThanOrEqual(26);
   });
 });
