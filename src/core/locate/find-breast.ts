@@ -87,12 +87,14 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
   }
 
   let nipple: PointPx;
+  let nippleInProfile: boolean | undefined;
   if (marker !== undefined) {
     nipple = marker;
   } else {
     const coarse = coarseNipple(profile, of);
     if (coarse === null) return err('unsupported-image', 'no skin line found: cannot place the nipple');
     const lobe = nippleLobe(image, frame, of, profile, coarse, mask.threshold);
+    nippleInProfile = lobe !== null;
     nipple = frame.toImage(lobe ?? refineNipple(image, frame, coarse, mask.threshold, overview.stride));
   }
 
@@ -113,6 +115,7 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
     breastArea: { px2: px2(area), mm2: rs !== null && cs !== null ? mm2(area * rs * cs) : null },
     pectoralLine,
     source: { chestWall: chest.source, nipple: marker !== undefined ? 'marker' : 'detected' },
+    ...(nippleInProfile === undefined ? {} : { nippleInProfile }),
     breastThreshold: mask.threshold,
     warnings,
   });

@@ -1,7 +1,7 @@
 import type { ChangeSincePrior } from '../lexicon.js';
 import type { Finding, FindingComparison, FindingMeasurements } from './finding.js';
 import { wordDifferential, wordSuggestion } from './word-suggestion.js';
-import { wordLocation } from './word-location.js';
+import { wordLocation, wordLocationCaveats } from './word-location.js';
 import { wordMorphology } from './word-morphology.js';
 import { DISTRIBUTION_WORDS, fmtMmWords, fmtNumber, listInWords } from './words.js';
 
@@ -69,8 +69,9 @@ function wordCalcifications(f: Finding): string {
 
 /**
  * The findings sentence(s) for one finding, deterministic, in report order: location, count,
- * morphology, size (or why it is not stated), distribution, relation, comparison; then the
- * suggested assessment and the differential when there is one.
+ * morphology, size (or why it is not stated), distribution, relation, comparison; then what
+ * limits the location (e.g. the nipple not in profile on a view), the suggested assessment and
+ * the differential when there is one.
  *
  * @example "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a
  * group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the
@@ -81,7 +82,7 @@ export function wordFinding(f: Finding): string {
   const clauses = [wordCalcifications(f)];
   if (f.relation) clauses.push(f.relation);
   clauses.push(wordChange(f.comparison));
-  const sentences = [`${wordLocation(f.side, f.location)}: ${clauses.join(', ')}.`, wordSuggestion(f.suggestion)];
+  const sentences = [`${wordLocation(f.side, f.location)}: ${clauses.join(', ')}.`, ...wordLocationCaveats(f.location), wordSuggestion(f.suggestion)];
   const differential = wordDifferential(f.suggestion);
   if (differential !== '') sentences.push(differential);
   return sentences.join(' ');
