@@ -11,6 +11,7 @@ import type { BreastGeometry, ChestWallEdge, ChestWallSource } from './breast-ge
 import { findBreastMask, type BreastMask } from './breast-mask.js';
 import { chestWallEdgeFromMask, chestWallFrame, type ChestWallFrame } from './chest-wall.js';
 import { coarseNipple, nippleLobe, refineNipple } from './nipple.js';
+import { nippleProtrusion } from './nipple-protrusion.js';
 import { makeOverview } from './overview-image.js';
 import { overviewFrame } from './overview-frame.js';
 import {
@@ -93,9 +94,13 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
   } else {
     const coarse = coarseNipple(profile, of);
     if (coarse === null) return err('unsupported-image', 'no skin line found: cannot place the nipple');
+    // In profile: a nipple lobe beside the breast's own curve, else a nipple protruding from a
+    // smooth front; otherwise the most anterior skin point stands for it.
     const lobe = nippleLobe(image, frame, of, profile, coarse, mask.threshold);
-    nippleInProfile = lobe !== null;
-    nipple = frame.toImage(lobe ?? refineNipple(image, frame, coarse, mask.threshold, overview.stride));
+    const farthest = lobe === null ? refineNipple(image, frame, coarse, mask.threshold, overview.stride) : lobe;
+    const protrusion = lobe === null ? nippleProtrusion(image, frame, of, profile, farthest, mask.threshold) : null;
+    nippleInProfile = lobe !== null || protrusion !== null;
+    nipple = frame.toImage(protrusion?.tip ?? farthest);
   }
 
   const view = image.meta.view;
