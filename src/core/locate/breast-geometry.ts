@@ -36,7 +36,8 @@ export interface BreastGeometry {
     readonly nipple: NippleSource;
   };
   /**
-   * For a detected nipple: true when it was seen in profile (a narrow front lobe of the skin line),
+   * For a detected nipple: true when it was seen in profile (a narrow front lobe of the skin line, or
+   * a protrusion of nipple size from a smooth front),
    * false when it was not and the most anterior skin point stands for it. Absent for a marker.
    */
   readonly nippleInProfile?: boolean;

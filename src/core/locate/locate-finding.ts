@@ -51,8 +51,8 @@ const ACROSS_WORDS: Readonly<Record<AxisSide, string>> = {
 const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left', B: 'both' };
 
 /**
- * The caveat when the nipple was not seen in profile on a view (no narrow front lobe of the skin
- * line, see nipple.ts): every measure from the nipple rests on the most anterior skin point, where
+ * The caveat when the nipple was not seen in profile on a view (no narrow front lobe and no
+ * nipple-sized protrusion of the skin line, see nipple.ts and nipple-protrusion.ts): every measure from the nipple rests on the most anterior skin point, where
  * the posterior nipple line starts by convention, and the reader must know it.
  */
 export function nippleNotInProfile(viewName: string): string {
