@@ -52,8 +52,9 @@ const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left'
 
 /**
  * The caveat when the nipple was not seen in profile on a view (no narrow front lobe and no
- * nipple-sized protrusion of the skin line, see nipple.ts and nipple-protrusion.ts): every measure from the nipple rests on the most anterior skin point, where
- * the posterior nipple line starts by convention, and the reader must know it.
+ * nipple-sized protrusion of the skin line, see nipple.ts and nipple-protrusion.ts): every measure
+ * from the nipple rests on the most anterior skin point, where the posterior nipple line starts by
+ * convention, and the reader must know it.
  */
 export function nippleNotInProfile(viewName: string): string {
   return `nipple not in profile on the ${viewName}: depth, clock position and distance are measured from the most anterior skin point`;
