@@ -3,10 +3,10 @@
  * smooth breast front, which the lobe rule (nipple.ts, a nipple beside the breast's own curve)
  * cannot tell from the apex of that curve.
  *
- * The breast's front is fitted as a smooth curve (u = a + b·v + c·v²) on the skin contour on each
+ * The breast's front is fitted as a smooth curve (a cubic u(v)) on the skin contour on each
  * side of the farthest point, leaving out the part a nipple could occupy; the nipple is in profile
  * when the contour stands out beyond that curve by at least a nipple's projection, over a width a
- * nipple has. The ACR's positioning criterion is that the nipple be seen in profile (ACR
+ * nipple has, and falls back to it on both sides within the part left out. The ACR's positioning criterion is that the nipple be seen in profile (ACR
  * Mammography Quality Control Manual, 2018, clinical image quality: positioning); a nipple seen in
  * profile is what this rule recognises.
  */
@@ -43,6 +43,11 @@ export const NIPPLE_PROTRUSION_RULES = {
   excludedHalfWidthMm: 12.5,
   /** Contour fitted on each side beyond the excluded part, mm: enough of the front to fix its curve. */
   flankMm: 25,
+  /**
+   * Degree of the curve fitted to the front: 3, so that a front curving more sharply on one side
+   * of its apex than on the other (as on an MLO) is followed without a false rise at the join.
+   */
+  frontDegree: 3,
   /** Contour sampled every this many mm along the chest wall (a 6 mm nipple gets a dozen samples). */
   sampleStepMm: 0.5,
   /** Least fraction of each flank's lines where a skin edge was found, for a fit to be trusted. */
@@ -95,7 +100,10 @@ export function nippleProtrusion(
     else if (dv >= excluded) right.push(i);
   }
   if (left.length < R.minFlankCoverage * flankLines || right.length < R.minFlankCoverage * flankLines) return null;
-  const fit = fitQuadratic([...left, ...right].map((i) => [(vs[i] as number) - farthest.v, us[i] as number] as const));
+  const fit = fitPolynomial(
+    [...left, ...right].map((i) => [(vs[i] as number) - farthest.v, us[i] as number] as const),
+    R.frontDegree,
+  );
   if (fit === null) return null;
   const above = us.map((u, i) => u - fit((vs[i] as number) - farthest.v));
 
@@ -113,6 +121,9 @@ export function nippleProtrusion(
   while (lo > 0 && (above[lo - 1] as number) >= halfHeight) lo--;
   let hi = top;
   while (hi < vs.length - 1 && (above[hi + 1] as number) >= halfHeight) hi++;
+  // A nipple falls back to the front on both sides within the part left out of the fit; a rise
+  // still going on beyond it is the breast's own shape.
+  if (Math.abs((vs[lo] as number) - farthest.v) >= excluded || Math.abs((vs[hi] as number) - farthest.v) >= excluded) return null;
   // Half a sample added on each side: the run's ends lie between its last samples and the next.
   const halfHeightWidthMm = ((vs[hi] as number) - (vs[lo] as number) + step) * vMm;
   if (halfHeightWidthMm < R.minHalfHeightWidthMm || halfHeightWidthMm > R.maxHalfHeightWidthMm) return null;
@@ -137,46 +148,45 @@ function medianOfThree(values: readonly number[]): number[] {
   });
 }
 
-/** Least-squares u = a + b·x + c·x² through the points; null when they do not fix a curve. */
-function fitQuadratic(points: readonly (readonly [number, number])[]): ((x: number) => number) | null {
-  if (points.length < 3) return null;
+/** Least-squares polynomial of `degree` through the points; null when they do not fix one. */
+function fitPolynomial(points: readonly (readonly [number, number])[], degree: number): ((x: number) => number) | null {
+  const n = degree + 1;
+  if (points.length < n) return null;
   // Normal equations on x scaled to about 1, for conditioning.
   let scale = 0;
   for (const [x] of points) scale = Math.max(scale, Math.abs(x));
   if (scale === 0) return null;
-  const s = [0, 0, 0, 0, 0];
-  const t = [0, 0, 0];
+  const m: number[][] = Array.from({ length: n }, () => new Array<number>(n + 1).fill(0));
   for (const [x0, y] of points) {
     const x = x0 / scale;
-    let p = 1;
-    for (let k = 0; k < 5; k++) {
-      s[k] = (s[k] as number) + p;
-      if (k < 3) t[k] = (t[k] as number) + p * y;
-      p *= x;
+    const powers: number[] = [1];
+    for (let k = 1; k < 2 * n - 1; k++) powers.push((powers[k - 1] as number) * x);
+    for (let r = 0; r < n; r++) {
+      const row = m[r] as number[];
+      for (let c = 0; c < n; c++) row[c] = (row[c] as number) + (powers[r + c] as number);
+      row[n] = (row[n] as number) + (powers[r] as number) * y;
     }
   }
-  const m = [
-    [s[0], s[1], s[2], t[0]],
-    [s[1], s[2], s[3], t[1]],
-    [s[2], s[3], s[4], t[2]],
-  ] as number[][];
-  for (let c = 0; c < 3; c++) {
+  // Gauss–Jordan elimination with partial pivoting.
+  for (let c = 0; c < n; c++) {
     let pivot = c;
-    for (let r = c + 1; r < 3; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
-    const d = m[c]![c]!;
-    if (Math.abs(d) < 1e-12 * (s[0] as number)) return null;
-    for (let r = 0; r < 3; r++) {
+    for (let r = c + 1; r < n; r++) if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[pivot] as number[])[c] as number)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot] as number[], m[c] as number[]];
+    const pr = m[c] as number[];
+    const d = pr[c] as number;
+    if (Math.abs(d) < 1e-12 * points.length) return null;
+    for (let r = 0; r < n; r++) {
       if (r === c) continue;
-      const f = m[r]![c]! / d;
-      for (let k = c; k < 4; k++) m[r]![k] = m[r]![k]! - f * m[c]![k]!;
+      const row = m[r] as number[];
+      const f = (row[c] as number) / d;
+      for (let k = c; k <= n; k++) row[k] = (row[k] as number) - f * (pr[k] as number);
     }
   }
-  const a = m[0]![3]! / m[0]![0]!;
-  const b = m[1]![3]! / m[1]![1]!;
-  const c = m[2]![3]! / m[2]![2]!;
+  const coef = m.map((row, i) => (row[n] as number) / (row[i] as number));
   return (x0: number) => {
     const x = x0 / scale;
-    return a + b * x + c * x * x;
+    let u = 0;
+    for (let k = n - 1; k >= 0; k--) u = u * x + (coef[k] as number);
+    return u;
   };
 }

@@ -33,11 +33,15 @@ export interface DrawnBreast {
   readonly tip: PointPx;
 }
 
-/** Field 100 mm from the chest wall × 200 mm along it; breast 70 mm deep, 80 mm half-width. */
+/**
+ * Field 100 mm from the chest wall × 200 mm along it; breast 70 mm deep, 80 mm half-width — on
+ * MLO 80 mm above the apex and 55 mm below it, a front curving more sharply below, as on an MLO.
+ */
 const FIELD_U_MM = 100;
 const FIELD_V_MM = 200;
 const DEPTH_MM = 70;
 const HALF_WIDTH_MM = 80;
+const MLO_LOWER_HALF_WIDTH_MM = 55;
 const CENTRE_V_MM = 105;
 
 export function drawBreast(spec: DrawnBreastSpec): DrawnBreast {
@@ -61,11 +65,12 @@ export function drawBreast(spec: DrawnBreastSpec): DrawnBreast {
       const u = (chestRight ? columns - 0.5 - x : x + 0.5) * p;
       const v = y * p;
       const dv = v - CENTRE_V_MM;
+      const halfWidth = spec.projection === 'MLO' && dv > 0 ? MLO_LOWER_HALF_WIDTH_MM : HALF_WIDTH_MM;
       let value = bg;
-      let inside = (u / DEPTH_MM) ** 2 + (dv / HALF_WIDTH_MM) ** 2 <= 1;
+      let inside = (u / DEPTH_MM) ** 2 + (dv / halfWidth) ** 2 <= 1;
       if (n !== undefined && ((u - DEPTH_MM) / n.projectionMm) ** 2 + (dv / (n.diameterMm / 2)) ** 2 <= 1) inside = true;
       if (f?.kind === 'roll' && ((u - DEPTH_MM) / f.heightMm) ** 2 + (dv / (f.widthMm / 2)) ** 2 <= 1) inside = true;
-      if (f?.kind === 'crease' && Math.abs(dv - f.offsetMm) <= f.widthMm / 2 && u > DEPTH_MM * Math.sqrt(Math.max(0, 1 - (dv / HALF_WIDTH_MM) ** 2)) - f.depthMm) {
+      if (f?.kind === 'crease' && Math.abs(dv - f.offsetMm) <= f.widthMm / 2 && u > DEPTH_MM * Math.sqrt(Math.max(0, 1 - (dv / halfWidth) ** 2)) - f.depthMm) {
         inside = false;
       }
       if (inside) value = tissue;
