@@ -5,6 +5,7 @@
  * `utilities.worldToImageCoords` / `imageToWorldCoords` in the viewer), so this needs no viewport.
  */
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
+import { CALIBRATION_WORDS } from '../../src/core/calibration-words.js';
 import type { CalibrationKind } from '../../src/core/image.js';
 import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
 import { err, ok, type Result } from '../../src/core/result.js';
@@ -42,13 +43,9 @@ export interface CalcificationStats {
 }
 
 /** The words after a length: millimetres at which plane, or pixels when uncalibrated. */
-export const UNIT_LABELS: Readonly<Record<CalibrationKind, string>> = {
-  fiducial: 'mm (fiducial-calibrated)',
-  geometry: 'mm (geometry-calibrated)',
-  'magnification-corrected': 'mm (magnification-corrected)',
-  detector: 'mm (detector)',
-  uncalibrated: 'px (uncalibrated)',
-};
+export const UNIT_LABELS: Readonly<Record<CalibrationKind, string>> = Object.fromEntries(
+  Object.entries(CALIBRATION_WORDS).map(([kind, words]) => [kind, words.unit]),
+) as Record<CalibrationKind, string>;
 
 /** Cornerstone's key for per-image statistics. */
 export function targetIdOf(imageId: string): string {

@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../../src/core/result.js';
 import type { PointPx } from '../../src/core/units.js';
 import { readConfiguration, storeOf, type CalcificationExtensionConfiguration } from './configuration.js';
 import type { DraftStore } from './draft-store.js';
+import { fitMammogramViewports, type FitServices } from './fit-viewports.js';
 import { COMMAND_CONTEXT, COMMAND_PREFIX } from './id.js';
 
 type Options = Record<string, unknown>;
@@ -26,8 +27,8 @@ const point = (v: unknown): PointPx | null =>
   typeof v === 'object' && v !== null && Number.isFinite((v as PointPx).x) && Number.isFinite((v as PointPx).y) ? { x: (v as PointPx).x, y: (v as PointPx).y } : null;
 const missing = (what: string): Result<never> => err('bad-argument', `the command needs ${what}`);
 
-/** The definitions OHIF registers: `calcscribe.<name>` → { commandFn }. */
-export function calcificationCommands(config: CalcificationExtensionConfiguration): Record<string, { commandFn: CommandFn }> {
+/** The definitions OHIF registers: `calcscribe.<name>` → { commandFn }. `services` are OHIF's (for the viewport fit). */
+export function calcificationCommands(config: CalcificationExtensionConfiguration, services: FitServices = {}): Record<string, { commandFn: CommandFn }> {
   const withStore = (run: (store: DraftStore, o: Options) => unknown): CommandFn => (o) => {
     const store = storeOf(config);
     return store === null ? err('bad-argument', 'no exam is open') : run(store, o);
@@ -95,14 +96,19 @@ export function calcificationCommands(config: CalcificationExtensionConfiguratio
     exportReportJson: withStore((store) => ok(exportReportJson(store.getState()))),
     /** Throws the draft of this exam away; the host asks the radiologist first. */
     discardDraft: withStore((store) => ok(store.discard())),
+    /**
+     * Fits the mammograms whole, chest wall toward the middle of the screen (the hanging
+     * protocol's onViewportDataInitialized); options: { viewportIds } to fit only those.
+     */
+    fitMammograms: (o) => fitMammogramViewports(services, texts(o, 'viewportIds') ?? undefined),
   };
   return Object.fromEntries(Object.entries(actions).map(([name, commandFn]) => [`${COMMAND_PREFIX}.${name}`, { commandFn }]));
 }
 
 /** OHIF's getCommandsModule: the definitions in the extension's own context. */
-export function getCommandsModule({ configuration }: { readonly configuration?: unknown } = {}): {
+export function getCommandsModule({ configuration, servicesManager }: { readonly configuration?: unknown; readonly servicesManager?: { readonly services?: FitServices } } = {}): {
   definitions: Record<string, { commandFn: CommandFn }>;
   defaultContext: string;
 } {
-  return { definitions: calcificationCommands(readConfiguration(configuration)), defaultContext: COMMAND_CONTEXT };
+  return { definitions: calcificationCommands(readConfiguration(configuration), servicesManager?.services ?? {}), defaultContext: COMMAND_CONTEXT };
 }

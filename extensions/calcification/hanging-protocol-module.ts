@@ -1,8 +1,12 @@
 /**
  * Mammography hanging in OHIF's hanging-protocol JSON: 2 × 2 with the right breast's images on
  * the left of the screen and the left breast's on the right, chest walls meeting in the middle,
- * CC above MLO; then current-above-prior comparison stages for CC and for MLO.
+ * CC above MLO; then current-above-prior comparison stages for CC and for MLO. Each image is
+ * fitted whole with the chest wall on the viewport edge toward the middle of the screen by the
+ * command calcscribe.fitMammograms (the standalone viewer's fit), which OHIF runs once every
+ * viewport of a stage has its data (callbacks.onViewportDataInitialized).
  */
+import { COMMAND_CONTEXT, COMMAND_PREFIX } from './id.js';
 import { LATERALITY_ATTRIBUTE, VIEW_ATTRIBUTE } from './mammo-attributes.js';
 
 /** The protocol's id: its module entry is `<extension id>.hangingProtocolModule.<id>`. */
@@ -22,23 +26,19 @@ const selector = (side: Side, view: View, prior: boolean) => ({
   ],
 });
 
-/**
- * The chest wall of a right-breast image sits at the image's right edge, so it is pinned to the
- * viewport's right edge (toward the middle of the screen); a left-breast image the other way.
- */
-const displayArea = (side: Side) => ({
-  storeAsInitialCamera: true,
-  imageArea: [0.95, 0.95],
-  imageCanvasPoint: side === 'R' ? { imagePoint: [1, 0.5], canvasPoint: [1, 0.5] } : { imagePoint: [0, 0.5], canvasPoint: [0, 0.5] },
-});
-
 const viewport = (side: Side, view: View, prior: boolean) => {
   const id = `${side}${view}${prior ? 'Prior' : ''}`;
   return {
-    viewportOptions: { viewportId: id, viewportType: 'stack', toolGroupId: 'calcscribe', allowUnmatchedView: true, displayArea: displayArea(side) },
+    viewportOptions: { viewportId: id, viewportType: 'stack', toolGroupId: 'calcscribe', allowUnmatchedView: true },
     displaySets: [{ id }],
   };
 };
+
+/**
+ * What OHIF runs when every viewport of a stage has its data: OHIF's cornerstone extension calls
+ * `commandsManager.run(...onViewportDataInitialized)`, so the list holds one command to run.
+ */
+export const FIT_ON_DATA = [{ commandName: `${COMMAND_PREFIX}.fitMammograms`, context: COMMAND_CONTEXT }];
 
 const grid = (name: string, id: string, viewports: ReturnType<typeof viewport>[]) => ({
   id,
@@ -64,6 +64,7 @@ export const MAMMO_PROTOCOL = {
   numberOfPriorsReferenced: 1,
   protocolMatchingRules: [{ id: 'mammography', weight: 150, attribute: 'ModalitiesInStudy', constraint: { contains: ['MG'] } }],
   toolGroupIds: ['calcscribe'],
+  callbacks: { onViewportDataInitialized: FIT_ON_DATA },
   displaySetSelectors: selectors,
   stages: [
     grid('Screening 2 × 2', 'screening', [viewport('R', 'CC', false), viewport('L', 'CC', false), viewport('R', 'MLO', false), viewport('L', 'MLO', false)]),

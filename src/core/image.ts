@@ -12,6 +12,8 @@ export type CalibrationKind =
   | 'geometry'
   | 'magnification-corrected'
   | 'detector'
+  /** Digitised film: the digitiser's pitch on the film (Nominal Scanned Pixel Spacing). */
+  | 'film-scanner'
   | 'uncalibrated';
 
 export interface Calibration {

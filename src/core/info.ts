@@ -1,3 +1,4 @@
+import { CALIBRATION_WORDS } from './calibration-words.js';
 import type { Calibration, MammoImage } from './image.js';
 
 /** The `info` JSON contract: what an image is and how its millimetres are known. */
@@ -44,17 +45,10 @@ export function imageInfo(image: Pick<MammoImage, 'rows' | 'columns' | 'meta' | 
   };
 }
 
-const KIND_WORDS: Record<Calibration['kind'], string> = {
-  fiducial: 'calibrated against a fiducial of known size',
-  geometry: 'calibrated from the acquisition geometry',
-  'magnification-corrected': 'detector spacing corrected for magnification (ERMF)',
-  detector: 'detector spacing, not corrected for magnification: sizes read slightly large',
-  uncalibrated: 'uncalibrated: sizes in pixels only, no millimetre thresholds applied',
-};
 
 /** One line a radiologist reads before trusting a millimetre, e.g. "0.0648 × 0.0648 mm/pixel — …". */
 export function describeCalibration(c: Calibration): string {
-  const words = KIND_WORDS[c.kind];
+  const words = CALIBRATION_WORDS[c.kind].meaning;
   if (c.rowSpacingMm === null || c.columnSpacingMm === null) return `${c.kind}: ${words} (${c.source})`;
   const r = +c.rowSpacingMm.toFixed(4);
   const col = +c.columnSpacingMm.toFixed(4);

@@ -83,5 +83,8 @@ describe('annotation ↔ core calcification', () => {
     expect(measurementStats({ ...calibrated, calibration: 'magnification-corrected' }).unit).toBe('mm (magnification-corrected)');
     expect(measurementStats({ ...calibrated, calibration: 'magnification-corrected' }).areaUnit).toBe('mm² (magnification-corrected)');
     expect(measurementStats({ ...calibrated, calibration: 'fiducial' }).unit).toBe('mm (fiducial-calibrated)');
+    const film = measurementStats({ ...calibrated, calibration: 'film-scanner' });
+    expect(film.unit).toBe('mm (scanner pitch: film not magnification-corrected)');
+    expect(film.label.endsWith(' mm (scanner pitch: film not magnification-corrected)')).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ describe('the calcscribe commands', () => {
       [
         'addCalcificationAt', 'removeCalcification', 'mergeFindings', 'splitFinding', 'moveCalcification', 'overrideTerm', 'setChange', 'setRelation',
         'setComposition', 'setHistory', 'setPriorDate', 'placeNipple', 'editReportText', 'resetReportText', 'undo', 'redo', 'exportReportText',
-        'exportReportJson', 'discardDraft',
+        'exportReportJson', 'discardDraft', 'fitMammograms',
       ].map((n) => `calcscribe.${n}`).sort(),
     );
   });

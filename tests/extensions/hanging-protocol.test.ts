@@ -17,10 +17,11 @@ describe('mammography hanging protocol', () => {
     expect(wants('LMLO')).toMatchObject({ calcscribeLaterality: 'L', calcscribeView: 'MLO' });
   });
 
-  it('pins each chest wall to the middle of the screen', () => {
-    const [rcc, lcc] = MAMMO_PROTOCOL.stages[0]?.viewports ?? [];
-    expect(rcc?.viewportOptions.displayArea.imageCanvasPoint).toEqual({ imagePoint: [1, 0.5], canvasPoint: [1, 0.5] });
-    expect(lcc?.viewportOptions.displayArea.imageCanvasPoint).toEqual({ imagePoint: [0, 0.5], canvasPoint: [0, 0.5] });
+  it('fits the images with the viewer\'s fit (chest wall to the middle) once the viewports have data, not with an OHIF display area', () => {
+    expect(MAMMO_PROTOCOL.callbacks.onViewportDataInitialized).toEqual([{ commandName: 'calcscribe.fitMammograms', context: 'CALCSCRIBE' }]);
+    for (const stage of MAMMO_PROTOCOL.stages) {
+      for (const v of stage.viewports) expect(v.viewportOptions).not.toHaveProperty('displayArea');
+    }
   });
 
   it('compares current above prior, the prior taken from the second study', () => {

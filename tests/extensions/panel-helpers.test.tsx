@@ -112,6 +112,7 @@ describe('sizeRange', () => {
   it('gives one number for one calcification and names mixed calibrations', () => {
     expect(sizeRange([m(20, 1.04, 'fiducial')])).toBe('1.0 mm, fiducial-calibrated');
     expect(sizeRange([m(20, 1.0, 'fiducial'), m(30, 1.5, 'detector')])).toBe('1.0–1.5 mm, fiducial-calibrated / detector spacing, not magnification-corrected');
+    expect(sizeRange([m(20, 0.8, 'film-scanner'), m(30, 1.2, 'film-scanner')])).toBe('0.8–1.2 mm, scanner pitch on the film, not magnification-corrected');
   });
   it('says so when there are no calcifications', () => {
     expect(sizeRange([])).toBe('no calcifications');

@@ -77,7 +77,19 @@ describe('the extension as OHIF registers it', () => {
     expect(modules).toHaveLength(1);
   });
 
-  it('registers its toolbar evaluators with the toolbar service', () => {
+  it('keeps the fit callback in the protocol, and OHIF\'s way of running it reaches the extension\'s fit command', async () => {
+    const hp = sm.services['hangingProtocolService'] as { getProtocolById(id: string): { callbacks?: { onViewportDataInitialized?: unknown[] } } };
+    const callback = hp.getProtocolById(MAMMO_PROTOCOL_ID).callbacks?.onViewportDataInitialized;
+    expect(callback).toEqual([{ commandName: 'calcscribe.fitMammograms', context: 'CALCSCRIBE' }]);
+    // OHIF's cornerstone extension (attachProtocolViewportDataListener) runs commandsManager.run(...callback).
+    // Here no Cornerstone viewport service is registered (no rendering in this test): the command says so.
+    const run = cm.run.bind(cm) as (...args: unknown[]) => unknown;
+    const r = (await run(...(callback ?? []))) as Result<unknown>;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toMatch(/no OHIF viewport services/);
+  });
+
+    it('registers its toolbar evaluators with the toolbar service', () => {
     const tb = sm.services['toolbarService'] as { _evaluateFunction: Record<string, () => { disabled: boolean }> };
     const undoState = tb._evaluateFunction['evaluate.calcscribe.undo'];
     expect(typeof undoState).toBe('function');

@@ -2,6 +2,7 @@
 declare module '@ohif/core' {
   export class CommandsManager {
     runCommand(name: string, options?: Record<string, unknown>, context?: string): unknown;
+    run(toRun: unknown, options?: Record<string, unknown>): unknown;
     getCommand(name: string, context?: string): { commandFn: (o: Record<string, unknown>) => unknown } | undefined;
   }
   export class ServicesManager {

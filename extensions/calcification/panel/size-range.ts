@@ -1,14 +1,11 @@
+import { CALIBRATION_WORDS } from '../../../src/core/calibration-words.js';
 import type { CalibrationKind } from '../../../src/core/image.js';
 import type { CalcificationMeasurements } from '../../../src/core/measure/measurements.js';
 
 /** How each calibration kind is named next to a size. */
-export const CALIBRATION_LABELS: Readonly<Record<CalibrationKind, string>> = {
-  fiducial: 'fiducial-calibrated',
-  geometry: 'geometry-calibrated',
-  'magnification-corrected': 'magnification-corrected',
-  detector: 'detector spacing, not magnification-corrected',
-  uncalibrated: 'uncalibrated',
-};
+export const CALIBRATION_LABELS: Readonly<Record<CalibrationKind, string>> = Object.fromEntries(
+  Object.entries(CALIBRATION_WORDS).map(([kind, words]) => [kind, words.label]),
+) as Record<CalibrationKind, string>;
 
 function trim(n: number, digits: number): string {
   return n.toFixed(digits);

@@ -4,6 +4,7 @@
  * supplies the analyser, e.g. the viewer's worker).
  */
 import type { AnalysedCalcification } from '../../../src/core/analyze.js';
+import { CALIBRATION_WORDS } from '../../../src/core/calibration-words.js';
 import type { CalibrationKind } from '../../../src/core/image.js';
 import type { Result } from '../../../src/core/result.js';
 import type { PointPx, RectPx } from '../../../src/core/units.js';
@@ -35,6 +36,8 @@ export interface CalcificationData {
 
 /** Formats a calcification's size with its calibration kind, e.g. "2.13 × 1.63 mm (magnification-corrected)". */
 export function sizeLabel(c: MeasuredCalcification): string {
-  if (c.longAxisMm === null || c.shortAxisMm === null) return `${c.longAxisPx.toFixed(1)} × ${c.shortAxisPx.toFixed(1)} px (uncalibrated)`;
-  return `${c.longAxisMm.toFixed(2)} × ${c.shortAxisMm.toFixed(2)} mm (${c.calibrationKind})`;
+  if (c.longAxisMm === null || c.shortAxisMm === null || c.calibrationKind === 'uncalibrated') {
+    return `${c.longAxisPx.toFixed(1)} × ${c.shortAxisPx.toFixed(1)} ${CALIBRATION_WORDS.uncalibrated.unit}`;
+  }
+  return `${c.longAxisMm.toFixed(2)} × ${c.shortAxisMm.toFixed(2)} ${CALIBRATION_WORDS[c.calibrationKind].unit}`;
 }

@@ -20,6 +20,7 @@ export const TAG = {
   DistanceSourceToPatient: 'x00181111',
   EstimatedRadiographicMagnificationFactor: 'x00181114',
   ImagerPixelSpacing: 'x00181164',
+  NominalScannedPixelSpacing: 'x00182010',
   ViewPosition: 'x00185101',
   StudyInstanceUID: 'x0020000d',
   SeriesInstanceUID: 'x0020000e',

@@ -41,6 +41,25 @@ export const PIXEL_TO_IMAGER_SPACING_RATIO: PlausibleRange = {
   source: 'DICOM PS3.3 C.8.11.7 / C.8.11.4 / C.7.6.3.1; IHE Mammography Image profile: magnification 1.05–2.0',
 };
 
+/**
+ * Estimated Radiographic Magnification Factor (0018,1114), or Distance Source to Detector ÷
+ * Distance Source to Patient when there is no ERMF. The breast lies between the focal spot and
+ * the detector, so the factor cannot be below 1. Contact views magnify about 1.0–1.2 (the breast's
+ * central plane a few centimetres above a detector 65–70 cm from the focal spot; the real GE
+ * Senographe image in test-data/real-mg writes 1.0); magnification views use stands of about
+ * 1.5–2.0× (commonly 1.5× and 1.8×). 2.5 leaves a margin above the largest stand and matches the
+ * 0.4 lower bound of PIXEL_TO_IMAGER_SPACING_RATIO. A factor outside is not a mammography
+ * geometry (a wrong unit, SID and SOD swapped or copied from another attribute).
+ * Source: DICOM PS3.3 C.8.11.7 (Mammography Image Module: ERMF) and C.8.7.8 / C.8.11.5
+ * (Distance Source to Detector / to Patient); ACR Mammography Quality Control Manual
+ * (magnification 1.5–2.0×); mammography-dicom.md (contact 1.05–1.15, magnification 1.5–2.0).
+ */
+export const MAGNIFICATION_FACTOR: PlausibleRange = {
+  min: 1,
+  max: 2.5,
+  source: 'geometry (object between focal spot and detector: ≥ 1); ACR Mammography QC Manual and vendor conformance statements: contact 1.0–1.2, magnification views 1.5–2.0',
+};
+
 /** Relative tolerance for comparing decimal strings from a header with a bound. */
 const EDGE = 1e-9;
 

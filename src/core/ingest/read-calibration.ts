@@ -12,21 +12,26 @@
  *    or ÷ Distance Source to Detector (0018,1110) / Distance Source to Patient (0018,1111) →
  *    'magnification-corrected'.
  * 4. Imager Pixel Spacing alone → 'detector' (sizes at the detector plane, slightly overstated).
- * 5. Nothing usable → 'uncalibrated' (pixels only).
+ * 5. Nominal Scanned Pixel Spacing (0018,2010) → 'film-scanner': the digitiser's pitch on the
+ *    film of a digitised screen-film mammogram (PS3.3 C.8.6.2, SC Image Module: "physical
+ *    distance on the media being digitized or scanned"). Sizes are at the film, like the detector
+ *    spacing: magnified, never corrected, and labelled so.
+ * 6. Nothing usable → 'uncalibrated' (pixels only).
  *
  * Invalid values (missing, zero, negative, not a number) never produce millimetres: another
  * source is used with a warning, or the image is uncalibrated with a warning naming the value.
  * Implausible values are not trusted either (bounds and their sources in
  * plausible-calibration.ts): a spacing outside 0.02–0.5 mm, or a Pixel Spacing whose ratio to
  * Imager Pixel Spacing is not one magnification explains (outside 0.4–1.05), is ignored with a
- * warning naming both values, and the next source in the order above is used.
+ * warning naming both values, and the next source in the order above is used. A magnification
+ * factor (ERMF or SID / SOD) outside 1–2.5 is ignored with a warning naming it.
  */
 import type { DataSet } from 'dicom-parser';
 import type { Calibration } from '../image.js';
 import { mm } from '../units.js';
 import { firstItem, readText } from './dataset-values.js';
 import { TAG } from './dicom-tags.js';
-import { MAMMOGRAPHY_SPACING_MM, PIXEL_TO_IMAGER_SPACING_RATIO, withinRange } from './plausible-calibration.js';
+import { MAGNIFICATION_FACTOR, MAMMOGRAPHY_SPACING_MM, PIXEL_TO_IMAGER_SPACING_RATIO, withinRange } from './plausible-calibration.js';
 
 /** The calibration attributes as stored (text, as in the file), null when absent. */
 export interface CalibrationAttributes {
@@ -36,6 +41,8 @@ export interface CalibrationAttributes {
   readonly estimatedRadiographicMagnificationFactor: string | null;
   readonly distanceSourceToDetector: string | null;
   readonly distanceSourceToPatient: string | null;
+  /** Nominal Scanned Pixel Spacing (0018,2010): the digitiser's pitch on a scanned film. */
+  readonly nominalScannedPixelSpacing: string | null;
 }
 
 export interface CalibrationReading {
@@ -92,6 +99,64 @@ function implausiblePixelSpacing(ps: Spacing, ips: Spacing | null, psText: strin
   )} that magnification explains)`;
 }
 
+/** "outside 1–2.5 for a mammogram (contact about 1.0–1.2, magnification views 1.5–2.0)". */
+const MAGNIFICATION_RANGE_WORDS = `outside ${range(MAGNIFICATION_FACTOR)} for a mammogram (contact views about 1.0–1.2, magnification views 1.5–2.0)`;
+
+/**
+ * The magnification to divide Imager Pixel Spacing by: the ERMF, else SID / SOD, each only when
+ * it is a mammography geometry (MAGNIFICATION_FACTOR); otherwise none, with a warning naming it.
+ */
+function magnificationFactor(a: CalibrationAttributes, warnings: string[]): { factor: number | null; how: string } {
+  const ermfText = a.estimatedRadiographicMagnificationFactor;
+  const ermf = parsePositive(ermfText);
+  if (ermfText !== null) {
+    if (ermf === null) warnings.push(`Estimated Radiographic Magnification Factor ${ermfText} is invalid: ignored`);
+    else if (!withinRange(ermf, MAGNIFICATION_FACTOR)) warnings.push(`Estimated Radiographic Magnification Factor ${ermfText} is ${MAGNIFICATION_RANGE_WORDS}: ignored`);
+    else return { factor: ermf, how: `÷ ERMF ${ermfText.trim()}` };
+  }
+  const sid = parsePositive(a.distanceSourceToDetector);
+  const sod = parsePositive(a.distanceSourceToPatient);
+  if (sid === null || sod === null) return { factor: null, how: '' };
+  const distances = `Distance Source to Detector ${a.distanceSourceToDetector?.trim()} mm / Distance Source to Patient ${a.distanceSourceToPatient?.trim()} mm`;
+  const factor = sid / sod;
+  if (!withinRange(factor, MAGNIFICATION_FACTOR)) {
+    warnings.push(`${distances} gives a magnification of ${ratioText(factor)}, ${MAGNIFICATION_RANGE_WORDS}: ignored`);
+    return { factor: null, how: '' };
+  }
+  return { factor, how: `÷ (${distances})` };
+}
+
+/**
+ * Without Pixel Spacing or Imager Pixel Spacing: a digitised film's Nominal Scanned Pixel
+ * Spacing when it is valid and plausible, else uncalibrated (saying which value was refused).
+ */
+function filmOrUncalibrated(a: CalibrationAttributes, parsed: Spacing | null, nsps: Spacing | null, warnings: string[]): CalibrationReading {
+  const text = a.nominalScannedPixelSpacing;
+  if (nsps !== null && text !== null) {
+    return {
+      calibration: {
+        kind: 'film-scanner',
+        rowSpacingMm: mm(nsps.row),
+        columnSpacingMm: mm(nsps.column),
+        source: `Nominal Scanned Pixel Spacing ${text} mm (scanner pitch on the film, no magnification correction)`,
+      },
+      warnings,
+    };
+  }
+  if (text !== null) {
+    warnings.push(
+      parsed === null
+        ? `Nominal Scanned Pixel Spacing ${text} is invalid: image treated as uncalibrated`
+        : `Nominal Scanned Pixel Spacing ${text} mm is outside ${range(MAMMOGRAPHY_SPACING_MM, ' mm')} for a mammogram: ignored, image treated as uncalibrated`,
+    );
+  }
+  const source =
+    a.pixelSpacing === null && a.imagerPixelSpacing === null
+      ? 'no Pixel Spacing or Imager Pixel Spacing'
+      : 'no valid Pixel Spacing or Imager Pixel Spacing';
+  return { calibration: UNCALIBRATED(text === null ? source : `${source}, no valid Nominal Scanned Pixel Spacing`), warnings };
+}
+
 /** Decides the calibration from the attribute values; pure, so every rule is testable. */
 export function decideCalibration(a: CalibrationAttributes): CalibrationReading {
   const warnings: string[] = [];
@@ -104,17 +169,18 @@ export function decideCalibration(a: CalibrationAttributes): CalibrationReading 
     warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} mm is outside ${range(MAMMOGRAPHY_SPACING_MM, ' mm')} for a mammogram: not trusted`);
     ips = null;
   }
+  const nspsParsed = a.nominalScannedPixelSpacing === null ? null : parseSpacing(a.nominalScannedPixelSpacing);
+  const nsps = nspsParsed !== null && plausibleSpacing(nspsParsed) ? nspsParsed : null;
+  /** What is used when neither Pixel Spacing nor Imager Pixel Spacing is. */
+  const lastResort = nsps !== null ? 'using Nominal Scanned Pixel Spacing instead' : 'image treated as uncalibrated';
+  const afterPixelSpacing = ips !== null ? 'using Imager Pixel Spacing instead' : lastResort;
   if (a.pixelSpacing !== null && ps === null) {
-    warnings.push(
-      ips !== null
-        ? `Pixel Spacing ${a.pixelSpacing} is invalid: using Imager Pixel Spacing instead`
-        : `Pixel Spacing ${a.pixelSpacing} is invalid: image treated as uncalibrated`,
-    );
+    warnings.push(`Pixel Spacing ${a.pixelSpacing} is invalid: ${afterPixelSpacing}`);
   }
   if (ps !== null) {
     const why = implausiblePixelSpacing(ps, ips, a.pixelSpacing ?? '', ips === null ? null : a.imagerPixelSpacing);
     if (why !== null) {
-      warnings.push(`${why}: ignored, ${ips !== null ? 'using Imager Pixel Spacing instead' : 'image treated as uncalibrated'}`);
+      warnings.push(`${why}: ignored, ${afterPixelSpacing}`);
       ps = null;
     }
   }
@@ -137,36 +203,12 @@ export function decideCalibration(a: CalibrationAttributes): CalibrationReading 
   }
 
   if (a.imagerPixelSpacing !== null && ipsParsed === null) {
-    warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} is invalid: image treated as uncalibrated`);
+    warnings.push(`Imager Pixel Spacing ${a.imagerPixelSpacing} is invalid: ${lastResort}`);
   }
-  if (ips === null) {
-    const source =
-      a.pixelSpacing === null && a.imagerPixelSpacing === null
-        ? 'no Pixel Spacing or Imager Pixel Spacing'
-        : 'no valid Pixel Spacing or Imager Pixel Spacing';
-    return { calibration: UNCALIBRATED(source), warnings };
-  }
+  if (ips === null) return filmOrUncalibrated(a, nspsParsed, nsps, warnings);
 
   const ipsText = `Imager Pixel Spacing ${a.imagerPixelSpacing} mm`;
-  const ermf = parsePositive(a.estimatedRadiographicMagnificationFactor);
-  if (a.estimatedRadiographicMagnificationFactor !== null && (ermf === null || ermf < 1)) {
-    warnings.push(
-      `Estimated Radiographic Magnification Factor ${a.estimatedRadiographicMagnificationFactor} is invalid: ignored`,
-    );
-  }
-  let factor: number | null = null;
-  let how = '';
-  if (ermf !== null && ermf >= 1) {
-    factor = ermf;
-    how = `÷ ERMF ${a.estimatedRadiographicMagnificationFactor?.trim()}`;
-  } else {
-    const sid = parsePositive(a.distanceSourceToDetector);
-    const sod = parsePositive(a.distanceSourceToPatient);
-    if (sid !== null && sod !== null && sid >= sod) {
-      factor = sid / sod;
-      how = `÷ (Distance Source to Detector ${a.distanceSourceToDetector?.trim()} mm / Distance Source to Patient ${a.distanceSourceToPatient?.trim()} mm)`;
-    }
-  }
+  const { factor, how } = magnificationFactor(a, warnings);
   if (factor !== null) {
     return {
       calibration: {
@@ -200,6 +242,7 @@ export function readCalibrationAttributes(ds: DataSet): CalibrationAttributes {
     estimatedRadiographicMagnificationFactor: readText(ds, TAG.EstimatedRadiographicMagnificationFactor),
     distanceSourceToDetector: readText(ds, TAG.DistanceSourceToDetector),
     distanceSourceToPatient: readText(ds, TAG.DistanceSourceToPatient),
+    nominalScannedPixelSpacing: readText(ds, TAG.NominalScannedPixelSpacing),
   };
 }
 

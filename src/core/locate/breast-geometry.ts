@@ -35,6 +35,12 @@ export interface BreastGeometry {
     readonly chestWall: ChestWallSource;
     readonly nipple: NippleSource;
   };
+  /**
+   * For a detected nipple: true when it was seen in profile (a narrow front lobe of the skin line, or
+   * a protrusion of nipple size from a smooth front),
+   * false when it was not and the most anterior skin point stands for it. Absent for a marker.
+   */
+  readonly nippleInProfile?: boolean;
   /** Density level that separated breast from background (for reuse by later stages). */
   readonly breastThreshold: number;
   readonly warnings: readonly string[];

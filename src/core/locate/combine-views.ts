@@ -37,6 +37,7 @@ export function locateFromOneView(v: ViewLocation): LocatedFinding {
     depth: v.depth,
     distanceFromNippleCm: v.distanceFromNippleCm,
     evidence,
+    caveats: [...v.caveats],
   };
 }
 
@@ -56,6 +57,7 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
     }
   }
   const evidence = [...cc.evidence, ...mlo.evidence];
+  const caveats = [...cc.caveats, ...mlo.caveats];
   const across: AcrossAxis | null = cc.axisSide === null ? null : cc.axisSide === 'on axis' ? 'on axis' : cc.axisSide === 'lateral' ? 'outer' : 'inner';
   const along: AlongAxis | null = mlo.axisSide === null ? null : mlo.axisSide === 'on axis' ? 'on axis' : mlo.axisSide === 'upper' ? 'upper' : 'lower';
 
@@ -74,7 +76,7 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
         ? `on the nipple axis in both views, within ${LOCATION_RULES.subareolarMaxCm} cm of the nipple: subareolar`
         : `on the nipple axis in both views: central${cms.length < 2 ? ' (uncalibrated: subareolar not judged)' : ''}`,
     );
-    return ok({ side, clockFace: null, quadrant: null, half: null, special, depth, distanceFromNippleCm, evidence });
+    return ok({ side, clockFace: null, quadrant: null, half: null, special, depth, distanceFromNippleCm, evidence, caveats });
   }
 
   const { quadrant, half } = quadrantOf(across, along);
@@ -88,7 +90,7 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
   }
   const special: SpecialLocation | null = across === 'outer' && isAxillaryTail(mlo) ? 'axillary tail' : null;
   if (special !== null) evidence.push(`upper outer, close to the upper half of the pectoral line on ${mlo.view ?? 'MLO'}: axillary tail`);
-  return ok({ side, clockFace: clock, quadrant, half, special, depth, distanceFromNippleCm, evidence });
+  return ok({ side, clockFace: clock, quadrant, half, special, depth, distanceFromNippleCm, evidence, caveats });
 }
 
 function isAxillaryTail(v: ViewLocation): boolean {

@@ -11,6 +11,7 @@ import type { BreastGeometry, ChestWallEdge, ChestWallSource } from './breast-ge
 import { findBreastMask, type BreastMask } from './breast-mask.js';
 import { chestWallEdgeFromMask, chestWallFrame, type ChestWallFrame } from './chest-wall.js';
 import { coarseNipple, nippleLobe, refineNipple } from './nipple.js';
+import { nippleProtrusion } from './nipple-protrusion.js';
 import { makeOverview } from './overview-image.js';
 import { overviewFrame } from './overview-frame.js';
 import {
@@ -87,13 +88,19 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
   }
 
   let nipple: PointPx;
+  let nippleInProfile: boolean | undefined;
   if (marker !== undefined) {
     nipple = marker;
   } else {
     const coarse = coarseNipple(profile, of);
     if (coarse === null) return err('unsupported-image', 'no skin line found: cannot place the nipple');
+    // In profile: a nipple lobe beside the breast's own curve, else a nipple protruding from a
+    // smooth front; otherwise the most anterior skin point stands for it.
     const lobe = nippleLobe(image, frame, of, profile, coarse, mask.threshold);
-    nipple = frame.toImage(lobe ?? refineNipple(image, frame, coarse, mask.threshold, overview.stride));
+    const farthest = lobe === null ? refineNipple(image, frame, coarse, mask.threshold, overview.stride) : lobe;
+    const protrusion = lobe === null ? nippleProtrusion(image, frame, of, profile, farthest, mask.threshold) : null;
+    nippleInProfile = lobe !== null || protrusion !== null;
+    nipple = frame.toImage(protrusion?.tip ?? farthest);
   }
 
   const view = image.meta.view;
@@ -113,6 +120,7 @@ export function findBreast(image: MammoImage, options: FindBreastOptions = {}): 
     breastArea: { px2: px2(area), mm2: rs !== null && cs !== null ? mm2(area * rs * cs) : null },
     pectoralLine,
     source: { chestWall: chest.source, nipple: marker !== undefined ? 'marker' : 'detected' },
+    ...(nippleInProfile === undefined ? {} : { nippleInProfile }),
     breastThreshold: mask.threshold,
     warnings,
   });

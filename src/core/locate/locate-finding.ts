@@ -51,6 +51,16 @@ const ACROSS_WORDS: Readonly<Record<AxisSide, string>> = {
 const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left', B: 'both' };
 
 /**
+ * The caveat when the nipple was not seen in profile on a view (no narrow front lobe and no
+ * nipple-sized protrusion of the skin line, see nipple.ts and nipple-protrusion.ts): every measure
+ * from the nipple rests on the most anterior skin point, where the posterior nipple line starts by
+ * convention, and the reader must know it.
+ */
+export function nippleNotInProfile(viewName: string): string {
+  return `nipple not in profile on the ${viewName}: depth, clock position and distance are measured from the most anterior skin point`;
+}
+
+/**
  * Locates one finding (one point, or the centre of several) on one image.
  * @example
  * const where = locateFinding({ x: 900, y: 1200 }, geometry, image);
@@ -98,6 +108,11 @@ export function locateFinding(
       `= ${Math.round(depthFraction * 100)} % of the posterior nipple line (${describeLength(pnlLength)} to the ${pnl.towards}): ${depth} third`,
   );
   if (!calibrated) evidence.push(`${viewName}: image uncalibrated — no distance in cm`);
+  const caveats: string[] = [];
+  if (geometry.source.nipple === 'detected' && geometry.nippleInProfile === false) {
+    caveats.push(nippleNotInProfile(view === null ? viewName : `${image.meta.laterality ?? ''}${view}`));
+    evidence.push(...caveats);
+  }
 
   // Across the nipple axis: which way is lateral (CC) or up (MLO / ML) on this image.
   const toward = towardDirection(axis, side, geometry, image, options, evidence);
@@ -146,6 +161,7 @@ export function locateFinding(
     nearPectoral: pectoral?.near ?? null,
     upThePectoral: pectoral?.upFraction ?? null,
     evidence,
+    caveats,
   });
 }
 

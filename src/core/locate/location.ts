@@ -31,4 +31,6 @@ export interface LocatedFinding {
   readonly distanceFromNippleCm: number | null;
   /** Why, in words, e.g. "CC: 14.2 mm lateral of the nipple axis (Patient Orientation P\\L)". */
   readonly evidence: readonly string[];
+  /** What limits the location, once per view (e.g. the nipple not in profile on the RMLO); also in `evidence`. */
+  readonly caveats: readonly string[];
 }

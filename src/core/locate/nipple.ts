@@ -126,23 +126,9 @@ export function nippleLobe(
   threshold: number,
 ): FramePoint | null {
   const R = NIPPLE_RULES;
-  const s = of.stride;
-  const step = Math.max(1, Math.floor(s / 2));
-  const half = Math.round((R.windowFraction * frame.edgeLength) / step);
+  const step = Math.max(1, Math.floor(of.stride / 2));
   const notch = R.minNotchFraction * frame.depthExtent;
-  const vs: number[] = [];
-  const us: number[] = [];
-  for (let i = -half; i <= half; i++) {
-    const v = Math.round(coarse.v + i * step);
-    if (v < 1 || v > frame.edgeLength - 2) continue;
-    const iv = Math.round((v - of.vAt(0)) / s);
-    const centre = profile.skinU[Math.min(of.nv - 1, Math.max(0, iv))] ?? Number.NaN;
-    if (Number.isNaN(centre)) continue;
-    const u = skinEdgeOnLine(image, frame, v, centre, 2 * s, threshold);
-    if (u === null) continue;
-    vs.push(v);
-    us.push(u);
-  }
+  const { vs, us } = traceFront(image, frame, of, profile, coarse.v, R.windowFraction * frame.edgeLength, step, threshold, 0);
   const k = Math.max(1, Math.round((R.smoothingFraction * frame.edgeLength) / step));
   if (vs.length < 4 * k + 3) return null;
   const smooth: number[] = [];
@@ -202,20 +188,66 @@ export function nippleLobe(
   return { u: tipU, v: tipV };
 }
 
+/** The skin contour traced on full-resolution lines along the chest wall. */
+export interface FrontContour {
+  /** Frame v of each traced line, increasing. */
+  readonly vs: readonly number[];
+  /** Frame u of the skin edge on each line. */
+  readonly us: readonly number[];
+}
+
 /**
- * The skin edge on one full-resolution line along u (mean of three neighbouring lines): the
- * outermost pair of neighbouring samples above `threshold` within `reach` of `centre`.
+ * Traces the skin edge on full-resolution lines every `step` pixels within `halfLength` of
+ * `centreV` along the chest wall. On each line the search starts two overview strides inside the
+ * overview's skin line and follows the tissue outward (at most `extraReach` beyond the usual two
+ * strides), so a nipple too thin for the overview is followed to its tip, while letters or markers
+ * standing apart from the skin are not reached.
+ */
+export function traceFront(
+  image: MammoImage,
+  frame: ChestWallFrame,
+  of: OverviewFrame,
+  profile: SkinProfile,
+  centreV: number,
+  halfLength: number,
+  step: number,
+  threshold: number,
+  extraReach: number,
+): FrontContour {
+  const s = of.stride;
+  const half = Math.round(halfLength / step);
+  const vs: number[] = [];
+  const us: number[] = [];
+  for (let i = -half; i <= half; i++) {
+    const v = Math.round(centreV + i * step);
+    if (v < 1 || v > frame.edgeLength - 2) continue;
+    const iv = Math.round((v - of.vAt(0)) / s);
+    const centre = profile.skinU[Math.min(of.nv - 1, Math.max(0, iv))] ?? Number.NaN;
+    if (Number.isNaN(centre)) continue;
+    const u = skinEdgeOnLine(image, frame, v, centre - 2 * s, centre + 2 * s + extraReach, threshold);
+    if (u === null) continue;
+    vs.push(v);
+    us.push(u);
+  }
+  return { vs, us };
+}
+
+/**
+ * The skin edge on one full-resolution line along u (mean of three neighbouring lines): from
+ * `inner` outward, the first tissue sample, then the tissue followed until two neighbouring
+ * samples fall below `threshold`; the edge is the outer side of the last tissue sample (at `outer`
+ * when the tissue goes on that far). Null when the line has no tissue.
  */
 function skinEdgeOnLine(
   image: MammoImage,
   frame: ChestWallFrame,
   v: number,
-  centre: number,
-  reach: number,
+  inner: number,
+  outer: number,
   threshold: number,
 ): number | null {
-  const uLo = Math.max(0.5, Math.round(centre - reach - 0.5) + 0.5);
-  const uHi = Math.min(frame.depthExtent - 0.5, Math.round(centre + reach - 0.5) + 0.5);
+  const uLo = Math.max(0.5, Math.round(inner - 0.5) + 0.5);
+  const uHi = Math.min(frame.depthExtent - 0.5, Math.round(outer - 0.5) + 0.5);
   const patch = readFrameWindow(image, frame, { u: uLo, v: v - 1 }, { u: uHi, v: v + 1 });
   if (patch === null) return null;
   const at = (u: number): number => {
@@ -231,13 +263,17 @@ function skinEdgeOnLine(
     }
     return n === 0 ? Number.NEGATIVE_INFINITY : sum / n;
   };
-  let outerAbove = false;
-  for (let u = uHi; u >= uLo; u--) {
-    const above = at(u) > threshold;
-    if (above && outerAbove) return u + 1.5;
-    outerAbove = above;
+  let lastTissue = Number.NaN;
+  let belowRun = 0;
+  for (let u = uLo; u <= uHi; u++) {
+    if (at(u) > threshold) {
+      lastTissue = u;
+      belowRun = 0;
+    } else if (!Number.isNaN(lastTissue) && ++belowRun >= 2) {
+      return lastTissue + 0.5;
+    }
   }
-  return null;
+  return Number.isNaN(lastTissue) ? null : lastTissue + 0.5;
 }
 
 /** The image pixels under the chest-wall-frame window between two corners (either order). */

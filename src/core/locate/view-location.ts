@@ -39,4 +39,9 @@ export interface ViewLocation {
    */
   readonly upThePectoral: number | null;
   readonly evidence: readonly string[];
+  /**
+   * What the reader must know to trust this view's location, stated once with the location and in
+   * the report (e.g. the nipple not seen in profile); also in `evidence`.
+   */
+  readonly caveats: readonly string[];
 }

@@ -1,12 +1,15 @@
 import { overallAssessment, type OverallAssessment } from '../assess/overall-assessment.js';
 import type { Exam } from './finding.js';
 import { wordFinding } from './word-finding.js';
+import { wordLocationCaveats } from './word-location.js';
 import { wordImpression, wordRecommendation } from './word-impression.js';
 import { COMPOSITION_WORDS } from './words.js';
 
 export interface DraftReport {
   readonly composition: string;
   readonly findings: readonly string[];
+  /** What limits the locations, once per view for the whole report (e.g. the nipple not in profile on the RMLO). */
+  readonly locationCaveats: readonly string[];
   readonly comparison: string;
   readonly impression: string;
   readonly recommendation: string;
@@ -22,12 +25,14 @@ function wordComparison(exam: Exam): string {
 }
 
 /**
- * A draft report in report order: breast composition, findings, comparison, impression with the
- * suggested category, management. Deterministic: the same exam gives the same text.
+ * A draft report in report order: breast composition, findings (then what limits their
+ * locations, once per view for the whole report), comparison, impression with the suggested
+ * category, management. Deterministic: the same exam gives the same text.
  */
 export function draftReport(exam: Exam): DraftReport {
   const composition = exam.composition === null ? 'Breast composition not stated.' : COMPOSITION_WORDS[exam.composition];
-  const findings = exam.findings.map(wordFinding);
+  const findings = exam.findings.map((f) => wordFinding(f, { locationCaveats: false }));
+  const locationCaveats = wordLocationCaveats({ caveats: exam.findings.flatMap((f) => f.location.caveats ?? []) });
   const overall = overallAssessment(exam.findings.map((f) => f.suggestion));
   const comparison = wordComparison(exam);
   const impression = wordImpression(exam.findings, overall);
@@ -36,9 +41,10 @@ export function draftReport(exam: Exam): DraftReport {
     `Breast composition: ${composition}`,
     'Findings:',
     ...(findings.length > 0 ? findings : ['No calcification findings recorded.']),
+    ...locationCaveats,
     `Comparison: ${comparison}`,
     `Impression: ${impression}`,
     `Recommendation: ${recommendation}`,
   ].join('\n');
-  return { composition, findings, comparison, impression, recommendation, overall, text };
+  return { composition, findings, locationCaveats, comparison, impression, recommendation, overall, text };
 }

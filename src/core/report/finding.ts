@@ -21,6 +21,8 @@ export interface FindingLocation {
   readonly special?: SpecialLocation | null;
   readonly depth?: Depth | null;
   readonly distanceFromNippleCm?: number | null;
+  /** What limits the location, once per view, e.g. the nipple not seen in profile: stated after the findings sentence. */
+  readonly caveats?: readonly string[];
 }
 
 /** The measured numbers the wording states. */

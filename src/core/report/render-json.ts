@@ -53,6 +53,7 @@ function findingJson(f: Finding): Json {
       special: loc.special ? coded(loc.special, CLOCK_CODES[loc.special]) : null,
       depth: loc.depth ? coded(loc.depth, DEPTH_CODES[loc.depth]) : null,
       distanceFromNippleCm: loc.distanceFromNippleCm ?? null,
+      caveats: [...new Set(loc.caveats ?? [])],
     },
     count: f.measurements.count,
     largestMm: f.measurements.largest?.mm ?? null,

@@ -1,7 +1,7 @@
 import type { ChangeSincePrior } from '../lexicon.js';
 import type { Finding, FindingComparison, FindingMeasurements } from './finding.js';
 import { wordDifferential, wordSuggestion } from './word-suggestion.js';
-import { wordLocation } from './word-location.js';
+import { wordLocation, wordLocationCaveats } from './word-location.js';
 import { wordMorphology } from './word-morphology.js';
 import { DISTRIBUTION_WORDS, fmtMmWords, fmtNumber, listInWords } from './words.js';
 
@@ -69,19 +69,22 @@ function wordCalcifications(f: Finding): string {
 
 /**
  * The findings sentence(s) for one finding, deterministic, in report order: location, count,
- * morphology, size (or why it is not stated), distribution, relation, comparison; then the
- * suggested assessment and the differential when there is one.
+ * morphology, size (or why it is not stated), distribution, relation, comparison; then what
+ * limits the location (e.g. the nipple not in profile on a view; left out with
+ * `locationCaveats: false`), the suggested assessment and the differential when there is one.
  *
  * @example "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a
  * group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the
  * lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected
  * post-treatment change."
  */
-export function wordFinding(f: Finding): string {
+export function wordFinding(f: Finding, options: { readonly locationCaveats?: boolean } = {}): string {
   const clauses = [wordCalcifications(f)];
   if (f.relation) clauses.push(f.relation);
   clauses.push(wordChange(f.comparison));
-  const sentences = [`${wordLocation(f.side, f.location)}: ${clauses.join(', ')}.`, wordSuggestion(f.suggestion)];
+  // A report of several findings states the caveats once for all of them (draftReport).
+  const caveats = (options.locationCaveats ?? true) ? wordLocationCaveats(f.location) : [];
+  const sentences = [`${wordLocation(f.side, f.location)}: ${clauses.join(', ')}.`, ...caveats, wordSuggestion(f.suggestion)];
   const differential = wordDifferential(f.suggestion);
   if (differential !== '') sentences.push(differential);
   return sentences.join(' ');

@@ -18,3 +18,8 @@ export function wordLocation(side: Side, loc: FindingLocation): string {
   if (d !== undefined && d !== null && Number.isFinite(d) && d >= 0) parts.push(`${fmtNumber(d)} cm from the nipple`);
   return parts.join(', ');
 }
+
+/** The location's caveats as sentences, each once: "Nipple not in profile on the RMLO: …". */
+export function wordLocationCaveats(loc: FindingLocation): string[] {
+  return [...new Set(loc.caveats ?? [])].map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`);
+}

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { RENDERING_ENGINE_ID, type CornerstoneSession } from '../cornerstone/setup.js';
 import type { LoadedImage } from '../loading/exam.js';
 import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
-import type { CalibrationKind } from '../../core/image.js';
+import { CALIBRATION_WORDS } from '../../core/calibration-words.js';
 import { markClick } from '../app/test-hooks.js';
 import { displayImage } from './display.js';
 import { imageDisplayed, refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
@@ -54,13 +54,6 @@ const VIEW_WORDS: Readonly<Record<string, string>> = {
   AT: 'axillary tail',
   CV: 'cleavage',
 };
-const CALIBRATION_WORDS: Readonly<Record<CalibrationKind, string>> = {
-  fiducial: 'sizes calibrated against a fiducial',
-  geometry: 'sizes calibrated from the acquisition geometry',
-  'magnification-corrected': 'detector spacing corrected for magnification',
-  detector: 'detector spacing, sizes slightly overstated',
-  uncalibrated: 'uncalibrated, sizes in pixels only',
-};
 
 /** "RCC: right craniocaudal, current examination of 2026-03-10" (laterality, view, which exam, its date). */
 export function viewportName(label: string, image: LoadedImage | null): string {
@@ -72,11 +65,11 @@ export function viewportName(label: string, image: LoadedImage | null): string {
   return `${label}: ${side} ${view}, ${image.role} examination${date}`;
 }
 
-/** "Calibration: geometry (sizes calibrated from the acquisition geometry)." */
+/** "Calibration: geometry (calibrated from the acquisition geometry)." */
 export function viewportDescription(image: LoadedImage | null): string {
   if (image === null) return '';
   const kind = image.summary.calibration.kind;
-  return `Calibration: ${kind} (${CALIBRATION_WORDS[kind]}).`;
+  return `Calibration: ${kind} (${CALIBRATION_WORDS[kind].meaning}).`;
 }
 
 /** Where the crosshair is on the stored image, in words, e.g. "Crosshair at column 412, row 388 of the image". */

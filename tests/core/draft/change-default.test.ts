@@ -62,7 +62,11 @@ describe('change since prior of a new finding', () => {
     const report = deriveReport(d);
     expect(report.text).not.toMatch(/no prior/i);
     expect(report.text).toContain(CHANGE_NOT_STATED);
-    expect(report.findings).toEqual([f.value.wording]);
+    // The report states the location caveats (here: the phantom's nipple not in profile on the
+    // RCC) once for all findings, after them; the finding's own wording carries them inline.
+    expect(report.locationCaveats).toEqual(['Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point.']);
+    expect(report.findings).toEqual([report.locationCaveats.reduce((w, c) => w.replace(` ${c}`, ''), f.value.wording)]);
+    expect(report.findings[0]).not.toBe(f.value.wording);
     const json = JSON.parse(exportReportJson(d)) as { findings: { change: { kind: unknown; stated?: boolean }; text: string }[] };
     expect(json.findings[0]?.change).toMatchObject({ kind: null, stated: false });
     expect(json.findings[0]?.text).toBe(f.value.wording);

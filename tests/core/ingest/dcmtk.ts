@@ -21,3 +21,20 @@ export function dcmtkConvert(tool: string, flags: readonly string[], input: Uint
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A copy of a DICOM file changed with dcmodify (e.g. `['-i', '(0018,2010)=0.05\\0.05']`); the input is untouched. */
+export function dcmtkModify(flags: readonly string[], input: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'calcscribe-ingest-'));
+  try {
+    const file = join(dir, 'file.dcm');
+    writeFileSync(file, input);
+    const r = spawnSync('dcmodify', ['-nb', ...flags, file], { encoding: 'utf8' });
+    if (r.error !== undefined) {
+      throw new Error(`dcmtk tool "dcmodify" could not be run (${r.error.message}): install dcmtk (apt-get install dcmtk)`);
+    }
+    if (r.status !== 0) throw new Error(`dcmodify ${flags.join(' ')} failed (${r.status}): ${r.stderr}`);
+    return new Uint8Array(readFileSync(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDicom } from '../../../src/core/ingest/index.js';
 import type { MammoImage } from '../../../src/core/image.js';
-import { dcmtkConvert } from './dcmtk.js';
+import { describeCalibration } from '../../../src/core/info.js';
+import { dcmtkConvert, dcmtkModify } from './dcmtk.js';
 import { testPixels, writeMammogram } from './mammogram-file.js';
 
 const real = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../test-data/real-mg/${name}`, import.meta.url)));
@@ -103,6 +104,29 @@ describe('the digitised film in two lossy codecs', () => {
     expect(sumAbs / a.length).toBeGreaterThan(1);
     expect(sumAbs / a.length).toBeLessThan(40);
   });
+});
+
+describe('the digitised film with the digitiser pitch in its header (Nominal Scanned Pixel Spacing)', () => {
+  const film = (): Uint8Array => real('digitised-film-lmlo-jpeg12.dcm');
+
+  it('measures in mm at the film with a copy carrying 0.05\\0.05 mm, labelled as the scanner pitch, not magnification-corrected', async () => {
+    const image = await ingestOk(dcmtkModify(['-i', '(0018,2010)=0.05\\0.05'], film()));
+    expect(image.calibration).toEqual({
+      kind: 'film-scanner',
+      rowSpacingMm: 0.05,
+      columnSpacingMm: 0.05,
+      source: 'Nominal Scanned Pixel Spacing 0.05\\0.05 mm (scanner pitch on the film, no magnification correction)',
+    });
+    expect(describeCalibration(image.calibration)).toBe(
+      'film-scanner: 0.05 mm/pixel — digitiser pitch on the film (Nominal Scanned Pixel Spacing), not corrected for magnification: sizes read slightly large (Nominal Scanned Pixel Spacing 0.05\\0.05 mm (scanner pitch on the film, no magnification correction))',
+    );
+  }, 60_000);
+
+  it('stays uncalibrated, naming the value, with a pitch in the wrong unit (300 for 300 dpi)', async () => {
+    const image = await ingestOk(dcmtkModify(['-i', '(0018,2010)=300\\300'], film()));
+    expect(image.calibration.kind).toBe('uncalibrated');
+    expect(image.meta.warnings).toContain('Nominal Scanned Pixel Spacing 300\\300 mm is outside 0.02–0.5 mm for a mammogram: ignored, image treated as uncalibrated');
+  }, 60_000);
 });
 
 describe('which secondary captures and projection radiographs are mammograms', () => {

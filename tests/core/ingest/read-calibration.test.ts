@@ -10,6 +10,7 @@ const NONE: CalibrationAttributes = {
   estimatedRadiographicMagnificationFactor: null,
   distanceSourceToDetector: null,
   distanceSourceToPatient: null,
+  nominalScannedPixelSpacing: null,
 };
 const decide = (a: Partial<CalibrationAttributes>) => decideCalibration({ ...NONE, ...a });
 
@@ -63,8 +64,8 @@ describe('decideCalibration', () => {
     expect(r.calibration.source).toContain('at the detector');
   });
 
-  it('ignores an ERMF below 1 or not a number, with a warning', () => {
-    for (const ermf of ['0.8', 'abc', '-1.1', '0']) {
+  it('ignores an ERMF that is not a positive number, with a warning', () => {
+    for (const ermf of ['abc', '-1.1', '0']) {
       const r = decide({ imagerPixelSpacing: '0.07\\0.07', estimatedRadiographicMagnificationFactor: ermf });
       expect(r.calibration.kind).toBe('detector');
       expect(r.warnings).toEqual([`Estimated Radiographic Magnification Factor ${ermf} is invalid: ignored`]);
@@ -96,6 +97,80 @@ describe('decideCalibration', () => {
     const r = decide({ pixelSpacing: '0\\0', pixelSpacingCalibrationType: 'GEOMETRY', imagerPixelSpacing: '0.07\\0.07' });
     expect(r.calibration.kind).toBe('detector');
     expect(r.warnings).toEqual(['Pixel Spacing 0\\0 is invalid: using Imager Pixel Spacing instead']);
+  });
+});
+
+describe('decideCalibration: the magnification factor must be a mammography geometry (1–2.5)', () => {
+  const outside = 'outside 1–2.5 for a mammogram (contact views about 1.0–1.2, magnification views 1.5–2.0): ignored';
+
+  it('keeps an ERMF of 1, 1.1 (contact), 1.8 (magnification stand) and 2.5, and ignores 0.8, 0.99, 2.51 and 10, naming the value', () => {
+    for (const ermf of ['1', '1.1', '1.8', '2.5']) {
+      const r = decide({ imagerPixelSpacing: '0.1\\0.1', estimatedRadiographicMagnificationFactor: ermf });
+      expect(r.calibration.kind, ermf).toBe('magnification-corrected');
+      expect(r.calibration.rowSpacingMm, ermf).toBeCloseTo(0.1 / Number(ermf), 12);
+      expect(r.warnings, ermf).toEqual([]);
+    }
+    for (const ermf of ['0.8', '0.99', '2.51', '10']) {
+      const r = decide({ imagerPixelSpacing: '0.1\\0.1', estimatedRadiographicMagnificationFactor: ermf });
+      expect(r.calibration, ermf).toEqual({ kind: 'detector', rowSpacingMm: 0.1, columnSpacingMm: 0.1, source: 'Imager Pixel Spacing 0.1\\0.1 mm (at the detector, no magnification correction)' });
+      expect(r.warnings, ermf).toEqual([`Estimated Radiographic Magnification Factor ${ermf} is ${outside}`]);
+    }
+  });
+
+  it('falls back to a plausible SID / SOD when the ERMF is implausible', () => {
+    const r = decide({ imagerPixelSpacing: '0.07\\0.07', estimatedRadiographicMagnificationFactor: '108', distanceSourceToDetector: '660', distanceSourceToPatient: '600' });
+    expect(r.calibration.kind).toBe('magnification-corrected');
+    expect(r.calibration.rowSpacingMm).toBeCloseTo(0.07 / 1.1, 12);
+    expect(r.warnings).toEqual([`Estimated Radiographic Magnification Factor 108 is ${outside}`]);
+  });
+
+  it('ignores an SID / SOD magnification outside 1–2.5, naming both distances and the factor', () => {
+    const far = decide({ imagerPixelSpacing: '0.07\\0.07', distanceSourceToDetector: '660', distanceSourceToPatient: '60' });
+    expect(far.calibration.kind).toBe('detector');
+    expect(far.warnings).toEqual([`Distance Source to Detector 660 mm / Distance Source to Patient 60 mm gives a magnification of 11, ${outside}`]);
+    const swapped = decide({ imagerPixelSpacing: '0.07\\0.07', distanceSourceToDetector: '600', distanceSourceToPatient: '660' });
+    expect(swapped.calibration.kind).toBe('detector');
+    expect(swapped.warnings).toEqual([`Distance Source to Detector 600 mm / Distance Source to Patient 660 mm gives a magnification of 0.9091, ${outside}`]);
+  });
+});
+
+describe('decideCalibration: Nominal Scanned Pixel Spacing of a digitised film', () => {
+  it('uses it when there is no Pixel Spacing or Imager Pixel Spacing, as the scanner pitch on the film', () => {
+    const r = decide({ nominalScannedPixelSpacing: '0.05\\0.06' });
+    expect(r.calibration).toEqual({
+      kind: 'film-scanner',
+      rowSpacingMm: 0.05,
+      columnSpacingMm: 0.06,
+      source: 'Nominal Scanned Pixel Spacing 0.05\\0.06 mm (scanner pitch on the film, no magnification correction)',
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('comes after Pixel Spacing and Imager Pixel Spacing', () => {
+    expect(decide({ pixelSpacing: '0.04\\0.04', pixelSpacingCalibrationType: 'GEOMETRY', nominalScannedPixelSpacing: '0.05\\0.05' }).calibration.kind).toBe('geometry');
+    expect(decide({ imagerPixelSpacing: '0.07\\0.07', nominalScannedPixelSpacing: '0.05\\0.05' }).calibration.kind).toBe('detector');
+  });
+
+  it('is used, saying so, when Pixel Spacing or Imager Pixel Spacing is invalid or implausible', () => {
+    const badPs = decide({ pixelSpacing: '0\\0', nominalScannedPixelSpacing: '0.05\\0.05' });
+    expect(badPs.calibration.kind).toBe('film-scanner');
+    expect(badPs.warnings).toEqual(['Pixel Spacing 0\\0 is invalid: using Nominal Scanned Pixel Spacing instead']);
+    const absurdPs = decide({ pixelSpacing: '50\\50', nominalScannedPixelSpacing: '0.05\\0.05' });
+    expect(absurdPs.calibration.kind).toBe('film-scanner');
+    expect(absurdPs.warnings).toEqual(['Pixel Spacing 50\\50 mm is outside 0.02–0.5 mm for a mammogram: ignored, using Nominal Scanned Pixel Spacing instead']);
+    const badIps = decide({ imagerPixelSpacing: 'abc', nominalScannedPixelSpacing: '0.05\\0.05' });
+    expect(badIps.calibration.kind).toBe('film-scanner');
+    expect(badIps.warnings).toEqual(['Imager Pixel Spacing abc is invalid: using Nominal Scanned Pixel Spacing instead']);
+  });
+
+  it('is not trusted outside 0.02–0.5 mm or when invalid: uncalibrated, naming the value', () => {
+    const dpi = decide({ nominalScannedPixelSpacing: '300\\300' });
+    expect(dpi.calibration).toEqual({ kind: 'uncalibrated', rowSpacingMm: null, columnSpacingMm: null, source: 'no Pixel Spacing or Imager Pixel Spacing, no valid Nominal Scanned Pixel Spacing' });
+    expect(dpi.warnings).toEqual(['Nominal Scanned Pixel Spacing 300\\300 mm is outside 0.02–0.5 mm for a mammogram: ignored, image treated as uncalibrated']);
+    for (const edge of ['0.02\\0.02', '0.5\\0.5']) expect(decide({ nominalScannedPixelSpacing: edge }).calibration.kind, edge).toBe('film-scanner');
+    const bad = decide({ nominalScannedPixelSpacing: '0.05' });
+    expect(bad.calibration.kind).toBe('uncalibrated');
+    expect(bad.warnings).toEqual(['Nominal Scanned Pixel Spacing 0.05 is invalid: image treated as uncalibrated']);
   });
 });
 

@@ -36,6 +36,30 @@ function located(...args: Parameters<typeof locateFinding>) {
   return r.value;
 }
 
+describe('locateFinding: a nipple not seen in profile', () => {
+  const caveat = 'nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point';
+  const detected = { chestWall: 'image', nipple: 'detected' } as const;
+
+  it('says so once when the detected nipple was not in profile, in the caveats and the evidence', () => {
+    const v = located([{ x: 289.5, y: 240 }, { x: 309.5, y: 260 }, { x: 299.5, y: 250 }], geometry({ source: detected, nippleInProfile: false }), rightCc());
+    expect(v.caveats).toEqual([caveat]);
+    expect(v.evidence.filter((e) => e === caveat)).toHaveLength(1);
+  });
+
+  it('says nothing when the nipple was in profile, or placed by the radiologist', () => {
+    expect(located({ x: 299.5, y: 250 }, geometry({ source: detected, nippleInProfile: true }), rightCc()).caveats).toEqual([]);
+    // A marker placed over a detected nipple that was not in profile (as the draft does it).
+    const marked = located({ x: 299.5, y: 250 }, geometry({ source: { chestWall: 'image', nipple: 'marker' }, nippleInProfile: false }), rightCc());
+    expect(marked.caveats).toEqual([]);
+    expect(marked.evidence.join(' ')).not.toContain('not in profile');
+  });
+
+  it('names the view without a laterality when there is none', () => {
+    const v = located({ x: 299.5, y: 250 }, geometry({ source: detected, nippleInProfile: false }), rightCc({ laterality: null }));
+    expect(v.caveats).toEqual([caveat.replace('RCC', 'CC')]);
+  });
+});
+
 describe('locateFinding: distance from the nipple', () => {
   it('measures the distance in cm from the spacing (100 px right, 150 px up at 0.1 mm: 1.80 cm)', () => {
     const v = located({ x: 299.5, y: 250 }, geometry(), rightCc());

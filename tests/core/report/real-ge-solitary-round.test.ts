@@ -32,4 +32,19 @@ describe('real GE image: a solitary round calcification', () => {
     expect(c?.evidence.join(' | ')).not.toContain('tangential view');
     expect(a.group.morphologyDescription.evidence.filter((e) => e.includes('tangential view'))).toHaveLength(1);
   });
+
+  it('says the nipple is not in profile on this RMLO (reading.json), once, in the location and the report', async () => {
+    const image = await ingestDicom(new Uint8Array(readFileSync(FILE)));
+    if (!image.ok) throw new Error(image.error.message);
+    // Two calcifications of one finding: the caveat belongs to the view, not to each calcification.
+    const r = analyzeFinding(image.value, { seeds: [{ x: 1824, y: 1709 }, { x: 1790, y: 1956 }] });
+    if (!r.ok) throw new Error(r.error.message);
+    const caveat = 'nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point';
+    expect(r.value.location?.caveats).toEqual([caveat]);
+    expect(r.value.location?.evidence.filter((e) => e === caveat)).toHaveLength(1);
+    expect(r.value.wording.split('Nipple not in profile')).toHaveLength(2);
+    expect(r.value.wording).toContain(
+      'comparison. Nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point. Suggested assessment',
+    );
+  });
 });

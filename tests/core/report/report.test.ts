@@ -102,6 +102,42 @@ describe('wordFinding: golden text', () => {
     );
   });
 
+  it('states a location caveat (nipple not in profile) once per view, after the findings sentence', () => {
+    const rcc = 'nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point';
+    const rmlo = 'nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point';
+    const f = { ...dystrophicRight, location: { ...dystrophicRight.location, caveats: [rcc, rmlo, rcc] } };
+    expect(wordFinding(f)).toBe(
+      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. " +
+        'Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point. ' +
+        'Nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point. ' +
+        'Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.',
+    );
+    const exam = { composition: null, findings: [f] };
+    const json = JSON.parse(renderReportJson(exam, draftReport(exam))) as { findings: { location: { caveats: string[] } }[] };
+    expect(json.findings[0]?.location.caveats).toEqual([rcc, rmlo]);
+    const none = JSON.parse(renderReportJson({ composition: null, findings: [dystrophicRight] }, draftReport({ composition: null, findings: [dystrophicRight] }))) as typeof json;
+    expect(none.findings[0]?.location.caveats).toEqual([]);
+  });
+
+  it('states the caveats once per view for a whole report of several findings, after the findings', () => {
+    const rcc = 'nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point';
+    const lcc = 'nipple not in profile on the LCC: depth, clock position and distance are measured from the most anterior skin point';
+    const right = { ...dystrophicRight, location: { ...dystrophicRight.location, caveats: [rcc] } };
+    const rightToo = { ...punctateUncalibrated, location: { ...punctateUncalibrated.location, caveats: [rcc] } };
+    const left = { ...pleomorphicLeft, location: { ...pleomorphicLeft.location, caveats: [lcc] } };
+    const d = draftReport({ composition: null, findings: [right, rightToo, left] });
+    expect(d.findings).toEqual([wordFinding(dystrophicRight), wordFinding(punctateUncalibrated), wordFinding(pleomorphicLeft)]);
+    expect(d.locationCaveats).toEqual([
+      'Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point.',
+      'Nipple not in profile on the LCC: depth, clock position and distance are measured from the most anterior skin point.',
+    ]);
+    const lines = d.text.split('\n');
+    const at = lines.indexOf(d.locationCaveats[0] as string);
+    expect(lines.slice(at - 3, at + 3)).toEqual([...d.findings, ...d.locationCaveats, `Comparison: ${d.comparison}`]);
+    expect(d.text.split('Nipple not in profile on the RCC')).toHaveLength(2);
+    expect(draftReport({ composition: null, findings: [dystrophicRight] }).locationCaveats).toEqual([]);
+  });
+
   it('never states the assessment as a certainty', () => {
     for (const f of [dystrophicRight, pleomorphicLeft, punctateUncalibrated, dystrophicNoHistory]) {
       expect(wordFinding(f)).toContain('Suggested assessment: BI-RADS');
