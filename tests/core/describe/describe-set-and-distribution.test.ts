@@ -62,12 +62,15 @@ describe('describeCalcifications', () => {
     expect(d.terms[0]?.term).toBe('punctate');
   });
 
-  it('one outline merged with tissue (over 2 × the median long axis) does not make a set varied', () => {
+  it('one outline merged with tissue (over 2 × the median long axis, notched) does not make a set varied', () => {
     const dots = [0.3, 0.31, 0.29, 0.3, 0.32].map((longMm) => calc({ longMm }));
-    const merged = calc({ longMm: 1.4, circularity: 0.3, elongation: 1.4 });
+    const merged = calc({ longMm: 1.4, circularity: 0.3, elongation: 1.4, solidity: 0.7 });
     const d = describeCalcifications([...dots, merged]);
     expect(d.terms[0]?.term).toBe('punctate');
     expect(d.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
+    // A smooth, convex rod four times the dots' length is variation in size and shape, not a merged outline.
+    const rod = calc({ longMm: 1.2, elongation: 2.4, circularity: 0.7, solidity: 0.97 });
+    expect(describeCalcifications([...dots.slice(0, 3), rod]).terms[0]?.term).toBe('fine pleomorphic');
     // Up to 2 × the median, the largest counts: real variation in size (0.45 mm against a median of 0.22 mm).
     expect(describeCalcifications(varied).terms[0]?.term).toBe('fine pleomorphic');
   });
