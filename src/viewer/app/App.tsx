@@ -23,7 +23,7 @@ import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-cl
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
-import { exposeTestHooks, markFindingShown, markRegion } from './test-hooks.js';
+import { exposeTestHooks, markClickAnalysed, markFindingShown, markRegion } from './test-hooks.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -56,11 +56,18 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     const r = await client.analyse(imageId, req).finally(() => {
       if (target.kind !== 'seed') regionBusy(false);
     });
+    if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
     if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.analysis.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const kind = r.value.analysis.calibration.kind;
     return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
   };
+}
+
+/** The draft calcification an annotation shows (null for other annotations, or one not yet in the draft). */
+function calcificationIdOf(a: ToolTypes.Annotation | undefined): string | null {
+  const id = (a?.data as { calcificationId?: unknown } | undefined)?.calcificationId;
+  return typeof id === 'string' ? id : null;
 }
 
 /** "8 images loaded from local files (3 examinations of 2 patients)". */
@@ -88,6 +95,8 @@ export function App() {
   const [draft, setDraft] = useState<ExamDraftSession | null>(null);
   const [onScreen, setOnScreen] = useState<ReadonlyMap<string, string>>(new Map());
   const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
+  // The calcification shown in the panel: the outline last selected on a view, or the one chosen in the panel.
+  const [selectedCalcification, setSelectedCalcification] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
@@ -111,6 +120,7 @@ export function App() {
       }
       shownDraft.current = null;
       setDraft(null);
+      setSelectedCalcification(null);
       setExam(entry.exam);
       setShownKey(entry.key);
       setLayout({ kind: 'grid' });
@@ -221,6 +231,34 @@ export function App() {
     sync();
     return draft.store.subscribe(sync);
   }, [draft, ids, session, onScreen]);
+
+  // An outline selected on a view (a press on it, or the keyboard crosshair) shows its calcification in the panel.
+  useEffect(() => {
+    const changed = (evt: Event): void => {
+      const { added } = (evt as CustomEvent<ToolTypes.EventTypes.AnnotationSelectionChangeEventDetail>).detail;
+      for (const uid of [...added].reverse()) {
+        const id = calcificationIdOf(annotationApi.state.getAnnotation(uid));
+        if (id !== null) {
+          setSelectedCalcification(id);
+          return;
+        }
+      }
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, changed);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, changed);
+  }, []);
+
+  // A calcification chosen in the panel has its outline selected on the views.
+  const selectFromPanel = useCallback(
+    (id: string | null) => {
+      setSelectedCalcification(id);
+      const linked = id === null ? undefined : (annotationApi.state.getAllAnnotations() ?? []).find((a) => calcificationIdOf(a) === id);
+      if (linked?.annotationUID !== undefined) annotationApi.selection.setAnnotationSelected(linked.annotationUID, true);
+      else annotationApi.selection.deselectAnnotation();
+      toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+    },
+    [onScreen],
+  );
 
   useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null), [draft]);
 
@@ -336,7 +374,8 @@ export function App() {
             say(`the crosshair measures with the calcification tool: press k, then Enter`);
             break;
           }
-          pressAt(session, el, [crosshair.at[0], crosshair.at[1]]);
+          // On an outline, Enter selects it (as a press on it does); elsewhere it measures there.
+          if (!session.selectAt(el, [crosshair.at[0], crosshair.at[1]])) pressAt(session, el, [crosshair.at[0], crosshair.at[1]]);
           break;
         }
         case 'crosshairOff':
@@ -454,7 +493,7 @@ export function App() {
             <p className="hint">Preparing the findings panel…</p>
           </aside>
         ) : (
-          <DraftPanel key={draft.examKey} session={draft} images={lookup} />
+          <DraftPanel key={draft.examKey} session={draft} images={lookup} selected={selectedCalcification} onSelect={selectFromPanel} />
         )}
       </main>
       <div className="messages" role="log" aria-live="assertive" aria-label="Messages">
