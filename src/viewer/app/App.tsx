@@ -18,6 +18,7 @@ import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotat
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
+import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
@@ -108,37 +109,55 @@ export function App() {
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
   const clearing = useRef(false);
 
-  /** Puts one examination on screen with its own draft (the one kept for it, else its saved or a new one). */
+  // One examination is put on screen at a time (its images are read again and the others' let go in order).
+  const showQueue = useRef<Promise<void>>(Promise.resolve());
+
+  /**
+   * Puts one examination on screen with its own draft (the one kept for it, else its saved or a new
+   * one). Only its images (and its prior's) stay decoded: those of the other examinations are let
+   * go and read again from their files when they are shown again; drafts are kept.
+   */
   const showExam = useCallback(
-    async (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
-      const token = ++showing.current;
-      clearing.current = true;
-      try {
-        annotationApi.state.removeAllAnnotations();
-      } finally {
-        clearing.current = false;
-      }
-      shownDraft.current = null;
-      setDraft(null);
-      setSelectedCalcification(null);
-      setExam(entry.exam);
-      setShownKey(entry.key);
-      setLayout({ kind: 'grid' });
-      for (const n of notHung(entry.exam)) say(`${n.fileName} not shown: ${n.reason}`);
-      const summary = openedSummary(all, entry);
-      if (summary !== null) say(summary);
-      const kept = drafts.current.get(entry.key);
-      const session = kept ?? (await startExamDraft(client, entry.exam));
-      drafts.current.set(entry.key, session);
-      if (token !== showing.current) {
-        // Another examination was chosen meanwhile: its draft stays the extension's current one.
-        const now = shownDraft.current as ExamDraftSession | null;
-        if (now !== null) setCurrentDraftStore(now.store);
-        return;
-      }
-      setCurrentDraftStore(session.store);
-      shownDraft.current = session;
-      setDraft(session);
+    (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
+      const show = async (): Promise<void> => {
+        const token = ++showing.current;
+        clearing.current = true;
+        try {
+          annotationApi.state.removeAllAnnotations();
+        } finally {
+          clearing.current = false;
+        }
+        shownDraft.current?.releaseImages();
+        shownDraft.current = null;
+        setDraft(null);
+        setSelectedCalcification(null);
+        await releaseImagesExcept(client, entry.exam.images);
+        const notReloaded = await reloadImages(client, entry.exam.images);
+        for (const n of notReloaded) say(`${n.fileName} not shown: ${n.message}`);
+        const lost = new Set(notReloaded.map((n) => n.fileName));
+        const exam = lost.size === 0 ? entry.exam : { ...entry.exam, images: entry.exam.images.filter((i) => !lost.has(i.fileName)) };
+        setExam(exam);
+        setShownKey(entry.key);
+        setLayout({ kind: 'grid' });
+        for (const n of notHung(exam)) say(`${n.fileName} not shown: ${n.reason}`);
+        const summary = openedSummary(all, entry);
+        if (summary !== null) say(summary);
+        const kept = drafts.current.get(entry.key);
+        const session = kept ?? (await startExamDraft(client, exam));
+        drafts.current.set(entry.key, session);
+        if (token !== showing.current) {
+          // Another examination was chosen meanwhile: its draft stays the extension's current one.
+          const now = shownDraft.current as ExamDraftSession | null;
+          if (now !== null) setCurrentDraftStore(now.store);
+          return;
+        }
+        setCurrentDraftStore(session.store);
+        shownDraft.current = session;
+        setDraft(session);
+      };
+      const next = showQueue.current.then(show);
+      showQueue.current = next.catch(() => undefined);
+      return next;
     },
     [client, say],
   );
@@ -260,7 +279,7 @@ export function App() {
     [onScreen],
   );
 
-  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null), [draft]);
+  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
 
   // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
   const [imagesRead, setImagesRead] = useState(0);

@@ -18,8 +18,10 @@ export interface CalcscribeHooks {
   readonly regions: RegionRecord[];
   /** Milliseconds the worker's analysis took for each click (in the order of the clicks): the worker's share of clickToFinding. */
   readonly clickWorkerMs: number[];
-  /** Per image id: how many times it was decoded (the analysis worker is the only decoder) and whether its pixels are shared. */
+  /** Per image id held decoded on the page: how many times it was decoded (the analysis worker is the only decoder) and whether its pixels are shared. */
   decodes(): Record<string, { decodes: number; shared: boolean }>;
+  /** The image ids the analysis worker holds decoded now. */
+  heldInWorker(): Promise<readonly string[]>;
 }
 
 export interface RegionRecord {
@@ -46,8 +48,8 @@ const regions: RegionRecord[] = [];
 const clickWorkerMs: number[] = [];
 
 /** Installs window.calcscribe; returns the uninstaller. */
-export function exposeTestHooks(draft: () => ExamDraft | null): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport };
+export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>): () => void {
+  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker };
   return () => {
     delete window.calcscribe;
   };
