@@ -121,5 +121,23 @@ describe('selecting a calcification outline', () => {
       expect(Math.min(...corners.map((c) => Math.hypot(c[0] - x, c[1] - y)))).toBeLessThan(1);
     }
     await page.screenshot({ path: join(OUTPUT_DIR, 'viewer-selection-panel.png') });
+
+    // A right-button drag starting on the selected outline zooms the view; it does not drag the outline's point.
+    const scale = async (): Promise<number> => {
+      const p = await canvasOf(page, 0, 0);
+      const q = await canvasOf(page, 100, 0);
+      return Math.hypot(q[0] - p[0], q[1] - p[1]) / 100;
+    };
+    const before = await scale();
+    const from = await canvasOf(page, rightmost(ca).x, rightmost(ca).y);
+    await page.mouse.move(box.x + from[0], box.y + from[1]);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(box.x + from[0], box.y + from[1] + 40, { steps: 4 });
+    await page.mouse.up({ button: 'right' });
+    await expect.poll(scale, { timeout: 10_000 }).toBeGreaterThan(before * 1.05);
+    await page.waitForTimeout(300);
+    const after = (await calcifications(page, 2)).find((c) => c.id === ca.id)!;
+    expect(after.contour).toEqual(ca.contour);
+    expect(after.edited).toBeFalsy();
   });
 });

@@ -247,6 +247,9 @@ export class CalcificationTool extends AnnotationTool {
 
   handleSelectedCallback(evt: ToolTypes.EventTypes.InteractionEventType, annotation: ToolTypes.Annotation, handle?: ToolTypes.ToolHandle): void {
     this.toolSelectedCallback(evt, annotation);
+    // Only the left button drags a point: a right- or middle-button drag starting on an outline zooms or pans.
+    const press = evt.detail.event as Partial<MouseEvent> | undefined;
+    if (press?.button !== undefined && press.button !== 0) return;
     const polyline = annotation.data.contour?.polyline;
     const index = polyline === undefined || handle === undefined ? -1 : polyline.findIndex((p) => p === handle);
     if (polyline === undefined || index < 0) return;
