@@ -19,6 +19,7 @@ import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
 import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js';
+import { heldImageIds } from '../cornerstone/shared-image-loader.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
@@ -65,6 +66,11 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
   };
 }
 
+/** Resolves after the next frame has been drawn (React has committed what was set before it). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The draft calcification an annotation shows (null for other annotations, or one not yet in the draft). */
 function calcificationIdOf(a: ToolTypes.Annotation | undefined): string | null {
   const id = (a?.data as { calcificationId?: unknown } | undefined)?.calcificationId;
@@ -109,8 +115,8 @@ export function App() {
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
   const clearing = useRef(false);
 
-  // One examination is put on screen at a time (its images are read again and the others' let go in order).
-  const showQueue = useRef<Promise<void>>(Promise.resolve());
+  // The images of the examination chosen last: every show lets go of all others once its views have taken its images.
+  const wantedImages = useRef<readonly LoadedImage[]>([]);
 
   /**
    * Puts one examination on screen with its own draft (the one kept for it, else its saved or a new
@@ -121,6 +127,7 @@ export function App() {
     (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
       const show = async (): Promise<void> => {
         const token = ++showing.current;
+        wantedImages.current = entry.exam.images;
         clearing.current = true;
         try {
           annotationApi.state.removeAllAnnotations();
@@ -131,8 +138,10 @@ export function App() {
         shownDraft.current = null;
         setDraft(null);
         setSelectedCalcification(null);
-        await releaseImagesExcept(client, entry.exam.images);
-        const notReloaded = await reloadImages(client, entry.exam.images);
+        // Nothing awaited when every image is held (files just opened): the examination replaces the one shown at once.
+        const held = new Set(heldImageIds());
+        const toReload = entry.exam.images.filter((i) => !held.has(i.imageId));
+        const notReloaded = toReload.length === 0 ? [] : await reloadImages(client, toReload);
         for (const n of notReloaded) say(`${n.fileName} not shown: ${n.message}`);
         const lost = new Set(notReloaded.map((n) => n.fileName));
         const exam = lost.size === 0 ? entry.exam : { ...entry.exam, images: entry.exam.images.filter((i) => !lost.has(i.fileName)) };
@@ -149,15 +158,16 @@ export function App() {
           // Another examination was chosen meanwhile: its draft stays the extension's current one.
           const now = shownDraft.current as ExamDraftSession | null;
           if (now !== null) setCurrentDraftStore(now.store);
-          return;
+        } else {
+          setCurrentDraftStore(session.store);
+          shownDraft.current = session;
+          setDraft(session);
         }
-        setCurrentDraftStore(session.store);
-        shownDraft.current = session;
-        setDraft(session);
+        // The others' images go once the views have taken this examination's (those of the one chosen last, if another was chosen meanwhile).
+        await afterNextFrame();
+        await releaseImagesExcept(client, wantedImages.current);
       };
-      const next = showQueue.current.then(show);
-      showQueue.current = next.catch(() => undefined);
-      return next;
+      return show();
     },
     [client, say],
   );
