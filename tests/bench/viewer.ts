@@ -14,8 +14,12 @@
  *   side by side, four viewports), beside the same bare figure.
  * - click to finding shown: from the mouse press on a calcification to the findings list showing
  *   it (measured in the page: press → render of the new finding + one animation frame), over up
- *   to 24 distinct calcifications of the exam (each undone before the next click); p95. Target
- *   ≤ 100 ms. Beside it, the core's own analysis of the same points in Node (what the worker runs).
+ *   to 24 distinct calcifications of the exam, clicked as a radiologist does at full size: each
+ *   view enlarged, zoomed out (right-button drag) until the calcification is on screen, zoomed in
+ *   on it to at least one screen pixel per image pixel, then clicked; every calcification measured
+ *   stays in the draft (outlines and findings accumulate). p95. Target ≤ 100 ms. Beside it, the
+ *   core's own analysis of the same points in Node (what the worker runs), and the worker's time
+ *   for the clicks in the page.
  *
  * Run alone with `npx tsx tests/bench/viewer.ts`.
  */
@@ -46,7 +50,7 @@ interface PageGlobals {
   readonly document: { querySelector(s: string): { getAttribute(n: string): string | null } | null; querySelectorAll(s: string): { length: number } };
   readonly performance: { getEntriesByName(n: string): { startTime: number }[] };
   readonly bareDisplayed?: number;
-  readonly calcscribe?: { imageToCanvas(id: string, x: number, y: number): [number, number] | null; clickToFinding: number[]; draft(): { calcifications: unknown[] } | null };
+  readonly calcscribe?: { imageToCanvas(id: string, x: number, y: number): [number, number] | null; clickToFinding: number[]; clickWorkerMs: number[]; draft(): { calcifications: unknown[] } | null };
 }
 
 const displayed = (testId: string): boolean => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="${testId}"] .mammo-element`)?.getAttribute('data-displayed') === 'true';
@@ -137,6 +141,86 @@ async function inFreshBrowser<T>(url: string, measure: (page: Page) => Promise<T
   }
 }
 
+/** p95 of click to finding shown less the worker's time of the same click (clicks and worker times in the same order). */
+function pagePart(clicks: readonly number[], workerMs: readonly number[]): number {
+  if (clicks.length === 0 || clicks.length !== workerMs.length) return NaN;
+  return p95(clicks.map((c, i) => c - (workerMs[i] as number)));
+}
+
+/** Image pixels → CSS pixels on a current view as drawn now: screen pixels per image pixel, and the point's position inside the element. */
+async function onScreen(p: Page, slot: string, x: number, y: number): Promise<{ scale: number; at: [number, number] } | null> {
+  return p.evaluate(
+    ({ slot, x, y }) => {
+      const c = (globalThis as unknown as PageGlobals).calcscribe;
+      const a = c?.imageToCanvas(`current-${slot}`, x, y) ?? null;
+      const b = c?.imageToCanvas(`current-${slot}`, x + 100, y) ?? null;
+      return a === null || b === null ? null : { scale: Math.hypot(b[0] - a[0], b[1] - a[1]) / 100, at: a };
+    },
+    { slot, x, y },
+  );
+}
+
+/** A right-button drag from a point of the element: Cornerstone's zoom about that point (down zooms in, up out). */
+async function zoomDrag(p: Page, box: { x: number; y: number }, at: readonly [number, number], dy: number): Promise<void> {
+  await p.mouse.move(box.x + at[0], box.y + at[1]);
+  await p.mouse.down({ button: 'right' });
+  await p.mouse.move(box.x + at[0], box.y + at[1] + dy, { steps: 4 });
+  await p.mouse.up({ button: 'right' });
+  await p.waitForTimeout(100);
+}
+
+/** Magnification a radiologist uses to click single calcifications at full size: a screen pixel per image pixel or more. */
+const CLICK_SCALE = 1;
+
+/**
+ * Clicks each target as a radiologist would on a full-size image: its view enlarged (the number key,
+ * then e), zoomed out until the calcification is on screen, zoomed in on it to CLICK_SCALE, then a
+ * click. What is measured stays in the draft. Returns how many calcifications were measured.
+ */
+async function clickAsRadiologist(p: Page, targets: readonly TruthPoint[]): Promise<number> {
+  let measured = 0;
+  let enlarged: string | null = null;
+  for (const t of targets) {
+    if (enlarged !== t.slot) {
+      await p.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }).document.activeElement?.blur?.());
+      await p.keyboard.press(String(SLOTS.indexOf(t.slot as (typeof SLOTS)[number]) + 1));
+      if (enlarged === null) await p.keyboard.press('e');
+      await p.waitForFunction((slot) => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="viewport-${slot}"] .mammo-element`)?.getAttribute('data-displayed') === 'true' && (globalThis as unknown as PageGlobals).document.querySelectorAll('.mammo-element').length === 1, t.slot, { timeout: TIMEOUT });
+      enlarged = t.slot;
+    }
+    const box = await p.locator(`[data-testid="viewport-${t.slot}"] .mammo-element`).boundingBox();
+    if (box === null) continue;
+    const inside = (a: readonly [number, number]): boolean => a[0] > 20 && a[1] > 20 && a[0] < box.width - 20 && a[1] < box.height - 20;
+    // Zoom out about the centre until the calcification is on screen, then in on it.
+    for (let i = 0; i < 20; i++) {
+      const v = await onScreen(p, t.slot, t.x, t.y);
+      if (v === null || inside(v.at)) break;
+      await zoomDrag(p, box, [box.width / 2, box.height / 2], -80);
+    }
+    for (let i = 0; i < 30; i++) {
+      const v = await onScreen(p, t.slot, t.x, t.y);
+      if (v === null || v.scale >= CLICK_SCALE || !inside(v.at)) break;
+      await zoomDrag(p, box, v.at, 60);
+    }
+    const v = await onScreen(p, t.slot, t.x, t.y);
+    if (v === null || !inside(v.at)) continue;
+    // Cornerstone's own press handling waits out a double click: the click comes once the view is still.
+    await p.waitForTimeout(500);
+    const before = await p.evaluate(() => (globalThis as unknown as PageGlobals).calcscribe?.clickToFinding.length ?? 0);
+    const messages = await p.getByTestId('message').count();
+    const count = await p.evaluate(calcificationCount);
+    await p.mouse.click(box.x + v.at[0], box.y + v.at[1]);
+    await p
+      .waitForFunction(({ before, messages }) => ((globalThis as unknown as PageGlobals).calcscribe?.clickToFinding.length ?? 0) > before || (globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="message"]').length > messages, { before, messages }, { timeout: 10_000 })
+      .catch(() => undefined);
+    if ((await p.evaluate(calcificationCount)) > count) measured++;
+    await p.waitForTimeout(50);
+  }
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(fourShown, undefined, { timeout: TIMEOUT });
+  return measured;
+}
+
 /** Runs the viewer benchmarks; see the top of this file. */
 export async function benchViewer(): Promise<BenchResult[]> {
   const exam = await fullSizeExam();
@@ -178,31 +262,18 @@ export async function benchViewer(): Promise<BenchResult[]> {
       await p.waitForFunction(fourShown, undefined, { timeout: TIMEOUT });
       await p.waitForFunction(draftReady, undefined, { timeout: TIMEOUT });
       const loaded = await settledMemory(p);
-      // Click → finding shown, on the same page. In the four-view layout a group's calcifications lie a few
-      // screen pixels apart at full size: each one measured is undone (Ctrl+Z) so the next is not under its outline.
-      for (const t of targets) {
-        const xy = await p.evaluate((t) => (globalThis as unknown as PageGlobals).calcscribe?.imageToCanvas(`current-${t.slot}`, t.x, t.y) ?? null, t);
-        const box = await p.locator(`[data-testid="viewport-${t.slot}"] .mammo-element`).boundingBox();
-        if (xy === null || box === null) continue;
-        const before = await p.evaluate(() => (globalThis as unknown as PageGlobals).calcscribe?.clickToFinding.length ?? 0);
-        const messages = await p.getByTestId('message').count();
-        await p.mouse.click(box.x + xy[0], box.y + xy[1]);
-        await p
-          .waitForFunction(({ before, messages }) => ((globalThis as unknown as PageGlobals).calcscribe?.clickToFinding.length ?? 0) > before || (globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="message"]').length > messages, { before, messages }, { timeout: 10_000 })
-          .catch(() => undefined);
-        if ((await p.evaluate(calcificationCount)) > 0) {
-          await p.keyboard.press('Control+z');
-          await p.waitForFunction(() => ((globalThis as unknown as PageGlobals).calcscribe?.draft()?.calcifications.length ?? 0) === 0, undefined, { timeout: 10_000 });
-        }
-        await p.waitForTimeout(50);
-      }
+      // Click → finding shown, on the same page, as a radiologist clicks at full size: in the four-view layout a
+      // group's calcifications lie a few screen pixels apart, so each view is enlarged and zoomed in on the spot.
+      const clicked = await clickAsRadiologist(p, targets);
       const clicks = await p.evaluate(() => [...((globalThis as unknown as PageGlobals).calcscribe?.clickToFinding ?? [])]);
+      const workerMs = await p.evaluate(() => [...((globalThis as unknown as PageGlobals).calcscribe?.clickWorkerMs ?? [])]);
+      if (clicks.length !== clicked) throw new Error(`${clicked} calcifications measured but ${clicks.length} click times recorded`);
       await p.keyboard.press('c');
       await p.waitForFunction(displayed, 'viewport-prior-RCC', { timeout: TIMEOUT });
       await p.keyboard.press('m');
       await p.waitForFunction(displayed, 'viewport-prior-RMLO', { timeout: TIMEOUT });
       const withPrior = await settledMemory(p);
-      return { exam: loaded, withPrior, clicks };
+      return { exam: loaded, withPrior, clicks, workerMs };
     });
 
     const coreMs = await coreAnalysisTimes(exam.dir, targets);
@@ -215,15 +286,17 @@ export async function benchViewer(): Promise<BenchResult[]> {
       { name: '4096 × 3328 exam: display time, viewer ÷ bare page', value: ratio, unit: '×' },
       { name: '4096 × 3328 exam: Chromium memory (PSS) with the exam and its prior loaded, four images shown', value: viewerMemory.exam / GiB, unit: 'GiB', baseline: bareFour, target: '≤ 1.2 × bare', pass: memoryRatio <= 1.2 },
       { name: '4096 × 3328 exam: Chromium memory, viewer ÷ bare page', value: memoryRatio, unit: '×' },
-      { name: '4096 × 3328 exam: Chromium memory after opening the CC then the MLO comparison (current and prior side by side)', value: viewerMemory.withPrior / GiB, unit: 'GiB', baseline: bareFour },
+      { name: '4096 × 3328 exam: Chromium memory after the clicks below, then the CC and the MLO comparison (current and prior side by side)', value: viewerMemory.withPrior / GiB, unit: 'GiB', baseline: bareFour },
       {
-        name: `4096 × 3328 exam: click to finding shown, p95 (${viewerMemory.clicks.length} of ${targets.length} clicks measured a calcification)`,
+        name: `4096 × 3328 exam: click to finding shown, p95 (${viewerMemory.clicks.length} of ${targets.length} clicks measured a calcification, each view enlarged and zoomed in to ${CLICK_SCALE} screen pixel per image pixel or more, every finding kept)`,
         value: clickP95,
         unit: 'ms',
         baseline: { name: 'the core alone analysing the same points in Node, p95 (the worker runs it on each click)', value: p95(coreMs) },
         target: '≤ 100 ms',
         pass: clickP95 <= 100,
       },
+      { name: '4096 × 3328 exam: the same clicks, the analysis worker\'s time, p95', value: viewerMemory.workerMs.length > 0 ? p95(viewerMemory.workerMs) : NaN, unit: 'ms' },
+      { name: '4096 × 3328 exam: the same clicks, the page\'s own time (click to finding shown less the worker\'s time), p95', value: pagePart(viewerMemory.clicks, viewerMemory.workerMs), unit: 'ms' },
     ];
   } finally {
     await server.close();

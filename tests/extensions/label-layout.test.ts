@@ -31,3 +31,19 @@ describe('placeLabels', () => {
     expect([...keep]).toEqual(['b']);
   });
 });
+
+describe('placeLabels with the drawn width', () => {
+  it('uses the measured box width when given instead of the estimate', () => {
+    // A narrow measured label leaves room for the next one where the estimate would not.
+    const keep = placeLabels([
+      { key: 'a', at: [0, 0], text, priority: false, widthPx: 60 },
+      { key: 'b', at: [61, 0], text, priority: false, widthPx: 60 },
+    ]);
+    expect([...keep].sort()).toEqual(['a', 'b']);
+    const estimated = placeLabels([
+      { key: 'a', at: [0, 0], text, priority: false },
+      { key: 'b', at: [61, 0], text, priority: false },
+    ]);
+    expect([...estimated]).toEqual(['a']);
+  });
+});

@@ -19,7 +19,7 @@ function image(fileName: string, who: { id: string | null; name: string | null }
     flips: { flipHorizontal: false, flipVertical: false },
     summary: { key: fileName, rows: 1, columns: 1, meta: m, calibration: { kind: 'uncalibrated', rowSpacingMm: null, columnSpacingMm: null, source: '' } },
     patient: { id: who.id, name: who.name, birthDate: null },
-    pixels: new Uint16Array(1),
+    reread: () => Promise.reject(new Error('the file is not read again in this test')),
   };
 }
 

@@ -33,13 +33,21 @@ export function ZoomView(props: {
     }
     const span = hi - lo || 1;
     const scale = SIZE / n;
-    for (let y = 0; y < patch.height; y++) {
-      for (let x = 0; x < patch.width; x++) {
-        const g = Math.round((255 * ((patch.data[y * patch.width + x] as number) - lo)) / span);
-        ctx.fillStyle = `rgb(${g},${g},${g})`;
-        ctx.fillRect((patch.x0 - x0 + x) * scale, (patch.y0 - y0 + y) * scale, Math.ceil(scale), Math.ceil(scale));
-      }
+    // The patch's grey levels as one bitmap, drawn magnified without smoothing (each pixel a square).
+    const grey = new ImageData(patch.width, patch.height);
+    for (let i = 0; i < patch.width * patch.height; i++) {
+      const g = Math.round((255 * ((patch.data[i] as number) - lo)) / span);
+      grey.data[4 * i] = g;
+      grey.data[4 * i + 1] = g;
+      grey.data[4 * i + 2] = g;
+      grey.data[4 * i + 3] = 255;
     }
+    const bitmap = document.createElement('canvas');
+    bitmap.width = patch.width;
+    bitmap.height = patch.height;
+    bitmap.getContext('2d')?.putImageData(grey, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(bitmap, (patch.x0 - x0) * scale, (patch.y0 - y0) * scale, patch.width * scale, patch.height * scale);
     const toCanvas = (p: PointPx): [number, number] => [(p.x - x0 + 0.5) * scale, (p.y - y0 + 0.5) * scale];
     if (contour.length > 1) {
       ctx.strokeStyle = '#30c0ff';

@@ -11,6 +11,8 @@ import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnum
 import type { PointPx } from '../../../src/core/units.js';
 import { canvasMapper, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
 import { placeLabels, type LabelCandidate } from './label-layout.js';
+import { screenOutline, screenOutlineIndices } from './screen-outline.js';
+import { drawSizeLabel, labelBoxWidth } from './size-label.js';
 import { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation } = annotationApi.state;
@@ -24,6 +26,9 @@ export interface CalcificationToolConfiguration {
   /** Colour of outlines being measured and measured. */
   color: string;
 }
+
+/** How long after a press that measured a calcification Cornerstone's own event for that press may come (its double-click wait, with room). */
+const MEASURING_PRESS_MS = 1500;
 
 /** Event (on Cornerstone's eventTarget) after the radiologist dragged a point of an outline. */
 export const OUTLINE_EDITED = 'CALCSCRIBE_OUTLINE_EDITED';
@@ -113,10 +118,42 @@ export class CalcificationTool extends AnnotationTool {
   addAtCanvas(element: HTMLDivElement, canvas: Types.Point2, proximity = 6): CalcificationAnnotation | null {
     const { viewport } = getEnabledElement(element) ?? {};
     if (!viewport) return null;
+    if (this.outlineAtCanvas(element, canvas, proximity) !== null) return null;
+    const added = this.addAtWorld(element, viewport.canvasToWorld(canvas));
+    if (added !== null) this.measuringPress = { element, canvas: [canvas[0], canvas[1]], at: performance.now() };
+    return added;
+  }
+
+  /** The last press that measured a calcification: Cornerstone's own handling of that press comes later (after its double-click wait). */
+  private measuringPress: { readonly element: HTMLDivElement; readonly canvas: Types.Point2; readonly at: number } | null = null;
+
+  /**
+   * Whether Cornerstone asks about the press that measured a calcification (its own handling of a
+   * press comes after its double-click wait, when the new outline is there): that press measures,
+   * it does not also select the new outline.
+   */
+  private isMeasuringPressAt(element: HTMLDivElement, canvas: Types.Point2): boolean {
+    const m = this.measuringPress;
+    if (m === null || element !== m.element) return false;
+    return performance.now() - m.at < MEASURING_PRESS_MS && Math.hypot(canvas[0] - m.canvas[0], canvas[1] - m.canvas[1]) < 1;
+  }
+
+  /** The outline drawn at a canvas position (within `proximity` px), or null. */
+  outlineAtCanvas(element: HTMLDivElement, canvas: Types.Point2, proximity = 6): CalcificationAnnotation | null {
     const onImage = this.filterInteractableAnnotationsForElement(element, getAnnotations(this.getToolName(), element) ?? []) ?? [];
-    const near = onImage.some((a) => this.isPointNearTool(element, a, canvas, proximity));
-    if (near) return null;
-    return this.addAtWorld(element, viewport.canvasToWorld(canvas));
+    return (onImage.find((a) => this.nearOutline(element, a, canvas, proximity)) as CalcificationAnnotation | undefined) ?? null;
+  }
+
+  /**
+   * Selects the outline at a canvas position (as a press on it does with the mouse), for the
+   * keyboard crosshair; false when there is no outline there.
+   */
+  selectAtCanvas(element: HTMLDivElement, canvas: Types.Point2, proximity = 6): boolean {
+    const a = this.outlineAtCanvas(element, canvas, proximity);
+    if (a === null) return false;
+    annotationApi.selection.setAnnotationSelected(a.annotationUID as string, true);
+    utilities.triggerAnnotationRenderForViewportIds(utilities.viewportFilters.getViewportIdsWithToolToRender(element, this.getToolName()));
+    return true;
   }
 
   private addAtWorld(element: HTMLDivElement, world: Types.Point3): CalcificationAnnotation | null {
@@ -160,11 +197,21 @@ export class CalcificationTool extends AnnotationTool {
     utilities.triggerAnnotationRenderForViewportIds(ids);
   }
 
+  /** Cornerstone's question (hover, press): is the position on this outline? Not for the press that measured it. */
   isPointNearTool(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): boolean {
+    return !this.isMeasuringPressAt(element, canvasCoords) && this.nearOutline(element, annotation, canvasCoords, proximity);
+  }
+
+  /** Whether a canvas position is within `proximity` px of the outline as drawn. */
+  private nearOutline(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): boolean {
     const { viewport } = getEnabledElement(element) ?? {};
     if (!viewport) return false;
     const polyline = annotation.data.contour?.polyline ?? annotation.data.handles?.points ?? [];
-    const pts = polyline.map((w) => viewport.worldToCanvas(w));
+    const first = polyline[0];
+    if (first === undefined) return false;
+    const toCanvas = canvasMapper(viewport, first);
+    // The outline as drawn (within half a screen pixel of every contour point): hovering tests it on every mouse move.
+    const pts = screenOutline(polyline.map((w) => toCanvas(w)));
     if (pts.length === 1) return Math.hypot(canvasCoords[0] - (pts[0] as Types.Point2)[0], canvasCoords[1] - (pts[0] as Types.Point2)[1]) < proximity;
     for (let i = 0; i < pts.length; i++) {
       if (distanceToSegment(canvasCoords, pts[i] as Types.Point2, pts[(i + 1) % pts.length] as Types.Point2) < proximity) return true;
@@ -181,11 +228,12 @@ export class CalcificationTool extends AnnotationTool {
   override getHandleNearImagePoint(element: HTMLDivElement, annotation: ToolTypes.Annotation, canvasCoords: Types.Point2, proximity: number): ToolTypes.ToolHandle | undefined {
     const { viewport } = getEnabledElement(element) ?? {};
     const polyline = annotation.data.contour?.polyline;
-    if (!viewport || !polyline || polyline.length < 3 || calcificationOf(annotation)?.status !== 'measured') return undefined;
+    if (!viewport || !polyline || polyline.length < 3 || calcificationOf(annotation)?.status !== 'measured' || this.isMeasuringPressAt(element, canvasCoords)) return undefined;
     let best: Types.Point3 | undefined;
     let bestD = proximity;
+    const toCanvas = canvasMapper(viewport, polyline[0] as Types.Point3);
     for (const w of polyline) {
-      const c = viewport.worldToCanvas(w);
+      const c = toCanvas(w);
       const d = Math.hypot(c[0] - canvasCoords[0], c[1] - canvasCoords[1]);
       if (d < bestD) {
         bestD = d;
@@ -199,6 +247,9 @@ export class CalcificationTool extends AnnotationTool {
 
   handleSelectedCallback(evt: ToolTypes.EventTypes.InteractionEventType, annotation: ToolTypes.Annotation, handle?: ToolTypes.ToolHandle): void {
     this.toolSelectedCallback(evt, annotation);
+    // Only the left button drags a point: a right- or middle-button drag starting on an outline zooms or pans.
+    const press = evt.detail.event as Partial<MouseEvent> | undefined;
+    if (press?.button !== undefined && press.button !== 0) return;
     const polyline = annotation.data.contour?.polyline;
     const index = polyline === undefined || handle === undefined ? -1 : polyline.findIndex((p) => p === handle);
     if (polyline === undefined || index < 0) return;
@@ -269,14 +320,17 @@ export class CalcificationTool extends AnnotationTool {
       const polyline = a.data.contour?.polyline;
       if (polyline && polyline.length > 1) {
         const toCanvas = canvasMapper(viewport, polyline[0] as Types.Point3);
-        const pts = polyline.map((w) => toCanvas(w));
+        const all = polyline.map((w) => toCanvas(w));
+        // Drawn with the points that change the drawing by half a screen pixel or more; the contour keeps them all.
+        const drawn = screenOutlineIndices(all);
+        const pts = drawn.map((i) => all[i] as Types.Point2);
         drawing.drawPolyline(svgDrawingHelper, uid, 'outline', [...pts, pts[0] as Types.Point2], { color, lineWidth: 1.5 });
-        // A selected outline shows its points: each can be dragged to correct the outline.
+        // A selected outline shows its points (those drawn): each can be dragged to correct the outline.
         if (a.isSelected === true) drawing.drawHandles(svgDrawingHelper, uid, 'points', pts, { color, handleRadius: '2' });
         const label = data.label ?? (data.calcification ? sizeLabel(data.calcification) : null);
         if (label !== null) {
           const right = pts.reduce((m, p) => (p[0] > m[0] ? p : m), pts[0] as Types.Point2);
-          labels.push({ key: uid, at: [right[0] + 6, right[1] - 8], text: label, priority: active, color });
+          labels.push({ key: uid, at: [right[0] + 6, right[1] - 8], text: label, priority: active, color, widthPx: labelBoxWidth(label) });
         }
       } else {
         const p = a.data.handles?.points?.[0];
@@ -287,7 +341,7 @@ export class CalcificationTool extends AnnotationTool {
     // Labels never overlap: on a dense group some outlines go without one (hover or select to see it).
     const shown = placeLabels(labels);
     for (const l of labels) {
-      if (shown.has(l.key)) drawing.drawTextBox(svgDrawingHelper, l.key, 'size', [l.text], [l.at[0], l.at[1]], { color: l.color, fontSize: '12px', background: 'rgba(0,0,0,0.55)' });
+      if (shown.has(l.key)) drawSizeLabel(svgDrawingHelper, l.key, l.text, l.at, l.color, 'rgba(0,0,0,0.55)');
     }
     return rendered;
   };

@@ -18,12 +18,14 @@ import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotat
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
+import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js';
+import { heldImageIds } from '../cornerstone/shared-image-loader.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
-import { exposeTestHooks, markFindingShown, markRegion } from './test-hooks.js';
+import { exposeTestHooks, markClickAnalysed, markFindingShown, markRegion } from './test-hooks.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -56,11 +58,23 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     const r = await client.analyse(imageId, req).finally(() => {
       if (target.kind !== 'seed') regionBusy(false);
     });
+    if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
     if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.analysis.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const kind = r.value.analysis.calibration.kind;
     return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
   };
+}
+
+/** Resolves after the next frame has been drawn (React has committed what was set before it). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** The draft calcification an annotation shows (null for other annotations, or one not yet in the draft). */
+function calcificationIdOf(a: ToolTypes.Annotation | undefined): string | null {
+  const id = (a?.data as { calcificationId?: unknown } | undefined)?.calcificationId;
+  return typeof id === 'string' ? id : null;
 }
 
 /** "8 images loaded from local files (3 examinations of 2 patients)". */
@@ -88,6 +102,8 @@ export function App() {
   const [draft, setDraft] = useState<ExamDraftSession | null>(null);
   const [onScreen, setOnScreen] = useState<ReadonlyMap<string, string>>(new Map());
   const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
+  // The calcification shown in the panel: the outline last selected on a view, or the one chosen in the panel.
+  const [selectedCalcification, setSelectedCalcification] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
@@ -99,36 +115,59 @@ export function App() {
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
   const clearing = useRef(false);
 
-  /** Puts one examination on screen with its own draft (the one kept for it, else its saved or a new one). */
+  // The images of the examination chosen last: every show lets go of all others once its views have taken its images.
+  const wantedImages = useRef<readonly LoadedImage[]>([]);
+
+  /**
+   * Puts one examination on screen with its own draft (the one kept for it, else its saved or a new
+   * one). Only its images (and its prior's) stay decoded: those of the other examinations are let
+   * go and read again from their files when they are shown again; drafts are kept.
+   */
   const showExam = useCallback(
-    async (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
-      const token = ++showing.current;
-      clearing.current = true;
-      try {
-        annotationApi.state.removeAllAnnotations();
-      } finally {
-        clearing.current = false;
-      }
-      shownDraft.current = null;
-      setDraft(null);
-      setExam(entry.exam);
-      setShownKey(entry.key);
-      setLayout({ kind: 'grid' });
-      for (const n of notHung(entry.exam)) say(`${n.fileName} not shown: ${n.reason}`);
-      const summary = openedSummary(all, entry);
-      if (summary !== null) say(summary);
-      const kept = drafts.current.get(entry.key);
-      const session = kept ?? (await startExamDraft(client, entry.exam));
-      drafts.current.set(entry.key, session);
-      if (token !== showing.current) {
-        // Another examination was chosen meanwhile: its draft stays the extension's current one.
-        const now = shownDraft.current as ExamDraftSession | null;
-        if (now !== null) setCurrentDraftStore(now.store);
-        return;
-      }
-      setCurrentDraftStore(session.store);
-      shownDraft.current = session;
-      setDraft(session);
+    (entry: OpenedExam, all: readonly OpenedExam[]): Promise<void> => {
+      const show = async (): Promise<void> => {
+        const token = ++showing.current;
+        wantedImages.current = entry.exam.images;
+        clearing.current = true;
+        try {
+          annotationApi.state.removeAllAnnotations();
+        } finally {
+          clearing.current = false;
+        }
+        shownDraft.current?.releaseImages();
+        shownDraft.current = null;
+        setDraft(null);
+        setSelectedCalcification(null);
+        // Nothing awaited when every image is held (files just opened): the examination replaces the one shown at once.
+        const held = new Set(heldImageIds());
+        const toReload = entry.exam.images.filter((i) => !held.has(i.imageId));
+        const notReloaded = toReload.length === 0 ? [] : await reloadImages(client, toReload);
+        for (const n of notReloaded) say(`${n.fileName} not shown: ${n.message}`);
+        const lost = new Set(notReloaded.map((n) => n.fileName));
+        const exam = lost.size === 0 ? entry.exam : { ...entry.exam, images: entry.exam.images.filter((i) => !lost.has(i.fileName)) };
+        setExam(exam);
+        setShownKey(entry.key);
+        setLayout({ kind: 'grid' });
+        for (const n of notHung(exam)) say(`${n.fileName} not shown: ${n.reason}`);
+        const summary = openedSummary(all, entry);
+        if (summary !== null) say(summary);
+        const kept = drafts.current.get(entry.key);
+        const session = kept ?? (await startExamDraft(client, exam));
+        drafts.current.set(entry.key, session);
+        if (token !== showing.current) {
+          // Another examination was chosen meanwhile: its draft stays the extension's current one.
+          const now = shownDraft.current as ExamDraftSession | null;
+          if (now !== null) setCurrentDraftStore(now.store);
+        } else {
+          setCurrentDraftStore(session.store);
+          shownDraft.current = session;
+          setDraft(session);
+        }
+        // The others' images go once the views have taken this examination's (those of the one chosen last, if another was chosen meanwhile).
+        await afterNextFrame();
+        await releaseImagesExcept(client, wantedImages.current);
+      };
+      return show();
     },
     [client, say],
   );
@@ -222,7 +261,35 @@ export function App() {
     return draft.store.subscribe(sync);
   }, [draft, ids, session, onScreen]);
 
-  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null), [draft]);
+  // An outline selected on a view (a press on it, or the keyboard crosshair) shows its calcification in the panel.
+  useEffect(() => {
+    const changed = (evt: Event): void => {
+      const { added } = (evt as CustomEvent<ToolTypes.EventTypes.AnnotationSelectionChangeEventDetail>).detail;
+      for (const uid of [...added].reverse()) {
+        const id = calcificationIdOf(annotationApi.state.getAnnotation(uid));
+        if (id !== null) {
+          setSelectedCalcification(id);
+          return;
+        }
+      }
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, changed);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, changed);
+  }, []);
+
+  // A calcification chosen in the panel has its outline selected on the views.
+  const selectFromPanel = useCallback(
+    (id: string | null) => {
+      setSelectedCalcification(id);
+      const linked = id === null ? undefined : (annotationApi.state.getAllAnnotations() ?? []).find((a) => calcificationIdOf(a) === id);
+      if (linked?.annotationUID !== undefined) annotationApi.selection.setAnnotationSelected(linked.annotationUID, true);
+      else annotationApi.selection.deselectAnnotation();
+      toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+    },
+    [onScreen],
+  );
+
+  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
 
   // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
   const [imagesRead, setImagesRead] = useState(0);
@@ -336,7 +403,8 @@ export function App() {
             say(`the crosshair measures with the calcification tool: press k, then Enter`);
             break;
           }
-          pressAt(session, el, [crosshair.at[0], crosshair.at[1]]);
+          // On an outline, Enter selects it (as a press on it does); elsewhere it measures there.
+          if (!session.selectAt(el, [crosshair.at[0], crosshair.at[1]])) pressAt(session, el, [crosshair.at[0], crosshair.at[1]]);
           break;
         }
         case 'crosshairOff':
@@ -454,7 +522,7 @@ export function App() {
             <p className="hint">Preparing the findings panel…</p>
           </aside>
         ) : (
-          <DraftPanel key={draft.examKey} session={draft} images={lookup} />
+          <DraftPanel key={draft.examKey} session={draft} images={lookup} selected={selectedCalcification} onSelect={selectFromPanel} />
         )}
       </main>
       <div className="messages" role="log" aria-live="assertive" aria-label="Messages">

@@ -6,7 +6,16 @@ import { CalcificationPanel, type ImageLookup } from '../../../extensions/calcif
 import { autosaveStatusText, useAutosave } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 
-export function DraftPanel({ session, images }: { readonly session: ExamDraftSession; readonly images: ImageLookup | null }) {
+/**
+ * `selected`: the calcification shown in the panel (the outline selected on a view, or chosen in
+ * the panel); `onSelect` is told when the panel chooses one.
+ */
+export function DraftPanel({ session, images, selected, onSelect }: {
+  readonly session: ExamDraftSession;
+  readonly images: ImageLookup | null;
+  readonly selected: string | null;
+  readonly onSelect: (calcificationId: string | null) => void;
+}) {
   const { status, discard } = useAutosave(session.store, session.examKey);
   return (
     <div className="findings">
@@ -15,6 +24,8 @@ export function DraftPanel({ session, images }: { readonly session: ExamDraftSes
       <CalcificationPanel
         store={session.store}
         {...(images ? { images } : {})}
+        selectedCalcificationId={selected}
+        onSelectCalcification={onSelect}
         onDiscardDraft={() => {
           void discard().then(() => session.store.discard());
         }}

@@ -16,8 +16,12 @@ export interface CalcscribeHooks {
   draft(): ExamDraft | null;
   /** Every rectangle or lasso searched: the region in stored-image pixels, the worker's time and what it found. */
   readonly regions: RegionRecord[];
-  /** Per image id: how many times it was decoded (the analysis worker is the only decoder) and whether its pixels are shared. */
+  /** Milliseconds the worker's analysis took for each click (in the order of the clicks): the worker's share of clickToFinding. */
+  readonly clickWorkerMs: number[];
+  /** Per image id held decoded on the page: how many times it was decoded (the analysis worker is the only decoder) and whether its pixels are shared. */
   decodes(): Record<string, { decodes: number; shared: boolean }>;
+  /** The image ids the analysis worker holds decoded now. */
+  heldInWorker(): Promise<readonly string[]>;
 }
 
 export interface RegionRecord {
@@ -41,10 +45,11 @@ let pressedAt: number | null = null;
 let shownCount = 0;
 const clickToFinding: number[] = [];
 const regions: RegionRecord[] = [];
+const clickWorkerMs: number[] = [];
 
 /** Installs window.calcscribe; returns the uninstaller. */
-export function exposeTestHooks(draft: () => ExamDraft | null): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, draft, regions, decodes: decodeReport };
+export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>): () => void {
+  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker };
   return () => {
     delete window.calcscribe;
   };
@@ -66,6 +71,11 @@ export function markFindingShown(count: number): void {
   const t0 = pressedAt;
   pressedAt = null;
   requestAnimationFrame(() => clickToFinding.push(performance.now() - t0));
+}
+
+/** Called when the worker has analysed a click (ms: its time in the worker). */
+export function markClickAnalysed(ms: number): void {
+  clickWorkerMs.push(ms);
 }
 
 /** Called when a rectangle or lasso search has finished. */

@@ -36,6 +36,8 @@ export interface CornerstoneSession {
    * ignored). Returns true when it started a measurement.
    */
   press(element: HTMLDivElement, canvas: [number, number]): boolean;
+  /** Selects the calcification outline at a canvas position of a viewport element (the keyboard's press on it); false when there is none. */
+  selectAt(element: HTMLDivElement, canvas: [number, number]): boolean;
 }
 
 let session: Promise<CornerstoneSession> | null = null;
@@ -83,7 +85,9 @@ export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (mes
       const tool = group.getToolInstance(CalcificationTool.toolName) as CalcificationTool | undefined;
       return tool?.addAtCanvas(element, canvas) != null;
     };
-    return { engine, toolGroup: group, setPrimaryTool, press };
+    const selectAt = (element: HTMLDivElement, canvas: [number, number]): boolean =>
+      (group.getToolInstance(CalcificationTool.toolName) as CalcificationTool | undefined)?.selectAtCanvas(element, canvas) ?? false;
+    return { engine, toolGroup: group, setPrimaryTool, press, selectAt };
   })();
   return session;
 }

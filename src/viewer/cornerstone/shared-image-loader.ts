@@ -5,7 +5,7 @@
  * the modality LUT is the identity (rescaled once into a new array otherwise, as Cornerstone's
  * DICOM loader does).
  */
-import { Enums, imageLoader, metaData, utilities, type Types } from '@cornerstonejs/core';
+import { cache, Enums, imageLoader, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { StoredPixels } from '../../core/image.js';
 import { err, ok, type Result } from '../../core/result.js';
@@ -38,6 +38,20 @@ export async function addDecodedImage(imageId: string, image: IngestedImage): Pr
 /** The pixels the worker decoded for an image id (the same memory the display and the worker read). */
 export function decodedPixels(imageId: string): StoredPixels | null {
   return images.get(imageId)?.pixels ?? null;
+}
+
+/** The image ids whose decoded pixels the page holds now. */
+export function heldImageIds(): string[] {
+  return [...images.keys()];
+}
+
+/**
+ * Lets an image's pixels go on the page: Cornerstone's cached image and the decoded pixels (the
+ * header stays, so the same image id can be made loadable again with addDecodedImage).
+ */
+export function removeDecodedImage(imageId: string): void {
+  images.delete(imageId);
+  if (cache.getImageLoadObject(imageId) !== undefined) cache.removeImageLoadObject(imageId, { force: true });
 }
 
 /** Per image id loaded for display: how many times it was decoded, and whether its pixels are shared with the worker. */

@@ -10,6 +10,7 @@ import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
 import { makeMammoImage, type MammoImage } from '../../core/image.js';
 import { restoreDraft } from '../autosave/index.js';
+import { decodedPixels } from '../cornerstone/shared-image-loader.js';
 import type { LoadedExam } from '../loading/exam.js';
 import type { AnalysisClient } from '../workers/analysis-client.js';
 import { draftIdOf, examKeyOf } from './draft-ids.js';
@@ -29,6 +30,8 @@ export interface ExamDraftSession {
   onImageRead(listener: () => void): () => void;
   /** The image for a draft image id, read now if it was not yet (null when it cannot be read). */
   readImage(id: string): Promise<MammoImage | null>;
+  /** Lets go of the images read on the UI thread (their examination leaves the screen); they are read again when asked. */
+  releaseImages(): void;
 }
 
 /**
@@ -58,9 +61,14 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
       source === undefined
         ? Promise.resolve(null)
         : Promise.resolve().then(() => {
-            // The same image the worker's ingest made (makeMammoImage), over the same pixels.
+            // The same image the worker's ingest made (makeMammoImage), over the same pixels (none while its examination is not shown).
+            const pixels = decodedPixels(source.imageId);
+            if (pixels === null) {
+              reading.delete(id);
+              return null;
+            }
             const { rows, columns, meta, calibration } = source.summary;
-            const image = makeMammoImage({ rows, columns, stored: source.pixels, calibration, meta });
+            const image = makeMammoImage({ rows, columns, stored: pixels, calibration, meta });
             read.set(id, image);
             for (const l of [...listeners]) l();
             return image;
@@ -84,6 +92,11 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
     restoreMessage: saved.ok ? null : saved.message,
     lookup,
     readImage,
+    releaseImages() {
+      read.clear();
+      asked.clear();
+      reading.clear();
+    },
     onImageRead(listener) {
       listeners.add(listener);
       return () => {

@@ -4,7 +4,6 @@
  * the pixels it decoded are what Cornerstone displays and what the UI thread measures. Files the
  * core refuses are named with the reason.
  */
-import type { StoredPixels } from '../../core/image.js';
 import { addDecodedImage, newImageId } from '../cornerstone/shared-image-loader.js';
 import { hangingFlips, slotFor, type Flips, type HangingSlot } from '../hanging/hanging.js';
 import type { AnalysisClient } from '../workers/analysis-client.js';
@@ -23,8 +22,11 @@ export interface LoadedImage {
   readonly summary: ImageSummary;
   /** Whose image it is (files of several patients can be opened together). */
   readonly patient: PatientIdentity;
-  /** The pixels the worker decoded (shared with it when the page is cross-origin isolated): the findings panel's pictures, outline edits. */
-  readonly pixels: StoredPixels;
+  /**
+   * Reads the file's bytes again: the images of an examination not shown are let go (see
+   * resident-images.ts) and read again when it is shown.
+   */
+  readonly reread: () => Promise<ArrayBuffer>;
 }
 
 export interface RefusedFile {
@@ -43,6 +45,8 @@ export interface FileToLoad {
   readonly bytes: ArrayBuffer;
   /** Known role (from an exam description); otherwise found from the study dates. */
   readonly role?: ExamRole;
+  /** Reads the same bytes again (the picked file, or the same address fetched again). */
+  readonly reread: () => Promise<ArrayBuffer>;
 }
 
 /** Puts two loads of one exam together (e.g. the current study, then its priors). */
@@ -56,7 +60,7 @@ export function mergeExams(a: LoadedExam, b: LoadedExam): LoadedExam {
  */
 export async function loadFiles(client: AnalysisClient, files: readonly FileToLoad[], source: string): Promise<LoadedExam> {
   const refused: RefusedFile[] = [];
-  const accepted: { file: FileToLoad; imageId: string; summary: ImageSummary; pixels: StoredPixels }[] = [];
+  const accepted: { file: FileToLoad; imageId: string; summary: ImageSummary }[] = [];
   await Promise.all(
     files.map(async (file) => {
       if (file.bytes.byteLength === 0) {
@@ -76,16 +80,16 @@ export async function loadFiles(client: AnalysisClient, files: readonly FileToLo
         refused.push({ fileName: file.name, message: shown.error.message });
         return;
       }
-      accepted.push({ file, imageId, summary: r.value.summary, pixels: r.value.pixels });
+      accepted.push({ file, imageId, summary: r.value.summary });
     }),
   );
   const dates = accepted.map((a) => a.summary.meta.studyDate ?? '').sort();
   const newest = dates[dates.length - 1] ?? '';
-  const images: LoadedImage[] = accepted.map(({ file, imageId, summary, pixels }) => {
+  const images: LoadedImage[] = accepted.map(({ file, imageId, summary }) => {
     const { laterality, view, patientOrientation } = summary.meta;
     const role: ExamRole = file.role ?? ((summary.meta.studyDate ?? '') === newest ? 'current' : 'prior');
     const patient = patientIdentityOf(summary.meta);
-    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, patient, pixels };
+    return { imageId, fileName: file.name, role, slot: slotFor(laterality, view), flips: hangingFlips(laterality, view, patientOrientation), summary, patient, reread: file.reread };
   });
   images.sort((a, b) => a.fileName.localeCompare(b.fileName));
   refused.sort((a, b) => a.fileName.localeCompare(b.fileName));
@@ -113,8 +117,14 @@ export async function fetchExamDescription(base: string): Promise<{ name: string
 export async function fetchExamFiles(client: AnalysisClient, base: string, wanted: readonly { name: string; role: ExamRole }[]): Promise<LoadedExam> {
   const files = await Promise.all(
     wanted.map(async (w): Promise<FileToLoad> => {
-      const r = await fetch(`${base}${w.name}`);
-      return { name: w.name, role: w.role, bytes: r.ok ? await r.arrayBuffer() : new ArrayBuffer(0) };
+      const url = `${base}${w.name}`;
+      const r = await fetch(url);
+      const reread = async (): Promise<ArrayBuffer> => {
+        const again = await fetch(url);
+        if (!again.ok) throw new Error(`${url} could not be read again (${again.status})`);
+        return again.arrayBuffer();
+      };
+      return { name: w.name, role: w.role, bytes: r.ok ? await r.arrayBuffer() : new ArrayBuffer(0), reread };
     }),
   );
   return loadFiles(client, files, base);
@@ -129,7 +139,8 @@ export function examBaseFromLocation(search: string): string {
 /** Reads files picked or dropped by the radiologist (folders are walked). */
 export async function readPickedFiles(list: Iterable<File>): Promise<FileToLoad[]> {
   const out: FileToLoad[] = [];
-  for (const f of list) out.push({ name: f.webkitRelativePath || f.name, bytes: await f.arrayBuffer() });
+  // A picked file is read from the disk again when its examination is shown again (its bytes are not kept).
+  for (const f of list) out.push({ name: f.webkitRelativePath || f.name, bytes: await f.arrayBuffer(), reread: () => f.arrayBuffer() });
   return out;
 }
 

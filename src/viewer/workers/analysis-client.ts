@@ -35,6 +35,8 @@ export interface AnalysisClient {
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
+  /** The image keys the worker holds decoded now. */
+  held(): Promise<readonly string[]>;
   terminate(): void;
 }
 
@@ -78,6 +80,10 @@ export function startAnalysisWorker(): AnalysisClient {
     },
     async forget(key) {
       await send({ type: 'forget', key });
+    },
+    async held() {
+      const r = await send({ type: 'held' });
+      return r.ok && r.type === 'held' ? r.keys : [];
     },
     terminate() {
       worker.terminate();

@@ -64,6 +64,8 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       images.delete(msg.key);
       geometries.delete(msg.key);
       return { id: msg.id, ok: true, type: 'forget' };
+    case 'held':
+      return { id: msg.id, ok: true, type: 'held', keys: [...images.keys()] };
   }
 }
 

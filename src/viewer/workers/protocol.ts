@@ -21,6 +21,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'ingest'; readonly key: string; readonly bytes: ArrayBuffer }
   | { readonly id: number; readonly type: 'analyse'; readonly key: string; readonly request: FindingRequest }
   | { readonly id: number; readonly type: 'forget'; readonly key: string }
+  /** The image keys the worker holds decoded now. */
+  | { readonly id: number; readonly type: 'held' }
   /** What the exam draft keeps of the image (finds the breast once; later analyses reuse it). */
   | { readonly id: number; readonly type: 'draftImage'; readonly key: string; readonly draftImageId: string; readonly role: 'current' | 'prior' };
 
@@ -39,5 +41,6 @@ export type WorkerReply =
     }
   | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly analysis: FindingAnalysis; readonly ms: number }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
+  | { readonly id: number; readonly ok: true; readonly type: 'held'; readonly keys: readonly string[] }
   | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }
   | { readonly id: number; readonly ok: false; readonly error: CalcscribeError };
