@@ -10,11 +10,10 @@
  * stays at about the same distance along the track. Only numbers are measured here; the rules
  * that read them are in describe/vascular-rules.ts.
  */
-import { readDensityPatch, type DensityPatch, type MammoImage } from '../image.js';
+import { clipRect, type MammoImage } from '../image.js';
 import { robustSigma } from '../segment/background.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, px, type Length } from '../units.js';
-import { sampleBilinear } from './intensity.js';
 
 /**
  * Where the other wall is looked for, as data. Wall-centre to wall-centre distance of a calcified
@@ -204,19 +203,58 @@ function median(xs: readonly number[]): number {
   return v.length === 0 ? 0 : v.length % 2 === 1 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
 }
 
+/**
+ * The image read in the density convention inside a clipped rectangle, sampled where it is needed
+ * (bilinear, as sampleBilinear on a patch of the same rectangle) rather than copied whole: the
+ * rectangle must reach the followed wall and the search across it, so a copy would convert far more
+ * pixels than the ridge filter ever reads.
+ */
+interface DensityWindow {
+  readonly image: MammoImage;
+  readonly x0: number;
+  readonly y0: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+function densityWindow(image: MammoImage, r: { x0: number; y0: number; x1: number; y1: number }): DensityWindow | null {
+  const c = clipRect(image, r);
+  return c === null ? null : { image, x0: c.x0, y0: c.y0, width: c.x1 - c.x0, height: c.y1 - c.y0 };
+}
+
+function densityAt(w: DensityWindow, x: number, y: number): number {
+  const { stored, columns, toDensity } = w.image;
+  // Rounded to 32 bits like a density patch, so the ridge reads the same values a copied patch would give.
+  const lx = Math.min(w.width - 1, Math.max(0, x - w.x0));
+  const ly = Math.min(w.height - 1, Math.max(0, y - w.y0));
+  const ix = Math.min(w.width - 2, Math.floor(lx));
+  const iy = Math.min(w.height - 2, Math.floor(ly));
+  if (ix < 0 || iy < 0) return Math.fround(toDensity(stored[(w.y0 + Math.round(ly)) * columns + w.x0 + Math.round(lx)] as number));
+  const fx = lx - ix;
+  const fy = ly - iy;
+  const i = (w.y0 + iy) * columns + w.x0 + ix;
+  return (
+    Math.fround(toDensity(stored[i] as number)) * (1 - fx) * (1 - fy) +
+    Math.fround(toDensity(stored[i + 1] as number)) * fx * (1 - fy) +
+    Math.fround(toDensity(stored[i + columns] as number)) * (1 - fx) * fy +
+    Math.fround(toDensity(stored[i + columns + 1] as number)) * fx * fy
+  );
+}
+
+function sampleAcross(w: DensityWindow, s: Station, o: number): number {
+  const x = s.cx + o * s.nx;
+  const y = s.cy + o * s.ny;
+  const outside = x < w.x0 || y < w.y0 || x > w.x0 + w.width - 1 || y > w.y0 + w.height - 1;
+  return outside ? Number.NaN : densityAt(w, x, y);
+}
+
 /** The ridge filter across a station: a line of width g stands above the mean of the points g px either side. */
-function ridgeAt(patch: DensityPatch, s: Station, d: number, g: number): number {
-  const at = (o: number): number => {
-    const x = s.cx + o * s.nx;
-    const y = s.cy + o * s.ny;
-    const outside = x < patch.x0 || y < patch.y0 || x > patch.x0 + patch.width - 1 || y > patch.y0 + patch.height - 1;
-    return outside ? Number.NaN : sampleBilinear(patch, x, y);
-  };
-  return at(d) - (at(d - g) + at(d + g)) / 2;
+function ridgeAt(patch: DensityWindow, s: Station, d: number, g: number): number {
+  return sampleAcross(patch, s, d) - (sampleAcross(patch, s, d - g) + sampleAcross(patch, s, d + g)) / 2;
 }
 
 /** Ridge profiles across every station (offsets −reach … reach), averaged over neighbouring stations. */
-function ridgeProfiles(patch: DensityPatch, stations: readonly (Station | null)[], g: number, reach: number): Float64Array {
+function ridgeProfiles(patch: DensityWindow, stations: readonly (Station | null)[], g: number, reach: number): Float64Array {
   const width = 2 * reach + 1;
   const k = stations.length;
   const ridge = new Float64Array(k * width).fill(Number.NaN);
@@ -251,7 +289,7 @@ function ridgeProfiles(patch: DensityPatch, stations: readonly (Station | null)[
  * end (gaps included as straight-line stations, trailing misses dropped) and the gaps bridged.
  */
 function follow(
-  patch: DensityPatch,
+  patch: DensityWindow,
   from: Station,
   outward: { x: number; y: number },
   g: number,
@@ -361,7 +399,7 @@ export function vesselEvidence(
     y1 = Math.max(y1, s.cy);
   }
   const m = reach + followPx + 3;
-  const patch = readDensityPatch(image, { x0: Math.floor(x0 - m), y0: Math.floor(y0 - m), x1: Math.ceil(x1 + m + 1), y1: Math.ceil(y1 + m + 1) });
+  const patch = densityWindow(image, { x0: Math.floor(x0 - m), y0: Math.floor(y0 - m), x1: Math.ceil(x1 + m + 1), y1: Math.ceil(y1 + m + 1) });
   if (patch === null) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
   const ownHalf = median(own.map((s) => s.halfWidth));
   const dMin = Math.max(Math.ceil(range.min), Math.ceil(ownHalf + g + 1));
