@@ -30,35 +30,73 @@ function isEnd(p: number[]): boolean {
 }
 
 /**
- * Zhang–Suen thinning of a binary mask (1 = object) to a one-pixel-wide 8-connected skeleton.
- * Returns a new mask; the input is not changed.
+ * Zhang–Suen's removal test for each of the 256 neighbourhoods (bit k set = neighbour P(k+2) on),
+ * one table per sub-iteration: 2–6 neighbours on, one 0 → 1 transition round them, and
+ * P2·P4·P6 = P4·P6·P8 = 0 (first) or P2·P4·P8 = P2·P6·P8 = 0 (second).
  */
-export function thinMask(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const m = Uint8Array.from(mask, (v) => (v === 1 ? 1 : 0));
-  const remove: number[] = [];
+const REMOVABLE: readonly [Uint8Array, Uint8Array] = (() => {
+  const first = new Uint8Array(256);
+  const second = new Uint8Array(256);
   const p = new Array<number>(8);
+  for (let c = 0; c < 256; c++) {
+    let on = 0;
+    for (let k = 0; k < 8; k++) {
+      p[k] = (c >> k) & 1;
+      on += p[k] as number;
+    }
+    if (on < 2 || on > 6 || transitions(p) !== 1) continue;
+    const [p2, , p4, , p6, , p8] = p as [number, number, number, number, number, number, number, number];
+    if (p2 * p4 * p6 === 0 && p4 * p6 * p8 === 0) first[c] = 1;
+    if (p2 * p4 * p8 === 0 && p2 * p6 * p8 === 0) second[c] = 1;
+  }
+  return [first, second];
+})();
+
+/** The neighbourhood of (x, y) as a bit code (bit k = neighbour P(k+2) on; outside the mask is off). */
+function neighbourCode(m: Uint8Array, w: number, h: number, x: number, y: number): number {
+  let c = 0;
+  for (let k = 0; k < 8; k++) {
+    const nx = x + (DX[k] as number);
+    const ny = y + (DY[k] as number);
+    if (nx >= 0 && ny >= 0 && nx < w && ny < h && m[ny * w + nx] === 1) c |= 1 << k;
+  }
+  return c;
+}
+
+/**
+ * Zhang–Suen thinning of a binary mask (1 = object) to a one-pixel-wide 8-connected skeleton,
+ * without the clean-up of redundant pixels (thinMask). Returns a new mask; the input is not
+ * changed. Each sub-iteration decides on the mask as it was
+ * before it (removals applied after the pass), visiting only the pixels still on, with the removal
+ * test read from a table of the 256 neighbourhoods.
+ */
+export function zhangSuenThinning(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const m = Uint8Array.from(mask, (v) => (v === 1 ? 1 : 0));
+  let on: number[] = [];
+  for (let i = 0; i < m.length; i++) if (m[i] === 1) on.push(i);
+  const remove: number[] = [];
   for (let changed = true; changed; ) {
     changed = false;
     for (let step = 0; step < 2; step++) {
+      const removable = REMOVABLE[step as 0 | 1];
       remove.length = 0;
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          if (m[y * width + x] !== 1) continue;
-          neighbours(m, width, height, x, y, p);
-          const b = p.reduce((s, v) => s + v, 0);
-          if (b < 2 || b > 6 || transitions(p) !== 1) continue;
-          const p2 = p[0] as number;
-          const p4 = p[2] as number;
-          const p6 = p[4] as number;
-          const p8 = p[6] as number;
-          const ok = step === 0 ? p2 * p4 * p6 === 0 && p4 * p6 * p8 === 0 : p2 * p4 * p8 === 0 && p2 * p6 * p8 === 0;
-          if (ok) remove.push(y * width + x);
-        }
+      for (const i of on) {
+        const x = i % width;
+        if (removable[neighbourCode(m, width, height, x, (i - x) / width)] === 1) remove.push(i);
       }
       for (const i of remove) m[i] = 0;
-      if (remove.length > 0) changed = true;
+      if (remove.length > 0) {
+        changed = true;
+        on = on.filter((i) => m[i] === 1);
+      }
     }
   }
+  return m;
+}
+
+/** Zhang–Suen thinning, then redundant pixels removed: a one-pixel-wide 8-connected skeleton. */
+export function thinMask(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const m = zhangSuenThinning(mask, width, height);
   removeRedundantPixels(m, width, height);
   return m;
 }
