@@ -12,6 +12,7 @@
  */
 import { clipRect, type MammoImage } from '../image.js';
 import { robustSigma } from '../segment/background.js';
+import { principalAxes } from './measure-group.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, px, type Length } from '../units.js';
 
@@ -119,27 +120,9 @@ function centreline(mask: CalcificationOutline['mask']): { stations: (Station | 
   }
   const n = xs.length;
   if (n < 6) return null;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += xs[i] as number;
-    my += ys[i] as number;
-  }
-  mx /= n;
-  my /= n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (xs[i] as number) - mx;
-    const dy = (ys[i] as number) - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  const theta = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  const ux = Math.cos(theta);
-  const uy = Math.sin(theta);
+  const axes = principalAxes(xs.map((x, i) => ({ x, y: ys[i] as number })));
+  const { x: mx, y: my } = axes.centre;
+  const { x: ux, y: uy } = axes.axis;
   const t = new Float64Array(n);
   const s = new Float64Array(n);
   let tMin = Infinity;
