@@ -25,17 +25,8 @@ export interface DecodedFrame {
 export type FrameDecoder = (frame: Uint8Array, format: PixelFormat) => Promise<Result<DecodedFrame>>;
 export type FrameDecoders = Partial<Record<CompressedEncoding, FrameDecoder>>;
 
-type WasmModule = { create: () => WasmFrameDecoder };
-const modules = new Map<string, Promise<WasmModule>>();
-
-function loadOnce(name: string, load: () => Promise<WasmModule>): Promise<WasmModule> {
-  let m = modules.get(name);
-  if (m === undefined) {
-    m = load();
-    modules.set(name, m);
-  }
-  return m;
-}
+/** A loaded wasm codec module: makes one decoder per frame. */
+export type WasmModule = { create: () => WasmFrameDecoder };
 
 /**
  * Emscripten module options that keep codec chatter off stdout / stderr. A fresh object per
@@ -43,7 +34,7 @@ function loadOnce(name: string, load: () => Promise<WasmModule>): Promise<WasmMo
  */
 const quiet = (): { print: () => void; printErr: () => void } => ({ print: () => undefined, printErr: () => undefined });
 
-const LOADERS: Record<'jpeg-ls' | 'jpeg-2000' | 'htj2k', () => Promise<WasmModule>> = {
+const LOADERS: Record<WasmEncoding, () => Promise<WasmModule>> = {
   'jpeg-ls': async () => {
     const m = await (await import('@cornerstonejs/codec-charls/decodewasmjs')).default(quiet());
     return { create: () => new m.JpegLSDecoder() };
@@ -63,13 +54,39 @@ function describe(e: unknown): string {
   return cleanText(s).slice(0, 200);
 }
 
-function wasmDecoder(encoding: 'jpeg-ls' | 'jpeg-2000' | 'htj2k', label: string): FrameDecoder {
+/**
+ * Whether a JPEG-LS frame ends with its end-of-image marker FF D9 (ISO/IEC 14495-1 C.1.1),
+ * after the null bytes that pad a DICOM fragment to even length (PS3.5 A.4). CharLS can spin
+ * for seconds on a stream that stops mid-scan, so such a frame is refused before it is decoded.
+ */
+export function jpegLsFrameIsComplete(frame: Uint8Array): boolean {
+  let end = frame.length;
+  while (end > 0 && frame[end - 1] === 0) end--;
+  return end >= 2 && frame[end - 2] === 0xff && frame[end - 1] === 0xd9;
+}
+
+type WasmEncoding = 'jpeg-ls' | 'jpeg-2000' | 'htj2k';
+
+/**
+ * A frame decoder over a wasm codec module, loaded lazily by `load` (the browser passes a loader
+ * that tells the module where the bundler put its .wasm file). A decoder that fails leaves the
+ * module unusable, so it is loaded again on the next use.
+ */
+export function wasmFrameDecoder(encoding: WasmEncoding, label: string, load: () => Promise<WasmModule>): FrameDecoder {
+  let loaded: Promise<WasmModule> | null = null;
   return async (frame, format) => {
+    if (encoding === 'jpeg-ls' && !(frame[0] === 0xff && frame[1] === 0xd8)) {
+      return err('decode-failed', `${label} frame does not start with the start-of-image marker (FF D8): the compressed pixel data is damaged or not ${label}`);
+    }
+    if (encoding === 'jpeg-ls' && !jpegLsFrameIsComplete(frame)) {
+      return err('truncated', `${label} frame ends without its end-of-image marker (FF D9): the compressed pixel data is cut short or damaged`);
+    }
     let module: WasmModule;
     try {
-      module = await loadOnce(encoding, LOADERS[encoding]);
+      loaded ??= load();
+      module = await loaded;
     } catch (e) {
-      modules.delete(encoding);
+      loaded = null;
       return err('decode-failed', `${label} codec could not be loaded: ${describe(e)}`);
     }
     let decoder: WasmFrameDecoder | null = null;
@@ -99,13 +116,13 @@ function wasmDecoder(encoding: 'jpeg-ls' | 'jpeg-2000' | 'htj2k', label: string)
       }
       return ok({ bytes, width: info.width, height: info.height });
     } catch (e) {
-      modules.delete(encoding);
+      loaded = null;
       return err('decode-failed', `${label} frame could not be decoded: ${describe(e)}`);
     } finally {
       try {
         decoder?.delete();
       } catch {
-        modules.delete(encoding);
+        loaded = null;
       }
     }
   };
@@ -133,9 +150,9 @@ const decodeRle: FrameDecoder = async (frame, format) => {
 
 /** The built-in decoders, one per compressed encoding. */
 export const BUILT_IN_DECODERS: Record<CompressedEncoding, FrameDecoder> = {
-  'jpeg-ls': wasmDecoder('jpeg-ls', 'JPEG-LS'),
-  'jpeg-2000': wasmDecoder('jpeg-2000', 'JPEG 2000'),
-  htj2k: wasmDecoder('htj2k', 'HTJ2K'),
+  'jpeg-ls': wasmFrameDecoder('jpeg-ls', 'JPEG-LS', LOADERS['jpeg-ls']),
+  'jpeg-2000': wasmFrameDecoder('jpeg-2000', 'JPEG 2000', LOADERS['jpeg-2000']),
+  htj2k: wasmFrameDecoder('htj2k', 'HTJ2K', LOADERS.htj2k),
   'jpeg-lossless': decodeJpegLossless,
   'jpeg-extended': decodeJpegExtended,
   rle: decodeRle,
