@@ -73,16 +73,57 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications([...dots.slice(0, 3), rod]).terms[0]?.term).toBe('fine pleomorphic');
     // Up to 2 × the median, the largest counts: real variation in size (0.45 mm against a median of 0.22 mm).
     expect(describeCalcifications(varied).terms[0]?.term).toBe('fine pleomorphic');
+    // Every notched outline over 2 × the median is left out, not only the largest.
+    const second = calc({ longMm: 1.0, circularity: 0.35, elongation: 1.8, solidity: 0.72 });
+    const two = describeCalcifications([...dots, merged, second]);
+    expect(two.terms[0]?.term).toBe('punctate');
+    expect(two.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
   });
 
   it('amorphous when small calcifications are faint as a set (median contrast-to-noise over their areas < 11)', () => {
-    const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
+    // Shapes within the noise: elongation 1.1–1.3 (SD 0.10).
+    const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.2 });
     const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
     const d = describeCalcifications(faint);
     expect(d.terms[0]).toEqual({ term: 'amorphous', confidence: 0.65 });
     expect(d.evidence.join(' ')).toContain('faint: median contrast-to-noise over their areas 10.9 < 11');
     const readable = [11, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
-    expect(describeCalcifications(readable).terms[0]?.term).toBe('fine pleomorphic');
+    expect(describeCalcifications(readable).terms[0]?.term).not.toBe('amorphous');
+    // Dots and rods (elongation 1.1 and 1.9) that are as conspicuous are fine pleomorphic.
+    const mixed = (i: number) => ({ ...spec(i), elongation: 1.1 + (i % 2) * 0.8 });
+    expect(describeCalcifications([11, 6, 13, 8, 15].map((k, i) => calc(atK(mixed(i), k)))).terms[0]?.term).toBe('fine pleomorphic');
+  });
+
+  it('faint dots and rods whose shapes vary beyond the noise are fine pleomorphic, not amorphous', () => {
+    // Elongation 1.1 and 1.9 alternating: SD 0.39; the noise spreads the elongation of one shape as
+    // about 1.5 / k, and the root-mean-square k of these is 9.0, so the spread is 3.5 × the noise's.
+    const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
+    const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
+    const d = describeCalcifications(faint);
+    expect(d.terms[0]).toEqual({ term: 'fine pleomorphic', confidence: 0.6 });
+    expect(d.evidence.join(' ')).toContain('shapes varied beyond the noise: elongation spread 0.39 (≥ 0.25), 3.5 × the noise\'s (≥ 3)');
+    // The same spread on fainter deposits (k 4–7.5, median under 8) is what the noise makes: amorphous.
+    const fainter = [7, 4, 7.5, 6, 7.5].map((k, i) => calc(atK(spec(i), k)));
+    expect(describeCalcifications(fainter).terms[0]?.term).toBe('amorphous');
+    // A spread under 3 × the noise's stays amorphous: elongation 1.1 and 1.6 (SD 0.24 … under 0.25 too),
+    // and 1.1 and 1.7 (SD 0.29) at k 6–9 (rms 7.2: 2.1 × the noise's).
+    const within = [9, 6, 8.5, 7, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
+    const w = describeCalcifications(within);
+    expect(w.terms[0]?.term).toBe('amorphous');
+    expect(w.evidence.join(' ')).toContain('shapes within the noise');
+  });
+
+  it('two short rods read as fine linear among small deposits that fit no single rule do not make the set linear', () => {
+    const rods = [0, 1].map(() => calc({ longMm: 0.45, elongation: 3.2, calibreMm: 0.14 }));
+    const blobs = [0, 1, 2, 3, 4, 5].map((i) => calc({ longMm: 0.3 + i * 0.01, elongation: 1.6, circularity: 0.6 }));
+    expect(describeCalcifications([rods[0] as never]).terms[0]?.term).toBe('fine linear');
+    const d = describeCalcifications([...rods, ...blobs]);
+    expect(d.evidence).toContain('majority fine linear: 2 of 8 calcifications');
+    expect(d.terms[0]?.term).toBe('fine pleomorphic');
+    expect(d.evidence.join(' ')).toContain('2 of 8 calcifications linear forms (fewer than half)');
+    // Half or more linear forms: the set is not read as fine pleomorphic.
+    const linear = [...rods, ...rods, ...blobs.slice(0, 4)];
+    expect(describeCalcifications(linear).terms.map((t) => t.term)).not.toContain('fine pleomorphic');
   });
 
   it('fine-linear branching when linear casts hold one branching piece', () => {
