@@ -131,7 +131,9 @@ export const SET_PREDICATES = {
   'shapes within the noise': {
     test: (s) => !variedBeyondNoise(s),
     say: (s) =>
-      `shapes within the noise: elongation spread ${fmt2(s.elongationSpread)}, ${fmt1(s.elongationSpreadOverNoise)} × the noise's (< ${SET_THRESHOLDS.elongationOverNoiseMin} or < ${SET_THRESHOLDS.elongationSpreadMin})`,
+      shown2(s.elongationSpread) < SET_THRESHOLDS.elongationSpreadMin
+        ? `shapes within the noise: elongation spread ${fmt2(s.elongationSpread)} < ${SET_THRESHOLDS.elongationSpreadMin}`
+        : `shapes within the noise: elongation spread ${fmt2(s.elongationSpread)}, ${fmt1(s.elongationSpreadOverNoise)} × the noise's < ${SET_THRESHOLDS.elongationOverNoiseMin}`,
   },
   'shapes seen above the noise': {
     test: (s) => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintVariedContrastToNoiseMin,

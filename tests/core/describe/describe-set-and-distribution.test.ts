@@ -95,8 +95,8 @@ describe('describeCalcifications', () => {
   });
 
   it('faint dots and rods whose shapes vary beyond the noise are fine pleomorphic, not amorphous', () => {
-    // Elongation 1.1 and 1.9 alternating: SD 0.39; the noise spreads the elongation of one shape as
-    // about 1.5 / k, and the root-mean-square k of these is 9.0, so the spread is 3.5 × the noise's.
+    // Elongation 1.1 and 1.9 alternating: SD 0.39; the root-mean-square k of these is 9.0, so the
+    // spread is SD × k = 3.5 (dots of one shape measure about 1.5 from the noise alone).
     const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
     const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
     const d = describeCalcifications(faint);
@@ -105,12 +105,14 @@ describe('describeCalcifications', () => {
     // The same spread on fainter deposits (k 4–7.5, median under 8) is what the noise makes: amorphous.
     const fainter = [7, 4, 7.5, 6, 7.5].map((k, i) => calc(atK(spec(i), k)));
     expect(describeCalcifications(fainter).terms[0]?.term).toBe('amorphous');
-    // A spread under 3 × the noise's stays amorphous: elongation 1.1 and 1.6 (SD 0.24 … under 0.25 too),
-    // and 1.1 and 1.7 (SD 0.29) at k 6–9 (rms 7.2: 2.1 × the noise's).
+    // A spread under 3 × the noise's stays amorphous: elongation 1.1 and 1.7 (SD 0.29) at k 6–9
+    // (root-mean-square k 7.5: 2.2 × the noise's).
     const within = [9, 6, 8.5, 7, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
     const w = describeCalcifications(within);
     expect(w.terms[0]?.term).toBe('amorphous');
-    expect(w.evidence.join(' ')).toContain('shapes within the noise');
+    expect(w.evidence.join(' ')).toContain('shapes within the noise: elongation spread 0.29, 2.2 × the noise\'s < 3');
+    expect(d.evidence.join(' ')).not.toContain('shapes within the noise');
+    expect(describeCalcifications(fainter).evidence.join(' ')).toContain('amorphous: median long axis');
   });
 
   it('two short rods read as fine linear among small deposits that fit no single rule do not make the set linear', () => {
