@@ -2,9 +2,11 @@
  * Diagnostic: re-scores the describe rules on per-setting measurements written by
  * dump-settings.ts (no images regenerated): morphology (macro-averaged, as the eval scores it)
  * and solitary calcifications per setting, with the misses; `--features TERM` prints that term's
- * per-calcification features per pixel size.
+ * per-calcification features per pixel size; `--why` prints, for every missed group, the set's
+ * evidence (the set rule that fired with its measured values, or the majority and why no term was
+ * chosen).
  *
- *   node --import tsx tests/eval/rescore-settings.ts /tmp/s.json [--features punctate]
+ *   node --import tsx tests/eval/rescore-settings.ts /tmp/s.json [--features punctate] [--why]
  */
 import { readFileSync } from 'node:fs';
 import { chosenTerms, describeCalcifications, type CalcificationMeasurements } from '../../src/core/index.js';
@@ -24,12 +26,17 @@ interface Row {
   calcifications: CalcificationMeasurements[];
 }
 
+const why = process.argv.includes('--why');
 const rows = (process.argv.slice(2).filter((a) => a.endsWith('.json'))).flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Row[]);
 const bySetting = new Map<string, { morph: Confusion<MorphologyTerm | 'none'>; misses: string[]; solitary: number; solitaryOk: number }>();
 for (const r of rows) {
   const s = bySetting.get(r.setting) ?? { morph: confusion<MorphologyTerm | 'none'>(), misses: [], solitary: 0, solitaryOk: 0 };
   bySetting.set(r.setting, s);
-  const term = r.calcifications.length === 0 ? 'none' : (chosenTerms(describeCalcifications(r.calcifications, { view: r.view }))[0] ?? 'none');
+  const described = r.calcifications.length === 0 ? null : describeCalcifications(r.calcifications, { view: r.view });
+  const term = described === null ? 'none' : (chosenTerms(described)[0] ?? 'none');
+  if (why && term !== r.morphology && r.count > 1) {
+    process.stdout.write(`${r.setting}: ${r.morphology}→${term} (${r.calcifications.length} clicked)\n  ${described?.evidence.join('\n  ') ?? 'no calcification outlined'}\n`);
+  }
   if (r.count === 1) {
     s.solitary++;
     if (term === r.morphology) s.solitaryOk++;
