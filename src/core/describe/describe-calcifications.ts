@@ -77,6 +77,15 @@ export const SET_THRESHOLDS = {
    */
   faintVariedContrastToNoiseMin: 8,
   /**
+   * …and faint sets of uniform dots (shapes readable) whose median elongation stays this round are
+   * punctate: their shape was determined, round. A digitised disc 5–10 px across measures an
+   * elongation ≤ 1.15 and the noise at k 8–11 lifts it; on the phantom settings (seeds 500000 and
+   * 600000) amorphous sets at k 8–11 measure a median of 1.31 or more, punctate sets there
+   * 1.11–1.13. TUNED: 1.15–1.3 score alike; 1.25, the single round-shape limit
+   * (MORPHOLOGY_THRESHOLDS.roundElongationMax), kept here as its own number.
+   */
+  faintRoundMedianElongationMax: 1.25,
+  /**
    * From 4 calcifications up, the spreads leave out every outline over this many times the median
    * long axis (withoutMergedOutline), as long as 3 remain. Punctate sets on the phantom settings hold such
    * outlines at 3–9 × (a dot merged with tissue); the sizes of fine pleomorphic deposits stay
@@ -111,6 +120,39 @@ const LINEAR_FORMS: readonly MorphologyTerm[] = ['fine linear', 'fine-linear bra
 /** An elongation spread of at least elongationSpreadMin that is also elongationOverNoiseMin × the noise's. */
 const variedBeyondNoise = (s: SetFeatures): boolean =>
   shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin && shown1(s.elongationSpreadOverNoise) >= SET_THRESHOLDS.elongationOverNoiseMin;
+const uniform = (s: SetFeatures): boolean =>
+  shown2(s.sizeSpread) < SET_THRESHOLDS.sizeSpreadMin && shown2(s.elongationSpread) < SET_THRESHOLDS.elongationSpreadMin;
+const readable = (s: SetFeatures): boolean => shown1(s.medianLongAxisPx) >= RESOLUTION_THRESHOLDS.shapeMinPxAcross;
+const roundThoughFaint = (s: SetFeatures): boolean => shown2(s.medianElongation) <= SET_THRESHOLDS.faintRoundMedianElongationMax;
+const seenAboveNoise = (s: SetFeatures): boolean => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintVariedContrastToNoiseMin;
+
+/**
+ * Whether a faint set's shape was determined after all (amorphous: "a more specific particle shape
+ * cannot be determined"): seen above the noise (median k ≥ faintVariedContrastToNoiseMin) and either
+ * varied beyond the noise (fine pleomorphic) or uniform, readable, round dots (punctate).
+ */
+const shapeDetermined = (s: SetFeatures): boolean =>
+  seenAboveNoise(s) && (variedBeyondNoise(s) || (uniform(s) && readable(s) && roundThoughFaint(s)));
+
+/** Why no shape was determined, with the measured values against their limits. */
+function noShapeWords(s: SetFeatures): string {
+  if (!seenAboveNoise(s)) {
+    return `median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} < ${SET_THRESHOLDS.faintVariedContrastToNoiseMin}`;
+  }
+  const spreadWords =
+    shown2(s.elongationSpread) < SET_THRESHOLDS.elongationSpreadMin
+      ? `elongation spread ${fmt2(s.elongationSpread)} < ${SET_THRESHOLDS.elongationSpreadMin}`
+      : `elongation spread ${fmt2(s.elongationSpread)}, ${fmt1(s.elongationSpreadOverNoise)} × the noise's < ${SET_THRESHOLDS.elongationOverNoiseMin}`;
+  const notRound =
+    shown2(s.sizeSpread) >= SET_THRESHOLDS.sizeSpreadMin
+      ? `size spread (CV) ${fmt2(s.sizeSpread)} ≥ ${SET_THRESHOLDS.sizeSpreadMin}`
+      : shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin
+        ? `elongation spread ${fmt2(s.elongationSpread)} ≥ ${SET_THRESHOLDS.elongationSpreadMin}`
+        : !readable(s)
+          ? `median long axis ${fmt1(s.medianLongAxisPx)} px < ${RESOLUTION_THRESHOLDS.shapeMinPxAcross} px`
+          : `median elongation ${fmt2(s.medianElongation)} > ${SET_THRESHOLDS.faintRoundMedianElongationMax}`;
+  return `shapes within the noise (${spreadWords}) and not round dots (${notRound})`;
+}
 
 export const SET_PREDICATES = {
   'at least 3 calcifications': {
@@ -128,15 +170,16 @@ export const SET_PREDICATES = {
     say: (s) =>
       `shapes varied beyond the noise: elongation spread ${fmt2(s.elongationSpread)} (≥ ${SET_THRESHOLDS.elongationSpreadMin}), ${fmt1(s.elongationSpreadOverNoise)} × the noise's (≥ ${SET_THRESHOLDS.elongationOverNoiseMin})`,
   },
-  'shapes within the noise': {
-    test: (s) => !variedBeyondNoise(s),
-    say: (s) =>
-      shown2(s.elongationSpread) < SET_THRESHOLDS.elongationSpreadMin
-        ? `shapes within the noise: elongation spread ${fmt2(s.elongationSpread)} < ${SET_THRESHOLDS.elongationSpreadMin}`
-        : `shapes within the noise: elongation spread ${fmt2(s.elongationSpread)}, ${fmt1(s.elongationSpreadOverNoise)} × the noise's < ${SET_THRESHOLDS.elongationOverNoiseMin}`,
+  'round dots, though faint': {
+    test: (s) => roundThoughFaint(s),
+    say: (s) => `round: median elongation ${fmt2(s.medianElongation)} ≤ ${SET_THRESHOLDS.faintRoundMedianElongationMax}`,
+  },
+  'no shape determined': {
+    test: (s) => !shapeDetermined(s),
+    say: (s) => `no shape determined: ${noShapeWords(s)}`,
   },
   'shapes seen above the noise': {
-    test: (s) => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintVariedContrastToNoiseMin,
+    test: (s) => seenAboveNoise(s),
     say: (s) => `median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintVariedContrastToNoiseMin}`,
   },
   'uniform sizes and shapes': {
@@ -201,7 +244,7 @@ export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDI
   },
   {
     term: 'amorphous',
-    all: ['median long axis < 1 mm', 'faint as a set', 'shapes within the noise', 'not mostly linear forms'],
+    all: ['median long axis < 1 mm', 'faint as a set', 'no shape determined', 'not mostly linear forms'],
     confidence: 0.65,
     source: `${SET_SOURCE}, a. amorphous: so small and/or hazy that no more specific shape can be given`,
   },
@@ -231,6 +274,23 @@ export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDI
     ],
     confidence: 0.6,
     source: `${SET_SOURCE}, c. fine pleomorphic: varying sizes and shapes; a. amorphous only when no shape can be determined`,
+  },
+  // Faint, but uniform dots that stay round: a shape was determined (round), so not amorphous.
+  {
+    term: 'punctate',
+    all: [
+      'at least 3 calcifications',
+      'shapes readable',
+      'uniform sizes and shapes',
+      'round dots, though faint',
+      'median long axis < 0.5 mm',
+      'faint as a set',
+      'shapes seen above the noise',
+      'not mostly linear forms',
+    ],
+    confidence: 0.6,
+    source:
+      'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications, typically benign, e. round: "when smaller than 0.5 mm, the term punctate should be used"; a. amorphous only when no shape can be determined',
   },
   // The counterpart of fine pleomorphic: small conspicuous dots of one size and shape. Read on the
   // set's medians, so noise that moves one dot's outline does not decide it.

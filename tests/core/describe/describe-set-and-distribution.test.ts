@@ -110,9 +110,34 @@ describe('describeCalcifications', () => {
     const within = [9, 6, 8.5, 7, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
     const w = describeCalcifications(within);
     expect(w.terms[0]?.term).toBe('amorphous');
-    expect(w.evidence.join(' ')).toContain('shapes within the noise: elongation spread 0.29, 2.2 × the noise\'s < 3');
-    expect(d.evidence.join(' ')).not.toContain('shapes within the noise');
-    expect(describeCalcifications(fainter).evidence.join(' ')).toContain('amorphous: median long axis');
+    expect(w.evidence.join(' ')).toContain(
+      'no shape determined: shapes within the noise (elongation spread 0.29, 2.2 × the noise\'s < 3) and not round dots (elongation spread 0.29 ≥ 0.25)',
+    );
+    expect(d.evidence.join(' ')).not.toContain('no shape determined');
+    expect(describeCalcifications(fainter).evidence.join(' ')).toContain('no shape determined: median contrast-to-noise over their areas 7.0 < 8');
+  });
+
+  it('faint uniform dots that stay round are punctate: their shape was determined', () => {
+    // 0.35 mm dots (3.5 px at 0.1 mm), one size, elongation 1.1–1.2, median k 9.5.
+    const dot = (i: number) => ({ longMm: 0.35 + (i % 2) * 0.01, elongation: 1.1 + (i % 3) * 0.05, circularity: 0.85 });
+    const round = [9.5, 8, 10, 9, 10.5].map((k, i) => calc(atK(dot(i), k)));
+    const d = describeCalcifications(round);
+    expect(d.terms[0]).toEqual({ term: 'punctate', confidence: 0.6 });
+    expect(d.evidence.join(' ')).toContain('round: median elongation 1.15 ≤ 1.25');
+    expect(d.evidence.join(' ')).toContain('faint: median contrast-to-noise over their areas 9.5 < 11');
+    // Oval on the median (1.35): no shape determined, amorphous.
+    const oval = [9.5, 8, 10, 9, 10.5].map((k, i) => calc(atK({ ...dot(i), elongation: 1.3 + (i % 3) * 0.05 }, k)));
+    const o = describeCalcifications(oval);
+    expect(o.terms[0]?.term).toBe('amorphous');
+    expect(o.evidence.join(' ')).toContain('not round dots (median elongation 1.35 > 1.25)');
+    // Below k 8 the roundness is the noise's: amorphous.
+    const fainter = [7.5, 6, 7, 7.5, 6.5].map((k, i) => calc(atK(dot(i), k)));
+    expect(describeCalcifications(fainter).terms[0]?.term).toBe('amorphous');
+    // Under 3 px the shape is not read: amorphous (0.25 mm dots at 0.1 mm pixels).
+    const tiny = [9.5, 8, 10, 9, 10.5].map((k, i) => calc(atK({ ...dot(i), longMm: 0.25 }, k)));
+    const t = describeCalcifications(tiny);
+    expect(t.terms[0]?.term).toBe('amorphous');
+    expect(t.evidence.join(' ')).toContain('not round dots (median long axis 2.5 px < 3 px)');
   });
 
   it('two short rods read as fine linear among small deposits that fit no single rule do not make the set linear', () => {
