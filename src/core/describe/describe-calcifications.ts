@@ -80,8 +80,8 @@ export const SET_THRESHOLDS = {
    * …and faint sets of uniform dots (shapes readable) whose median elongation stays this round are
    * punctate: their shape was determined, round. A digitised disc 5–10 px across measures an
    * elongation ≤ 1.15 and the noise at k 8–11 lifts it; on the phantom settings (seeds 500000 and
-   * 600000) amorphous sets at k 8–11 measure a median of 1.31 or more, punctate sets there
-   * 1.11–1.13. TUNED: 1.15–1.3 score alike; 1.25, the single round-shape limit
+   * 600000) amorphous sets at k 8–11 measure a median of 1.31 or more, the punctate sets there that
+   * read as amorphous 1.11 and 1.13. TUNED: 1.15–1.3 score alike; 1.25, the single round-shape limit
    * (MORPHOLOGY_THRESHOLDS.roundElongationMax), kept here as its own number.
    */
   faintRoundMedianElongationMax: 1.25,
