@@ -19,7 +19,7 @@ export interface SetFeatures {
   readonly elongationSpread: number;
   /**
    * The elongation spread over the spread the noise alone makes: the SD × the calcifications'
-   * root-mean-square Rose's k (elongationNoiseRatio). Unit-free, the same at any pixel size and dose.
+   * root-mean-square Rose's k (rmsContrastToNoise). Unit-free, the same at any pixel size and dose.
    */
   readonly elongationSpreadOverNoise: number;
   readonly medianLongAxisMm: number | null;
@@ -183,13 +183,12 @@ export const SET_PREDICATES = {
     say: (s) => `median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintVariedContrastToNoiseMin}`,
   },
   'uniform sizes and shapes': {
-    test: (s) =>
-      shown2(s.sizeSpread) < SET_THRESHOLDS.sizeSpreadMin && shown2(s.elongationSpread) < SET_THRESHOLDS.elongationSpreadMin,
+    test: (s) => uniform(s),
     say: (s) =>
       `uniform: size spread (CV) ${fmt2(s.sizeSpread)} < ${SET_THRESHOLDS.sizeSpreadMin}, elongation spread ${fmt2(s.elongationSpread)} < ${SET_THRESHOLDS.elongationSpreadMin}`,
   },
   'shapes readable': {
-    test: (s) => shown1(s.medianLongAxisPx) >= RESOLUTION_THRESHOLDS.shapeMinPxAcross,
+    test: (s) => readable(s),
     say: (s) => `median long axis ${fmt1(s.medianLongAxisPx)} px ≥ ${RESOLUTION_THRESHOLDS.shapeMinPxAcross} px (shapes readable)`,
   },
   'round as a set': {
@@ -402,11 +401,12 @@ export function describeCalcifications(
   const majority = ranked[0]?.[0] ?? null;
   const varied = withoutMergedOutline(ms);
   const sizes = spread(varied.map((m) => m.longAxis.px));
+  const elongations = spread(varied.map((m) => m.elongation));
   const features: SetFeatures = {
     count: ms.length,
     sizeSpread: sizes.mean > 0 ? sizes.sd / sizes.mean : 0,
-    elongationSpread: spread(varied.map((m) => m.elongation)).sd,
-    elongationSpreadOverNoise: spread(varied.map((m) => m.elongation)).sd * rmsContrastToNoise(varied),
+    elongationSpread: elongations.sd,
+    elongationSpreadOverNoise: elongations.sd * rmsContrastToNoise(varied),
     medianLongAxisMm: calibrated ? median(ms.map((m) => m.longAxis.mm ?? 0)) : null,
     medianContrastToNoise: median(ms.map(areaContrastToNoise)),
     medianLongAxisPx: median(ms.map((m) => m.longAxis.px)),
