@@ -353,11 +353,13 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     confidence: 0.8,
     source: `${BENIGN}, b. vascular: "parallel tracks" — two thin calcified walls a breast artery's calibre (1–4 mm) apart`,
   },
+  // A tube with its lumen: as wide as a vessel (≥ 1 mm). Large rods may have lucent centres too
+  // (periductal calcium, atlas d. large rod-like) and are 0.5–1 mm thick.
   {
     term: 'vascular',
-    all: ['very elongated', 'length ≥ 5 mm', 'lucent centre'],
+    all: ['very elongated', 'length ≥ 5 mm', 'lucent centre', 'calibre of a vessel'],
     confidence: 0.7,
-    source: `${BENIGN}, b. vascular: parallel tracks or linear tubular calcifications along a vessel`,
+    source: `${BENIGN}, b. vascular: parallel tracks or linear tubular calcifications along a vessel; a breast artery is 1–4 mm wide`,
   },
   // One wall of a tram-track: a thin line longer than any duct-cast piece.
   {

@@ -93,6 +93,13 @@ const trackWords = (f: F): string => {
 };
 
 export const VASCULAR_PREDICATES = {
+  // A calcified tube seen with its lumen is as wide as the vessel: a breast artery's 1–4 mm
+  // (VESSEL_SEARCH, with its source). Large rods (0.5–1 mm thick, atlas) may have lucent centres
+  // too, where calcium lies around the duct; a lucent centre alone does not make a rod a vessel.
+  'calibre of a vessel': {
+    test: (f) => (f.unresolved.has('calibre') || f.calibreMm === null ? null : shownMm(f.calibreMm) >= V.separationMinMm),
+    say: (f) => `calibre ${f.calibreMm === null ? '?' : fmtMm(f.calibreMm)} mm ≥ ${V.separationMinMm} mm (a vessel's)`,
+  },
   'a parallel wall 1–4 mm away': {
     // No vessel evidence (not a line, or not measured) is no parallel wall: false, never "not applied".
     test: (f) => {

@@ -31,13 +31,19 @@ export function sampleBilinear(p: DensityPatch, x: number, y: number): number {
  */
 export function marginSharpness(p: DensityPatch, contour: readonly Point2[], peakContrast: number): number {
   if (contour.length === 0 || !(peakContrast > 0)) return 0;
+  return meanEdgeGradient(p, contour) / peakContrast;
+}
+
+/** Mean gradient magnitude (density per pixel, central differences, bilinear) at the contour's vertices; 0 for no vertex. */
+export function meanEdgeGradient(p: DensityPatch, contour: readonly Point2[]): number {
+  if (contour.length === 0) return 0;
   let s = 0;
   for (const q of contour) {
     const gx = (sampleBilinear(p, q.x + 1, q.y) - sampleBilinear(p, q.x - 1, q.y)) / 2;
     const gy = (sampleBilinear(p, q.x, q.y + 1) - sampleBilinear(p, q.x, q.y - 1)) / 2;
     s += Math.hypot(gx, gy);
   }
-  return s / contour.length / peakContrast;
+  return s / contour.length;
 }
 
 /** Contrast at a calcification's centre and on its rim, as lucentCentreIndex reads them. */

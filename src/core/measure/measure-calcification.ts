@@ -4,6 +4,7 @@ import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, mm2, px, px2 } from '../units.js';
 import type { Length } from '../units.js';
 import { convexHull } from './convex-hull.js';
+import { edgeOffsetPx } from './edge-offset.js';
 import { feretDiameters } from './feret.js';
 import { lucentCentreIndex, marginSharpness } from './intensity.js';
 import type { CalcificationMeasurements } from './measurements.js';
@@ -48,8 +49,16 @@ function shapeOf(points: readonly Point2[]): Shape {
 const length = (p: number, m: number | null): Length => ({ px: px(p), mm: m === null ? null : mm(m) });
 
 /**
+ * A Feret diameter of the outline extended to the calcification's edge at both ends (edge-offset.ts),
+ * in mm at the diameter's own px-to-mm ratio (anisotropic pixels).
+ */
+const toEdge = (p: number, m: number | null, offsetPx: number): Length =>
+  p > 0 ? length(p + 2 * offsetPx, m === null ? null : m * (1 + (2 * offsetPx) / p)) : length(p, m);
+
+/**
  * Measures one outlined calcification: Feret diameters from the sub-pixel contour's convex hull
- * (rotating callipers), area (shoelace) and perimeter of the contour, equivalent diameter,
+ * (rotating callipers; the long axis carried on to the calcification's edge beyond an outline
+ * drawn at a level: edge-offset.ts), area (shoelace) and perimeter of the contour, equivalent diameter,
  * circularity and solidity (on the contour smoothed at its own position uncertainty:
  * outline-smoothing.ts), elongation, margin sharpness, contrast and contrast-to-noise, the
  * lucent-centre index, heterogeneity and the skeleton (Zhang–Suen thinning).
@@ -111,7 +120,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   return {
     calibration: image.calibration.kind,
     centre,
-    longAxis: length(gPx.feretMax, gMm?.feretMax ?? null),
+    longAxis: toEdge(gPx.feretMax, gMm?.feretMax ?? null, patch === null ? 0 : edgeOffsetPx(patch, contourPx, bg, peak, spacing === null ? null : (spacing.x + spacing.y) / 2)),
     shortAxis: length(gPx.feretMin, gMm?.feretMin ?? null),
     area: { px2: px2(gPx.area), mm2: gMm === null ? null : mm2(gMm.area) },
     equivalentDiameter: length(Math.sqrt((4 * gPx.area) / Math.PI), gMm === null ? null : Math.sqrt((4 * gMm.area) / Math.PI)),

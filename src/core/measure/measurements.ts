@@ -7,7 +7,11 @@ export interface CalcificationMeasurements {
   readonly calibration: CalibrationKind;
   /** Intensity-weighted centre. */
   readonly centre: PointPx;
-  /** Maximum Feret diameter. */
+  /**
+   * Maximum Feret diameter, to the calcification's edge: on an outline drawn at a fraction of the
+   * peak (segmentation) it is extended at both ends by the blurred edge's offset (edge-offset.ts);
+   * on an outline drawn by hand it is the outline's own.
+   */
   readonly longAxis: Length;
   /** Minimum Feret diameter (calliper width). */
   readonly shortAxis: Length;

@@ -107,3 +107,20 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
     expect(vesselCaution(long, [{ term: 'fine linear', unapplied: 0 }])?.reason).toContain('track 6.0 mm long (≥ 5 mm: longer than a duct-cast piece)');
   });
 });
+
+describe('vascular: a tube with its lumen is as wide as a vessel', () => {
+  // A very elongated calcification (elongation ≥ 6) with a lucent centre, 12 mm long.
+  const tube = (calibreMm: number) => calc({ longMm: 12, lengthMm: 12, calibreMm, elongation: 12 / calibreMm, lucent: 0.14, margin: 0.5, cnr: 12 });
+
+  it('reads a 1.5 mm wide tube with a lucent centre as vascular', () => {
+    const d = describeCalcification(tube(1.5), { view: 'MLO' });
+    expect(d.terms[0]?.term).toBe('vascular');
+    expect(d.evidence.join(' ')).toContain("calibre 1.5 mm ≥ 1 mm (a vessel's)");
+  });
+
+  it('reads a 0.9 mm thick rod with a lucent centre (periductal calcium) as large rod-like, not vascular', () => {
+    const d = describeCalcification(tube(0.9), { view: 'MLO' });
+    expect(d.terms.map((t) => t.term)).not.toContain('vascular');
+    expect(d.terms[0]?.term).toBe('large rod-like');
+  });
+});
