@@ -59,10 +59,10 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
       if (target.kind !== 'seed') regionBusy(false);
     });
     if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
-    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.analysis.calcifications.length : 0 });
+    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
-    const kind = r.value.analysis.calibration.kind;
-    return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
+    const kind = r.value.calibrationKind;
+    return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * The UI side of the analysis worker: promise-returning calls, one worker for the whole viewer.
  */
-import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
+import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { err, ok, type Result } from '../../core/result.js';
-import type { StoredPixels } from '../../core/image.js';
+import type { CalibrationKind, StoredPixels } from '../../core/image.js';
 import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
 
 /** An image the worker has decoded: what the core read, its pixels and the file's header. */
@@ -30,8 +30,8 @@ type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Om
 export interface AnalysisClient {
   /** Ingests (decodes) a file's bytes (the buffer is transferred): what the core read and the pixels. */
   ingest(key: string, bytes: ArrayBuffer): Promise<Result<IngestedImage>>;
-  /** Runs the core's finding analysis on an ingested image. */
-  analyse(key: string, request: FindingRequest): Promise<Result<{ analysis: FindingAnalysis; ms: number }>>;
+  /** Outlines, measures and describes the request's calcifications on an ingested image (the worker's time in ms). */
+  analyse(key: string, request: FindingRequest): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; ms: number }>>;
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
@@ -71,7 +71,7 @@ export function startAnalysisWorker(): AnalysisClient {
     async analyse(key, request) {
       const r = await send({ type: 'analyse', key, request });
       if (!r.ok) return err(r.error.kind, r.error.message);
-      return r.type === 'analyse' ? ok({ analysis: r.analysis, ms: r.ms }) : err('bad-argument', 'unexpected reply');
+      return r.type === 'analyse' ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, ms: r.ms }) : err('bad-argument', 'unexpected reply');
     },
     async draftImage(key, draftImageId, role) {
       const r = await send({ type: 'draftImage', key, draftImageId, role });

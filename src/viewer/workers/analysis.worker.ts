@@ -1,10 +1,11 @@
 /**
  * The analysis worker: ingests DICOM bytes with the core and runs the finding analysis off the UI
- * thread. One MammoImage is kept per image key until it is forgotten. This is the only place the
+ * thread (a click's calcifications: analyseCalcifications; the finding is derived on the page from
+ * the draft). One MammoImage is kept per image key until it is forgotten. This is the only place the
  * viewer decodes an image: the decoded pixels go back to the page (shared when it can, see
  * shared-pixels.ts) for the display and the UI thread, and the file's bytes are let go.
  */
-import { analyzeFinding } from '../../core/analyze.js';
+import { analyseCalcifications } from '../../core/analyze.js';
 import { draftImageFrom } from '../../core/draft/new-exam-draft.js';
 import type { MammoImage } from '../../core/image.js';
 import type { BreastGeometry } from '../../core/locate/breast-geometry.js';
@@ -50,10 +51,10 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       const image = images.get(msg.key);
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       const t0 = performance.now();
-      const r = analyzeFinding(image, msg.request, msg.request.nipple ? null : geometryOf(msg.key, image));
+      const r = analyseCalcifications(image, msg.request);
       const ms = performance.now() - t0;
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
-      return { id: msg.id, ok: true, type: 'analyse', analysis: r.value, ms };
+      return { id: msg.id, ok: true, type: 'analyse', calibrationKind: r.value.calibration.kind, calcifications: r.value.calcifications, ms };
     }
     case 'draftImage': {
       const image = images.get(msg.key);

@@ -3,8 +3,8 @@
  * holds it (one MammoImage per image key) to run the core on; the decoded pixels come back with the
  * ingest reply (shared, when the page is cross-origin isolated) for the display and the UI thread.
  */
-import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
-import type { Calibration, ImageMetadata, StoredPixels } from '../../core/image.js';
+import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
+import type { Calibration, CalibrationKind, ImageMetadata, StoredPixels } from '../../core/image.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import type { CalcscribeError } from '../../core/result.js';
 
@@ -39,7 +39,11 @@ export type WorkerReply =
       /** How many times the worker has decoded this image key (1 unless it was ingested again). */
       readonly decodes: number;
     }
-  | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly analysis: FindingAnalysis; readonly ms: number }
+  /**
+   * The calcifications of the request, outlined, measured and described (analyseCalcifications):
+   * what the viewer shows and keeps of a click; the finding they join is derived on the page.
+   */
+  | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly calibrationKind: CalibrationKind; readonly calcifications: readonly AnalysedCalcification[]; readonly ms: number }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
   | { readonly id: number; readonly ok: true; readonly type: 'held'; readonly keys: readonly string[] }
   | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }
