@@ -166,6 +166,8 @@ export function App() {
         // The others' images go once the views have taken this examination's (those of the one chosen last, if another was chosen meanwhile).
         await afterNextFrame();
         await releaseImagesExcept(client, wantedImages.current);
+        // The worker compiles its analysis on a drawn scene while the radiologist looks at the images.
+        void client.prepare();
       };
       return show();
     },

@@ -35,6 +35,11 @@ export interface AnalysisClient {
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
+  /**
+   * Has the worker run its analysis on a drawn scene once (asked once the exam is on screen), so
+   * that the first clicks do not run cold code; later calls do nothing.
+   */
+  prepare(): Promise<void>;
   /** The image keys the worker holds decoded now. */
   held(): Promise<readonly string[]>;
   terminate(): void;
@@ -45,6 +50,7 @@ export function startAnalysisWorker(): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'calcscribe-analysis' });
   const pending = new Map<number, Pending>();
   let next = 1;
+  let preparing: Promise<void> | null = null;
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const p = pending.get(e.data.id);
     pending.delete(e.data.id);
@@ -80,6 +86,10 @@ export function startAnalysisWorker(): AnalysisClient {
     },
     async forget(key) {
       await send({ type: 'forget', key });
+    },
+    prepare() {
+      preparing ??= send({ type: 'prepare' }).then(() => undefined);
+      return preparing;
     },
     async held() {
       const r = await send({ type: 'held' });

@@ -14,12 +14,14 @@ import { ingestDicom } from '../../core/ingest/index.js';
 import { BROWSER_DECODERS } from './browser-decoders.js';
 import { headerBeforePixelData } from './dicom-header.js';
 import { sharePixels } from './shared-pixels.js';
+import { warmUp } from './warm-up.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const images = new Map<string, MammoImage>();
 const geometries = new Map<string, BreastGeometry | null>();
 /** Decodes per image key, for the check that each image is decoded once. */
 const decodes = new Map<string, number>();
+let prepared = false;
 
 /** The breast found on an image, once per image. */
 function geometryOf(key: string, image: MammoImage): BreastGeometry | null {
@@ -60,6 +62,11 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       const image = images.get(msg.key);
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       return { id: msg.id, ok: true, type: 'draftImage', image: draftImageFrom(image, msg.draftImageId, msg.role, geometryOf(msg.key, image)) };
+    }
+    case 'prepare': {
+      const ms = prepared ? 0 : warmUp(2);
+      prepared = true;
+      return { id: msg.id, ok: true, type: 'prepare', ms };
     }
     case 'forget':
       images.delete(msg.key);
