@@ -103,15 +103,26 @@ function squareFilter(values: Float64Array, width: number, height: number, r: nu
   columnPass(tmp, out, width, height, r, max, g, h);
 }
 
+/**
+ * Working arrays of at least n values, kept between calls (the core runs one analysis at a time on
+ * its thread): a click on a long vessel wall opens patches of a few hundred thousand pixels several
+ * times, and new arrays each time kept the garbage collector busy. Their contents are not kept.
+ */
+let kept: Float64Array[] = [];
+function scratch(n: number, count: number): Float64Array[] {
+  if (kept.length < count || (kept[0] as Float64Array).length < n) {
+    const size = Math.max(n, kept[0]?.length ?? 0);
+    kept = Array.from({ length: Math.max(count, kept.length) }, () => new Float64Array(size));
+  }
+  return kept.slice(0, count).map((a) => a.subarray(0, n));
+}
+
 /** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under. */
 export function greyOpening(values: ArrayLike<number>, width: number, height: number, r: number): Float64Array {
   const n = width * height;
   const src = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
-  const tmp = new Float64Array(n);
-  const eroded = new Float64Array(n);
+  const [tmp, eroded, g, h] = scratch(n, 4) as [Float64Array, Float64Array, Float64Array, Float64Array];
   const out = new Float64Array(n);
-  const g = new Float64Array(n);
-  const h = new Float64Array(n);
   squareFilter(src, width, height, r, false, tmp, eroded, g, h);
   squareFilter(eroded, width, height, r, true, tmp, out, g, h);
   return out;
@@ -119,7 +130,7 @@ export function greyOpening(values: ArrayLike<number>, width: number, height: nu
 
 /** 3 × 3 box mean of every pixel (the window shrinks at the edge). */
 export function boxMean3(values: ArrayLike<number>, width: number, height: number): Float64Array {
-  const rows = new Float64Array(width * height);
+  const [rows] = scratch(width * height, 1) as [Float64Array];
   const out = new Float64Array(width * height);
   // Along rows: the centre, then the left and right neighbours where there are some.
   for (let y = 0; y < height; y++) {

@@ -4,7 +4,7 @@
  * the same clicks once the code was compiled. While the radiologist looks at the images, the worker
  * analyses a small drawn scene a few times — specks, a faint speck in texture, a deposit wider than
  * the first patch, a long wall with its parallel partner, a point on background — so that the first
- * real click runs compiled code. Nothing of it is kept: the core holds no state between analyses,
+ * real click runs compiled code. Nothing of it is kept: the core keeps no result between analyses,
  * so the results of later clicks cannot depend on it.
  */
 import { analyseCalcifications } from '../../core/analyze.js';
