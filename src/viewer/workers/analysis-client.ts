@@ -36,8 +36,8 @@ export interface AnalysisClient {
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
   /**
-   * Has the worker run its analysis on a drawn scene once (asked once the exam is on screen), so
-   * that the first clicks do not run cold code; later calls do nothing.
+   * Has the worker start analysing a drawn scene (asked once the exam is on screen), so that the
+   * first clicks do not run cold code; it stops at the first real request. Later calls do nothing.
    */
   prepare(): Promise<void>;
   /** The image keys the worker holds decoded now. */

@@ -14,7 +14,7 @@ import { ingestDicom } from '../../core/ingest/index.js';
 import { BROWSER_DECODERS } from './browser-decoders.js';
 import { headerBeforePixelData } from './dicom-header.js';
 import { sharePixels } from './shared-pixels.js';
-import { warmUp } from './warm-up.js';
+import { warmUpSteps } from './warm-up.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const images = new Map<string, MammoImage>();
@@ -22,6 +22,18 @@ const geometries = new Map<string, BreastGeometry | null>();
 /** Decodes per image key, for the check that each image is decoded once. */
 const decodes = new Map<string, number>();
 let prepared = false;
+/** Set once the radiologist has asked for an analysis: the warm-up, if still running, stops. */
+let asked = false;
+
+/** Runs the warm-up a step at a time, each in its own task, so that a request waits for one step at most. */
+function prepare(): void {
+  const steps = warmUpSteps(2);
+  const next = (): void => {
+    if (asked || steps.next().done === true) return;
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
 
 /** The breast found on an image, once per image. */
 function geometryOf(key: string, image: MammoImage): BreastGeometry | null {
@@ -50,6 +62,7 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       return { id: msg.id, ok: true, type: 'ingest', summary: { key: msg.key, rows, columns, meta, calibration }, pixels: stored, header: h.buffer as ArrayBuffer, decodes: decodes.get(msg.key) ?? 0 };
     }
     case 'analyse': {
+      asked = true;
       const image = images.get(msg.key);
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       const t0 = performance.now();
@@ -63,11 +76,10 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       return { id: msg.id, ok: true, type: 'draftImage', image: draftImageFrom(image, msg.draftImageId, msg.role, geometryOf(msg.key, image)) };
     }
-    case 'prepare': {
-      const ms = prepared ? 0 : warmUp(2);
+    case 'prepare':
+      if (!prepared) prepare();
       prepared = true;
-      return { id: msg.id, ok: true, type: 'prepare', ms };
-    }
+      return { id: msg.id, ok: true, type: 'prepare' };
     case 'forget':
       images.delete(msg.key);
       geometries.delete(msg.key);

@@ -21,7 +21,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'ingest'; readonly key: string; readonly bytes: ArrayBuffer }
   | { readonly id: number; readonly type: 'analyse'; readonly key: string; readonly request: FindingRequest }
   | { readonly id: number; readonly type: 'forget'; readonly key: string }
-  /** Runs the analysis on a drawn scene once, so that the first clicks run compiled code (warm-up.ts). */
+  /** Starts the analysis of a drawn scene, step by step, so that the first clicks run compiled code (warm-up.ts); answered at once. */
   | { readonly id: number; readonly type: 'prepare' }
   /** The image keys the worker holds decoded now. */
   | { readonly id: number; readonly type: 'held' }
@@ -47,8 +47,7 @@ export type WorkerReply =
    */
   | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly calibrationKind: CalibrationKind; readonly calcifications: readonly AnalysedCalcification[]; readonly ms: number }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
-  /** ms: how long the drawn scene took (0 when the worker was prepared already). */
-  | { readonly id: number; readonly ok: true; readonly type: 'prepare'; readonly ms: number }
+  | { readonly id: number; readonly ok: true; readonly type: 'prepare' }
   | { readonly id: number; readonly ok: true; readonly type: 'held'; readonly keys: readonly string[] }
   | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }
   | { readonly id: number; readonly ok: false; readonly error: CalcscribeError };

@@ -2,9 +2,9 @@
  * The analysis worker's code runs cold on its first clicks: interpreted, then compiled as it gets
  * hot. On a full-size exam the first clicks on a long vessel wall took two to three times as long as
  * the same clicks once the code was compiled. While the radiologist looks at the images, the worker
- * analyses a small drawn scene a few times — specks, a faint speck in texture, a deposit wider than
- * the first patch, a long wall with its parallel partner, a point on background — so that the first
- * real click runs compiled code. Nothing of it is kept: the core keeps no result between analyses,
+ * analyses a small drawn scene twice — specks, a faint speck in texture, a deposit wider than the
+ * first patch, a long wall with its parallel partner, a point on background — so that the first
+ * real click runs compiled code. It stops once the radiologist asks for an analysis. Nothing of it is kept: the core keeps no result between analyses,
  * so the results of later clicks cannot depend on it.
  */
 import { analyseCalcifications } from '../../core/analyze.js';
@@ -52,10 +52,16 @@ export function warmUpScene(): { image: MammoImage; clicks: PointPx[] } {
   return { image, clicks };
 }
 
-/** Analyses the drawn scene's clicks `rounds` times; returns the milliseconds it took. */
-export function warmUp(rounds = 3): number {
-  const t0 = performance.now();
+/**
+ * The drawn scene's clicks analysed `rounds` times, one analysis per step (the worker runs a step
+ * at a time and answers the radiologist's requests in between).
+ */
+export function* warmUpSteps(rounds = 2): Generator<void, void, void> {
   const { image, clicks } = warmUpScene();
-  for (let r = 0; r < rounds; r++) for (const seed of clicks) analyseCalcifications(image, { seeds: [seed] });
-  return performance.now() - t0;
+  for (let r = 0; r < rounds; r++) {
+    for (const seed of clicks) {
+      analyseCalcifications(image, { seeds: [seed] });
+      yield;
+    }
+  }
 }
