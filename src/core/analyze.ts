@@ -154,13 +154,22 @@ function centreOf(o: CalcificationOutline): PointPx {
   return { x: x / n, y: y / n };
 }
 
+/** The calcifications of a request, each outlined, measured and described on its own. */
+export interface AnalysedCalcifications {
+  readonly calibration: CalibrationJson;
+  readonly calcifications: readonly AnalysedCalcification[];
+  readonly warnings: readonly string[];
+}
+
 /**
- * Analyses one finding on one image.
+ * The calcifications a request gives (clicks, rectangle, outline), each outlined, measured and
+ * described on its own: the part of analyzeFinding a click needs before the finding it joins is
+ * derived again (the viewer's draft does that with every calcification of the finding).
  * @example
- * const r = analyzeFinding(image, { seeds: [{ x: 410, y: 388 }, { x: 431, y: 402 }] });
- * if (r.ok) console.log(r.value.suggestion.assessment, r.value.wording);
+ * const r = analyseCalcifications(image, { seeds: [{ x: 410, y: 388 }] });
+ * if (r.ok) console.log(r.value.calcifications[0]?.longAxisMm);
  */
-export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?: BreastGeometry | null): Result<FindingAnalysis> {
+export function analyseCalcifications(image: MammoImage, req: FindingRequest): Result<AnalysedCalcifications> {
   const warnings: string[] = [...image.meta.warnings];
   const outlines = outlinesFor(image, req, warnings);
   if (!outlines.ok) return outlines;
@@ -169,8 +178,42 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     return err('seed-on-background', `no calcification found${why ? ` (${why})` : ''}: give a point on a calcification or a region containing some`);
   }
   const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
-  const ms = outlines.value.map((o) => measureCalcification(image, o));
-  const singles = ms.map((m) => describeCalcification(m, ctx));
+  return ok({
+    calibration: calibrationJson(image.calibration),
+    calcifications: outlines.value.map((outline) => {
+      const m = measureCalcification(image, outline);
+      const d = describeCalcification(m, ctx);
+      return {
+        x: round(m.centre.x, 2),
+        y: round(m.centre.y, 2),
+        longAxisMm: m.longAxis.mm === null ? null : round(m.longAxis.mm, 3),
+        shortAxisMm: m.shortAxis.mm === null ? null : round(m.shortAxis.mm, 3),
+        areaMm2: m.area.mm2 === null ? null : round(m.area.mm2, 4),
+        longAxisPx: round(m.longAxis.px, 2),
+        shortAxisPx: round(m.shortAxis.px, 2),
+        morphology: d.terms.map((t) => t.term),
+        confidence: d.terms[0]?.confidence ?? 0,
+        evidence: d.evidence,
+        measurements: m,
+        outline,
+      };
+    }),
+    warnings,
+  });
+}
+
+/**
+ * Analyses one finding on one image.
+ * @example
+ * const r = analyzeFinding(image, { seeds: [{ x: 410, y: 388 }, { x: 431, y: 402 }] });
+ * if (r.ok) console.log(r.value.suggestion.assessment, r.value.wording);
+ */
+export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?: BreastGeometry | null): Result<FindingAnalysis> {
+  const analysed = analyseCalcifications(image, req);
+  if (!analysed.ok) return analysed;
+  const warnings: string[] = [...analysed.value.warnings];
+  const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
+  const ms = analysed.value.calcifications.map((c) => c.measurements);
 
   let geo: BreastGeometry | null = geometry ?? null;
   if (geo === null) {
@@ -230,24 +273,8 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     descriptions: { morphology: morphologyDescription, ...(distributionDescription ? { distribution: distributionDescription } : {}) },
   };
   return ok({
-    calibration: calibrationJson(image.calibration),
-    calcifications: ms.map((m, i) => {
-      const d = singles[i] as MorphologyDescription;
-      return {
-        x: round(m.centre.x, 2),
-        y: round(m.centre.y, 2),
-        longAxisMm: m.longAxis.mm === null ? null : round(m.longAxis.mm, 3),
-        shortAxisMm: m.shortAxis.mm === null ? null : round(m.shortAxis.mm, 3),
-        areaMm2: m.area.mm2 === null ? null : round(m.area.mm2, 4),
-        longAxisPx: round(m.longAxis.px, 2),
-        shortAxisPx: round(m.shortAxis.px, 2),
-        morphology: d.terms.map((t) => t.term),
-        confidence: d.terms[0]?.confidence ?? 0,
-        evidence: d.evidence,
-        measurements: m,
-        outline: outlines.value[i] as CalcificationOutline,
-      };
-    }),
+    calibration: analysed.value.calibration,
+    calcifications: analysed.value.calcifications,
     group: {
       count: group.count,
       extentMm: group.extent.mm === null ? null : round(group.extent.mm, 2),

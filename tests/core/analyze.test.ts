@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseCalcifications } from '../../src/core/analyze.js';
 import { analyzeFinding, ingestDicom, makeMammoImage, type MammoImage } from '../../src/core/index.js';
 import { generatePhantom, phantomOptions, type Phantom } from '../../test-data/generator/index.js';
 
@@ -102,5 +103,19 @@ describe('analyzeFinding', () => {
     for (const p of s) {
       expect(r.value.calcifications.some((c) => Math.hypot(c.x - p.x, c.y - p.y) < 4)).toBe(true);
     }
+  });
+});
+
+describe('analyseCalcifications', () => {
+  it('gives the calcifications analyzeFinding gives, for clicks and for a click on background', () => {
+    const s = seeds();
+    const finding = analyzeFinding(image, { seeds: s });
+    const alone = analyseCalcifications(image, { seeds: s });
+    if (!finding.ok || !alone.ok) throw new Error('analysis failed');
+    expect(alone.value.calcifications).toHaveLength(s.length);
+    expect(alone.value.calcifications).toEqual(finding.value.calcifications);
+    expect(alone.value.calibration).toEqual(finding.value.calibration);
+    const background = { x: 5, y: 5 };
+    expect(analyseCalcifications(image, { seeds: [background] })).toEqual(analyzeFinding(image, { seeds: [background] }));
   });
 });

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from '../../../src/core/draft/draft-action.js';
 import { exportReportJson } from '../../../src/core/draft/export-report.js';
 import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
-import { panelView } from './panel-view.js';
+import { panelViewer } from './panel-view.js';
 
 /** What the panel reads from and sends to the draft store. */
 export interface PanelStore {
@@ -23,8 +23,9 @@ function refusal(r: unknown): string | null {
 }
 
 /**
- * The findings panel over the exam's draft store: re-derives findings and report on every
- * revision. "Discard draft" (confirmed) empties the store's draft. Selection is the host's when `selectedCalcificationId` is given, else the panel's own.
+ * The findings panel over the exam's draft store: re-derives the report on every revision, and
+ * the findings whose calcifications, terms or context changed (the others keep what was derived,
+ * and their cards are not drawn again). "Discard draft" (confirmed) empties the store's draft. Selection is the host's when `selectedCalcificationId` is given, else the panel's own.
  */
 export function CalcificationPanel(props: {
   readonly store: PanelStore;
@@ -39,12 +40,16 @@ export function CalcificationPanel(props: {
 }) {
   const { store } = props;
   const draft = useSyncExternalStore(store.subscribe, store.getState, store.getState);
-  const view = useMemo(() => panelView(draft), [draft]);
+  const viewOf = useMemo(() => panelViewer(), [store]);
+  const view = useMemo(() => viewOf(draft), [viewOf, draft]);
   const [ownSelection, setOwnSelection] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const controlled = props.selectedCalcificationId !== undefined;
   const selected = controlled ? (props.selectedCalcificationId ?? null) : ownSelection;
-  const { onSelectCalcification, onDiscardDraft } = props;
+  // The host's callbacks are read when called, so the panel's callbacks stay the same object across renders.
+  const latest = useRef({ onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled });
+  latest.current = { onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled };
+  const canDiscard = store.discard !== undefined || props.onDiscardDraft !== undefined;
 
   const dispatch = useCallback(
     (action: DraftAction) => {
@@ -52,22 +57,25 @@ export function CalcificationPanel(props: {
     },
     [store],
   );
-  const host: PanelCallbacks = {
-    dispatch,
-    selectCalcification: (id) => {
-      if (!controlled) setOwnSelection(id);
-      onSelectCalcification?.(id);
-    },
-    ...(store.discard !== undefined || onDiscardDraft !== undefined
-      ? {
-          discardDraft: () => {
-            store.discard?.();
-            setMessage(null);
-            onDiscardDraft?.();
-          },
-        }
-      : {}),
-  };
+  const host: PanelCallbacks = useMemo(
+    () => ({
+      dispatch,
+      selectCalcification: (id) => {
+        if (!latest.current.controlled) setOwnSelection(id);
+        latest.current.onSelectCalcification?.(id);
+      },
+      ...(canDiscard
+        ? {
+            discardDraft: () => {
+              store.discard?.();
+              setMessage(null);
+              latest.current.onDiscardDraft?.();
+            },
+          }
+        : {}),
+    }),
+    [dispatch, store, canDiscard],
+  );
   return (
     <>
       {message !== null ? (

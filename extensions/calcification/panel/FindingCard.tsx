@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { OverriddenTerm } from '../../../src/core/assess/overrides.js';
 import { ASSESSMENT_CATEGORIES, DISTRIBUTION_TERMS, type AssessmentCategory, type DistributionTerm } from '../../../src/core/lexicon.js';
 import { wordLocation } from '../../../src/core/report/word-location.js';
@@ -25,8 +25,12 @@ function isCategory(s: string): s is AssessmentCategory {
   return (ASSESSMENT_CATEGORIES as readonly string[]).includes(s);
 }
 
-/** One finding: what was measured, the terms (suggested or overridden), the suggestion and its wording. */
-export function FindingCard(props: {
+/**
+ * One finding: what was measured, the terms (suggested or overridden), the suggestion and its
+ * wording. Drawn again only when one of its props changes (the panel keeps a finding's object
+ * while it is unchanged, and tells each card only of a selection among its own calcifications).
+ */
+export const FindingCard = memo(function FindingCard(props: {
   readonly finding: PanelFinding;
   readonly label: string;
   readonly host: PanelCallbacks;
@@ -197,4 +201,4 @@ export function FindingCard(props: {
       ) : null}
     </article>
   );
-}
+});

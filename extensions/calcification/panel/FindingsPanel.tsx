@@ -57,7 +57,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
                 finding={f}
                 label={`Finding ${numbers.get(f.id) ?? '?'} (${side} breast)`}
                 host={host}
-                selectedCalcificationId={selectedId}
+                selectedCalcificationId={selectedId !== null && f.calcifications.some((c) => c.id === selectedId) ? selectedId : null}
                 comparison={hasComparison(draft)}
               />
             ))}

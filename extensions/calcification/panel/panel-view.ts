@@ -3,10 +3,12 @@
  * every term, suggestion and wording follows the draft at once.
  */
 import { applyOverrides, assess } from '../../../src/core/assess/overrides.js';
+import { deriveFinding, type DerivedFinding } from '../../../src/core/draft/derive-finding.js';
 import { deriveReport } from '../../../src/core/draft/derive-report.js';
 import { UNSTATED_CHANGE_FOR_RULES } from '../../../src/core/draft/comparison.js';
-import { calcificationsOf, findFinding } from '../../../src/core/draft/draft-lookup.js';
-import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
+import { calcificationsOf, findFinding, findImage } from '../../../src/core/draft/draft-lookup.js';
+import type { DraftFinding, ExamDraft } from '../../../src/core/draft/exam-draft.js';
+import type { Result } from '../../../src/core/result.js';
 import type { PanelFinding, PanelReport } from './panel-model.js';
 
 export interface PanelView {
@@ -19,17 +21,83 @@ export interface PanelView {
 
 /** Derives what the panel shows from a draft. */
 export function panelView(draft: ExamDraft): PanelView {
-  const report = deriveReport(draft);
+  return viewOf(draft, deriveFinding, () => null, () => undefined);
+}
+
+/**
+ * Everything a finding's derivation and its panel entry read from the draft: the finding itself,
+ * its calcifications and their images (each replaced, never changed, when edited), the nipple
+ * markers of those images, the history, the composition and the prior's date.
+ */
+function inputsOf(draft: ExamDraft, f: DraftFinding): readonly unknown[] {
+  const calcs = calcificationsOf(draft, f);
+  const images = calcs.map((c) => findImage(draft, c.imageId));
+  return [f, draft.history, draft.composition, draft.priorDate, calcs.length, ...calcs, ...images, ...images.map((im) => (im === undefined ? undefined : draft.nippleMarkers[im.imageId]))];
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+interface Kept {
+  readonly inputs: readonly unknown[];
+  readonly derived: Result<DerivedFinding>;
+  panel: PanelFinding | null;
+}
+
+/**
+ * A panelView that keeps each finding's derivation and panel entry while what it is computed from
+ * is unchanged: a click that adds a calcification to one finding recomputes that finding (and the
+ * report text) only, and the other findings keep their objects, so their cards need not redraw.
+ * Gives what panelView gives for every draft.
+ */
+export function panelViewer(): (draft: ExamDraft) => PanelView {
+  let kept = new Map<string, Kept>();
+  return (draft) => {
+    const now = new Map<string, Kept>();
+    const derive = (d: ExamDraft, id: string): Result<DerivedFinding> => {
+      const f = findFinding(d, id);
+      if (f === undefined) return deriveFinding(d, id);
+      const inputs = inputsOf(d, f);
+      const before = kept.get(id);
+      const entry = before !== undefined && sameInputs(before.inputs, inputs) ? before : { inputs, derived: deriveFinding(d, id), panel: null };
+      now.set(id, entry);
+      return entry.derived;
+    };
+    const view = viewOf(
+      draft,
+      derive,
+      (id) => now.get(id)?.panel ?? null,
+      (id, p) => {
+        const entry = now.get(id);
+        if (entry !== undefined) entry.panel = p;
+      },
+    );
+    kept = now;
+    return view;
+  };
+}
+
+function viewOf(
+  draft: ExamDraft,
+  derive: (draft: ExamDraft, findingId: string) => Result<DerivedFinding>,
+  keptPanel: (findingId: string) => PanelFinding | null,
+  keep: (findingId: string, p: PanelFinding) => void,
+): PanelView {
+  const report = deriveReport(draft, derive);
   const findings: PanelFinding[] = [];
   for (const d of report.findingsDerived) {
     const f = findFinding(draft, d.id);
     if (f === undefined) continue;
+    const earlier = keptPanel(d.id);
+    if (earlier !== null) {
+      findings.push(earlier);
+      continue;
+    }
     const { assessment: _set, ...termOverrides } = f.overrides;
     const rules = applyOverrides(
       assess({ ...d.suggested, change: f.change ?? UNSTATED_CHANGE_FOR_RULES, history: draft.history, composition: draft.composition, side: f.side }),
       termOverrides,
     );
-    findings.push({
+    const p: PanelFinding = {
       id: d.id,
       side: f.side,
       count: d.count,
@@ -49,7 +117,9 @@ export function panelView(draft: ExamDraft): PanelView {
       wording: d.wording,
       relation: f.relation,
       warnings: d.warnings,
-    });
+    };
+    keep(d.id, p);
+    findings.push(p);
   }
   return {
     findings,

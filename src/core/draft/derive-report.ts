@@ -2,6 +2,7 @@ import { draftReport, type DraftReport } from '../report/draft-report.js';
 import type { Exam } from '../report/finding.js';
 import { deriveFinding, type DerivedFinding } from './derive-finding.js';
 import type { ExamDraft } from './exam-draft.js';
+import type { Result } from '../result.js';
 import { lineDiff, type LineChange } from './line-diff.js';
 
 /** The report of a draft: the suggestion from the findings and the text the radiologist keeps. */
@@ -24,14 +25,15 @@ export interface DerivedReport extends DraftReport {
 /**
  * Recomputes the whole report from a draft: every finding (right breast first, in the order
  * they were made), the suggested text, and the radiologist's text, which is never replaced by a
- * recomputed suggestion.
+ * recomputed suggestion. `derive` gives each finding (deriveFinding, or a caller's store of its
+ * earlier results for findings whose inputs have not changed).
  */
-export function deriveReport(draft: ExamDraft): DerivedReport {
+export function deriveReport(draft: ExamDraft, derive: (draft: ExamDraft, findingId: string) => Result<DerivedFinding> = deriveFinding): DerivedReport {
   const warnings: string[] = [];
   const order = { right: 0, left: 1, both: 2 } as const;
   const findingsDerived: DerivedFinding[] = [];
   for (const f of [...draft.findings].sort((a, b) => order[a.side] - order[b.side])) {
-    const d = deriveFinding(draft, f.id);
+    const d = derive(draft, f.id);
     if (d.ok) findingsDerived.push(d.value);
     else warnings.push(`finding ${f.id} left out: ${d.error.message}`);
   }

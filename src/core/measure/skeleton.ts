@@ -7,15 +7,6 @@
 const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
 const DY = [-1, -1, 0, 1, 1, 1, 0, -1] as const;
 
-function neighbours(m: Uint8Array, w: number, h: number, x: number, y: number, out: number[] = new Array<number>(8)): number[] {
-  for (let k = 0; k < 8; k++) {
-    const nx = x + (DX[k] as number);
-    const ny = y + (DY[k] as number);
-    out[k] = nx >= 0 && ny >= 0 && nx < w && ny < h ? (m[ny * w + nx] as number) : 0;
-  }
-  return out;
-}
-
 /** Number of 0 → 1 transitions walking once round the 8 neighbours (P2 … P9, P2). */
 function transitions(p: number[]): number {
   let t = 0;
@@ -63,33 +54,120 @@ function neighbourCode(m: Uint8Array, w: number, h: number, x: number, y: number
   return c;
 }
 
+/** Per neighbourhood code: a branch end (isEnd), a junction (three or more 0 → 1 transitions round it). */
+const END = new Uint8Array(256);
+const JUNCTION = new Uint8Array(256);
+/** Per neighbourhood code: a redundant pixel (two or more neighbours on, all in one 8-connected group: removeRedundantPixels). */
+const REDUNDANT = new Uint8Array(256);
+{
+  const p = new Array<number>(8);
+  for (let c = 0; c < 256; c++) {
+    for (let k = 0; k < 8; k++) p[k] = (c >> k) & 1;
+    END[c] = isEnd(p) ? 1 : 0;
+    JUNCTION[c] = transitions(p) >= 3 ? 1 : 0;
+    const on = [0, 1, 2, 3, 4, 5, 6, 7].filter((k) => p[k] === 1);
+    REDUNDANT[c] = on.length >= 2 && neighbourGroups(on) === 1 ? 1 : 0;
+  }
+}
+
+/**
+ * The mask copied into a frame one pixel wider on every side (kept off), so that a neighbourhood
+ * is read without bounds checks: pixel (x, y) is at (y + 1) × (w + 2) + x + 1.
+ */
+function framed(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const W = w + 2;
+  const f = new Uint8Array(W * (h + 2));
+  for (let y = 0; y < h; y++) {
+    const row = (y + 1) * W + 1;
+    for (let x = 0; x < w; x++) f[row + x] = mask[y * w + x] === 1 ? 1 : 0;
+  }
+  return f;
+}
+
+/** Neighbourhood code of framed index i (row length W), bits as neighbourCode. */
+function framedCode(f: Uint8Array, W: number, i: number): number {
+  return (
+    (f[i - W] as number) |
+    ((f[i - W + 1] as number) << 1) |
+    ((f[i + 1] as number) << 2) |
+    ((f[i + W + 1] as number) << 3) |
+    ((f[i + W] as number) << 4) |
+    ((f[i + W - 1] as number) << 5) |
+    ((f[i - 1] as number) << 6) |
+    ((f[i - W - 1] as number) << 7)
+  );
+}
+
 /**
  * Zhang–Suen thinning of a binary mask (1 = object) to a one-pixel-wide 8-connected skeleton,
  * without the clean-up of redundant pixels (thinMask). Returns a new mask; the input is not
  * changed. Each sub-iteration decides on the mask as it was
- * before it (removals applied after the pass), visiting only the pixels still on, with the removal
- * test read from a table of the 256 neighbourhoods.
+ * before it (removals applied after the pass), with the removal test read from a table of the 256
+ * neighbourhoods. Only pixels on the object's edge are visited: a pixel whose eight neighbours are
+ * all on is never removable (more than six on), and a pixel joins the edge only when a neighbour
+ * is removed.
  */
 export function zhangSuenThinning(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const m = Uint8Array.from(mask, (v) => (v === 1 ? 1 : 0));
-  let on: number[] = [];
-  for (let i = 0; i < m.length; i++) if (m[i] === 1) on.push(i);
-  const remove: number[] = [];
+  const W = width + 2;
+  const f = framed(mask, width, height);
+  // Edge pixels to visit (framed indices) and a flag for those listed.
+  let edge = new Int32Array(64);
+  let count = 0;
+  const listed = new Uint8Array(f.length);
+  const list = (i: number): void => {
+    if (listed[i] === 1) return;
+    listed[i] = 1;
+    if (count === edge.length) {
+      const grown = new Int32Array(edge.length * 2);
+      grown.set(edge);
+      edge = grown;
+    }
+    edge[count++] = i;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y + 1) * W + x + 1;
+      if (f[i] === 1 && framedCode(f, W, i) !== 255) list(i);
+    }
+  }
+  let remove = new Int32Array(64);
+  const offsets = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
   for (let changed = true; changed; ) {
     changed = false;
     for (let step = 0; step < 2; step++) {
       const removable = REMOVABLE[step as 0 | 1];
-      remove.length = 0;
-      for (const i of on) {
-        const x = i % width;
-        if (removable[neighbourCode(m, width, height, x, (i - x) / width)] === 1) remove.push(i);
+      let removed = 0;
+      for (let k = 0; k < count; k++) {
+        const i = edge[k] as number;
+        if (removable[framedCode(f, W, i)] !== 1) continue;
+        if (removed === remove.length) {
+          const grown = new Int32Array(remove.length * 2);
+          grown.set(remove);
+          remove = grown;
+        }
+        remove[removed++] = i;
       }
-      for (const i of remove) m[i] = 0;
-      if (remove.length > 0) {
-        changed = true;
-        on = on.filter((i) => m[i] === 1);
+      if (removed === 0) continue;
+      changed = true;
+      for (let k = 0; k < removed; k++) f[remove[k] as number] = 0;
+      // Keep the listed pixels still on; the on neighbours of the removed ones join the edge.
+      let kept = 0;
+      for (let k = 0; k < count; k++) {
+        const i = edge[k] as number;
+        if (f[i] === 1) edge[kept++] = i;
+        else listed[i] = 0;
+      }
+      count = kept;
+      for (let k = 0; k < removed; k++) {
+        const i = remove[k] as number;
+        for (const o of offsets) if (f[i + o] === 1) list(i + o);
       }
     }
+  }
+  const m = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = (y + 1) * W + 1;
+    for (let x = 0; x < width; x++) m[y * width + x] = f[row + x] as number;
   }
   return m;
 }
@@ -110,10 +188,7 @@ function removeRedundantPixels(m: Uint8Array, width: number, height: number): vo
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (m[y * width + x] !== 1) continue;
-      const p = neighbours(m, width, height, x, y);
-      const on = [0, 1, 2, 3, 4, 5, 6, 7].filter((k) => p[k] === 1);
-      if (on.length < 2 || neighbourGroups(on) !== 1) continue;
-      m[y * width + x] = 0;
+      if (REDUNDANT[neighbourCode(m, width, height, x, y)] === 1) m[y * width + x] = 0;
     }
   }
 }
@@ -181,9 +256,9 @@ export function skeletonStats(skel: Uint8Array, width: number, height: number, c
         lengthPx += Math.SQRT2;
         lengthScaled += diag;
       }
-      const p = neighbours(skel, width, height, x, y);
-      if (isEnd(p)) endPoints++;
-      if (transitions(p) >= 3) junction[y * width + x] = 1;
+      const c = neighbourCode(skel, width, height, x, y);
+      if (END[c] === 1) endPoints++;
+      if (JUNCTION[c] === 1) junction[y * width + x] = 1;
     }
   }
   const branchPoints = countClusters(junction, width, height);
@@ -233,10 +308,10 @@ export function pruneSpurs(
 ): Uint8Array {
   const out = Uint8Array.from(skel);
   const on = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < width && y < height && skel[y * width + x] === 1;
-  const isJunction = (x: number, y: number): boolean => transitions(neighbours(skel, width, height, x, y)) >= 3;
+  const isJunction = (x: number, y: number): boolean => JUNCTION[neighbourCode(skel, width, height, x, y)] === 1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (!on(x, y) || !isEnd(neighbours(skel, width, height, x, y))) continue;
+      if (!on(x, y) || END[neighbourCode(skel, width, height, x, y)] !== 1) continue;
       const path: number[] = [];
       const seen = new Set<number>();
       let cx = x;

@@ -224,29 +224,42 @@ function densityAt(w: DensityWindow, x: number, y: number): number {
   );
 }
 
-function sampleAcross(w: DensityWindow, s: Station, o: number): number {
-  const x = s.cx + o * s.nx;
-  const y = s.cy + o * s.ny;
+/** The density at offset o across the track from (cx, cy) along the unit normal (nx, ny); NaN outside the window. */
+function sampleAcross(w: DensityWindow, cx: number, cy: number, nx: number, ny: number, o: number): number {
+  const x = cx + o * nx;
+  const y = cy + o * ny;
   const outside = x < w.x0 || y < w.y0 || x > w.x0 + w.width - 1 || y > w.y0 + w.height - 1;
   return outside ? Number.NaN : densityAt(w, x, y);
 }
 
-/** The ridge filter across a station: a line of width g stands above the mean of the points g px either side. */
-function ridgeAt(patch: DensityWindow, s: Station, d: number, g: number): number {
-  return sampleAcross(patch, s, d) - (sampleAcross(patch, s, d - g) + sampleAcross(patch, s, d + g)) / 2;
+/** The ridge filter across the track at (cx, cy): a line of width g stands above the mean of the points g px either side. */
+function ridgeAt(patch: DensityWindow, cx: number, cy: number, nx: number, ny: number, d: number, g: number): number {
+  return sampleAcross(patch, cx, cy, nx, ny, d) - (sampleAcross(patch, cx, cy, nx, ny, d - g) + sampleAcross(patch, cx, cy, nx, ny, d + g)) / 2;
 }
 
-/** Ridge profiles across every station (offsets −reach … reach), averaged over neighbouring stations. */
-function ridgeProfiles(patch: DensityWindow, stations: readonly (Station | null)[], g: number, reach: number): Float64Array {
+/**
+ * The ridge filter across each station (offsets −reach + g … reach − g; NaN elsewhere and on
+ * missing stations), one row of 2 × reach + 1 per station. Each station's profile is sampled once
+ * at every offset and the filter read from it.
+ */
+function ridgeRows(patch: DensityWindow, stations: readonly (Station | null)[], g: number, reach: number): Float64Array {
   const width = 2 * reach + 1;
-  const k = stations.length;
-  const ridge = new Float64Array(k * width).fill(Number.NaN);
-  stations.forEach((s, i) => {
-    if (s === null) return;
-    for (let d = -reach + g; d <= reach - g; d++) ridge[i * width + d + reach] = ridgeAt(patch, s, d, g);
-  });
-  // Averaged over neighbouring stations (6 px of track): a wall is continuous, noise is not.
+  const ridge = new Float64Array(stations.length * width).fill(Number.NaN);
+  const profile = new Float64Array(width);
+  for (let i = 0; i < stations.length; i++) {
+    const s = stations[i];
+    if (s === null || s === undefined) continue;
+    for (let o = -reach; o <= reach; o++) profile[o + reach] = sampleAcross(patch, s.cx, s.cy, s.nx, s.ny, o);
+    const row = i * width;
+    for (let c = g; c < width - g; c++) ridge[row + c] = (profile[c] as number) - ((profile[c - g] as number) + (profile[c + g] as number)) / 2;
+  }
+  return ridge;
+}
+
+/** Ridge rows averaged over neighbouring stations (6 px of track): a wall is continuous, noise is not. */
+function averageAlongTrack(ridge: Float64Array, stations: readonly (Station | null)[], width: number): Float64Array {
   const half = (V.stationsAveraged - 1) >> 1;
+  const k = stations.length;
   const smooth = new Float64Array(k * width).fill(Number.NaN);
   for (let i = 0; i < k; i++) {
     if (stations[i] === null) continue;
@@ -290,13 +303,12 @@ function follow(
   for (let travelled = 0; travelled < maxPx; travelled += V.stationStepPx) {
     const qx = px0 + V.stationStepPx * ux;
     const qy = py0 + V.stationStepPx * uy;
-    const probe: Station = { cx: qx, cy: qy, nx: -uy, ny: ux, halfWidth: from.halfWidth };
     let best = -Infinity;
     let bestO = 0;
     for (let o = -V.followLateralPx; o <= V.followLateralPx; o++) {
       // Mean of three samples along the course (one pixel apart): the wall is continuous, noise is not.
       let sum = 0;
-      for (const a of [-1, 0, 1]) sum += ridgeAt(patch, { ...probe, cx: qx + a * ux, cy: qy + a * uy }, o, g);
+      for (let a = -1; a <= 1; a++) sum += ridgeAt(patch, qx + a * ux, qy + a * uy, -uy, ux, o, g);
       const r = sum / 3;
       if (r > best) {
         best = r;
@@ -403,7 +415,8 @@ export function vesselEvidence(
     return Math.max(robustSigma(outside), 1e-9);
   };
   // The ridge noise beside the outlined piece sets how clear the followed wall must be.
-  const ownNoise = noiseOf(ridgeProfiles(patch, line.stations, g, reach), line.stations.length);
+  const ownRidge = ridgeRows(patch, line.stations, g, reach);
+  const ownNoise = noiseOf(averageAlongTrack(ownRidge, line.stations, width), line.stations.length);
   const first = own[0] as Station;
   const last = own[own.length - 1] as Station;
   const back = course(own[Math.min(3, own.length - 1)] as Station, first);
@@ -416,7 +429,12 @@ export function vesselEvidence(
   const stations: (Station | null)[] = [...behind, ...line.stations, ...after.stations];
   const followedPx = line.lengthPx + (before.stations.length + after.stations.length) * V.stationStepPx;
   const k = stations.length;
-  const smooth = ridgeProfiles(patch, stations, g, reach);
+  // The outline's own stations keep the ridge rows read above; only the followed ones are read now.
+  const ridge = new Float64Array(k * width);
+  ridge.set(ridgeRows(patch, behind, g, reach), 0);
+  ridge.set(ownRidge, behind.length * width);
+  ridge.set(ridgeRows(patch, after.stations, g, reach), (behind.length + line.stations.length) * width);
+  const smooth = averageAlongTrack(ridge, stations, width);
   const noise = noiseOf(smooth, k);
   let best: ParallelWall | null = null;
   let bestScore = -Infinity;

@@ -8,29 +8,29 @@
 import { median, medianAndSigma } from './background.js';
 
 /**
- * Running minimum over `2r + 1` samples along each row of `src` (width × height), written
- * transposed into `dst` (height × width), by van Herk / Gil–Werman: g holds the minimum from
- * each block's start, h from each block's end; windows are cut at the row ends. With sign −1 the values are negated on the way in and out (a maximum).
+ * Running minimum (or, with `max`, maximum) over `2r + 1` samples along each row of `src`
+ * (width × height) into `dst`, by van Herk / Gil–Werman: g holds the minimum from each block's
+ * start, h from each block's end; windows are cut at the row ends.
  */
-function rowMinTransposed(src: Float64Array, dst: Float64Array, width: number, height: number, r: number, sign: number, g: Float64Array, h: Float64Array): void {
+function rowPass(src: Float64Array, dst: Float64Array, width: number, height: number, r: number, max: boolean, g: Float64Array, h: Float64Array): void {
   const k = 2 * r + 1;
   const lastBlock = Math.floor((width - 1) / k) * k;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let b = 0; b < width; b += k) {
       const e = b + k < width ? b + k : width;
-      let m = sign * (src[row + b] as number);
+      let m = src[row + b] as number;
       g[b] = m;
       for (let i = b + 1; i < e; i++) {
-        const v = sign * (src[row + i] as number);
-        if (v < m) m = v;
+        const v = src[row + i] as number;
+        if (max ? v > m : v < m) m = v;
         g[i] = m;
       }
-      m = sign * (src[row + e - 1] as number);
+      m = src[row + e - 1] as number;
       h[e - 1] = m;
       for (let i = e - 2; i >= b; i--) {
-        const v = sign * (src[row + i] as number);
-        if (v < m) m = v;
+        const v = src[row + i] as number;
+        if (max ? v > m : v < m) m = v;
         h[i] = m;
       }
     }
@@ -43,70 +43,116 @@ function rowMinTransposed(src: Float64Array, dst: Float64Array, width: number, h
       else {
         const a = h[lo] as number;
         const c = g[hi] as number;
-        v = a < c ? a : c;
+        v = (max ? a > c : a < c) ? a : c;
       }
-      dst[i * height + y] = sign * v;
+      dst[row + i] = v;
     }
   }
 }
 
-/** Erosion (sign 1) or dilation (sign −1) by a (2r + 1) × (2r + 1) square, into `out` (`tmp` is scratch). */
-function squareFilter(values: Float64Array, width: number, height: number, r: number, sign: number, tmp: Float64Array, out: Float64Array): void {
-  const n = Math.max(width, height);
-  const g = new Float64Array(n);
-  const h = new Float64Array(n);
-  rowMinTransposed(values, tmp, width, height, r, sign, g, h);
-  rowMinTransposed(tmp, out, height, width, r, sign, g, h);
+/**
+ * The same running minimum (or maximum) down each column, every row of the image at once so that
+ * memory is read in order: g and h (width × height each) hold the block-wise minima from each
+ * block's first and last row.
+ */
+function columnPass(src: Float64Array, dst: Float64Array, width: number, height: number, r: number, max: boolean, g: Float64Array, h: Float64Array): void {
+  const k = 2 * r + 1;
+  const lastBlock = Math.floor((height - 1) / k) * k;
+  for (let b = 0; b < height; b += k) {
+    const e = b + k < height ? b + k : height;
+    for (let x = 0; x < width; x++) g[b * width + x] = src[b * width + x] as number;
+    for (let y = b + 1; y < e; y++) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) {
+        const v = src[row + x] as number;
+        const m = g[row - width + x] as number;
+        g[row + x] = (max ? v > m : v < m) ? v : m;
+      }
+    }
+    for (let x = 0; x < width; x++) h[(e - 1) * width + x] = src[(e - 1) * width + x] as number;
+    for (let y = e - 2; y >= b; y--) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) {
+        const v = src[row + x] as number;
+        const m = h[row + width + x] as number;
+        h[row + x] = (max ? v > m : v < m) ? v : m;
+      }
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const lo = y > r ? y - r : 0;
+    const hi = y + r < height ? y + r : height - 1;
+    const row = y * width;
+    if (lo === 0) dst.set(g.subarray(hi * width, hi * width + width), row);
+    else if (hi === height - 1 && lo >= lastBlock) dst.set(h.subarray(lo * width, lo * width + width), row);
+    else {
+      const ho = lo * width;
+      const go = hi * width;
+      for (let x = 0; x < width; x++) {
+        const a = h[ho + x] as number;
+        const c = g[go + x] as number;
+        dst[row + x] = (max ? a > c : a < c) ? a : c;
+      }
+    }
+  }
+}
+
+/** Erosion (min) or dilation (max) by a (2r + 1) × (2r + 1) square, into `out` (`tmp`, `g` and `h` are scratch of the image's size). */
+function squareFilter(values: Float64Array, width: number, height: number, r: number, max: boolean, tmp: Float64Array, out: Float64Array, g: Float64Array, h: Float64Array): void {
+  rowPass(values, tmp, width, height, r, max, g, h);
+  columnPass(tmp, out, width, height, r, max, g, h);
+}
+
+/**
+ * Working arrays of at least n values, kept between calls (the core runs one analysis at a time on
+ * its thread): a click on a long vessel wall opens patches of a few hundred thousand pixels several
+ * times, and new arrays each time kept the garbage collector busy. Their contents are not kept.
+ */
+let kept: Float64Array[] = [];
+function scratch(n: number, count: number): Float64Array[] {
+  if (kept.length < count || (kept[0] as Float64Array).length < n) {
+    const size = Math.max(n, kept[0]?.length ?? 0);
+    kept = Array.from({ length: Math.max(count, kept.length) }, () => new Float64Array(size));
+  }
+  return kept.slice(0, count).map((a) => a.subarray(0, n));
 }
 
 /** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under. */
 export function greyOpening(values: ArrayLike<number>, width: number, height: number, r: number): Float64Array {
   const n = width * height;
   const src = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
-  const tmp = new Float64Array(n);
-  const eroded = new Float64Array(n);
+  const [tmp, eroded, g, h] = scratch(n, 4) as [Float64Array, Float64Array, Float64Array, Float64Array];
   const out = new Float64Array(n);
-  squareFilter(src, width, height, r, 1, tmp, eroded);
-  squareFilter(eroded, width, height, r, -1, tmp, out);
+  squareFilter(src, width, height, r, false, tmp, eroded, g, h);
+  squareFilter(eroded, width, height, r, true, tmp, out, g, h);
   return out;
 }
 
 /** 3 × 3 box mean of every pixel (the window shrinks at the edge). */
 export function boxMean3(values: ArrayLike<number>, width: number, height: number): Float64Array {
-  const rows = new Float64Array(width * height);
+  const [rows] = scratch(width * height, 1) as [Float64Array];
   const out = new Float64Array(width * height);
+  // Along rows: the centre, then the left and right neighbours where there are some.
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      let s = values[i] as number;
-      let c = 1;
-      if (x > 0) {
-        s += values[i - 1] as number;
-        c++;
-      }
-      if (x < width - 1) {
-        s += values[i + 1] as number;
-        c++;
-      }
-      rows[i] = s / c;
+    const row = y * width;
+    if (width === 1) {
+      rows[row] = values[row] as number;
+      continue;
     }
+    rows[row] = ((values[row] as number) + (values[row + 1] as number)) / 2;
+    for (let i = row + 1; i < row + width - 1; i++) rows[i] = ((values[i] as number) + (values[i - 1] as number) + (values[i + 1] as number)) / 3;
+    const last = row + width - 1;
+    rows[last] = ((values[last] as number) + (values[last - 1] as number)) / 2;
   }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      let s = rows[i] as number;
-      let c = 1;
-      if (y > 0) {
-        s += rows[i - width] as number;
-        c++;
-      }
-      if (y < height - 1) {
-        s += rows[i + width] as number;
-        c++;
-      }
-      out[i] = s / c;
-    }
+  // Down columns, likewise.
+  if (height === 1) {
+    out.set(rows);
+    return out;
   }
+  for (let x = 0; x < width; x++) out[x] = ((rows[x] as number) + (rows[x + width] as number)) / 2;
+  for (let i = width; i < width * (height - 1); i++) out[i] = ((rows[i] as number) + (rows[i - width] as number) + (rows[i + width] as number)) / 3;
+  const last = width * (height - 1);
+  for (let x = 0; x < width; x++) out[last + x] = ((rows[last + x] as number) + (rows[last + x - width] as number)) / 2;
   return out;
 }
 

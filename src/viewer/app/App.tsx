@@ -59,10 +59,10 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
       if (target.kind !== 'seed') regionBusy(false);
     });
     if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
-    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.analysis.calcifications.length : 0 });
+    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
-    const kind = r.value.analysis.calibration.kind;
-    return ok(r.value.analysis.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
+    const kind = r.value.calibrationKind;
+    return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
   };
 }
 
@@ -166,6 +166,8 @@ export function App() {
         // The others' images go once the views have taken this examination's (those of the one chosen last, if another was chosen meanwhile).
         await afterNextFrame();
         await releaseImagesExcept(client, wantedImages.current);
+        // The worker compiles its analysis on a drawn scene while the radiologist looks at the images.
+        void client.prepare();
       };
       return show();
     },

@@ -1,10 +1,10 @@
 /**
  * The UI side of the analysis worker: promise-returning calls, one worker for the whole viewer.
  */
-import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
+import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { err, ok, type Result } from '../../core/result.js';
-import type { StoredPixels } from '../../core/image.js';
+import type { CalibrationKind, StoredPixels } from '../../core/image.js';
 import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
 
 /** An image the worker has decoded: what the core read, its pixels and the file's header. */
@@ -30,11 +30,16 @@ type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Om
 export interface AnalysisClient {
   /** Ingests (decodes) a file's bytes (the buffer is transferred): what the core read and the pixels. */
   ingest(key: string, bytes: ArrayBuffer): Promise<Result<IngestedImage>>;
-  /** Runs the core's finding analysis on an ingested image. */
-  analyse(key: string, request: FindingRequest): Promise<Result<{ analysis: FindingAnalysis; ms: number }>>;
+  /** Outlines, measures and describes the request's calcifications on an ingested image (the worker's time in ms). */
+  analyse(key: string, request: FindingRequest): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; ms: number }>>;
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
+  /**
+   * Has the worker start analysing a drawn scene (asked once the exam is on screen), so that the
+   * first clicks do not run cold code; it stops at the first real request. Later calls do nothing.
+   */
+  prepare(): Promise<void>;
   /** The image keys the worker holds decoded now. */
   held(): Promise<readonly string[]>;
   terminate(): void;
@@ -45,6 +50,7 @@ export function startAnalysisWorker(): AnalysisClient {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'calcscribe-analysis' });
   const pending = new Map<number, Pending>();
   let next = 1;
+  let preparing: Promise<void> | null = null;
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const p = pending.get(e.data.id);
     pending.delete(e.data.id);
@@ -71,7 +77,7 @@ export function startAnalysisWorker(): AnalysisClient {
     async analyse(key, request) {
       const r = await send({ type: 'analyse', key, request });
       if (!r.ok) return err(r.error.kind, r.error.message);
-      return r.type === 'analyse' ? ok({ analysis: r.analysis, ms: r.ms }) : err('bad-argument', 'unexpected reply');
+      return r.type === 'analyse' ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, ms: r.ms }) : err('bad-argument', 'unexpected reply');
     },
     async draftImage(key, draftImageId, role) {
       const r = await send({ type: 'draftImage', key, draftImageId, role });
@@ -80,6 +86,10 @@ export function startAnalysisWorker(): AnalysisClient {
     },
     async forget(key) {
       await send({ type: 'forget', key });
+    },
+    prepare() {
+      preparing ??= send({ type: 'prepare' }).then(() => undefined);
+      return preparing;
     },
     async held() {
       const r = await send({ type: 'held' });

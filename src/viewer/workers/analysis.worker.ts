@@ -1,10 +1,11 @@
 /**
  * The analysis worker: ingests DICOM bytes with the core and runs the finding analysis off the UI
- * thread. One MammoImage is kept per image key until it is forgotten. This is the only place the
+ * thread (a click's calcifications: analyseCalcifications; the finding is derived on the page from
+ * the draft). One MammoImage is kept per image key until it is forgotten. This is the only place the
  * viewer decodes an image: the decoded pixels go back to the page (shared when it can, see
  * shared-pixels.ts) for the display and the UI thread, and the file's bytes are let go.
  */
-import { analyzeFinding } from '../../core/analyze.js';
+import { analyseCalcifications } from '../../core/analyze.js';
 import { draftImageFrom } from '../../core/draft/new-exam-draft.js';
 import type { MammoImage } from '../../core/image.js';
 import type { BreastGeometry } from '../../core/locate/breast-geometry.js';
@@ -13,12 +14,26 @@ import { ingestDicom } from '../../core/ingest/index.js';
 import { BROWSER_DECODERS } from './browser-decoders.js';
 import { headerBeforePixelData } from './dicom-header.js';
 import { sharePixels } from './shared-pixels.js';
+import { warmUpSteps } from './warm-up.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const images = new Map<string, MammoImage>();
 const geometries = new Map<string, BreastGeometry | null>();
 /** Decodes per image key, for the check that each image is decoded once. */
 const decodes = new Map<string, number>();
+let prepared = false;
+/** Set once the radiologist has asked for an analysis: the warm-up, if still running, stops. */
+let asked = false;
+
+/** Runs the warm-up a step at a time, each in its own task, so that a request waits for one step at most. */
+function prepare(): void {
+  const steps = warmUpSteps(2);
+  const next = (): void => {
+    if (asked || steps.next().done === true) return;
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
 
 /** The breast found on an image, once per image. */
 function geometryOf(key: string, image: MammoImage): BreastGeometry | null {
@@ -47,19 +62,24 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       return { id: msg.id, ok: true, type: 'ingest', summary: { key: msg.key, rows, columns, meta, calibration }, pixels: stored, header: h.buffer as ArrayBuffer, decodes: decodes.get(msg.key) ?? 0 };
     }
     case 'analyse': {
+      asked = true;
       const image = images.get(msg.key);
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       const t0 = performance.now();
-      const r = analyzeFinding(image, msg.request, msg.request.nipple ? null : geometryOf(msg.key, image));
+      const r = analyseCalcifications(image, msg.request);
       const ms = performance.now() - t0;
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
-      return { id: msg.id, ok: true, type: 'analyse', analysis: r.value, ms };
+      return { id: msg.id, ok: true, type: 'analyse', calibrationKind: r.value.calibration.kind, calcifications: r.value.calcifications, ms };
     }
     case 'draftImage': {
       const image = images.get(msg.key);
       if (image === undefined) return { id: msg.id, ok: false, error: { kind: 'bad-argument', message: `image ${msg.key} is not loaded` } };
       return { id: msg.id, ok: true, type: 'draftImage', image: draftImageFrom(image, msg.draftImageId, msg.role, geometryOf(msg.key, image)) };
     }
+    case 'prepare':
+      if (!prepared) prepare();
+      prepared = true;
+      return { id: msg.id, ok: true, type: 'prepare' };
     case 'forget':
       images.delete(msg.key);
       geometries.delete(msg.key);

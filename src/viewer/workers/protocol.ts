@@ -3,8 +3,8 @@
  * holds it (one MammoImage per image key) to run the core on; the decoded pixels come back with the
  * ingest reply (shared, when the page is cross-origin isolated) for the display and the UI thread.
  */
-import type { FindingAnalysis, FindingRequest } from '../../core/analyze.js';
-import type { Calibration, ImageMetadata, StoredPixels } from '../../core/image.js';
+import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
+import type { Calibration, CalibrationKind, ImageMetadata, StoredPixels } from '../../core/image.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import type { CalcscribeError } from '../../core/result.js';
 
@@ -21,6 +21,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'ingest'; readonly key: string; readonly bytes: ArrayBuffer }
   | { readonly id: number; readonly type: 'analyse'; readonly key: string; readonly request: FindingRequest }
   | { readonly id: number; readonly type: 'forget'; readonly key: string }
+  /** Starts the analysis of a drawn scene, step by step, so that the first clicks run compiled code (warm-up.ts); answered at once. */
+  | { readonly id: number; readonly type: 'prepare' }
   /** The image keys the worker holds decoded now. */
   | { readonly id: number; readonly type: 'held' }
   /** What the exam draft keeps of the image (finds the breast once; later analyses reuse it). */
@@ -39,8 +41,13 @@ export type WorkerReply =
       /** How many times the worker has decoded this image key (1 unless it was ingested again). */
       readonly decodes: number;
     }
-  | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly analysis: FindingAnalysis; readonly ms: number }
+  /**
+   * The calcifications of the request, outlined, measured and described (analyseCalcifications):
+   * what the viewer shows and keeps of a click; the finding they join is derived on the page.
+   */
+  | { readonly id: number; readonly ok: true; readonly type: 'analyse'; readonly calibrationKind: CalibrationKind; readonly calcifications: readonly AnalysedCalcification[]; readonly ms: number }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
+  | { readonly id: number; readonly ok: true; readonly type: 'prepare' }
   | { readonly id: number; readonly ok: true; readonly type: 'held'; readonly keys: readonly string[] }
   | { readonly id: number; readonly ok: true; readonly type: 'draftImage'; readonly image: DraftImage }
   | { readonly id: number; readonly ok: false; readonly error: CalcscribeError };
