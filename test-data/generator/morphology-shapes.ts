@@ -191,11 +191,14 @@ export function makeStructure(term: MorphologyTerm, random: Random, ctx: ShapeCo
       return single({ primitives: [{ kind: 'ellipsoid', cx: 0, cy: 0, a: r, b: r * random.uniform(0.7, 1), angle: random.uniform(0, Math.PI), profile: 1.2 }], holes: [], density: 0.45 });
     }
     case 'coarse heterogeneous': {
+      // ACR BI-RADS Atlas, 5th ed. (2013): "irregular, conspicuous calcifications that are
+      // generally between 0.5 mm and 1 mm and tend to coalesce, but are smaller than dystrophic":
+      // two or three irregular particles fused together, the whole within 0.5–1 mm.
       const parts: Primitive[] = [];
-      const n = random.int(1, 3);
+      const n = random.int(2, 3);
       for (let i = 0; i < n; i++) {
-        const b = blob(random, random.uniform(0.22, 0.36), 0.3, 5, 1.4);
-        parts.push({ ...b, cx: i === 0 ? 0 : random.uniform(-0.3, 0.3), cy: i === 0 ? 0 : random.uniform(-0.3, 0.3) });
+        const b = blob(random, random.uniform(0.16, 0.26), 0.3, 5, 1.4);
+        parts.push({ ...b, cx: i === 0 ? 0 : random.uniform(-0.22, 0.22), cy: i === 0 ? 0 : random.uniform(-0.22, 0.22) });
       }
       return single({ primitives: parts, holes: [], density: 1.1 });
     }

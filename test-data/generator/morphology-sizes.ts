@@ -9,7 +9,7 @@ import type { MorphologyTerm } from '../../src/core/lexicon.js';
 import type { StructurePiece } from './morphology-shapes.js';
 import type { Random } from './random.js';
 import type { CalcificationShape, Hole, Primitive } from './shape-primitives.js';
-import { shapeBounds } from './shape-primitives.js';
+import { primitiveThickness, shapeBounds } from './shape-primitives.js';
 
 export type SizeRangeChoice = 'typical' | 'whole';
 
@@ -65,14 +65,53 @@ export function nominalLongAxisMm(shape: CalcificationShape): number {
 }
 
 /**
+ * The long axis (largest Feret diameter) of the shape as drawn, mm: every point where it holds
+ * calcium, sampled on a grid of 160 steps across its bounding box, projected on 180 directions.
+ * The bounding box (nominalLongAxisMm) over-estimates it for irregular and lobulated outlines,
+ * whose harmonics rarely all peak in one direction: rescaling by the box left a third of the
+ * dystrophic deposits of the whole 1–8 mm range under 1 mm as drawn.
+ */
+export function drawnLongAxisMm(shape: CalcificationShape): number {
+  const b = shapeBounds(shape);
+  const step = Math.max(b.x1 - b.x0, b.y1 - b.y0) / 160;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = b.y0 + step / 2; y < b.y1; y += step) {
+    for (let x = b.x0 + step / 2; x < b.x1; x += step) {
+      if (shape.primitives.some((p) => primitiveThickness(p, x, y) > 0)) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length === 0) return nominalLongAxisMm(shape);
+  let longest = 0;
+  for (let k = 0; k < 180; k++) {
+    const c = Math.cos((k * Math.PI) / 180);
+    const sn = Math.sin((k * Math.PI) / 180);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < xs.length; i++) {
+      const v = (xs[i] as number) * c + (ys[i] as number) * sn;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    longest = Math.max(longest, hi - lo);
+  }
+  // A sample stands for a cell of one step: the outline reaches half a step beyond it each side.
+  return longest + step;
+}
+
+/**
  * A structure rescaled to a long axis drawn log-uniformly over the term's whole range (so small
  * and large ends are equally represented), or unchanged for 'typical' and for terms not rescaled.
+ * The long axis is the drawn deposit's (drawnLongAxisMm).
  */
 export function sizeStructure(term: MorphologyTerm, pieces: StructurePiece[], choice: SizeRangeChoice, random: Random): StructurePiece[] {
   const range = WHOLE_SIZE_RANGES[term];
   if (choice === 'typical' || range === undefined || pieces.length !== 1) return pieces;
   const piece = pieces[0] as StructurePiece;
   const target = Math.exp(random.uniform(Math.log(range.minMm), Math.log(range.maxMm)));
-  const k = target / nominalLongAxisMm(piece.shape);
+  const k = target / drawnLongAxisMm(piece.shape);
   return [{ dx: piece.dx * k, dy: piece.dy * k, shape: scaleShape(piece.shape, k) }];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePhantom, phantomOptions } from '../../test-data/generator/index.js';
 import { makeStructure } from '../../test-data/generator/morphology-shapes.js';
-import { nominalLongAxisMm, scaleShape, sizeStructure, WHOLE_SIZE_RANGES } from '../../test-data/generator/morphology-sizes.js';
+import { drawnLongAxisMm, nominalLongAxisMm, scaleShape, sizeStructure, WHOLE_SIZE_RANGES } from '../../test-data/generator/morphology-sizes.js';
 import { makeRandom } from '../../test-data/generator/random.js';
 import type { CalcificationShape } from '../../test-data/generator/shape-primitives.js';
 
@@ -28,17 +28,27 @@ describe('whole size ranges', () => {
       if (!range) throw new Error(term);
       const sizes = Array.from({ length: 60 }, (_, i) => {
         const s = sizeStructure(term, makeStructure(term, makeRandom(i), ctx), 'whole', makeRandom(1000 + i));
-        return nominalLongAxisMm((s[0] as { shape: CalcificationShape }).shape);
+        return drawnLongAxisMm((s[0] as { shape: CalcificationShape }).shape);
       });
-      expect(Math.min(...sizes), term).toBeGreaterThanOrEqual(range.minMm * 0.999);
-      expect(Math.max(...sizes), term).toBeLessThanOrEqual(range.maxMm * 1.001);
+      // The drawn long axis, sampled at 1/160 of the box: within a sampling step of the range.
+      expect(Math.min(...sizes), term).toBeGreaterThanOrEqual(range.minMm * 0.99);
+      expect(Math.max(...sizes), term).toBeLessThanOrEqual(range.maxMm * 1.01);
       // Both ends are reached: the smallest in the lower fifth (log scale), the largest in the upper fifth.
       const span = Math.log(range.maxMm / range.minMm);
       expect(Math.log(Math.min(...sizes) / range.minMm) / span, term).toBeLessThan(0.2);
       expect(Math.log(range.maxMm / Math.max(...sizes)) / span, term).toBeLessThan(0.2);
       const again = sizeStructure(term, makeStructure(term, makeRandom(0), ctx), 'whole', makeRandom(1000));
-      expect(nominalLongAxisMm((again[0] as { shape: CalcificationShape }).shape)).toBe(sizes[0]);
+      expect(drawnLongAxisMm((again[0] as { shape: CalcificationShape }).shape)).toBe(sizes[0]);
     }
+  });
+
+  it('measures the drawn long axis: a disc\'s diameter, and no more than the bounding box of a lobulated blob', () => {
+    const disc: CalcificationShape = { primitives: [{ kind: 'ellipsoid', cx: 0, cy: 0, a: 1, b: 1, angle: 0, profile: 0.5 }], holes: [], density: 1 };
+    expect(drawnLongAxisMm(disc)).toBeCloseTo(2, 1);
+    const blob: CalcificationShape = { primitives: [{ kind: 'blob', cx: 0, cy: 0, radius: 1, elongation: 1, angle: 0, harmonics: [{ k: 3, amp: 0.3, phase: 0 }] }], holes: [], density: 1 };
+    // r(θ) = 1 + 0.3 cos 3θ: three lobes of 1.3, with 0.7 opposite each; the box assumes 1.3 every way (2.6).
+    expect(drawnLongAxisMm(blob)).toBeLessThan(0.95 * nominalLongAxisMm(blob));
+    expect(drawnLongAxisMm(blob)).toBeGreaterThan(2);
   });
 
   it('keeps a rim\'s wall thin and thins an enlarged solid so it stays a plaque', () => {

@@ -32,7 +32,7 @@ function nearestFitWords(r: RuleFiring<MorphologyTerm>): string {
 
 /**
  * Suggests the morphology of one calcification from its measurements, best term first, with the
- * evidence for it in words ("long axis 2.4 mm > 1 mm; lucent-centre index 0.41 ≥ 0.1; margin
+ * evidence for it in words ("long axis 2.4 mm > 1 mm; lucent-centre index 0.41 ≥ 0.05; margin
  * smooth …"). When no rule fits, no term is given ("not characterised" with the reason) and the
  * nearest fit (all conditions but one) is stated with the one that does not hold. Below the pixel size the terms
  * that cannot be separated are listed (RESOLUTION_LIMITS), or the calcification is "not

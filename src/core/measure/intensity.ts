@@ -50,57 +50,93 @@ export function meanEdgeGradient(p: DensityPatch, contour: readonly Point2[]): n
 export interface CentreAndRim {
   readonly centre: number;
   readonly rim: number;
+  /** Pixels averaged into each value: what their noise is divided by (√ of it). */
+  readonly centrePixels: number;
+  readonly rimPixels: number;
 }
 
 /**
- * The centre value (mean of five bilinear samples within half a pixel of `centre`) and the rim
- * value (median over 16 rays from the centre to the outline of the brightest contrast along
- * each ray). Null for a degenerate contour.
+ * How the centre and the rim are read: on rings that follow the outline (each ray from the centre
+ * to the outline cut at the same fraction of its length), averaged round the ring. A rim's wall
+ * runs round the whole outline and its lucent centre fills the middle, so averaging round rings
+ * keeps both while it averages the pixel noise away; a single pixel at the centre and the
+ * brightest point of each ray carried a pixel's noise each, and at high noise that noise hid real
+ * lucent centres.
+ */
+export const CENTRE_AND_RIM = {
+  /** Rays from the centre to the outline. */
+  rays: 32,
+  /** Rings, as fractions of each ray's length, 0 to 1. */
+  rings: 20,
+  /**
+   * The centre is the disc inside this fraction of the way to the outline. A rim's wall is under
+   * 1 mm thick on a shell over 1 mm across (ACR BI-RADS Atlas, 5th ed., rim: "thin calcium
+   * deposited on the surface of a sphere"), so its lucent centre reaches well past a third of the
+   * way to the outline; inside 0.3 the disc stays within it.
+   */
+  centreFraction: 0.3,
+} as const;
+
+/**
+ * The centre value (mean contrast over the disc within CENTRE_AND_RIM.centreFraction of the way to
+ * the outline, weighted by area) and the rim value (the highest of the ring means beyond it), with
+ * the number of pixels behind each. Null for a degenerate contour.
  */
 export function centreAndRim(p: DensityPatch, background: number, centre: Point2, contour: readonly Point2[]): CentreAndRim | null {
   if (contour.length < 3) return null;
+  const { rays, rings, centreFraction } = CENTRE_AND_RIM;
   const c = (x: number, y: number): number => sampleBilinear(p, x, y) - background;
-  const centreValue =
-    (c(centre.x, centre.y) +
-      c(centre.x + 0.5, centre.y) +
-      c(centre.x - 0.5, centre.y) +
-      c(centre.x, centre.y + 0.5) +
-      c(centre.x, centre.y - 0.5)) /
-    5;
-  const rays = 16;
-  const maxima: number[] = [];
+  const dirs: { dx: number; dy: number; reach: number }[] = [];
   for (let k = 0; k < rays; k++) {
     const t = (2 * Math.PI * k) / rays;
     const dx = Math.cos(t);
     const dy = Math.sin(t);
-    const reach = rayReach(centre, dx, dy, contour);
-    let best = -Infinity;
-    for (let r = 0; r <= reach; r += 0.25) best = Math.max(best, c(centre.x + r * dx, centre.y + r * dy));
-    maxima.push(best);
+    dirs.push({ dx, dy, reach: rayReach(centre, dx, dy, contour) });
   }
-  maxima.sort((a, b) => a - b);
-  return { centre: centreValue, rim: ((maxima[7] as number) + (maxima[8] as number)) / 2 };
+  const meanReach = dirs.reduce((s, d) => s + d.reach, 0) / rays;
+  if (!(meanReach > 0)) return null;
+  const step = 1 / rings;
+  let centreSum = 0;
+  let centreWeight = 0;
+  let rim = -Infinity;
+  let rimFraction = 1;
+  for (let j = 0; j <= rings; j++) {
+    const f = j * step;
+    let s = 0;
+    for (const d of dirs) s += c(centre.x + f * d.reach * d.dx, centre.y + f * d.reach * d.dy);
+    const ring = s / rays;
+    if (f <= centreFraction + 1e-9) {
+      // Area of the ring at f (2π f df), or of the innermost disc (π (df / 2)²), per 2π df.
+      const w = j === 0 ? step / 8 : f;
+      centreSum += w * ring;
+      centreWeight += w;
+    } else if (ring > rim) {
+      rim = ring;
+      rimFraction = f;
+    }
+  }
+  return {
+    centre: centreSum / centreWeight,
+    rim,
+    centrePixels: Math.max(1, Math.PI * (centreFraction * meanReach) ** 2),
+    rimPixels: Math.max(1, Math.min(rays, 2 * Math.PI * rimFraction * meanReach)),
+  };
 }
 
 /**
- * How far a centre must dip below the rim before it counts as lucent, in units of the pixel
- * noise σ the samples carry (detector noise: pixel − 3 × 3 mean, which texture does not reach).
- * Noise alone makes dips of up to about 2 σ here: the rim value, a median of per-ray maxima, is
- * raised by about 1 σ (each maximum is taken over a pixel-spaced run of noisy samples), and the
- * difference of the centre (five samples within half a pixel: nearly one pixel's noise) and the
- * rim spreads by about another 1 σ. On the acquisition-setting phantoms (FFDM 0.05–0.1 mm, low
- * and high noise) this keeps 80 of the 93 lucent-centred rim and dystrophic deposits that read an
- * index ≥ 0.1 and sets 37 of the 49 such reads on solid round, punctate, coarse and coarse
- * heterogeneous deposits to 0. Noise correlated by a CsI scintillator is underestimated by the
- * high-pass measure, so some noise-made dips remain there.
+ * How far a centre must dip below the rim before it counts as lucent, in units of the noise of
+ * that difference: the pixel noise σ (detector noise: pixel − 3 × 3 mean, which texture does not
+ * reach) over the pixels averaged into the centre and into the rim, σ √(1/n_centre + 1/n_rim).
+ * The rim is the highest of the ring means, which noise alone raises by about one of its own σ;
+ * the difference spreads by about another one.
  */
-export const LUCENT_CENTRE_SIGNIFICANCE_SIGMA = 2;
+export const LUCENT_CENTRE_SIGNIFICANCE_SIGMA = 3;
 
 /**
  * Lucent-centre index: 1 − (contrast at the centre) / (contrast on the rim), clamped to [0, 1]
  * (centre and rim as centreAndRim reads them), and 0 when the dip (rim − centre) is within what
- * pixel noise of σ `noise` alone makes (LUCENT_CENTRE_SIGNIFICANCE_SIGMA × noise). 0 for a
- * solid disc, toward 1 for a thin shell.
+ * pixel noise of σ `noise` alone makes over the pixels averaged (LUCENT_CENTRE_SIGNIFICANCE_SIGMA).
+ * 0 for a solid disc, toward 1 for a thin shell.
  */
 export function lucentCentreIndex(
   p: DensityPatch,
@@ -111,8 +147,10 @@ export function lucentCentreIndex(
 ): number {
   const v = centreAndRim(p, background, centre, contour);
   if (v === null || !(v.rim > 0)) return 0;
-  if (v.rim - v.centre < LUCENT_CENTRE_SIGNIFICANCE_SIGMA * noise) return 0;
-  return Math.min(1, Math.max(0, 1 - v.centre / v.rim));
+  const index = Math.min(1, Math.max(0, 1 - v.centre / v.rim));
+  const spread = noise * Math.sqrt(1 / v.centrePixels + 1 / v.rimPixels);
+  if (v.rim - v.centre < LUCENT_CENTRE_SIGNIFICANCE_SIGMA * spread) return 0;
+  return index;
 }
 
 /** Distance from `o` along (dx, dy) to the farthest crossing with the closed contour. */
@@ -129,7 +167,8 @@ function rayReach(o: Point2, dx: number, dy: number, contour: readonly Point2[])
     const wy = a.y - o.y;
     const r = (wx * ey - wy * ex) / den;
     const s = (wx * dy - wy * dx) / den;
-    if (r >= 0 && s >= 0 && s <= 1 && r > far) far = r;
+    // A ray through a vertex meets both edges at their ends: a rounding error must not lose it.
+    if (r >= 0 && s >= -1e-9 && s <= 1 + 1e-9 && r > far) far = r;
   }
   return far;
 }

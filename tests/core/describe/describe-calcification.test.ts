@@ -14,14 +14,14 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.1; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.05; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);
   });
 
-  it('coarse: > 2 mm, lobulated, dense, no clear lucent centre', () => {
-    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.05 };
+  it('coarse: > 2 mm, lobulated, dense, solid centre', () => {
+    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 12, circularity: 0.75, margin: 0.7, lucent: 0.02 };
     expect(top(coarse)).toBe('coarse');
     expect(terms({ ...coarse, longMm: 2 })).not.toContain('coarse');
     // Lobulated by circularity alone (< 0.85) with a solid outline; not by 0.85.
@@ -29,14 +29,13 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(terms({ ...coarse, solidity: 0.95, circularity: 0.85 })).not.toContain('coarse');
     // A long rod is not popcorn.
     expect(terms({ ...coarse, elongation: 3 })).not.toContain('coarse');
-    // A centre dip up to 0.24 is read as the gaps between the lobes (phantom popcorn up to 0.17,
-    // a few 0.2–0.34); from 0.25 it is a lucent centre, not popcorn.
-    expect(top({ ...coarse, lucent: 0.2 })).toBe('coarse');
-    expect(terms({ ...coarse, lucent: 0.25 })).not.toContain('coarse');
-    // Where both fit, the lobulated outline names popcorn before dystrophic.
-    const lobulatedWithGaps = { ...coarse, lucent: 0.15 };
-    expect(terms(lobulatedWithGaps)).toEqual(expect.arrayContaining(['coarse', 'dystrophic']));
-    expect(top(lobulatedWithGaps)).toBe('coarse');
+    // Popcorn's centre, read round rings that follow the outline, is solid (phantom popcorn at
+    // most 0.14, 0 up to the 90th percentile): from 0.05 the deposit has a lucent centre, dystrophic.
+    expect(top({ ...coarse, lucent: 0.04 })).toBe('coarse');
+    expect(terms({ ...coarse, lucent: 0.05 })).not.toContain('coarse');
+    expect(top({ ...coarse, lucent: 0.15 })).toBe('dystrophic');
+    // Where both fit (no lucent centre), the lobulated outline names popcorn before dystrophic.
+    expect(terms(coarse)).toEqual(expect.arrayContaining(['coarse', 'dystrophic']));
     // A clear lucent centre in an irregular deposit stays dystrophic.
     expect(top(DYSTROPHIC)).toBe('dystrophic');
   });
@@ -44,7 +43,8 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('rim: thin shell around a lucent centre, round or oval, smooth', () => {
     const rim: CalcSpec = { longMm: 3, lucent: 0.15, elongation: 1.02, circularity: 0.99, margin: 0.42, cnr: 20 };
     expect(top(rim)).toBe('rim');
-    expect(terms({ ...rim, lucent: 0.09 })).not.toContain('rim');
+    expect(terms({ ...rim, lucent: 0.04 })).not.toContain('rim');
+    expect(top({ ...rim, lucent: 0.05 })).toBe('rim');
     // A centre dip on a deposit of a few pixels is noise: rim needs > 1 mm.
     expect(terms({ ...rim, longMm: 1.0 })).not.toContain('rim');
     expect(terms({ ...rim, longMm: 1.05 })).toContain('rim');
@@ -112,7 +112,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   });
 
   it('vascular: one wall of a tram-track, a thin line of 5 mm or more', () => {
-    const wall: CalcSpec = { longMm: 12, lengthMm: 12, elongation: 20, calibreMm: 0.27, lucent: 0.05, circularity: 0.07, cnr: 6 };
+    const wall: CalcSpec = { longMm: 12, lengthMm: 12, elongation: 20, calibreMm: 0.27, lucent: 0.02, circularity: 0.07, cnr: 6 };
     expect(top(wall)).toBe('vascular');
     expect(top({ ...wall, lengthMm: 4.9 })).toBe('fine linear');
     expect(terms({ ...wall, calibreMm: 0.5 })).not.toContain('vascular');
@@ -205,7 +205,7 @@ describe('describeCalcification reads the same deposit the same way at any pixel
   });
 
   it('density and conspicuity do not change with the pixel size', () => {
-    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.05 };
+    const coarse: CalcSpec = { longMm: 3, solidity: 0.8, cnr: 9, circularity: 0.75, margin: 0.7, lucent: 0.02 };
     expect(top(coarse)).toBe('coarse');
     expect(top(at(coarse, 0.05))).toBe('coarse');
     expect(describeCalcification(calc(at(coarse, 0.05))).evidence[0]).toContain('dense (contrast-to-noise per 0.1 mm pixel 9.0 ≥ 8)');

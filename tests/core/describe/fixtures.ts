@@ -51,7 +51,7 @@ export function calc(s: CalcSpec): CalcificationMeasurements {
     marginSharpness: s.margin ?? 0.5,
     contrastToNoise: s.cnr ?? 6,
     contrast: 100,
-    lucentCentreIndex: s.lucent ?? 0.05,
+    lucentCentreIndex: s.lucent ?? 0.02,
     heterogeneity: s.heterogeneity ?? 0.1,
     skeleton: {
       calibre: length(s.calibreMm ?? shortMm, cal),

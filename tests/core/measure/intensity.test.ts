@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { lucentCentreIndex, LUCENT_CENTRE_SIGNIFICANCE_SIGMA, marginSharpness, sampleBilinear } from '../../../src/core/measure/intensity.js';
+import { centreAndRim, lucentCentreIndex, LUCENT_CENTRE_SIGNIFICANCE_SIGMA, marginSharpness, sampleBilinear } from '../../../src/core/measure/intensity.js';
 import type { DensityPatch } from '../../../src/core/image.js';
 import { measureCalcification } from '../../../src/core/measure/measure-calcification.js';
 import { segmentAtSeed } from '../../../src/core/segment/segment-at-seed.js';
@@ -54,8 +54,9 @@ describe('lucentCentreIndex', () => {
       const d = Math.hypot(x - c, y - c);
       return d <= 8 ? (d >= 5 ? 500 : 200) : 100;
     });
-    // centre contrast 100, rim contrast 400 → 0.75
-    expect(lucentCentreIndex(p, 100, { x: c, y: c }, circle(c, c, 8.5))).toBeCloseTo(0.75, 6);
+    // centre contrast 100, rim contrast 400 → 0.75 (the ring means mix a few pixels across the
+    // pixelated wall's edges: within 0.02)
+    expect(Math.abs(lucentCentreIndex(p, 100, { x: c, y: c }, circle(c, c, 8.5)) - 0.75)).toBeLessThan(0.02);
   });
 
   it('is clamped to [0, 1] and 0 for a degenerate contour', () => {
@@ -64,15 +65,41 @@ describe('lucentCentreIndex', () => {
     expect(lucentCentreIndex(p, 100, { x: c, y: c }, [{ x: 1, y: 1 }])).toBe(0);
   });
 
-  it('counts a centre dip only beyond twice the pixel noise', () => {
+  it('counts a centre dip only beyond what the pixel noise makes over the pixels averaged into centre and rim', () => {
     // Rim contrast 400, centre contrast 300: a dip of 100.
     const p = patchFrom(size, size, (x, y) => {
       const d = Math.hypot(x - c, y - c);
       return d <= 8 ? (d >= 5 ? 500 : 400) : 100;
     });
     const contour = circle(c, c, 8.5);
-    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, 100 / LUCENT_CENTRE_SIGNIFICANCE_SIGMA - 1)).toBeCloseTo(0.25, 6);
-    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, 100 / LUCENT_CENTRE_SIGNIFICANCE_SIGMA + 1)).toBe(0);
+    const v = centreAndRim(p, 100, { x: c, y: c }, contour);
+    if (v === null) throw new Error('no centre and rim');
+    expect(v.centre).toBeCloseTo(300, 6);
+    expect(Math.abs(v.rim - 400)).toBeLessThan(8);
+    // The centre disc reaches 0.3 of the 8.5 px to the outline: about π × 2.5² pixels; the rim ring
+    // is read on all 32 rays.
+    expect(v.centrePixels).toBeGreaterThan(18);
+    expect(v.centrePixels).toBeLessThan(21);
+    expect(v.rimPixels).toBe(32);
+    // The noise at which the dip (about 100) is just significant: dip / (k √(1/n_centre + 1/n_rim)).
+    const limit = (v.rim - v.centre) / (LUCENT_CENTRE_SIGNIFICANCE_SIGMA * Math.sqrt(1 / v.centrePixels + 1 / v.rimPixels));
+    expect(limit).toBeGreaterThan(100 / LUCENT_CENTRE_SIGNIFICANCE_SIGMA); // averaging lowers the noise of the dip
+    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, limit * 0.99)).toBeCloseTo(1 - v.centre / v.rim, 6);
+    expect(lucentCentreIndex(p, 100, { x: c, y: c }, contour, limit * 1.01)).toBe(0);
+  });
+
+  it('reads the centre and the rim round rings that follow an oval outline', () => {
+    // An oval shell 16 × 8 px: a ring of fixed radius would cut through its wall and beyond it.
+    const ex = 2;
+    const p = patchFrom(size, size, (x, y) => {
+      const d = Math.hypot((x - c) / ex, y - c);
+      return d <= 4 ? (d >= 2.5 ? 500 : 150) : 100;
+    });
+    const oval = Array.from({ length: 48 }, (_, k) => ({ x: c + 4.2 * ex * Math.cos((2 * Math.PI * k) / 48), y: c + 4.2 * Math.sin((2 * Math.PI * k) / 48) }));
+    const v = centreAndRim(p, 100, { x: c, y: c }, oval);
+    expect(v?.centre).toBeCloseTo(50, 0);
+    expect(v?.rim).toBeGreaterThan(380);
+    expect(lucentCentreIndex(p, 100, { x: c, y: c }, oval)).toBeGreaterThan(0.85);
   });
 });
 

@@ -33,7 +33,7 @@ function findingOf(ms: readonly CalcificationMeasurements[], distribution: Findi
   };
 }
 
-const roundSphere = calc({ longMm: 1.7, elongation: 1.2, circularity: 0.96, solidity: 0.99, cnr: 12.5, lucent: 0.07, margin: 0.2 });
+const roundSphere = calc({ longMm: 1.7, elongation: 1.2, circularity: 0.96, solidity: 0.99, cnr: 12.5, lucent: 0.02, margin: 0.2 });
 
 describe('a solitary calcification is worded as one, never as a group', () => {
   it('a single round calcification, BI-RADS 2', () => {
