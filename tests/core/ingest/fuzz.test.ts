@@ -3,10 +3,10 @@
  * and truncations — ingest resolves to an image or a typed error, never throws, finishes each
  * case quickly, and never measures with a spacing above 0.5 mm per pixel.
  *
- * Seeds: small synthetic files in every transfer syntax family (mutations reach their pixel
- * data too, and their decoders run); a synthesized GE Senographe DS-like header with its absurd
- * Pixel Spacing 74.7\\46.6 beside Imager Pixel Spacing 0.094; the same file without its preamble;
- * and the headers of the three real files in test-data/real-mg (their compressed pixel data
+ * Seeds: small synthetic files in every transfer syntax family — uncompressed, RLE, JPEG-LS, JPEG
+ * lossless, JPEG 2000 and HTJ2K (mutations reach their pixel data too, and their decoders run);
+ * a synthesized GE Senographe DS-like header with its absurd Pixel Spacing 74.7\\46.6 beside
+ * Imager Pixel Spacing 0.094; the same file without its preamble; and the headers of the three real files in test-data/real-mg (their compressed pixel data
  * replaced by one small fragment), read through the header path (readMammogramHeader) so that
  * vendor headers are fuzzed without decoding full-size frames.
  *
@@ -19,7 +19,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDicom, readMammogramHeader } from '../../../src/core/ingest/index.js';
 import type { ErrorKind, Result } from '../../../src/core/result.js';
 import { dcmtkConvert } from './dcmtk.js';
-import { IMPLICIT_LE, testPixels, writeMammogram } from './mammogram-file.js';
+import { IMPLICIT_LE, testPixels, writeEncapsulated, writeMammogram } from './mammogram-file.js';
+import { encodeHtj2k, encodeJ2k } from './wasm-encoders.js';
 const KINDS: readonly ErrorKind[] = [
   'not-dicom', 'truncated', 'no-pixel-data', 'not-mammography', 'dimension-mismatch', 'image-too-large',
   'unsupported-transfer-syntax', 'decode-failed', 'unsupported-image',
@@ -106,7 +107,7 @@ async function read(seed: Seed, bytes: Uint8Array): Promise<Outcome> {
 
 describe('ingest under random corruption', () => {
   const seeds: Seed[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     const pixels = testPixels(16, 12, 12, 17);
     const explicit = writeMammogram({
       rows: 16,
@@ -125,6 +126,9 @@ describe('ingest under random corruption', () => {
     seeds.push({ name: 'RLE', bytes: dcmtkConvert('dcmcrle', [], explicit), path: 'decode' });
     seeds.push({ name: 'JPEG-LS', bytes: dcmtkConvert('dcmcjpls', [], explicit), path: 'decode' });
     seeds.push({ name: 'JPEG lossless SV1', bytes: dcmtkConvert('dcmcjpeg', ['+e1'], explicit), path: 'decode' });
+    const samples = pixels as Uint16Array;
+    seeds.push({ name: 'JPEG 2000', bytes: writeEncapsulated(await encodeJ2k(samples, 12, 16, 12), '1.2.840.10008.1.2.4.90', { rows: 16, columns: 12 }), path: 'decode' });
+    seeds.push({ name: 'HTJ2K', bytes: writeEncapsulated(await encodeHtj2k(samples, 12, 16, 12), '1.2.840.10008.1.2.4.201', { rows: 16, columns: 12 }), path: 'decode' });
     seeds.push({ name: 'GE Senographe DS-like header', bytes: senographDs, path: 'decode' });
     seeds.push({ name: 'GE Senographe DS-like, no preamble', bytes: senographDs.slice(132), path: 'decode' });
     seeds.push({ name: 'real GE Senographe Essential header', bytes: realHeader('ge-senographe-essential-rmlo.dcm'), path: 'header' });
