@@ -81,3 +81,11 @@ export async function waitForFourViews(page: Page, timeout = 60_000): Promise<vo
     { timeout },
   );
 }
+
+/** Opens the viewer on the embedded sample exam and waits for its four views and its draft. */
+export async function openSampleExam(): Promise<ViewerSession> {
+  const s = await openViewer();
+  await waitForFourViews(s.page);
+  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  return s;
+}

@@ -14,7 +14,7 @@ import { segmentAtSeed } from '../../src/core/segment/segment-at-seed.js';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -22,9 +22,7 @@ const SAMPLE = join(process.cwd(), 'test-data/sample');
 let s: ViewerSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {

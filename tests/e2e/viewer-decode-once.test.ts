@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -15,9 +15,7 @@ const SAMPLE = join(process.cwd(), 'test-data/sample');
 let s: ViewerSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {

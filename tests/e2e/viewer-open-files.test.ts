@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
 import { correlation, expectedGrid, flipsFromTruth, readTruth, sampleDisplayed } from './page-sampling.js';
 
 const UNIT = join(process.cwd(), 'test-data/unit');
@@ -22,9 +22,7 @@ const GY = 40;
 let s: ViewerSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ import { SEGMENT_DEFAULTS, spacingForSizes } from '../../src/core/segment/segmen
 import { REGION_DETECTION } from '../../src/core/segment/segment-region.js';
 import type { PointPx, RectPx } from '../../src/core/units.js';
 import type { RegionRecord } from '../../src/viewer/app/test-hooks.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
 
@@ -44,9 +44,7 @@ interface FullTruth {
 let s: ViewerSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {
