@@ -6,8 +6,8 @@
  * Seeds: small synthetic files in every transfer syntax family — uncompressed, RLE, JPEG-LS, JPEG
  * lossless, JPEG 2000 and HTJ2K (mutations reach their pixel data too, and their decoders run);
  * a synthesized GE Senographe DS-like header with its absurd Pixel Spacing 74.7\\46.6 beside
- * Imager Pixel Spacing 0.094; the same file without its preamble; and the headers of the three real files in test-data/real-mg (their compressed pixel data
- * replaced by one small fragment), read through the header path (readMammogramHeader) so that
+ * Imager Pixel Spacing 0.094; the same file without its preamble; and the headers of the three
+ * real files in test-data/real-mg (their compressed pixel data replaced by one small fragment), read through the header path (readMammogramHeader) so that
  * vendor headers are fuzzed without decoding full-size frames.
  *
  * 10,000 cases run on a fixed seed, and 2,000 more on a seed that changes per run and is printed
