@@ -11,7 +11,7 @@ import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnum
 import type { PointPx } from '../../../src/core/units.js';
 import { canvasMapper, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
 import { placeLabels, type LabelCandidate } from './label-layout.js';
-import { screenOutline, screenOutlineIndices } from './screen-outline.js';
+import { distanceToSegment, screenOutline, screenOutlineIndices } from './screen-outline.js';
 import { drawSizeLabel, labelBoxWidth } from './size-label.js';
 import { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
 
@@ -81,14 +81,6 @@ export function calcificationOf(a: ToolTypes.Annotation): CalcificationData | nu
 function imageIdOf(viewport: unknown): string | null {
   const v = viewport as Partial<Types.IStackViewport>;
   return typeof v.getCurrentImageId === 'function' ? (v.getCurrentImageId() ?? null) : null;
-}
-
-function distanceToSegment(p: Types.Point2, a: Types.Point2, b: Types.Point2): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
 export class CalcificationTool extends AnnotationTool {

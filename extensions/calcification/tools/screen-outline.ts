@@ -10,7 +10,8 @@ export type CanvasPoint = readonly [number, number];
 /** Largest distance, CSS pixels, of a dropped point from the drawn outline: below what the eye sees. */
 export const SCREEN_TOLERANCE_PX = 0.5;
 
-function distanceToSegment(p: CanvasPoint, a: CanvasPoint, b: CanvasPoint): number {
+/** Distance, CSS pixels, from p to the segment a–b. */
+export function distanceToSegment(p: CanvasPoint, a: CanvasPoint, b: CanvasPoint): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
