@@ -179,7 +179,11 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
       const o = outlineAt(at);
       if (o === null || found.some((f) => masksOverlap(f, o))) {
         // Nothing new there: leave this pixel's neighbourhood out of the next search.
-        pixels.splice(0, pixels.length, ...pixels.filter((j) => Math.hypot((j % width) - x, Math.floor(j / width) - (i - x) / width) > fringe));
+        // (in place: a long component holds too many pixels to spread into one call)
+        const iy = (i - x) / width;
+        let kept = 0;
+        for (const j of pixels) if (Math.hypot((j % width) - x, Math.floor(j / width) - iy) > fringe) pixels[kept++] = j;
+        pixels.length = kept;
         continue;
       }
       found.push(o);
