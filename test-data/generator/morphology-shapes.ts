@@ -105,6 +105,37 @@ function branchPiece(random: Random, angle: number, calibre: number): Calcificat
   };
 }
 
+/**
+ * A dystrophic calcification: an irregular, coarse body with lumps fused to its edge and a lucent
+ * centre. ACR BI-RADS Atlas, 5th ed. (2013), benign g. dystrophic: "usually larger than 1 mm …
+ * irregular in shape … often have lucent centres"; coarse, irregular or plaque-like (Holbrook,
+ * "Dystrophic calcifications", Breast Imaging, Oxford University Press,
+ * doi:10.1093/med/9780190270261.003.0033). The sizes readers meet (1–8 mm) are spread by
+ * morphology-sizes.ts; the recipe's own deposits, about 1.8–4 mm long, sit inside them. How many
+ * lumps, how large and how deep the lucent centre is are this generator's choice (no source gives
+ * them): two to four lumps of a third to a half of the body's radius, centred on its edge, make the
+ * outline irregular, and a hole over about 40 % of the body's radius keeping 10–20 % of the calcium
+ * is a lucent centre a reader sees (through the full thickness the calcium absorbs nearly every
+ * photon, so a shallower hole barely shows: with 30 % kept the centre still absorbed 93 %).
+ */
+function dystrophicDeposit(random: Random): CalcificationShape {
+  const body = blob(random, random.uniform(0.65, 1.4), 0.16, 5, 1.4);
+  const lumps: Primitive[] = [];
+  const nLumps = random.int(2, 4);
+  const start = random.uniform(0, 2 * Math.PI);
+  for (let i = 0; i < nLumps; i++) {
+    const ang = start + (i / nLumps) * 2 * Math.PI + random.uniform(-0.4, 0.4);
+    const d = body.radius * random.uniform(0.85, 1.05);
+    const lump = blob(random, body.radius * random.uniform(0.32, 0.5), 0.2, 4, 1.4);
+    lumps.push({ ...lump, cx: d * Math.cos(ang), cy: d * Math.sin(ang) });
+  }
+  const hr = random.uniform(0.35, 0.5) * body.radius;
+  const hAng = random.uniform(0, 2 * Math.PI);
+  const hd = random.uniform(0, 0.2) * body.radius;
+  const lucentCentre: Hole = { cx: hd * Math.cos(hAng), cy: hd * Math.sin(hAng), a: hr, b: hr * random.uniform(0.6, 1), angle: random.uniform(0, Math.PI), keep: random.uniform(0.1, 0.2) };
+  return { primitives: [body, ...lumps], holes: [lucentCentre], density: 1.5 };
+}
+
 /** The particles of one deposit of the given morphology. */
 export function makeStructure(term: MorphologyTerm, random: Random, ctx: ShapeContext): StructurePiece[] {
   switch (term) {
@@ -121,18 +152,8 @@ export function makeStructure(term: MorphologyTerm, random: Random, ctx: ShapeCo
       const wall = random.uniform(0.15, 0.3);
       return single({ primitives: [{ kind: 'shell', cx: 0, cy: 0, outer, inner: outer - wall }], holes: [], density: 1.2 });
     }
-    case 'dystrophic': {
-      const b = blob(random, random.uniform(0.8, 1.7), 0.14, 4, 1.5);
-      const holes: Hole[] = [];
-      const nHoles = random.int(1, 2);
-      for (let i = 0; i < nHoles; i++) {
-        const ang = random.uniform(0, 2 * Math.PI);
-        const d = random.uniform(0, 0.35) * b.radius;
-        const hr = random.uniform(0.25, 0.38) * b.radius;
-        holes.push({ cx: d * Math.cos(ang), cy: d * Math.sin(ang), a: hr, b: hr * random.uniform(0.6, 1), angle: random.uniform(0, Math.PI), keep: 0.3 });
-      }
-      return single({ primitives: [b], holes, density: 1.5 });
-    }
+    case 'dystrophic':
+      return single(dystrophicDeposit(random));
     case 'coarse': {
       const lobes: Primitive[] = [];
       const n = random.int(4, 7);

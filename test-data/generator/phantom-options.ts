@@ -30,6 +30,11 @@ export interface FindingSpec {
   readonly note?: string;
   /** 'typical' (default): the sizes the shape recipes draw; 'whole': the term's whole size range (morphology-sizes.ts). */
   readonly sizeRange?: SizeRangeChoice;
+  /**
+   * Grouped only: radius (mm) of the ball the deposits are drawn in. Default 3–4.5 mm, or 6–8 mm
+   * for millimetre-sized deposits (place-findings.ts).
+   */
+  readonly groupRadiusMm?: number;
 }
 
 export interface PatientInfo {

@@ -53,7 +53,7 @@ function nearSkin(model: BreastModel, random: Random): BreastPoint {
 
 /**
  * Places `count` anchors with the given distribution (grouped: a ball of radius 3–4.5 mm, or
- * 6–8 mm for large deposits, so all lie within 2 cm). `centre` fixes the finding's centre
+ * 6–8 mm for large deposits, so all lie within 2 cm; `groupRadiusMm` sets it). `centre` fixes the finding's centre
  * (e.g. the same lumpectomy site on current and prior exams); otherwise it is drawn.
  */
 export function placeFinding(
@@ -61,7 +61,7 @@ export function placeFinding(
   distribution: DistributionTerm,
   count: number,
   random: Random,
-  opts: { centre?: BreastPoint; atSkin?: boolean; largeDeposits?: boolean } = {},
+  opts: { centre?: BreastPoint; atSkin?: boolean; largeDeposits?: boolean; groupRadiusMm?: number } = {},
 ): Placement {
   const margin = opts.atSkin ? 0.8 : 3;
   const tryPoint = (make: () => BreastPoint, fallback: BreastPoint): BreastPoint => {
@@ -75,7 +75,8 @@ export function placeFinding(
     case 'grouped': {
       const c = opts.centre ?? (opts.atSkin ? nearSkin(model, random) : randomInside(model, random, 10, [0.2, 0.75]));
       // Large deposits (dystrophic, popcorn, rim, suture) need room: still all within 2 cm.
-      const r = opts.atSkin ? 3 : opts.largeDeposits ? random.uniform(6, 8) : random.uniform(3, 4.5);
+      const drawn = opts.atSkin ? 3 : opts.largeDeposits ? random.uniform(6, 8) : random.uniform(3, 4.5);
+      const r = opts.groupRadiusMm ?? drawn;
       const anchors = Array.from({ length: count }, () => tryPoint(() => { const b = inBall(random, r); return add(c, b.x, b.y, b.z); }, c));
       return { centre: c, anchors };
     }

@@ -72,6 +72,7 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
       ...(centre ? { centre } : {}),
       atSkin: f.morphology === 'skin',
       largeDeposits: LARGE_DEPOSITS.has(f.morphology),
+      ...(f.groupRadiusMm !== undefined ? { groupRadiusMm: f.groupRadiusMm } : {}),
     });
     centres.set(groupId, placement.centre);
     const members: CalcificationTruth[] = [];

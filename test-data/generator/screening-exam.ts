@@ -68,7 +68,7 @@ interface SideFinding {
 function examFindings(seed: number): SideFinding[] {
   const s = (label: string): number => hashString(`${seed}-${label}`);
   return [
-    { side: 'R', change: 'stable', spec: { id: 'R1', morphology: 'dystrophic', distribution: 'grouped', count: 6, seed: s('R1'), note: 'post-lumpectomy dystrophic calcifications, stable' } },
+    { side: 'R', change: 'stable', spec: { id: 'R1', morphology: 'dystrophic', distribution: 'grouped', count: 6, seed: s('R1'), groupRadiusMm: 4.8, note: 'post-lumpectomy dystrophic calcifications, stable' } },
     { side: 'R', change: 'stable', spec: { id: 'R2', morphology: 'suture', distribution: 'grouped', count: 1, seed: s('R2'), placeWith: 'R1', note: 'suture calcification at the lumpectomy site' } },
     { side: 'L', change: 'stable', spec: { id: 'L1', morphology: 'vascular', distribution: 'diffuse', count: 2, seed: s('L1'), note: 'vascular calcifications, stable' } },
     { side: 'L', change: 'new', spec: { id: 'L2', morphology: 'fine pleomorphic', distribution: 'grouped', count: 9, seed: s('L2'), note: 'new grouped fine pleomorphic calcifications' } },

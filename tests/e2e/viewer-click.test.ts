@@ -38,6 +38,13 @@ async function clickImagePoint(page: Page, viewportId: string, testId: string, x
   await page.mouse.click(box.x + at[0], box.y + at[1]);
 }
 
+/** How many image pixels one CSS pixel of the viewport spans around (x, y). */
+async function imagePixelsPerCssPixel(page: Page, viewportId: string, x: number, y: number): Promise<number> {
+  const [a, b] = await page.evaluate(({ viewportId, x, y }) => [window.calcscribe?.imageToCanvas(viewportId, x, y) ?? null, window.calcscribe?.imageToCanvas(viewportId, x + 100, y) ?? null], { viewportId, x, y });
+  if (a === null || b === null) throw new Error(`no viewport ${viewportId}`);
+  return 100 / Math.hypot(b[0] - a[0], b[1] - a[1]);
+}
+
 /** Waits for the draft to hold n calcifications and returns them. */
 async function calcificationsWhen(page: Page, n: number): Promise<DraftCalcification[]> {
   await page.waitForFunction((n) => window.calcscribe?.draft()?.calcifications.length === n, n, { timeout: 20_000 });
@@ -62,7 +69,12 @@ describe('click on a calcification', () => {
     expect(added).toBeDefined();
     expect(Math.abs((added!.measurements.longAxis.mm as number) - c.longAxisMm)).toBeLessThanOrEqual(0.15);
     expect(Math.hypot(centreOf(added!).x - c.centre.x, centreOf(added!).y - c.centre.y)).toBeLessThan(1.5);
-    expect(Math.hypot(added!.seed.x - c.centre.x, added!.seed.y - c.centre.y)).toBeLessThan(1.5);
+    // The click lands where it was aimed, to the pointer's whole CSS pixel: the page receives whole
+    // CSS pixels, so the seed may be up to one on-screen pixel (2.3 image pixels in the four-view
+    // layout) from the aim along each axis.
+    const cssPixel = await imagePixelsPerCssPixel(s.page, 'current-RCC', c.centre.x, c.centre.y);
+    expect(Math.abs(added!.seed.x - c.centre.x)).toBeLessThanOrEqual(cssPixel);
+    expect(Math.abs(added!.seed.y - c.centre.y)).toBeLessThanOrEqual(cssPixel);
 
     const finding = s.page.getByTestId('finding');
     await expect.poll(() => finding.count()).toBe(1);

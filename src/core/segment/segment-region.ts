@@ -36,6 +36,13 @@ export const REGION_DETECTION = {
    * half of a crossing one, and a pixel more or less of rectangle would decide.
    */
   minFractionInsideFollowed: 0.9,
+  /**
+   * Two calcifications whose blurred edges join above the low level form one component: up to this
+   * many more seeds are tried in it, each at its brightest pixel beyond `fringeMm` of every outline
+   * found (the outline is drawn at 0.4–0.5 of the peak, so the blur's tail lies just outside it).
+   */
+  moreSeedsPerComponent: 3,
+  fringeMm: 0.3,
 } as const;
 
 /**
@@ -90,11 +97,14 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
   for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) sample.push(residual[y * width + x] as number);
   const sigma = Math.max(robustSigma(sample), 1e-9);
   const low = REGION_DETECTION.lowSigma * sigma;
-  const high = REGION_DETECTION.highSigma * sigma;
+  const high0 = REGION_DETECTION.highSigma * sigma;
 
   const label = new Int32Array(width * height);
   const stack: number[] = [];
   const peaks: PointPx[] = [];
+  // Pixels over the high level of each kept component: where a second calcification touching the
+  // first (their blurred edges joined above the low level) is looked for.
+  const highPixels: number[][] = [];
   let next = 0;
   for (let start = 0; start < residual.length; start++) {
     if (label[start] !== 0 || !((residual[start] as number) >= low)) continue;
@@ -104,10 +114,12 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
     let count = 0;
     let best = -Infinity;
     let bestAt = start;
+    const high: number[] = [];
     while (stack.length > 0) {
       const i = stack.pop() as number;
       count++;
       const v = residual[i] as number;
+      if (v >= high0) high.push(i);
       if (v > best) {
         best = v;
         bestAt = i;
@@ -127,25 +139,88 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
         }
       }
     }
-    if (count < REGION_DETECTION.minPixels || best < high) continue;
+    if (count < REGION_DETECTION.minPixels || best < high0) continue;
     const bx = bestAt % width;
     const peak = { x: patch.x0 + bx, y: patch.y0 + (bestAt - bx) / width };
     if (keep(peak)) peaks.push(peak);
+    highPixels.push(high.sort((a, b) => (residual[b] as number) - (residual[a] as number)));
   }
 
   const found: CalcificationOutline[] = [];
-  for (const peak of peaks) {
-    if (found.some((o) => inMask(o, peak))) continue;
-    const r = segmentAtSeed(image, peak, {
+  const outlineAt = (at: PointPx): CalcificationOutline | null => {
+    const r = segmentAtSeed(image, at, {
       ...options,
       searchRadiusPx: 1,
       searchRadiusMm: 0,
       enclosingSearchRadiusMm: 0,
       minContrastToNoise: options.minContrastToNoise ?? REGION_DETECTION.highSigma,
     });
-    if (r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep, fractionNeeded(r.value, spacing))) found.push(r.value);
+    return r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep, fractionNeeded(r.value, spacing)) ? r.value : null;
+  };
+  for (const peak of peaks) {
+    if (found.some((o) => inMask(o, peak))) continue;
+    const o = outlineAt(peak);
+    if (o !== null) found.push(o);
+  }
+  // Calcifications a few pixels apart may join into one component above the low level: the peak
+  // outlines one of them, and the component's brightest pixel left clear of every outline (beyond
+  // the blur's fringe) seeds the next.
+  const fringe = Math.max(2, Math.ceil(REGION_DETECTION.fringeMm / spacing));
+  for (const pixels of highPixels) {
+    for (let tries = 0; tries < REGION_DETECTION.moreSeedsPerComponent; tries++) {
+      const i = pixels.find((j) => {
+        const x = j % width;
+        const at = { x: patch.x0 + x, y: patch.y0 + (j - x) / width };
+        return keep(at) && !found.some((o) => nearMask(o, at, fringe));
+      });
+      if (i === undefined) break;
+      const x = i % width;
+      const at = { x: patch.x0 + x, y: patch.y0 + (i - x) / width };
+      const o = outlineAt(at);
+      if (o === null || found.some((f) => masksOverlap(f, o))) {
+        // Nothing new there: leave this pixel's neighbourhood out of the next search.
+        // (in place: a long component holds too many pixels to spread into one call)
+        const iy = (i - x) / width;
+        let kept = 0;
+        for (const j of pixels) if (Math.hypot((j % width) - x, Math.floor(j / width) - iy) > fringe) pixels[kept++] = j;
+        pixels.length = kept;
+        continue;
+      }
+      found.push(o);
+    }
   }
   return found.sort((a, b) => a.mask.y0 - b.mask.y0 || a.mask.x0 - b.mask.x0);
+}
+
+/** Whether `p` lies within `d` pixels of the outline's mask. */
+function nearMask(o: CalcificationOutline, p: PointPx, d: number): boolean {
+  const m = o.mask;
+  const x0 = Math.max(0, p.x - d - m.x0);
+  const x1 = Math.min(m.width - 1, p.x + d - m.x0);
+  const y0 = Math.max(0, p.y - d - m.y0);
+  const y1 = Math.min(m.height - 1, p.y + d - m.y0);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (m.data[y * m.width + x] === 1 && Math.hypot(m.x0 + x - p.x, m.y0 + y - p.y) <= d) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether two outlines share a pixel. */
+function masksOverlap(a: CalcificationOutline, b: CalcificationOutline): boolean {
+  const ma = a.mask;
+  const mb = b.mask;
+  const x0 = Math.max(ma.x0, mb.x0);
+  const x1 = Math.min(ma.x0 + ma.width, mb.x0 + mb.width);
+  const y0 = Math.max(ma.y0, mb.y0);
+  const y1 = Math.min(ma.y0 + ma.height, mb.y0 + mb.height);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (ma.data[(y - ma.y0) * ma.width + (x - ma.x0)] === 1 && mb.data[(y - mb.y0) * mb.width + (x - mb.x0)] === 1) return true;
+    }
+  }
+  return false;
 }
 
 /** The share of an outline that must lie in the region: more for a structure followed past the largest patch. */

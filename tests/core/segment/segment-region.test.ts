@@ -102,6 +102,18 @@ describe('isInsidePolygon', () => {
     expect(isInsidePolygon({ x: 5, y: 1 }, sq)).toBe(false);
   });
 
+  it('outlines each of two millimetre deposits whose blurred edges touch (one component above the low level)', () => {
+    const a: Shape = { kind: 'disc', cx: 4.0, cy: 4.0, r: 1.0, contrast: 300 };
+    const b: Shape = { kind: 'disc', cx: 6.1, cy: 4.3, r: 0.9, contrast: 250 };
+    const img = renderScene({ rows: 80, columns: 110, rowSpacingMm: SP, columnSpacingMm: SP, shapes: [a, b], texture: 8, textureScalePx: 5, noise: 10, blurPx: 1.2, seed: 5 });
+    const found = segmentRegion(img, { x0: 10, y0: 10, x1: 100, y1: 75 });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect(found.value).toHaveLength(2);
+    expect(found.value.some((o) => covers(o, centreOf(a)))).toBe(true);
+    expect(found.value.some((o) => covers(o, centreOf(b)))).toBe(true);
+  });
+
   it('leaves out a vessel wall that only crosses the rectangle, and keeps the speck beside it', () => {
     const vessel: Shape = { kind: 'lines', segments: [{ x0: 1, y0: 5, x1: 23, y1: 5 }], width: 0.5, contrast: 300 };
     const speck: Shape = { kind: 'disc', cx: 12, cy: 6.5, r: 0.25, contrast: 300 };
