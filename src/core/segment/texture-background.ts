@@ -128,10 +128,9 @@ export function greyOpening(values: ArrayLike<number>, width: number, height: nu
   return out;
 }
 
-/** 3 × 3 box mean of every pixel (the window shrinks at the edge). */
-export function boxMean3(values: ArrayLike<number>, width: number, height: number): Float64Array {
+/** 3 × 3 box mean of every pixel (the window shrinks at the edge), into `out` (every value written). */
+export function boxMean3(values: ArrayLike<number>, width: number, height: number, out: Float64Array = new Float64Array(width * height)): Float64Array {
   const [rows] = scratch(width * height, 1) as [Float64Array];
-  const out = new Float64Array(width * height);
   // Along rows: the centre, then the left and right neighbours where there are some.
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -154,6 +153,17 @@ export function boxMean3(values: ArrayLike<number>, width: number, height: numbe
   const last = width * (height - 1);
   for (let x = 0; x < width; x++) out[last + x] = ((rows[last + x] as number) + (rows[last + x - width] as number)) / 2;
   return out;
+}
+
+let keptMean = new Float64Array(0);
+
+/**
+ * boxMean3 into an array kept between calls, for a caller that is done with it before it asks
+ * again (a click's patch analysis: the detector noise and the opening read it, nothing keeps it).
+ */
+export function boxMean3Kept(values: ArrayLike<number>, width: number, height: number): Float64Array {
+  if (keptMean.length < width * height) keptMean = new Float64Array(width * height);
+  return boxMean3(values, width, height, keptMean.subarray(0, width * height));
 }
 
 export interface TextureBackground {

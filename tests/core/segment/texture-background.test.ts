@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { boxMean3, detectorNoise, greyOpening, textureBackground } from '../../../src/core/segment/texture-background.js';
+import { boxMean3, boxMean3Kept, detectorNoise, greyOpening, textureBackground } from '../../../src/core/segment/texture-background.js';
 import { gaussian, rng } from './synthetic.js';
 
 const W = 40;
@@ -38,6 +38,15 @@ describe('boxMean3', () => {
     const m = boxMean3(img, W, H);
     expect(at(m, 5, 5)).toBeCloseTo(55, 9);
     expect(at(m, 0, 0)).toBeCloseTo((0 + 1 + 10 + 11) / 4, 9);
+  });
+
+  it('gives the same means in its kept array, whatever size was asked for before', () => {
+    const normal = gaussian(rng(4));
+    const sizes: [number, number][] = [[W, H], [7, 5], [W, H], [1, 9], [12, 1], [3, 3]];
+    for (const [w, h] of sizes) {
+      const img = Float32Array.from({ length: w * h }, () => 1000 + 20 * normal());
+      expect([...boxMean3Kept(img, w, h)]).toEqual([...boxMean3(img, w, h)]);
+    }
   });
 });
 
