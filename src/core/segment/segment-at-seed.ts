@@ -10,7 +10,7 @@ import { boxMean3At, fillHoles, growRegion } from './region-grow.js';
 import type { PixelBox } from './region-grow.js';
 import { SEGMENT_DEFAULTS, spacingForSizes } from './segment-options.js';
 import type { SegmentOptions } from './segment-options.js';
-import { boxMean3Kept, detectorNoise, textureBackground } from './texture-background.js';
+import { boxMean3Kept, detectorNoise, textureBackground, textureBackgroundKept } from './texture-background.js';
 
 /** Width (px) of the ring along the patch border that gives the local background. */
 const RING_WIDTH_PX = 2;
@@ -159,10 +159,11 @@ function analyseTexture(patch: DensityPatch, lx: number, ly: number, searchR: nu
   const base = { patch, detect, smoothedNoise: noise, needed, noiseName: 'detector noise', ringNoise };
   const found = findPeak({ ...base, contrast: detect, backgroundAt: () => 0 }, width, height, lx, ly, searchR);
   if (!(found.best >= needed * found.noise)) return { ...base, contrast: detect, backgroundAt: () => 0 };
-  const wide = textureBackground(data, width, height, [rOutline], smooth);
+  // Read before the next patch is analysed (the region is grown and outlined on this one first).
+  const wide = textureBackgroundKept(data, width, height, rOutline, smooth);
   if (wide === null) return null;
-  const background = wide.background[0] as Float64Array;
-  return { ...base, contrast: wide.contrast[0] as Float32Array, backgroundAt: (x, y) => background[y * width + x] as number };
+  const { background } = wide;
+  return { ...base, contrast: wide.contrast, backgroundAt: (x, y) => background[y * width + x] as number };
 }
 
 /** A click inside a dense plateau: the signature that sends segmentation to a wider first patch. */
