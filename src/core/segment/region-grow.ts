@@ -15,8 +15,8 @@ export interface PixelBox {
 /**
  * The pixels still to visit while a region grows, kept between calls (the core runs one analysis at a
  * time on its thread): a click on a long vessel wall grows regions on patches of a few hundred
- * thousand pixels, twice per patch, and a new stack each time kept the garbage collector busy.
- * Its contents are not kept.
+ * thousand pixels, twice per patch, and needed a new image-sized stack each time. Its contents are
+ * not kept.
  */
 let keptStack = new Int32Array(0);
 
