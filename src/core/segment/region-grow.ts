@@ -13,6 +13,14 @@ export interface PixelBox {
 }
 
 /**
+ * The pixels still to visit while a region grows, kept between calls (the core runs one analysis at a
+ * time on its thread): a click on a long vessel wall grows regions on patches of a few hundred
+ * thousand pixels, twice per patch, and needed a new image-sized stack each time. Its contents are
+ * not kept.
+ */
+let keptStack = new Int32Array(0);
+
+/**
  * Marks the 8-connected pixels with value ≥ level reachable from (sx, sy). Returns the mask
  * (1 = member), the member count and the bounding box; an empty mask (count 0, box null) when
  * the start pixel is below the level.
@@ -34,7 +42,8 @@ export function growRegion(
   let by0 = sy;
   let bx1 = sx;
   let by1 = sy;
-  const stack = new Int32Array(width * height);
+  if (keptStack.length < width * height) keptStack = new Int32Array(width * height);
+  const stack = keptStack;
   let top = 0;
   stack[top++] = start;
   mask[start] = 1;

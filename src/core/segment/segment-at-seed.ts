@@ -10,7 +10,7 @@ import { boxMean3At, fillHoles, growRegion } from './region-grow.js';
 import type { PixelBox } from './region-grow.js';
 import { SEGMENT_DEFAULTS, spacingForSizes } from './segment-options.js';
 import type { SegmentOptions } from './segment-options.js';
-import { boxMean3, detectorNoise, textureBackground } from './texture-background.js';
+import { boxMean3Kept, detectorNoise, textureBackground, textureBackgroundKept } from './texture-background.js';
 
 /** Width (px) of the ring along the patch border that gives the local background. */
 const RING_WIDTH_PX = 2;
@@ -57,19 +57,29 @@ interface PatchAnalysis {
   readonly ringNoise: () => number;
 }
 
+/**
+ * The pixels less than RING_WIDTH_PX from the patch border, row by row (the order the plane fit
+ * sums them in). Only the border is visited: whole rows at the top and bottom, the first and last
+ * RING_WIDTH_PX pixels of the rows between.
+ */
 function ringSamples(patch: DensityPatch): { xs: number[]; ys: number[]; vs: number[] } {
   const { width, height, data } = patch;
   const xs: number[] = [];
   const ys: number[] = [];
   const vs: number[] = [];
+  const add = (x: number, y: number): void => {
+    xs.push(x);
+    ys.push(y);
+    vs.push(data[y * width + x] as number);
+  };
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const d = Math.min(x, y, width - 1 - x, height - 1 - y);
-      if (d >= RING_WIDTH_PX) continue;
-      xs.push(x);
-      ys.push(y);
-      vs.push(data[y * width + x] as number);
+    if (y < RING_WIDTH_PX || y >= height - RING_WIDTH_PX) {
+      for (let x = 0; x < width; x++) add(x, y);
+      continue;
     }
+    const left = Math.min(RING_WIDTH_PX, width);
+    for (let x = 0; x < left; x++) add(x, y);
+    for (let x = Math.max(left, width - RING_WIDTH_PX); x < width; x++) add(x, y);
   }
   return { xs, ys, vs };
 }
@@ -106,6 +116,20 @@ function analysePlane(patch: DensityPatch, needed: number): PatchAnalysis | null
   };
 }
 
+let detectBuffer = new Float32Array(0);
+
+/**
+ * The detection contrast of a patch, zero everywhere, in an array kept between calls: it is read
+ * only while the patch is searched for its peak, before the next patch is analysed, and a click
+ * on a long vessel wall analyses several patches of a few hundred thousand pixels.
+ */
+function keptDetect(n: number): Float32Array {
+  if (detectBuffer.length < n) detectBuffer = new Float32Array(n);
+  const d = detectBuffer.subarray(0, n);
+  d.fill(0);
+  return d;
+}
+
 /**
  * Background that follows the tissue texture (small calcifications): the peak is looked for
  * above a fine opening of a small crop around the click and measured against the detector
@@ -123,9 +147,9 @@ function analyseTexture(patch: DensityPatch, lx: number, ly: number, searchR: nu
   const fine = textureBackground(crop, cw, ch, [rDetect]);
   if (fine === null) return null;
   const fineContrast = fine.contrast[0] as Float32Array;
-  const detect = new Float32Array(width * height);
+  const detect = keptDetect(width * height);
   for (let y = 0; y < ch; y++) for (let x = 0; x < cw; x++) detect[(y + cy0) * width + x + cx0] = fineContrast[y * cw + x] as number;
-  const smooth = boxMean3(data, width, height);
+  const smooth = boxMean3Kept(data, width, height);
   const noise = detectorNoise(data, width, height, smooth);
   if (!(noise > 0)) return null;
   const ringNoise = (): number => {
@@ -135,10 +159,11 @@ function analyseTexture(patch: DensityPatch, lx: number, ly: number, searchR: nu
   const base = { patch, detect, smoothedNoise: noise, needed, noiseName: 'detector noise', ringNoise };
   const found = findPeak({ ...base, contrast: detect, backgroundAt: () => 0 }, width, height, lx, ly, searchR);
   if (!(found.best >= needed * found.noise)) return { ...base, contrast: detect, backgroundAt: () => 0 };
-  const wide = textureBackground(data, width, height, [rOutline], smooth);
+  // Read before the next patch is analysed (the region is grown and outlined on this one first).
+  const wide = textureBackgroundKept(data, width, height, rOutline, smooth);
   if (wide === null) return null;
-  const background = wide.background[0] as Float64Array;
-  return { ...base, contrast: wide.contrast[0] as Float32Array, backgroundAt: (x, y) => background[y * width + x] as number };
+  const { background } = wide;
+  return { ...base, contrast: wide.contrast, backgroundAt: (x, y) => background[y * width + x] as number };
 }
 
 /** A click inside a dense plateau: the signature that sends segmentation to a wider first patch. */

@@ -117,21 +117,19 @@ function scratch(n: number, count: number): Float64Array[] {
   return kept.slice(0, count).map((a) => a.subarray(0, n));
 }
 
-/** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under. */
-export function greyOpening(values: ArrayLike<number>, width: number, height: number, r: number): Float64Array {
+/** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under (into `out`, every value written). */
+export function greyOpening(values: ArrayLike<number>, width: number, height: number, r: number, out: Float64Array = new Float64Array(width * height)): Float64Array {
   const n = width * height;
   const src = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
   const [tmp, eroded, g, h] = scratch(n, 4) as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const out = new Float64Array(n);
   squareFilter(src, width, height, r, false, tmp, eroded, g, h);
   squareFilter(eroded, width, height, r, true, tmp, out, g, h);
   return out;
 }
 
-/** 3 × 3 box mean of every pixel (the window shrinks at the edge). */
-export function boxMean3(values: ArrayLike<number>, width: number, height: number): Float64Array {
+/** 3 × 3 box mean of every pixel (the window shrinks at the edge), into `out` (every value written). */
+export function boxMean3(values: ArrayLike<number>, width: number, height: number, out: Float64Array = new Float64Array(width * height)): Float64Array {
   const [rows] = scratch(width * height, 1) as [Float64Array];
-  const out = new Float64Array(width * height);
   // Along rows: the centre, then the left and right neighbours where there are some.
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -156,6 +154,17 @@ export function boxMean3(values: ArrayLike<number>, width: number, height: numbe
   return out;
 }
 
+let keptMean = new Float64Array(0);
+
+/**
+ * boxMean3 into an array kept between calls, for a caller that is done with it before it asks
+ * again (a click's patch analysis: the detector noise and the opening read it, nothing keeps it).
+ */
+export function boxMean3Kept(values: ArrayLike<number>, width: number, height: number): Float64Array {
+  if (keptMean.length < width * height) keptMean = new Float64Array(width * height);
+  return boxMean3(values, width, height, keptMean.subarray(0, width * height));
+}
+
 export interface TextureBackground {
   /** Background density of every pixel, one array per opening radius asked for. */
   readonly background: readonly Float64Array[];
@@ -178,25 +187,52 @@ const MAX_SAMPLES = 300;
 export function textureBackground(data: ArrayLike<number>, width: number, height: number, radii: readonly number[], smooth: Float64Array = boxMean3(data, width, height)): TextureBackground | null {
   const n = width * height;
   if (width < 3 || height < 3 || radii.length === 0) return null;
-  const step = Math.max(1, Math.floor(n / MAX_SAMPLES));
   const background: Float64Array[] = [];
   const contrast: Float32Array[] = [];
-  const sample = new Float64Array(Math.ceil(n / step));
   for (const r of radii) {
-    const b = greyOpening(smooth, width, height, Math.max(1, Math.round(r)));
-    let k = 0;
-    for (let i = 0; i < n; i += step) sample[k++] = (smooth[i] as number) - (b[i] as number);
-    const level = median(sample.subarray(0, k));
+    const b = new Float64Array(n);
     const c = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = (b[i] as number) + level;
-      b[i] = v;
-      c[i] = (data[i] as number) - v;
-    }
+    shiftedOpening(data, smooth, width, height, r, b, c);
     background.push(b);
     contrast.push(c);
   }
   return { background, contrast };
+}
+
+let keptBackground = new Float64Array(0);
+let keptContrast = new Float32Array(0);
+
+/**
+ * textureBackground for one radius into arrays kept between calls, for a caller that is done with
+ * them before it asks again (a click's patch: the region is grown and outlined on it before the
+ * next patch is analysed; a click on a long vessel wall analyses several of a few hundred thousand
+ * pixels). Null for a patch smaller than 3 × 3.
+ */
+export function textureBackgroundKept(data: ArrayLike<number>, width: number, height: number, r: number, smooth: Float64Array): { background: Float64Array; contrast: Float32Array } | null {
+  const n = width * height;
+  if (width < 3 || height < 3) return null;
+  if (keptBackground.length < n) keptBackground = new Float64Array(n);
+  if (keptContrast.length < n) keptContrast = new Float32Array(n);
+  const background = keptBackground.subarray(0, n);
+  const contrast = keptContrast.subarray(0, n);
+  shiftedOpening(data, smooth, width, height, r, background, contrast);
+  return { background, contrast };
+}
+
+/** The opening of `smooth` for radius r, shifted to the typical tissue pixel, into `b`, and `data` − it into `c` (see textureBackground). */
+function shiftedOpening(data: ArrayLike<number>, smooth: Float64Array, width: number, height: number, r: number, b: Float64Array, c: Float32Array): void {
+  const n = width * height;
+  const step = Math.max(1, Math.floor(n / MAX_SAMPLES));
+  const sample = new Float64Array(Math.ceil(n / step));
+  greyOpening(smooth, width, height, Math.max(1, Math.round(r)), b);
+  let k = 0;
+  for (let i = 0; i < n; i += step) sample[k++] = (smooth[i] as number) - (b[i] as number);
+  const level = median(sample.subarray(0, k));
+  for (let i = 0; i < n; i++) {
+    const v = (b[i] as number) + level;
+    b[i] = v;
+    c[i] = (data[i] as number) - v;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ let asked = false;
 
 /** Runs the warm-up a step at a time, each in its own task, so that a request waits for one step at most. */
 function prepare(): void {
-  const steps = warmUpSteps(2);
+  const steps = warmUpSteps();
   const next = (): void => {
     if (asked || steps.next().done === true) return;
     setTimeout(next, 0);

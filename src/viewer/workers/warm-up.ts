@@ -2,7 +2,7 @@
  * The analysis worker's code runs cold on its first clicks: interpreted, then compiled as it gets
  * hot. On a full-size exam the first clicks on a long vessel wall took two to three times as long as
  * the same clicks once the code was compiled. While the radiologist looks at the images, the worker
- * analyses a small drawn scene twice — specks, a faint speck in texture, a deposit wider than the
+ * analyses a small drawn scene again and again (WARM_UP_ROUNDS) — specks, a faint speck in texture, a deposit wider than the
  * first patch, a long wall with its parallel partner, a point on background — so that the first
  * real click runs compiled code. It stops once the radiologist asks for an analysis. Nothing of it is kept: the core keeps no result between analyses,
  * so the results of later clicks cannot depend on it.
@@ -10,6 +10,14 @@
 import { analyseCalcifications } from '../../core/analyze.js';
 import { makeMammoImage, type MammoImage } from '../../core/image.js';
 import { mm, type PointPx } from '../../core/units.js';
+
+/**
+ * How many times the worker analyses the drawn scene while nobody asks for anything. Two rounds
+ * left the first click on a long vessel wall of a full-size exam about three times as slow as the
+ * same click later (measure and vessel evidence still interpreted); after sixteen it ran near its
+ * compiled speed. Later rounds take a few tens of ms each, and the first request stops them.
+ */
+export const WARM_UP_ROUNDS = 16;
 
 /** Side of the drawn scene, px, and its pixel spacing (that of a full-field detector), mm. */
 const SIDE = 640;
@@ -56,7 +64,7 @@ export function warmUpScene(): { image: MammoImage; clicks: PointPx[] } {
  * The drawn scene's clicks analysed `rounds` times, one analysis per step (the worker runs a step
  * at a time and answers the radiologist's requests in between).
  */
-export function* warmUpSteps(rounds = 2): Generator<void, void, void> {
+export function* warmUpSteps(rounds = WARM_UP_ROUNDS): Generator<void, void, void> {
   const { image, clicks } = warmUpScene();
   for (let r = 0; r < rounds; r++) {
     for (const seed of clicks) {

@@ -23,6 +23,16 @@ describe('growRegion', () => {
     expect(growRegion(f, w, h, 1, 1, 0.5)).toMatchObject({ count: 0, box: null });
     expect(growRegion(f, w, h, 5, 0, 0.5).count).toBe(0);
   });
+
+  it('grows the same region after a larger one was grown (its working stack is kept between calls)', () => {
+    const big = new Float32Array(300 * 300).fill(1);
+    expect(growRegion(big, 300, 300, 150, 150, 0.5).count).toBe(90000);
+    const { f, w, h } = grid(['##..#', '.#..#', '.##..', '.....']);
+    const r = growRegion(f, w, h, 0, 0, 0.5);
+    expect(r.count).toBe(5);
+    expect(r.box).toEqual({ x0: 0, y0: 0, x1: 2, y1: 2 });
+    expect([...r.mask]).toEqual([1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+  });
 });
 
 describe('fillHoles', () => {

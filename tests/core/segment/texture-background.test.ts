@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { boxMean3, detectorNoise, greyOpening, textureBackground } from '../../../src/core/segment/texture-background.js';
+import { boxMean3, boxMean3Kept, detectorNoise, greyOpening, textureBackground, textureBackgroundKept } from '../../../src/core/segment/texture-background.js';
 import { gaussian, rng } from './synthetic.js';
 
 const W = 40;
@@ -39,6 +39,15 @@ describe('boxMean3', () => {
     expect(at(m, 5, 5)).toBeCloseTo(55, 9);
     expect(at(m, 0, 0)).toBeCloseTo((0 + 1 + 10 + 11) / 4, 9);
   });
+
+  it('gives the same means in its kept array, whatever size was asked for before', () => {
+    const normal = gaussian(rng(4));
+    const sizes: [number, number][] = [[W, H], [7, 5], [W, H], [1, 9], [12, 1], [3, 3]];
+    for (const [w, h] of sizes) {
+      const img = Float32Array.from({ length: w * h }, () => 1000 + 20 * normal());
+      expect([...boxMean3Kept(img, w, h)]).toEqual([...boxMean3(img, w, h)]);
+    }
+  });
 });
 
 describe('textureBackground', () => {
@@ -58,6 +67,19 @@ describe('textureBackground', () => {
     let big = 0;
     for (let y = 1; y < H - 1; y++) for (let x = 22; x < W - 1; x++) if (Math.abs(at(c, x, y)) > 75) big++;
     expect(big).toBeLessThan(0.05 * (W - 23) * (H - 2));
+  });
+
+  it('gives the same background and contrast in its kept arrays, whatever size was asked for before', () => {
+    const noise = gaussian(rng(5));
+    for (const [w, h, r] of [[W, H, 3], [9, 7, 2], [W, H, 5], [3, 3, 1]] as const) {
+      const d = Float32Array.from({ length: w * h }, (_, i) => 2000 + 100 * Math.sin(i / 7) + 10 * noise() + (i % 37 === 0 ? 300 : 0));
+      const smooth = boxMean3(d, w, h);
+      const fresh = textureBackground(d, w, h, [r], smooth);
+      const kept = textureBackgroundKept(d, w, h, r, smooth);
+      expect([...(kept?.background ?? [])]).toEqual([...(fresh?.background[0] ?? [NaN])]);
+      expect([...(kept?.contrast ?? [])]).toEqual([...(fresh?.contrast[0] ?? [NaN])]);
+    }
+    expect(textureBackgroundKept(new Float32Array(4), 2, 2, 1, new Float64Array(4))).toBeNull();
   });
 
   it('returns null for a patch smaller than 3 × 3 or without radii', () => {
