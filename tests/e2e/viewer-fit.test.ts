@@ -89,10 +89,23 @@ async function expectFitted(page: Page, shown: Shown, where: string): Promise<vo
 
   // The canvas shows the file's pixels in that rectangle, hung the right way round.
   const density = (x: number, y: number): number => image.toDensity(image.stored[y * image.columns + x] as number);
-  const samples = await sampleDisplayed(page, `current-${slot}`, testId, image.columns, image.rows, GX, GY);
-  const same = correlation(samples.grey, expectedGrid(image.columns, image.rows, density, GX, GY, shown.flipH, shown.flipV));
-  const mirrored = correlation(samples.grey, expectedGrid(image.columns, image.rows, density, GX, GY, !shown.flipH, shown.flipV));
-  expect(same, `${label}: the picture is the file's`).toBeGreaterThan(0.85);
+  // The camera is fitted before the canvas is painted again after a resize: read until the paint
+  // has landed (a picture that never matches still fails at the timeout).
+  const expected = expectedGrid(image.columns, image.rows, density, GX, GY, shown.flipH, shown.flipV);
+  const expectedMirrored = expectedGrid(image.columns, image.rows, density, GX, GY, !shown.flipH, shown.flipV);
+  let same = Number.NaN;
+  let mirrored = Number.NaN;
+  await expect
+    .poll(
+      async () => {
+        const samples = await sampleDisplayed(page, `current-${slot}`, testId, image.columns, image.rows, GX, GY);
+        same = correlation(samples.grey, expected);
+        mirrored = correlation(samples.grey, expectedMirrored);
+        return same;
+      },
+      { timeout: 10_000, message: `${label}: the picture is the file's` },
+    )
+    .toBeGreaterThan(0.85);
   expect(same - mirrored, `${label}: hung the right way round`).toBeGreaterThan(0.2);
 
   // On the canvas itself: breast in the pixel column at the inner edge, background at the outer edge of the image.
