@@ -3,6 +3,7 @@
  * pixel, and filling of the holes it encloses (a lucent centre belongs to the calcification's
  * outline; it is measured as a dip, not as a hole).
  */
+import { workingArray } from './working-arrays.js';
 
 /** Inclusive bounding box of a region, in patch pixels. */
 export interface PixelBox {
@@ -11,14 +12,6 @@ export interface PixelBox {
   readonly x1: number;
   readonly y1: number;
 }
-
-/**
- * The pixels still to visit while a region grows, kept between calls (the core runs one analysis at a
- * time on its thread): a click on a long vessel wall grows regions on patches of a few hundred
- * thousand pixels, twice per patch, and needed a new image-sized stack each time. Its contents are
- * not kept.
- */
-let keptStack = new Int32Array(0);
 
 /**
  * Marks the 8-connected pixels with value ≥ level reachable from (sx, sy). Returns the mask
@@ -42,8 +35,8 @@ export function growRegion(
   let by0 = sy;
   let bx1 = sx;
   let by1 = sy;
-  if (keptStack.length < width * height) keptStack = new Int32Array(width * height);
-  const stack = keptStack;
+  // The pixels still to visit: a working array (regions grow twice per patch on a vessel wall's patches).
+  const stack = workingArray('region stack', width * height, (n) => new Int32Array(n));
   let top = 0;
   stack[top++] = start;
   mask[start] = 1;

@@ -11,6 +11,7 @@ import type { PixelBox } from './region-grow.js';
 import { SEGMENT_DEFAULTS, spacingForSizes } from './segment-options.js';
 import type { SegmentOptions } from './segment-options.js';
 import { boxMean3Kept, detectorNoise, textureBackground, textureBackgroundKept } from './texture-background.js';
+import { workingArray } from './working-arrays.js';
 
 /** Width (px) of the ring along the patch border that gives the local background. */
 const RING_WIDTH_PX = 2;
@@ -116,18 +117,12 @@ function analysePlane(patch: DensityPatch, needed: number): PatchAnalysis | null
   };
 }
 
-let detectBuffer = new Float32Array(0);
-
 /**
- * The detection contrast of a patch, zero everywhere, in an array kept between calls: it is read
- * only while the patch is searched for its peak, before the next patch is analysed, and a click
- * on a long vessel wall analyses several patches of a few hundred thousand pixels.
+ * The detection contrast of a patch, zero everywhere, in a working array: it is read only while the
+ * patch is searched for its peak, before the next patch is analysed.
  */
 function keptDetect(n: number): Float32Array {
-  if (detectBuffer.length < n) detectBuffer = new Float32Array(n);
-  const d = detectBuffer.subarray(0, n);
-  d.fill(0);
-  return d;
+  return workingArray('detection contrast', n, (k) => new Float32Array(k)).fill(0);
 }
 
 /**

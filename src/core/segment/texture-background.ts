@@ -6,6 +6,7 @@
  * noise a peak must stand out from is measured on pixel − 3 × 3 mean, which texture does not reach.
  */
 import { median, medianAndSigma } from './background.js';
+import { workingArray } from './working-arrays.js';
 
 /**
  * Running minimum (or, with `max`, maximum) over `2r + 1` samples along each row of `src`
@@ -103,18 +104,9 @@ function squareFilter(values: Float64Array, width: number, height: number, r: nu
   columnPass(tmp, out, width, height, r, max, g, h);
 }
 
-/**
- * Working arrays of at least n values, kept between calls (the core runs one analysis at a time on
- * its thread): a click on a long vessel wall opens patches of a few hundred thousand pixels several
- * times, and new arrays each time kept the garbage collector busy. Their contents are not kept.
- */
-let kept: Float64Array[] = [];
+/** `count` distinct working arrays of n values for the square filters (working-arrays.ts). */
 function scratch(n: number, count: number): Float64Array[] {
-  if (kept.length < count || (kept[0] as Float64Array).length < n) {
-    const size = Math.max(n, kept[0]?.length ?? 0);
-    kept = Array.from({ length: Math.max(count, kept.length) }, () => new Float64Array(size));
-  }
-  return kept.slice(0, count).map((a) => a.subarray(0, n));
+  return Array.from({ length: count }, (_, i) => workingArray(`opening scratch ${i}`, n, (k) => new Float64Array(k)));
 }
 
 /** Grey-level opening by a (2r + 1) × (2r + 1) square: the largest surface below `values` that the square fits under (into `out`, every value written). */
@@ -154,15 +146,12 @@ export function boxMean3(values: ArrayLike<number>, width: number, height: numbe
   return out;
 }
 
-let keptMean = new Float64Array(0);
-
 /**
- * boxMean3 into an array kept between calls, for a caller that is done with it before it asks
- * again (a click's patch analysis: the detector noise and the opening read it, nothing keeps it).
+ * boxMean3 into a working array, for a caller that is done with it before it asks again (a click's
+ * patch analysis: the detector noise and the opening read it, nothing keeps it).
  */
 export function boxMean3Kept(values: ArrayLike<number>, width: number, height: number): Float64Array {
-  if (keptMean.length < width * height) keptMean = new Float64Array(width * height);
-  return boxMean3(values, width, height, keptMean.subarray(0, width * height));
+  return boxMean3(values, width, height, workingArray('box mean', width * height, (k) => new Float64Array(k)));
 }
 
 export interface TextureBackground {
@@ -199,9 +188,6 @@ export function textureBackground(data: ArrayLike<number>, width: number, height
   return { background, contrast };
 }
 
-let keptBackground = new Float64Array(0);
-let keptContrast = new Float32Array(0);
-
 /**
  * textureBackground for one radius into arrays kept between calls, for a caller that is done with
  * them before it asks again (a click's patch: the region is grown and outlined on it before the
@@ -211,10 +197,8 @@ let keptContrast = new Float32Array(0);
 export function textureBackgroundKept(data: ArrayLike<number>, width: number, height: number, r: number, smooth: Float64Array): { background: Float64Array; contrast: Float32Array } | null {
   const n = width * height;
   if (width < 3 || height < 3) return null;
-  if (keptBackground.length < n) keptBackground = new Float64Array(n);
-  if (keptContrast.length < n) keptContrast = new Float32Array(n);
-  const background = keptBackground.subarray(0, n);
-  const contrast = keptContrast.subarray(0, n);
+  const background = workingArray('texture background', n, (k) => new Float64Array(k));
+  const contrast = workingArray('texture contrast', n, (k) => new Float32Array(k));
   shiftedOpening(data, smooth, width, height, r, background, contrast);
   return { background, contrast };
 }

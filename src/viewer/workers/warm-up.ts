@@ -2,10 +2,11 @@
  * The analysis worker's code runs cold on its first clicks: interpreted, then compiled as it gets
  * hot. On a full-size exam the first clicks on a long vessel wall took two to three times as long as
  * the same clicks once the code was compiled. While the radiologist looks at the images, the worker
- * analyses a small drawn scene again and again (WARM_UP_ROUNDS) — specks, a faint speck in texture, a deposit wider than the
- * first patch, a long wall with its parallel partner, a point on background — so that the first
- * real click runs compiled code. It stops once the radiologist asks for an analysis. Nothing of it is kept: the core keeps no result between analyses,
- * so the results of later clicks cannot depend on it.
+ * analyses a small drawn scene again and again (WARM_UP_ROUNDS) — specks, a faint speck in texture,
+ * a deposit wider than the first patch, a long wall with its parallel partner, a point on
+ * background — so that the first real click runs compiled code. It stops once the radiologist asks
+ * for an analysis. Nothing of it is kept: the core keeps no result between analyses (only working
+ * arrays whose contents are not read again), so the results of later clicks cannot depend on it.
  */
 import { analyseCalcifications } from '../../core/analyze.js';
 import { makeMammoImage, type MammoImage } from '../../core/image.js';
