@@ -28,6 +28,7 @@ export function locateFromOneView(v: ViewLocation): LocatedFinding {
   const special: SpecialLocation | null = isAxillaryTail(v) ? 'axillary tail' : null;
   if (special !== null) evidence.push(`${v.view ?? 'view'}: above the nipple, close to the upper half of the pectoral line: axillary tail`);
   evidence.push('one view only: no clock face or quadrant');
+  const other = v.axis === 'medial-lateral' ? 'MLO or ML' : v.axis === 'upper-lower' ? 'cranio-caudal' : 'second';
   return {
     side: v.side,
     clockFace: null,
@@ -38,6 +39,7 @@ export function locateFromOneView(v: ViewLocation): LocatedFinding {
     distanceFromNippleCm: v.distanceFromNippleCm,
     evidence,
     caveats: [...v.caveats],
+    noClockFace: `seen on the ${v.view ?? 'one view'} only: the ${other} view is needed to place it on the clock face`,
   };
 }
 
@@ -67,6 +69,15 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
   const depth = depthThird(depthFraction);
   evidence.push(`depth: mean of ${Math.round(cc.depthFraction * 100)} % (CC) and ${Math.round(mlo.depthFraction * 100)} % (${mlo.view ?? 'MLO'}) of the posterior nipple line: ${depth} third`);
 
+  const lateralUpper = offsetsInOneUnit(cc, mlo);
+  // Near the nipple axis the clock face is still given (whole hours from the two offsets): a finding that needs action is always placed on the clock.
+  const clock = lateralUpper === null || across === null || along === null ? null : clockFace(side, lateralUpper.lateral, lateralUpper.upper);
+  const noClockFace =
+    lateralUpper === null || across === null || along === null
+      ? 'the side of the nipple axis is not known on one view'
+      : clock === null
+        ? 'on the nipple itself in both views'
+        : null;
   if (across === 'on axis' && along === 'on axis') {
     const subareolar =
       cms.length === 2 && cms.every((d) => d <= LOCATION_RULES.subareolarMaxCm);
@@ -76,21 +87,19 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
         ? `on the nipple axis in both views, within ${LOCATION_RULES.subareolarMaxCm} cm of the nipple: subareolar`
         : `on the nipple axis in both views: central${cms.length < 2 ? ' (uncalibrated: subareolar not judged)' : ''}`,
     );
-    return ok({ side, clockFace: null, quadrant: null, half: null, special, depth, distanceFromNippleCm, evidence, caveats });
+    if (clock !== null && lateralUpper !== null) evidence.push(`clock face from ${lateralUpper.unit}: ${clock} o'clock (as seen facing the patient)`);
+    return ok({ side, clockFace: clock, quadrant: null, half: null, special, depth, distanceFromNippleCm, evidence, caveats, noClockFace });
   }
 
   const { quadrant, half } = quadrantOf(across, along);
-  let clock = null;
-  const lateralUpper = offsetsInOneUnit(cc, mlo);
-  if (lateralUpper !== null && across !== null && along !== null) {
-    clock = clockFace(side, lateralUpper.lateral, lateralUpper.upper);
+  if (clock !== null && lateralUpper !== null) {
     evidence.push(`clock face from ${lateralUpper.unit}: ${clock} o'clock (as seen facing the patient)`);
   } else {
     evidence.push('clock face not given: the side of the nipple axis is unknown in one view');
   }
   const special: SpecialLocation | null = across === 'outer' && isAxillaryTail(mlo) ? 'axillary tail' : null;
   if (special !== null) evidence.push(`upper outer, close to the upper half of the pectoral line on ${mlo.view ?? 'MLO'}: axillary tail`);
-  return ok({ side, clockFace: clock, quadrant, half, special, depth, distanceFromNippleCm, evidence, caveats });
+  return ok({ side, clockFace: clock, quadrant, half, special, depth, distanceFromNippleCm, evidence, caveats, noClockFace });
 }
 
 function isAxillaryTail(v: ViewLocation): boolean {

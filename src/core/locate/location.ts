@@ -33,4 +33,9 @@ export interface LocatedFinding {
   readonly evidence: readonly string[];
   /** What limits the location, once per view (e.g. the nipple not in profile on the RMLO); also in `evidence`. */
   readonly caveats: readonly string[];
+  /**
+   * Why there is no clock face, in report words (e.g. "seen on the CC only: the MLO or ML view is
+   * needed to place it on the clock face"); null or missing when there is one.
+   */
+  readonly noClockFace?: string | null;
 }
