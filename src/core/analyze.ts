@@ -263,7 +263,7 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
   const finding: Finding = {
     side: assessed.input.side ?? 'both',
     location: location ?? {},
-    measurements: summariseMeasurements(ms),
+    measurements: summariseMeasurements(ms, group.extent),
     morphology: assessed.input.morphology,
     distribution: assessed.input.distribution,
     qualifiers: qualifiersFrom(ms),

@@ -119,7 +119,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     }),
     f.overrides,
   );
-  const measurements = { ...summariseMeasurements(ms), count: onPrimary.length };
+  const measurements = { ...summariseMeasurements(ms, group.extent), count: onPrimary.length };
   const finding: Finding = {
     side: assessed.input.side ?? f.side,
     location: location ?? {},

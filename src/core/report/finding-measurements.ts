@@ -1,17 +1,22 @@
 import type { CalcificationMeasurements } from '../measure/measurements.js';
+import type { Length } from '../units.js';
 import type { FindingMeasurements } from './finding.js';
 
 /** Mean lucent-centre index from which the wording says "with lucent centres". */
 export const LUCENT_CENTRES_MIN = 0.25;
 
-/** Count, largest long axis and calibration of a set of calcifications, for the wording. */
-export function summariseMeasurements(ms: readonly CalcificationMeasurements[]): FindingMeasurements {
+/**
+ * Count, largest long axis and calibration of a set of calcifications, for the wording, with the
+ * group's extent when it was measured (measureGroup's `extent`).
+ */
+export function summariseMeasurements(ms: readonly CalcificationMeasurements[], extent: Length | null = null): FindingMeasurements {
   let largest: CalcificationMeasurements | null = null;
   for (const m of ms) if (largest === null || m.longAxis.px > largest.longAxis.px) largest = m;
   const uncalibrated = ms.length === 0 || ms.some((m) => m.calibration === 'uncalibrated' || m.longAxis.mm === null);
   return {
     count: ms.length,
     largest: largest?.longAxis ?? null,
+    extent,
     calibration: uncalibrated ? 'uncalibrated' : (largest?.calibration ?? 'uncalibrated'),
   };
 }

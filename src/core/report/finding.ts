@@ -23,6 +23,8 @@ export interface FindingLocation {
   readonly distanceFromNippleCm?: number | null;
   /** What limits the location, once per view, e.g. the nipple not seen in profile: stated after the findings sentence. */
   readonly caveats?: readonly string[];
+  /** Why there is no clock face (e.g. "seen on the CC only: …"): a finding that needs action states it. */
+  readonly noClockFace?: string | null;
 }
 
 /** The measured numbers the wording states. */
@@ -30,6 +32,11 @@ export interface FindingMeasurements {
   readonly count: number | null;
   /** The largest calcification's long axis; its mm is null on an uncalibrated image. */
   readonly largest: Length | null;
+  /**
+   * The group's extent (greatest distance between centres plus the calcifications' size, from
+   * measureGroup); its mm is null on an uncalibrated image. Missing or null: not measured.
+   */
+  readonly extent?: Length | null;
   readonly calibration: CalibrationKind;
 }
 

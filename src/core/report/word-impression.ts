@@ -1,18 +1,28 @@
 import { categoryLabel } from '../assess/categories.js';
 import type { OverallAssessment } from '../assess/overall-assessment.js';
 import type { Finding } from './finding.js';
+import { isVascularOnly } from './word-finding.js';
 import { wordMorphology } from './word-morphology.js';
 import { SIDE_WORDS } from './words.js';
 
+/** The suggested assessment of each breast (overallAssessmentBySide). */
+export interface AssessmentBySide {
+  readonly right: OverallAssessment;
+  readonly left: OverallAssessment;
+}
+
 /**
- * The impression: one line per finding with its suggested category, then the suggested overall
- * assessment. "Right breast: coarse dystrophic calcifications, suggested BI-RADS 2. Suggested
- * overall assessment: BI-RADS 2 — benign."
+ * The impression: one line per finding with its suggested category, then the suggested
+ * assessment of each breast and the overall one (ACR BI-RADS Atlas 5th ed., Mammography,
+ * Reporting System: an overall assessment, per breast when they are reported separately; the
+ * overall one is the more urgent). "Right breast: dystrophic calcifications, suggested BI-RADS 2.
+ * Suggested assessment, right breast: BI-RADS 2 — benign. Suggested assessment, left breast:
+ * BI-RADS 1 — negative. Suggested overall assessment: BI-RADS 2 — benign."
  */
-export function wordImpression(findings: readonly Finding[], overall: OverallAssessment): string {
+export function wordImpression(findings: readonly Finding[], overall: OverallAssessment, bySide?: AssessmentBySide): string {
   const lines = findings.map((f) => {
     const { terms } = wordMorphology(f);
-    const single = f.measurements.count === 1;
+    const single = f.measurements.count === 1 && !isVascularOnly(f);
     const what =
       terms === null
         ? single
@@ -24,20 +34,10 @@ export function wordImpression(findings: readonly Finding[], overall: OverallAss
     return `${SIDE_WORDS[f.side]}: ${what}, suggested BI-RADS ${f.suggestion.assessment}.`;
   });
   if (findings.length === 0) lines.push('No calcification findings recorded.');
+  if (bySide !== undefined) {
+    lines.push(`Suggested assessment, right breast: ${categoryLabel(bySide.right.assessment)}.`);
+    lines.push(`Suggested assessment, left breast: ${categoryLabel(bySide.left.assessment)}.`);
+  }
   lines.push(`Suggested overall assessment: ${categoryLabel(overall.assessment)}.`);
   return lines.join(' ');
-}
-
-/**
- * The management for the overall assessment, as a suggestion: "Suggested management: routine
- * screening mammography." A rule's own management wording, when the deciding finding has one,
- * takes the place of the category table's.
- */
-export function wordRecommendation(findings: readonly Finding[], overall: OverallAssessment): string {
-  const decider = overall.decidedBy === null ? undefined : findings[overall.decidedBy];
-  const management =
-    decider !== undefined && decider.suggestion.assessment === overall.assessment
-      ? decider.suggestion.management
-      : overall.management;
-  return `Suggested management: ${management.charAt(0).toLowerCase()}${management.slice(1)}`;
 }

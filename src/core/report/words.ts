@@ -9,7 +9,7 @@ export const MORPHOLOGY_WORDS: Readonly<Record<MorphologyTerm, string>> = {
   round: 'round',
   punctate: 'punctate',
   rim: 'rim',
-  dystrophic: 'coarse dystrophic',
+  dystrophic: 'dystrophic',
   'milk of calcium': 'milk of calcium',
   suture: 'suture',
   amorphous: 'amorphous',
@@ -19,6 +19,7 @@ export const MORPHOLOGY_WORDS: Readonly<Record<MorphologyTerm, string>> = {
   'fine-linear branching': 'fine-linear branching',
 };
 
+/** "… calcifications in a segmental distribution"; grouped ones are "N grouped … calcifications" instead. */
 export const DISTRIBUTION_WORDS: Readonly<Record<DistributionTerm, string>> = {
   diffuse: 'a diffuse distribution',
   regional: 'a regional distribution',

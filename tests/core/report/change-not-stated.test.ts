@@ -51,7 +51,7 @@ describe('change since prior not stated, in the report layer', () => {
     const f = pleomorphic({ kind: 'new' }, { priorDate: null, stated: false });
     const exam = { composition: 'b' as const, findings: [f], priorDate: null };
     const report = draftReport(exam);
-    expect(report.comparison).toBe('Compared with prior examinations.');
+    expect(report.comparison).toBe('Compared with prior examinations (date not stated).');
     expect(report.findings).toEqual([wordFinding(f)]);
     expect(report.text).toContain(CHANGE_NOT_STATED);
     expect(report.text).not.toMatch(/no prior/i);

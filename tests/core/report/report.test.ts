@@ -80,25 +80,25 @@ const dystrophicNoHistory = finding({
 describe('wordFinding: golden text', () => {
   it('dystrophic calcifications at a lumpectomy site', () => {
     expect(wordFinding(dystrophicRight)).toBe(
-      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.",
+      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: 6 grouped dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign.",
     );
   });
 
   it('new segmental fine pleomorphic calcifications', () => {
     expect(wordFinding(pleomorphicLeft)).toBe(
-      "Left breast, upper inner quadrant, 2 o'clock, posterior depth, 7.5 cm from the nipple: 14 fine pleomorphic calcifications measuring up to 0.42 mm in a segmental distribution, new since 2024-11-20. Suggested assessment: BI-RADS 4C — high suspicion for malignancy; fine pleomorphic calcifications in a ductal distribution.",
+      "Left breast, upper inner quadrant, 2 o'clock, posterior depth, 7.5 cm from the nipple: 14 fine pleomorphic calcifications measuring up to 0.42 mm in a segmental distribution, new since 2024-11-20. Suggested assessment: BI-RADS 4C — high suspicion for malignancy.",
     );
   });
 
   it('punctate calcifications on an uncalibrated image, no priors', () => {
     expect(wordFinding(punctateUncalibrated)).toBe(
-      'Right breast, lower outer quadrant, anterior depth: a group of 5 punctate calcifications (size not stated: image uncalibrated), no prior examinations for comparison. Suggested assessment: BI-RADS 3 — probably benign; single group of punctate calcifications without priors.',
+      'Right breast, lower outer quadrant, clock face not given (not located on both a cranio-caudal and an MLO or ML view), anterior depth: 5 grouped punctate calcifications (size not stated: image uncalibrated), no prior examinations for comparison. Suggested assessment: BI-RADS 3 — probably benign.',
     );
   });
 
   it('dystrophic calcifications without history, with the differential', () => {
     expect(wordFinding(dystrophicNoHistory)).toBe(
-      'Left breast, subareolar, 1.5 cm from the nipple: a group of 3 coarse dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome (case report).',
+      'Left breast, subareolar, 1.5 cm from the nipple: 3 grouped dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome (case report).',
     );
   });
 
@@ -107,10 +107,10 @@ describe('wordFinding: golden text', () => {
     const rmlo = 'nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point';
     const f = { ...dystrophicRight, location: { ...dystrophicRight.location, caveats: [rcc, rmlo, rcc] } };
     expect(wordFinding(f)).toBe(
-      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. " +
+      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: 6 grouped dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. " +
         'Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point. ' +
         'Nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point. ' +
-        'Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.',
+        'Suggested assessment: BI-RADS 2 — benign.',
     );
     const exam = { composition: null, findings: [f] };
     const json = JSON.parse(renderReportJson(exam, draftReport(exam))) as { findings: { location: { caveats: string[] } }[] };
@@ -167,7 +167,8 @@ describe('wording parts', () => {
 
   it('summarises measurements for the wording', () => {
     const ms = [calc(DYSTROPHIC), calc({ ...DYSTROPHIC, longMm: 1.2 })];
-    expect(summariseMeasurements(ms)).toEqual({ count: 2, largest: length(2.4, true), calibration: 'geometry' });
+    expect(summariseMeasurements(ms)).toEqual({ count: 2, largest: length(2.4, true), extent: null, calibration: 'geometry' });
+    expect(summariseMeasurements(ms, length(8, true)).extent).toEqual(length(8, true));
     expect(qualifiersFrom(ms)).toEqual(['with lucent centres']);
     expect(qualifiersFrom([calc({ longMm: 0.3 })])).toEqual([]);
     const unc = summariseMeasurements([calc({ longMm: 0.3, calibration: 'uncalibrated' })]);
@@ -193,9 +194,9 @@ describe('draftReport', () => {
         'Findings:',
         wordFinding(dystrophicRight),
         wordFinding(pleomorphicLeft),
-        'Comparison: Compared with the prior examination of 2024-11-20.',
-        'Impression: Right breast: coarse dystrophic calcifications, suggested BI-RADS 2. Left breast: fine pleomorphic calcifications, suggested BI-RADS 4C. Suggested overall assessment: BI-RADS 4C — high suspicion for malignancy.',
-        'Recommendation: Suggested management: tissue diagnosis (biopsy).',
+        'Comparison: 2024-11-20.',
+        'Impression: Right breast: dystrophic calcifications, suggested BI-RADS 2. Left breast: fine pleomorphic calcifications, suggested BI-RADS 4C. Suggested assessment, right breast: BI-RADS 2 — benign. Suggested assessment, left breast: BI-RADS 4C — high suspicion for malignancy. Suggested overall assessment: BI-RADS 4C — high suspicion for malignancy.',
+        "Recommendation: Suggested management: stereotactic-guided biopsy of the segmental calcifications in the left breast at 2 o'clock, posterior depth, 7.5 cm from the nipple.",
       ].join('\n'),
     );
   });

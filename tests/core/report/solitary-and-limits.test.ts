@@ -66,7 +66,7 @@ describe('the wording says what the pixel size cannot tell', () => {
     const f = findingOf(ms, ['grouped']);
     const text = wordFinding(f);
     expect(text).toContain(
-      'a group of 5 punctate, amorphous or fine pleomorphic calcifications measuring up to 0.48 mm (punctate, amorphous and fine pleomorphic cannot be separated at the 0.20 mm pixel size)',
+      '5 grouped punctate, amorphous or fine pleomorphic calcifications measuring up to 0.48 mm (punctate, amorphous and fine pleomorphic cannot be separated at the 0.20 mm pixel size)',
     );
     expect(f.suggestion.assessment).toBe('4B');
   });
