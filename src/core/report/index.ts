@@ -8,3 +8,4 @@ export { wordImpression, type AssessmentBySide } from './word-impression.js';
 export { NO_CLOCK_FACE, wordLocation } from './word-location.js';
 export { FIRST_FOLLOW_UP_MONTHS, wordAction, wordRecommendation } from './word-recommendation.js';
 export { wordDifferential, wordSuggestion } from './word-suggestion.js';
+export { comparisonDateOf, isoDate } from './comparison-date.js';

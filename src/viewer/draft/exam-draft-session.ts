@@ -9,6 +9,7 @@ import type { ImageLookup } from '../../../extensions/calcification/panel/index.
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
 import { makeMammoImage, type MammoImage } from '../../core/image.js';
+import { comparisonDateOf } from '../../core/report/comparison-date.js';
 import { restoreDraft } from '../autosave/index.js';
 import { decodedPixels } from '../cornerstone/shared-image-loader.js';
 import type { LoadedExam } from '../loading/exam.js';
@@ -45,7 +46,9 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): 
     if (r.ok) images.push(r.value);
   }
   const examKey = examKeyOf(exam);
-  const fresh = newExamDraft(examKey, images);
+  // The comparison date is the loaded prior's own until the radiologist changes it.
+  const priorDate = comparisonDateOf(exam.images.filter((i) => i.role === 'prior').map((i) => i.summary.meta.studyDate));
+  const fresh = { ...newExamDraft(examKey, images), priorDate };
   const saved = await restoreDraft(fresh);
   const store = createDraftStore(saved.ok ? saved.value.draft : fresh);
   setCurrentDraftStore(store);

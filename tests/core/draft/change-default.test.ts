@@ -76,7 +76,7 @@ describe('change since prior of a new finding', () => {
     const d = click(apply(draftWith(false), { type: 'setPriorDate', date: '2024-03-10' }));
     expect(d.findings[0]?.change).toBeNull();
     const text = deriveReport(d).text;
-    expect(text).toContain('Compared with the prior examination of 2024-03-10.');
+    expect(text).toContain('Comparison: 2024-03-10.');
     expect(text).not.toMatch(/no prior/i);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_TABLE } from '../../../src/core/assess/categories.js';
 import type { AssessmentCategory } from '../../../src/core/lexicon.js';
-import { draftReport, wordFinding, wordLocation, wordRecommendation, type Finding } from '../../../src/core/report/index.js';
+import { comparisonDateOf, draftReport, isoDate, wordFinding, wordLocation, wordRecommendation, type Finding } from '../../../src/core/report/index.js';
 import { overallAssessment } from '../../../src/core/assess/overall-assessment.js';
 import { length } from '../describe/fixtures.js';
 
@@ -156,5 +156,14 @@ describe('comparison and composition (atlas, reporting system: report organizati
     const text = draftReport({ composition: null, findings: [] }).text;
     expect(text.startsWith('Breast composition: not stated.\n')).toBe(true);
     expect(text.match(/composition/gi)).toHaveLength(1);
+  });
+});
+
+describe('the comparison date comes from the loaded prior', () => {
+  it('takes the newest prior study date, DICOM or ISO, as YYYY-MM-DD', () => {
+    expect(comparisonDateOf(['20220301', '20240312', null])).toBe('2024-03-12');
+    expect(comparisonDateOf(['2024-03-12'])).toBe('2024-03-12');
+    expect(comparisonDateOf([null, '', '2024'])).toBeNull();
+    expect(isoDate('20240312')).toBe('2024-03-12');
   });
 });
