@@ -48,7 +48,10 @@ describe('CalcificationPanel: a finding measured by the core', () => {
     expect(within(f).getByTestId('assessment').textContent).toBe('BI-RADS 4B');
     expect(within(f).getByText('suggested')).toBeTruthy();
     expect(within(f).getByTestId('reasons').textContent).toContain('fine pleomorphic morphology: moderate suspicion');
-    expect(within(f).getByTestId('wording').textContent).toMatch(/^Right breast: a group of 4 fine pleomorphic calcifications measuring up to 1\.\d mm/);
+    expect(within(f).getByTestId('wording').textContent).toMatch(
+      // A suspicious group: placed on the clock face or saying why not (this synthetic image has no breast outline), sized by its extent.
+      /^Right breast, clock face not given \([^)]+\): 4 grouped fine pleomorphic calcifications spanning \d+\.\d mm \(individually up to 1\.\d mm\)/,
+    );
     expect(within(f).getByTestId('wording').textContent).toContain('BI-RADS 4B');
   });
 
@@ -62,7 +65,7 @@ describe('CalcificationPanel: a finding measured by the core', () => {
     fireEvent.click(within(picker).getByLabelText(/^fine pleomorphic — DCM:111344$/));
     expect(seen.at(-1)?.findings[0]?.overrides.morphology).toEqual(['fine-linear branching']);
     expect(within(f).getByTestId('assessment').textContent).toBe('BI-RADS 4C');
-    expect(within(f).getByTestId('wording').textContent).toContain('a group of 4 fine-linear branching calcifications');
+    expect(within(f).getByTestId('wording').textContent).toContain('4 grouped fine-linear branching calcifications');
     expect(within(f).getByTestId('wording').textContent).toContain('BI-RADS 4C');
     const mark = within(within(f).getByTestId('finding-morphology')).getByTestId('overridden');
     expect(mark.textContent).toContain('overridden — suggested: fine pleomorphic');

@@ -96,16 +96,21 @@ export function HistoryEditor(props: { readonly history: ClinicalHistory; readon
       <button type="button" onClick={() => setEvents([...h.events, { kind: 'lumpectomy', side: null, date: null, site: null }])}>
         Add event
       </button>
-      <div className="cs-row">
-        <input id={`${id}-implants`} type="checkbox" checked={h.implants} onChange={(e) => props.onChange({ ...h, implants: e.currentTarget.checked })} />
-        <label htmlFor={`${id}-implants`}>Implants</label>
-        <input id={`${id}-injections`} type="checkbox" checked={h.injections} onChange={(e) => props.onChange({ ...h, injections: e.currentTarget.checked })} />
-        <label htmlFor={`${id}-injections`}>Paraffin or silicone injections</label>
+      {/* Each checkbox inside its own label, kept on one line with it (cs-check): a box never wraps away from its words. */}
+      <div className="cs-checks">
+        <label className="cs-check" htmlFor={`${id}-implants`}>
+          <input id={`${id}-implants`} type="checkbox" checked={h.implants} onChange={(e) => props.onChange({ ...h, implants: e.currentTarget.checked })} />
+          Implants
+        </label>
+        <label className="cs-check" htmlFor={`${id}-injections`}>
+          <input id={`${id}-injections`} type="checkbox" checked={h.injections} onChange={(e) => props.onChange({ ...h, injections: e.currentTarget.checked })} />
+          Paraffin or silicone injections
+        </label>
       </div>
-      <fieldset className="cs-conditions">
+      <fieldset className="cs-conditions cs-checks">
         <legend>Relevant conditions</legend>
         {CONDITIONS.map((c) => (
-          <label key={c} htmlFor={`${id}-${c}`}>
+          <label key={c} className="cs-check" htmlFor={`${id}-${c}`}>
             <input
               id={`${id}-${c}`}
               type="checkbox"
