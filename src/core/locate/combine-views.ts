@@ -46,7 +46,7 @@ export function locateFromOneView(v: ViewLocation): LocatedFinding {
 /**
  * Combines a cranio-caudal view (medial / lateral) with an MLO or ML view (upper / lower; the
  * MLO is taken as roughly lateral) into a clock face and quadrant, as seen facing the patient.
- * Near the nipple axis on both views: subareolar (within 2 cm of the nipple) or central.
+ * Near the nipple axis on both views: subareolar in the anterior third, central deeper (LOCATION_RULES).
  * Depth: the mean of the two depth fractions; distance: the mean of the two distances.
  * @example combineViews(ccLocation, mloLocation, 'right') // { clockFace: 10, quadrant: 'upper outer', … }
  */
@@ -79,14 +79,8 @@ export function combineViews(cc: ViewLocation, mlo: ViewLocation, side: 'right' 
         ? 'on the nipple itself in both views'
         : null;
   if (across === 'on axis' && along === 'on axis') {
-    const subareolar =
-      cms.length === 2 && cms.every((d) => d <= LOCATION_RULES.subareolarMaxCm);
-    const special: SpecialLocation = subareolar ? 'subareolar' : 'central';
-    evidence.push(
-      subareolar
-        ? `on the nipple axis in both views, within ${LOCATION_RULES.subareolarMaxCm} cm of the nipple: subareolar`
-        : `on the nipple axis in both views: central${cms.length < 2 ? ' (uncalibrated: subareolar not judged)' : ''}`,
-    );
+    const special: SpecialLocation = LOCATION_RULES.subareolarDepths.includes(depth) ? 'subareolar' : 'central';
+    evidence.push(`on the nipple axis in both views, ${depth} third: ${special}`);
     if (clock !== null && lateralUpper !== null) evidence.push(`clock face from ${lateralUpper.unit}: ${clock} o'clock (as seen facing the patient)`);
     return ok({ side, clockFace: clock, quadrant: null, half: null, special, depth, distanceFromNippleCm, evidence, caveats, noClockFace });
   }

@@ -1,7 +1,11 @@
 /** Thresholds for naming a finding's location, as data (reviewable without reading code). */
 export const LOCATION_RULES = {
-  /** Subareolar: within this distance of the nipple (cm) on both views. */
-  subareolarMaxCm: 2,
+  /**
+   * Behind the nipple (on its axis in both views): subareolar (retroareolar) in these depth thirds,
+   * central deeper. ACR BI-RADS Atlas 5th ed., location of lesion: retroareolar = behind the
+   * nipple at anterior depth; central = behind the nipple at middle or posterior depth.
+   */
+  subareolarDepths: ['anterior'] as readonly string[],
   /** On the nipple axis: offset across the axis no larger than this (mm) when calibrated … */
   nearAxisMm: 10,
   /** … or this fraction of the posterior nipple line when uncalibrated. */

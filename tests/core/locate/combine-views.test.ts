@@ -127,7 +127,8 @@ describe('combineViews: output fits the report\'s FindingLocation', () => {
 });
 
 describe('combineViews: special locations', () => {
-  it('subareolar: on the nipple axis in both views and within 2 cm of the nipple', () => {
+  // ACR BI-RADS Atlas 5th ed., location of lesion: retroareolar at anterior depth, central at middle or posterior depth.
+  it('subareolar: on the nipple axis in both views, in the anterior third', () => {
     const r = combineViews(where(VIEWS.LCC, at(VIEWS.LCC, 100, 20)), where(VIEWS.LMLO, at(VIEWS.LMLO, 120, -30)), 'left');
     expect(r.ok && r.value.special).toBe('subareolar');
     // The clock face is still given near the axis (left breast, lateral and below the nipple): a finding that needs action is placed on it.
@@ -136,9 +137,10 @@ describe('combineViews: special locations', () => {
     expect(r.ok && r.value.depth).toBe('anterior');
   });
 
-  it('central: on the nipple axis in both views but deeper than 2 cm', () => {
+  it('central: on the nipple axis in both views, deeper than the anterior third', () => {
     const r = combineViews(where(VIEWS.RCC, at(VIEWS.RCC, 250, 30)), where(VIEWS.RMLO, at(VIEWS.RMLO, 250, -40)), 'right');
     expect(r.ok && r.value.special).toBe('central');
+    expect(r.ok && r.value.depth).not.toBe('anterior');
     // Right breast, lateral and below the nipple.
     expect(r.ok && r.value.clockFace).toBe(7);
   });
@@ -191,9 +193,12 @@ describe('combineViews: uncalibrated images', () => {
     expect(r.ok && r.value.distanceFromNippleCm).toBeNull();
   });
 
-  it('calls a finding on the axis of both views central, not subareolar, when no distance is known', () => {
+  // The depth third is a fraction of the posterior nipple line: subareolar is judged without a distance
+  // (it was called central here while subareolar was a distance of at most 2 cm).
+  it('names a finding on the axis of both views by its depth third when no distance is known', () => {
     const r = combineViews(where(cc, at(cc, 100, 5)), where(mlo, at(mlo, 100, 5)), 'right');
-    expect(r.ok && r.value.special).toBe('central');
+    expect(r.ok && r.value.depth).toBe('anterior');
+    expect(r.ok && r.value.special).toBe('subareolar');
   });
 });
 
