@@ -78,7 +78,7 @@ function findingJson(f: Finding): Json {
   };
 }
 
-/** The exam and its draft as JSON with codes beside every term, keys in a stable order. */
+/** The exam and its draft as JSON with codes beside every term (per breast and overall), keys in a stable order. */
 export function renderReportJson(exam: Exam, draft: DraftReport): string {
   const overall = draft.overall.assessment;
   return stableJson({
@@ -90,6 +90,14 @@ export function renderReportJson(exam: Exam, draft: DraftReport): string {
       management: draft.overall.management,
       decidedBy: draft.overall.decidedBy,
     },
+    // The assessment of each breast; decidedBy indexes `findings` (null: no finding in that breast).
+    bySide: Object.fromEntries(
+      (['right', 'left'] as const).map((side) => {
+        const o = draft.bySide[side];
+        return [side, { assessment: coded(o.assessment, codeFor('assessment', o.assessment)), decidedBy: o.decidedBy }];
+      }),
+    ),
+    recommendation: draft.recommendation,
     text: draft.text,
   });
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_TABLE } from '../../../src/core/assess/categories.js';
 import type { AssessmentCategory } from '../../../src/core/lexicon.js';
-import { comparisonDateOf, draftReport, isoDate, wordFinding, wordLocation, wordRecommendation, type Finding } from '../../../src/core/report/index.js';
+import { comparisonDateOf, draftReport, isoDate, renderReportJson, wordFinding, wordLocation, wordRecommendation, type Finding } from '../../../src/core/report/index.js';
 import { overallAssessment } from '../../../src/core/assess/overall-assessment.js';
 import { length } from '../describe/fixtures.js';
 
@@ -165,5 +165,20 @@ describe('the comparison date comes from the loaded prior', () => {
     expect(comparisonDateOf(['2024-03-12'])).toBe('2024-03-12');
     expect(comparisonDateOf([null, '', '2024'])).toBeNull();
     expect(isoDate('20240312')).toBe('2024-03-12');
+  });
+});
+
+describe('JSON: the assessment of each breast beside the overall one', () => {
+  it('codes each breast, a breast without findings negative', () => {
+    const exam = { composition: 'b' as const, findings: [pleomorphic] };
+    const o = JSON.parse(renderReportJson(exam, draftReport(exam))) as {
+      bySide: Record<'right' | 'left', { assessment: { term: string; code: string }; decidedBy: number | null }>;
+      recommendation: string;
+      overall: { assessment: { code: string } };
+    };
+    expect(o.bySide.left).toMatchObject({ assessment: { term: '4B' }, decidedBy: 0 });
+    expect(o.bySide.right).toMatchObject({ assessment: { term: '1' }, decidedBy: null });
+    expect(o.bySide.left.assessment.code).toBe(o.overall.assessment.code);
+    expect(o.recommendation).toContain('stereotactic-guided biopsy');
   });
 });

@@ -238,6 +238,6 @@ describe('JSON output', () => {
     expect(f?.suggestion.followUp.code).toBe('DCM:111140');
     expect(f?.text).toBe(wordFinding(dystrophicRight));
     expect(o.overall.assessment.code).toBe('SCT:397141009');
-    expect(Object.keys(o)).toEqual(['composition', 'findings', 'overall', 'priorDate', 'text']);
+    expect(Object.keys(o)).toEqual(['bySide', 'composition', 'findings', 'overall', 'priorDate', 'recommendation', 'text']);
   });
 });
