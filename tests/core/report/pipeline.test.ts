@@ -33,7 +33,7 @@ describe('measurements → describe → assess → wording', () => {
       suggestion,
     });
     expect(text).toBe(
-      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.",
+      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected post-surgical change.",
     );
   });
 

@@ -80,7 +80,7 @@ const dystrophicNoHistory = finding({
 describe('wordFinding: golden text', () => {
   it('dystrophic calcifications at a lumpectomy site', () => {
     expect(wordFinding(dystrophicRight)).toBe(
-      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.",
+      "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. Suggested assessment: BI-RADS 2 — benign; expected post-surgical change.",
     );
   });
 
@@ -98,7 +98,7 @@ describe('wordFinding: golden text', () => {
 
   it('dystrophic calcifications without history, with the differential', () => {
     expect(wordFinding(dystrophicNoHistory)).toBe(
-      'Left breast, subareolar, 1.5 cm from the nipple: a group of 3 coarse dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome (case report).',
+      'Left breast, subareolar, 1.5 cm from the nipple: a group of 3 coarse dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome.',
     );
   });
 
@@ -110,7 +110,7 @@ describe('wordFinding: golden text', () => {
       "Right breast, upper outer quadrant, 10 o'clock, middle depth, 4 cm from the nipple: a group of 6 coarse dystrophic calcifications measuring up to 2.4 mm with lucent centres, at the lumpectomy site, stable for 2 years. " +
         'Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point. ' +
         'Nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point. ' +
-        'Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.',
+        'Suggested assessment: BI-RADS 2 — benign; expected post-surgical change.',
     );
     const exam = { composition: null, findings: [f] };
     const json = JSON.parse(renderReportJson(exam, draftReport(exam))) as { findings: { location: { caveats: string[] } }[] };
