@@ -17,6 +17,7 @@ import {
   type ChangeSincePrior,
   type ClinicalHistory,
   type DistributionTerm,
+  type Indication,
   type MorphologyTerm,
   type Side,
 } from './lexicon.js';
@@ -57,6 +58,8 @@ export interface FindingRequest {
   readonly relation?: string | null;
   /** Date of the prior compared with, YYYY-MM-DD. */
   readonly priorDate?: string | null;
+  /** Why the exam is done (screening findings needing work-up are recalled, 0); null: diagnostic. */
+  readonly indication?: Indication | null;
   /**
    * When true, a click that outlines nothing (on background, too faint, too large) is left out
    * with a warning naming it instead of failing the whole finding. Default false.
@@ -257,6 +260,8 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
       side,
       count: ms.length,
       notCharacterised: morphologyDescription.notCharacterised?.words ?? null,
+      indication: req.indication ?? null,
+      examDate: image.meta.studyDate === null ? null : image.meta.studyDate.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3'),
     }),
     req.overrides ?? {},
   );

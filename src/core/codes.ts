@@ -69,6 +69,15 @@ export const MORPHOLOGY_READ_ALIASES: readonly { readonly code: CodedConcept; re
   { code: c('SCT', '129754005', 'Lucent-centered calcification', 'CID 6011'), term: 'rim' },
 ];
 
+/**
+ * CID 6011 codes that name calcifications without a BI-RADS morphology (PS3.16 CID 6011 lists them
+ * beside the lexicon terms). Read as "calcifications present, morphology not characterised".
+ */
+export const MORPHOLOGY_UNCHARACTERISED_CODES: readonly CodedConcept[] = [
+  c('SCT', '44771000', 'Microcalcifications of the breast', 'CID 6011'),
+  c('DCM', '111345', 'Macrocalcifications', 'CID 6011'),
+];
+
 /** Calcification distribution, CID 6012 (includes CID 6013). */
 export const DISTRIBUTION_CODES: Readonly<Record<DistributionTerm, CodedConcept>> = {
   diffuse: c('SCT', '129764001', 'Diffuse calcification distribution', 'CID 6013'),
@@ -316,6 +325,9 @@ export interface CodeMatch {
   readonly code: CodedConcept;
 }
 
+/** The term an uncharacterised calcification code (CID 6011, no lexicon morphology) stands for in lookups. */
+export const UNCHARACTERISED = 'uncharacterised calcifications';
+
 /** The code written for a term, e.g. `codeFor('morphology', 'rim')` → SCT 129751002. */
 export function codeFor<K extends CodeKind>(kind: K, term: TermOf<K>): CodedConcept {
   return (CODE_TABLES[kind] as Readonly<Record<string, CodedConcept>>)[term] as CodedConcept;
@@ -344,6 +356,7 @@ function buildIndex(): ReadonlyMap<string, readonly CodeMatch[]> {
   }
   for (const a of MORPHOLOGY_READ_ALIASES) add({ kind: 'morphology', term: a.term, code: a.code });
   for (const a of ASSESSMENT_READ_ALIASES) add({ kind: 'assessment', term: a.term, code: a.code });
+  for (const u of MORPHOLOGY_UNCHARACTERISED_CODES) add({ kind: 'morphology', term: UNCHARACTERISED, code: u });
   return index;
 }
 
@@ -371,7 +384,21 @@ export function findCode(text: string): readonly CodeMatch[] {
  * 'fine pleomorphic'. Accepts "SCT:129751002", "129751002" or "(111344, DCM, …)".
  */
 export function termForCode<K extends CodeKind>(kind: K, text: string): Result<TermOf<K>> {
-  const match = findCode(text).find((m) => m.kind === kind);
+  const match = findCode(text).find((m) => m.kind === kind && m.term !== UNCHARACTERISED);
   if (match === undefined) return err('unknown-term', `no ${kind} term has the code "${text.slice(0, 60)}"`);
   return ok(match.term as TermOf<K>);
+}
+
+/** The uncharacterised-calcification concept a CID 6011 code stands for (SCT 44771000, DCM 111345), or null. */
+export function uncharacterisedCode(text: string): CodedConcept | null {
+  return findCode(text).find((m) => m.term === UNCHARACTERISED)?.code ?? null;
+}
+
+/**
+ * For an error message: the context group and table a known code belongs to when it was given in
+ * the wrong place, e.g. "SCT:129764001 is a distribution code (CID 6013)". Null for an unknown code.
+ */
+export function codeGroupOf(text: string): string | null {
+  const m = findCode(text)[0];
+  return m === undefined ? null : `${formatCode(m.code)} is a ${m.kind} code (${m.code.cid}, "${m.code.meaning}")`;
 }

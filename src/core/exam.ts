@@ -4,9 +4,9 @@
  */
 import { analyzeFinding, type FindingAnalysis } from './analyze.js';
 import type { Overrides } from './assess/overrides.js';
-import { parseChange, parseComposition, parseDistribution, parseHistory, parseList, parseMorphology } from './assess/parse-terms.js';
+import { parseChange, parseComposition, parseDistribution, parseHistory, parseIndication, parseList, parseMorphology } from './assess/parse-terms.js';
 import type { MammoImage } from './image.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from './lexicon.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication } from './lexicon.js';
 import { combineViews } from './locate/combine-views.js';
 import { draftReport, type DraftReport } from './report/draft-report.js';
 import type { Finding } from './report/finding.js';
@@ -25,6 +25,8 @@ export interface ExamAnnotations {
   readonly composition: BreastComposition | null;
   readonly history: ClinicalHistory;
   readonly priorDate: string | null;
+  /** Why the exam is done; missing → null (diagnostic). */
+  readonly indication?: Indication | null;
   readonly findings: readonly FindingAnnotation[];
 }
 
@@ -56,6 +58,7 @@ export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnno
         overrides: f.overrides,
         relation: f.relation,
         priorDate: a.priorDate,
+        indication: a.indication ?? null,
         skipUnusableSeeds: true,
       });
       if (!r.ok) return err(r.error.kind, `finding ${i + 1}, ${v.image}: ${r.error.message}`);
@@ -98,6 +101,8 @@ export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
   if (!composition.ok) return composition;
   const history = parseHistory(doc['history']);
   if (!history.ok) return history;
+  const indication = parseIndication(doc['indication']);
+  if (!indication.ok) return indication;
   const priorDate = doc['priorDate'];
   if (priorDate !== undefined && priorDate !== null && typeof priorDate !== 'string') return err('bad-argument', 'priorDate must be a date string');
   const list = doc['findings'];
@@ -143,5 +148,5 @@ export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
     const relation = typeof raw['relation'] === 'string' ? raw['relation'] : null;
     findings.push({ views, change: change.value, relation, overrides });
   }
-  return ok({ composition: composition.value, history: history.value, priorDate: (priorDate as string | undefined) ?? null, findings });
+  return ok({ composition: composition.value, history: history.value, priorDate: (priorDate as string | undefined) ?? null, indication: indication.value, findings });
 }

@@ -51,6 +51,7 @@ export interface ChangeSincePrior {
 
 export type ProcedureKind =
   | 'lumpectomy'
+  | 'excision'
   | 'mastectomy'
   | 'reduction'
   | 'biopsy'
@@ -76,13 +77,32 @@ export type Condition =
   | 'ehlers-danlos'
   | 'known-malignancy';
 
+/** A biopsy-proven malignancy not yet treated (BI-RADS 6 applies to the finding that is this cancer). */
+export interface KnownMalignancy {
+  readonly side: Side;
+  /** Free text site, e.g. "2 o'clock", "upper outer quadrant"; null when not stated. */
+  readonly site: string | null;
+  /** Date of the biopsy, YYYY, YYYY-MM or YYYY-MM-DD; null when not stated. */
+  readonly date: string | null;
+}
+
 export interface ClinicalHistory {
   readonly events: readonly HistoryEvent[];
+  /** Biopsy-proven malignancies, with side and site. Missing: none. */
+  readonly malignancies?: readonly KnownMalignancy[];
   readonly implants: boolean;
   /** Paraffin or silicone injections. */
   readonly injections: boolean;
   readonly conditions: readonly Condition[];
 }
+
+/** Why the examination is done (ACR BI-RADS Atlas, 5th ed.: screening ends in 0, 1 or 2). */
+export const INDICATIONS = ['screening', 'diagnostic', 'short-interval follow-up'] as const;
+export type Indication = (typeof INDICATIONS)[number];
+
+/** How a finding stands to a known biopsy-proven malignancy: it is the cancer, or it lies next to it. */
+export const KNOWN_CANCER_RELATIONS = ['this finding', 'adjacent'] as const;
+export type KnownCancerRelation = (typeof KNOWN_CANCER_RELATIONS)[number];
 
 export const EMPTY_HISTORY: ClinicalHistory = {
   events: [],

@@ -37,6 +37,7 @@ export async function writeSampleAnnotations(dir: string): Promise<string> {
       conditions: [],
     },
     priorDate: '2024-03-12',
+    indication: 'screening',
     findings: [
       { views: await views(dir, 'R1', ['RCC.dcm', 'RMLO.dcm']), change: 'stable:2', relation: 'at the lumpectomy site' },
       {

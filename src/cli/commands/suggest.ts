@@ -5,6 +5,8 @@ import { readLines } from '../read-lines.js';
 
 /**
  * `calcscribe suggest`: the assessment from lexicon terms and context alone (no image).
+ * --indication screening | diagnostic | "short-interval follow-up" (none: diagnostic, as before);
+ * --exam-date YYYY-MM-DD; --known-cancer "this finding" | adjacent (with history.malignancies).
  * With --batch, one JSON case per line on stdin → one JSON result per line on stdout; a bad
  * line gives {"line": N, "error": {...}} in its place and the run continues (exit 2 at the end).
  */
@@ -18,6 +20,9 @@ export async function runSuggest(args: string[], io: CliIo): Promise<number> {
       history: { type: 'string' },
       composition: { type: 'string' },
       side: { type: 'string' },
+      indication: { type: 'string' },
+      'exam-date': { type: 'string' },
+      'known-cancer': { type: 'string' },
       batch: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -25,7 +30,8 @@ export async function runSuggest(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   void positionals;
-  if (values.batch) return runBatch(io);
+  const today = new Date().toISOString().slice(0, 10);
+  if (values.batch) return runBatch(io, today);
   if (values.morphology === undefined) throw new UsageError('suggest needs --morphology TERM[,TERM] (or --batch)');
   const input: Record<string, unknown> = {
     morphology: splitTerms(values.morphology),
@@ -35,7 +41,10 @@ export async function runSuggest(args: string[], io: CliIo): Promise<number> {
   if (values.history !== undefined) input['history'] = parseJsonOption(values.history, '--history');
   if (values.composition !== undefined) input['composition'] = values.composition;
   if (values.side !== undefined) input['side'] = values.side;
-  const r = suggestFromJson(input);
+  if (values.indication !== undefined) input['indication'] = values.indication;
+  if (values['exam-date'] !== undefined) input['examDate'] = values['exam-date'];
+  if (values['known-cancer'] !== undefined) input['knownCancer'] = values['known-cancer'];
+  const r = suggestFromJson(input, today);
   if (!r.ok) throw new UsageError(r.error.message);
   if (values.json) {
     io.stdout(`${JSON.stringify(r.value)}\n`);
@@ -45,6 +54,8 @@ export async function runSuggest(args: string[], io: CliIo): Promise<number> {
       [
         `Suggested assessment: BI-RADS ${s.assessment} (a suggestion for the radiologist, not a diagnosis)`,
         `Management: ${s.management}`,
+        ...(s.diagnosticAssessment === null ? [] : [`At diagnostic work-up: BI-RADS ${s.diagnosticAssessment}`]),
+        ...(s.followUpMonths === null ? [] : [`Next follow-up: ${s.followUpMonths} months`]),
         'Reasons:',
         ...s.reasons.map((x) => `  - ${x}`),
         '',
@@ -72,7 +83,7 @@ function parseJsonOption(text: string, option: string): unknown {
   }
 }
 
-async function runBatch(io: CliIo): Promise<number> {
+async function runBatch(io: CliIo, today: string): Promise<number> {
   let bad = 0;
   let lineNo = 0;
   let out: string[] = [];
@@ -87,7 +98,7 @@ async function runBatch(io: CliIo): Promise<number> {
       out.push(JSON.stringify({ line: lineNo, error: { kind: 'bad-argument', message: 'not valid JSON' } }));
       continue;
     }
-    const r = suggestFromJson(obj);
+    const r = suggestFromJson(obj, today);
     if (r.ok) out.push(JSON.stringify(r.value));
     else {
       bad++;

@@ -1,54 +1,68 @@
 /**
  * The assessment rule table. The morphology sets the base category (the most suspicious term
- * wins, MORPHOLOGY_BASE); then each rule below, in order, may set, raise or lower it. A reader can
+ * wins, MORPHOLOGY_BASE; suspicious terms from the likelihood table, suspicious-ppv.ts); then each
+ * rule below, in order, may set, raise or lower it. Every rule names its source. A reader can
  * review the clinical logic here without reading control flow.
  */
-import type { AssessmentCategory, MorphologyTerm } from '../lexicon.js';
+import type { AssessmentCategory, Condition, MorphologyTerm } from '../lexicon.js';
 import { suspicionRank } from './categories.js';
-import { MORPHOLOGY_BASE, type AssessmentFacts } from './facts.js';
+import { MORPHOLOGY_BASE, yearsBefore, type AssessmentFacts } from './facts.js';
 
 const has = (f: AssessmentFacts, ...ts: MorphologyTerm[]): boolean => ts.some((t) => f.terms.has(t));
 const only = (f: AssessmentFacts, ...ts: MorphologyTerm[]): boolean =>
   f.terms.size > 0 && [...f.terms].every((t) => ts.includes(t));
 const ductal = (f: AssessmentFacts): boolean => f.distributions.has('linear') || f.distributions.has('segmental');
-const treatedBy = (f: AssessmentFacts, ...kinds: string[]): boolean => f.sameSideTreatments.some((e) => kinds.includes(e.kind));
+const changeIs = (f: AssessmentFacts, ...kinds: string[]): boolean => kinds.includes(f.input.change.kind);
+const SYSTEMIC: readonly Condition[] = ['dermatomyositis', 'hyperparathyroidism', 'ehlers-danlos', 'renal-failure'];
+const systemicCause = (f: AssessmentFacts): boolean => f.input.history.conditions.some((c) => SYSTEMIC.includes(c));
+/** A procedure (surgery or radiation, not an injury) on this side within 4 years before the exam. */
+const procedureWithin4Years = (f: AssessmentFacts): boolean =>
+  f.sameSideTreatments.some((e) => {
+    const y = yearsBefore(e.date, f.input.examDate ?? null);
+    return e.kind !== 'trauma' && y !== null && y >= 0 && y <= 4;
+  });
+const probablyBenignPunctate = (f: AssessmentFacts): boolean =>
+  only(f, 'punctate', 'round') && f.distributions.has('grouped') && !ductal(f) && f.input.count !== 1 && f.input.side !== 'both';
 
 /** Named predicates on the facts. */
 export const ASSESSMENT_PREDICATES = {
   'no morphology': (f: AssessmentFacts) => f.terms.size === 0,
-  'only round / punctate / amorphous': (f: AssessmentFacts) => only(f, 'round', 'punctate', 'amorphous'),
-  'only punctate / round': (f: AssessmentFacts) => only(f, 'punctate', 'round'),
+  'only round / punctate / amorphous / coarse heterogeneous': (f: AssessmentFacts) =>
+    only(f, 'round', 'punctate', 'amorphous', 'coarse heterogeneous'),
   'most suspicious is punctate': (f: AssessmentFacts) => f.worst === 'punctate' || only(f, 'punctate', 'round'),
-  'most suspicious is fine pleomorphic': (f: AssessmentFacts) => f.worst === 'fine pleomorphic',
-  'most suspicious is fine linear': (f: AssessmentFacts) =>
-    f.worst === 'fine linear' || f.worst === 'fine-linear branching',
-  'most suspicious is amorphous / coarse heterogeneous': (f: AssessmentFacts) =>
-    f.worst === 'amorphous' || f.worst === 'coarse heterogeneous',
   'dystrophic, all typically benign': (f: AssessmentFacts) => has(f, 'dystrophic') && f.allTypicallyBenign,
   'dystrophic present': (f: AssessmentFacts) => has(f, 'dystrophic'),
-  'diffuse distribution': (f: AssessmentFacts) => f.distributions.has('diffuse'),
-  'grouped distribution': (f: AssessmentFacts) => f.distributions.has('grouped'),
+  'a suspicious morphology present': (f: AssessmentFacts) => !f.allTypicallyBenign && f.terms.size > 0,
+  'diffuse or grouped distribution': (f: AssessmentFacts) => f.distributions.has('diffuse') || f.distributions.has('grouped'),
+  'not linear or segmental': (f: AssessmentFacts) => !ductal(f),
   'linear or segmental distribution': ductal,
   'both breasts': (f: AssessmentFacts) => f.input.side === 'both',
-  'no priors': (f: AssessmentFacts) => f.input.change.kind === 'no-priors',
-  'new or increased': (f: AssessmentFacts) => f.input.change.kind === 'new' || f.input.change.kind === 'increased',
-  'new or no priors': (f: AssessmentFacts) => f.input.change.kind === 'new' || f.input.change.kind === 'no-priors',
-  increased: (f: AssessmentFacts) => f.input.change.kind === 'increased',
-  'stable or decreased': (f: AssessmentFacts) => f.input.change.kind === 'stable' || f.input.change.kind === 'decreased',
-  'stable 2 years or more': (f: AssessmentFacts) => f.input.change.kind === 'stable' && (f.input.change.years ?? 0) >= 2,
+  'no priors': (f: AssessmentFacts) => changeIs(f, 'no-priors'),
+  'new or increased': (f: AssessmentFacts) => changeIs(f, 'new', 'increased'),
+  'not increased': (f: AssessmentFacts) => !changeIs(f, 'increased'),
+  increased: (f: AssessmentFacts) => changeIs(f, 'increased'),
+  'new or no priors': (f: AssessmentFacts) => changeIs(f, 'new', 'no-priors'),
+  'stable less than 2 years': (f: AssessmentFacts) => changeIs(f, 'stable') && (f.input.change.years ?? 0) < 2,
+  'stable 2 years or more': (f: AssessmentFacts) => changeIs(f, 'stable') && (f.input.change.years ?? 0) >= 2,
   'in a new position': (f: AssessmentFacts) => f.input.change.newPosition === true,
   'not in a new position': (f: AssessmentFacts) => f.input.change.newPosition !== true,
-  'treated on this side': (f: AssessmentFacts) => f.sameSideTreatments.length > 0,
-  'radiation or reduction on this side': (f: AssessmentFacts) => treatedBy(f, 'radiation', 'reduction'),
+  'treated or injured on this side': (f: AssessmentFacts) => f.sameSideTreatments.length > 0,
+  'a procedure within 4 years of the exam': procedureWithin4Years,
   'no procedure on this side': (f: AssessmentFacts) => f.sameSideTreatments.length === 0,
+  'no known cause': (f: AssessmentFacts) =>
+    !systemicCause(f) && !f.input.history.injections && !f.input.history.implants,
   'paraffin or silicone injections': (f: AssessmentFacts) => f.input.history.injections,
   'breast implants': (f: AssessmentFacts) => f.input.history.implants,
-  'systemic cause known': (f: AssessmentFacts) =>
-    f.input.history.conditions.some((c) => c === 'dermatomyositis' || c === 'hyperparathyroidism' || c === 'ehlers-danlos' || c === 'renal-failure'),
+  'systemic cause known': systemicCause,
   'a single calcification': (f: AssessmentFacts) => f.input.count === 1,
-  'more than one calcification': (f: AssessmentFacts) => f.input.count !== 1,
   'only typically benign': (f: AssessmentFacts) => f.allTypicallyBenign,
+  'a group of punctate calcifications': probablyBenignPunctate,
   'suspicious category': (f: AssessmentFacts) => f.worst !== null && suspicionRank('4A') <= suspicionRank(baseOf(f)),
+  'is the known cancer': (f: AssessmentFacts) => f.input.knownCancer === 'this finding',
+  'next to the known cancer': (f: AssessmentFacts) => f.input.knownCancer === 'adjacent',
+  'known malignancy elsewhere': (f: AssessmentFacts) =>
+    (f.input.knownCancer ?? null) === null &&
+    ((f.input.history.malignancies ?? []).length > 0 || f.input.history.conditions.includes('known-malignancy')),
 } as const;
 
 export type AssessmentPredicateName = keyof typeof ASSESSMENT_PREDICATES;
@@ -60,17 +74,22 @@ export interface AssessmentRule {
   readonly id: string;
   readonly when: readonly AssessmentPredicateName[];
   readonly effect: RuleEffect;
-  /** The category set / raised to, or the floor for lower-one-step. */
+  /** The category set / raised to, or the floor for lower-one-step (null: see fromLikelihoodTable). */
   readonly category: AssessmentCategory | null;
-  /** Why, in words; {years}, {event}, {from}, {to} are filled from the input. */
+  /** The category comes from the likelihood table's row for the most suspicious morphology and the distribution. */
+  readonly fromLikelihoodTable?: true;
+  /**
+   * Why, in words; {years}, {events}, {change}, {from}, {to}, {terms}, {conditions}, {malignancy}, {worst},
+   * {sinceEvent} are filled from the input.
+   */
   readonly reason: string;
-  /** The short phrase the report uses after the category ("expected post-treatment change"). */
+  /** The short phrase the report uses after the category ("expected post-surgical change"). */
   readonly summary?: string;
   /** Management wording when it differs from the category table's. */
   readonly management?: string;
   readonly differential?: readonly string[];
-  /** Where the rule comes from (atlas section, paper). */
-  readonly source?: string;
+  /** Where the rule comes from (atlas section, paper, the project's source document). */
+  readonly source: string;
   /**
    * The reason already says what the morphology's base reason says ("a single round calcification:
    * typically benign" beside "round calcifications: typically benign"): the base reason is left out.
@@ -78,11 +97,15 @@ export interface AssessmentRule {
   readonly restatesMorphology?: true;
 }
 
+const ATLAS = 'ACR BI-RADS Atlas, 5th ed. (2013), Mammography';
+const SEED = 'the project\'s dystrophic-calcification source document (after Sickles 1986; Jackson 2004; Yi et al., Korean J Radiol 2009)';
+
+/** Other causes of dystrophic calcifications, from the source document (no case-report qualifiers in report text). */
 export const DYSTROPHIC_DIFFERENTIAL: readonly string[] = [
   'paraffin or silicone injections (augmentation)',
   'dermatomyositis',
   'secondary hyperparathyroidism',
-  'Ehlers-Danlos syndrome (case report)',
+  'Ehlers-Danlos syndrome',
 ];
 
 export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
@@ -93,7 +116,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     category: '0',
     reason: 'no morphology term: the calcifications are not characterised ({why}); additional imaging (spot magnification views) suggested',
     summary: 'calcifications not characterised',
-    source: 'ACR BI-RADS Atlas, 5th ed., Guidance: calcifications needing further evaluation are recalled for spot magnification views (category 0)',
+    source: `${ATLAS}, Guidance: calcifications needing further evaluation are recalled for spot magnification views (category 0)`,
   },
   {
     id: 'solitary-typically-benign',
@@ -103,48 +126,49 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     reason: 'a single {terms} calcification: typically benign; one calcification is not a group',
     summary: 'a single typically benign calcification',
     restatesMorphology: true,
-    source:
-      'ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications: typically benign morphologies are category 2; "grouped" needs several calcifications in a small volume (about 5 within 1 cm)',
+    source: `${ATLAS}, Calcifications: typically benign morphologies are category 2; "grouped" needs several calcifications in a small volume (about 5 within 1 cm)`,
   },
   {
-    id: 'diffuse-bilateral-benign',
-    when: ['only round / punctate / amorphous', 'diffuse distribution', 'both breasts'],
+    id: 'bilateral-benign-pattern',
+    when: ['only round / punctate / amorphous / coarse heterogeneous', 'diffuse or grouped distribution', 'not linear or segmental', 'both breasts'],
     effect: 'set',
     category: '2',
-    reason: 'bilateral diffuse round / punctate / amorphous calcifications: benign pattern',
-    summary: 'bilateral diffuse pattern',
+    reason: 'multiple bilateral similar groups or diffuse calcifications of {terms} morphology: usually benign (2)',
+    summary: 'bilateral benign pattern',
+    source: `${ATLAS}, Calcifications: diffuse and multiple similar bilateral groups of round, punctate, amorphous or coarse heterogeneous calcifications are usually benign`,
   },
   {
-    id: 'dystrophic-post-treatment-stable',
-    when: ['dystrophic, all typically benign', 'treated on this side', 'not in a new position', 'stable or decreased'],
+    id: 'dystrophic-expected-after-event',
+    when: ['dystrophic, all typically benign', 'treated or injured on this side', 'not in a new position', 'not increased'],
     effect: 'set',
     category: '2',
-    reason: 'dystrophic calcifications on the side of prior {event}, not in a new position: expected post-treatment change',
-    summary: 'expected post-treatment change',
+    reason: 'dystrophic calcifications on the side of prior {events}, not in a new position: expected {change} change',
+    summary: 'expected {change} change',
+    source: `${SEED}: dystrophic calcifications are benign (2) and expected after radiation, surgery and trauma`,
   },
   {
-    id: 'dystrophic-post-treatment-new',
-    when: ['dystrophic, all typically benign', 'treated on this side', 'not in a new position', 'new or no priors'],
-    effect: 'set',
-    category: '2',
-    reason:
-      'dystrophic calcifications at the site of prior {event}: up to 30 % of women develop them within 4 years of a breast procedure; expected post-treatment change',
-    summary: 'expected post-treatment change',
-  },
-  {
-    id: 'dystrophic-no-history',
-    when: ['dystrophic present', 'no procedure on this side'],
+    id: 'dystrophic-within-4-years',
+    when: ['dystrophic present', 'a procedure within 4 years of the exam', 'new or no priors', 'not in a new position'],
     effect: 'note',
     category: null,
-    reason: 'dystrophic calcifications without known surgery, radiation or trauma on this side: benign; other causes to consider',
-    differential: DYSTROPHIC_DIFFERENTIAL,
+    reason: 'up to 30 % of women develop dystrophic calcifications within 4 years of a breast procedure ({sinceEvent})',
+    source: `${SEED}: after a breast procedure up to 30 % of women develop them, for up to 4 years`,
+  },
+  {
+    id: 'dystrophic-systemic-cause',
+    when: ['dystrophic present', 'systemic cause known'],
+    effect: 'note',
+    category: null,
+    reason: 'known {conditions}: the likely cause of these dystrophic calcifications',
+    source: `${SEED}: dermatomyositis and secondary hyperparathyroidism (renal failure is its commonest cause) cause dystrophic calcifications; Ehlers-Danlos syndrome (Meier-Meitinger et al., Radiologe 2009)`,
   },
   {
     id: 'dystrophic-injections',
     when: ['dystrophic present', 'paraffin or silicone injections'],
     effect: 'note',
     category: null,
-    reason: 'history of paraffin or silicone injections: a recognised cause of dystrophic calcifications',
+    reason: 'history of paraffin or silicone injections: the likely cause of these dystrophic calcifications',
+    source: `${SEED}: paraffin or silicone injections (augmentation)`,
   },
   {
     id: 'dystrophic-implants',
@@ -152,21 +176,44 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     effect: 'note',
     category: null,
     reason: 'breast implants: augmentation is a recognised cause of dystrophic calcifications (implant capsule)',
+    source: `${SEED}: augmentation procedures`,
   },
   {
-    id: 'dystrophic-systemic-cause',
-    when: ['dystrophic present', 'systemic cause known'],
+    id: 'dystrophic-no-history',
+    when: ['dystrophic present', 'no procedure on this side', 'no known cause'],
     effect: 'note',
     category: null,
-    reason: 'known systemic condition (dermatomyositis, hyperparathyroidism, renal failure or Ehlers-Danlos): a recognised cause of dystrophic calcifications',
+    reason: 'dystrophic calcifications without known surgery, radiation or trauma on this side: benign; other causes to consider',
+    differential: DYSTROPHIC_DIFFERENTIAL,
+    source: `${SEED}: other causes of dystrophic calcifications`,
   },
   {
     id: 'punctate-single-group-baseline',
-    when: ['only punctate / round', 'most suspicious is punctate', 'grouped distribution', 'no priors', 'more than one calcification'],
+    when: ['a group of punctate calcifications', 'no priors'],
     effect: 'raise-to',
     category: '3',
     reason: 'a single group of punctate calcifications on a baseline examination (no priors): probably benign',
     summary: 'single group of punctate calcifications without priors',
+    source: `${ATLAS}, Calcifications, punctate: an isolated group of punctate calcifications may merit a probably benign assessment and short-interval follow-up`,
+  },
+  {
+    id: 'probably-benign-surveillance',
+    when: ['a group of punctate calcifications', 'stable less than 2 years'],
+    effect: 'raise-to',
+    category: '3',
+    reason:
+      'a probably benign group of punctate calcifications stable for {years}: stays 3 until stable through 2 years of follow-up (6, 12 and 24 months)',
+    summary: 'probably benign, under short-interval surveillance',
+    source: `${ATLAS}, Guidance, category 3: follow-up at 6 months (unilateral), then 12 and 24 months; stable through that period → 2`,
+  },
+  {
+    id: 'probably-benign-stable-2-years',
+    when: ['a group of punctate calcifications', 'stable 2 years or more'],
+    effect: 'set',
+    category: '2',
+    reason: 'a group of punctate calcifications stable for {years}: surveillance of a probably benign finding complete, benign',
+    summary: 'stable through 2 years of follow-up',
+    source: `${ATLAS}, Guidance, category 3: stable through 2 years (optionally 3) of follow-up → 2; this tool takes 2 years`,
   },
   {
     id: 'punctate-new-or-increasing',
@@ -175,6 +222,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     category: '4A',
     reason: 'new or increasing punctate calcifications: tissue diagnosis suggested',
     summary: 'new or increasing punctate calcifications',
+    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted; Guidance, category 3: an increase during surveillance → biopsy`,
   },
   {
     id: 'punctate-ductal',
@@ -183,46 +231,53 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     category: '4A',
     reason: 'punctate calcifications in a linear or segmental distribution: tissue diagnosis suggested',
     summary: 'punctate calcifications in a ductal distribution',
+    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted`,
   },
   {
-    id: 'dystrophic-new-position-after-treatment',
-    when: ['dystrophic present', 'radiation or reduction on this side', 'in a new position'],
+    id: 'punctate-next-to-known-cancer',
+    when: ['most suspicious is punctate', 'next to the known cancer'],
+    effect: 'raise-to',
+    category: '4A',
+    reason: 'punctate calcifications next to the known malignancy ({malignancy}): tissue diagnosis suggested (extent of disease)',
+    summary: 'punctate calcifications next to a known cancer',
+    source: `${ATLAS}, Calcifications, punctate: adjacent to a known cancer, biopsy may be warranted`,
+  },
+  {
+    id: 'dystrophic-new-position-after-event',
+    when: ['dystrophic present', 'treated or injured on this side', 'in a new position'],
     effect: 'raise-to',
     category: '3',
-    reason: 'dystrophic calcifications in a new position after {event}: concern rises (the category may be raised to 3 or 4)',
-    summary: 'dystrophic calcifications in a new position after treatment',
+    reason: 'dystrophic calcifications in a new position after {events}: concern rises, probably benign (3) with short-interval follow-up',
+    summary: 'dystrophic calcifications in a new position after {events}',
+    source: `${SEED}: in a new position after a procedure or radiation the category may be raised to 3 or 4`,
   },
   {
     id: 'dystrophic-new-position-increasing',
-    when: ['dystrophic present', 'radiation or reduction on this side', 'in a new position', 'increased'],
+    when: ['dystrophic present', 'treated or injured on this side', 'in a new position', 'increased'],
     effect: 'raise-to',
     category: '4A',
-    reason: 'dystrophic calcifications in a new position after {event} and increasing: low suspicion, tissue diagnosis suggested',
-    summary: 'new and increasing dystrophic calcifications after treatment',
+    reason: 'dystrophic calcifications in a new position after {events} and increasing: low suspicion, tissue diagnosis suggested',
+    summary: 'new and increasing dystrophic calcifications after {events}',
+    source: `${SEED}: in a new position the category may be raised to 4; ${ATLAS}, Guidance: an increase → biopsy`,
   },
   {
-    id: 'fine-pleomorphic-ductal',
-    when: ['most suspicious is fine pleomorphic', 'linear or segmental distribution'],
+    id: 'dystrophic-new-position-suspicious',
+    when: ['dystrophic present', 'treated or injured on this side', 'in a new position', 'a suspicious morphology present'],
     effect: 'raise-to',
-    category: '4C',
-    reason: 'fine pleomorphic calcifications in a linear or segmental distribution: high suspicion',
-    summary: 'fine pleomorphic calcifications in a ductal distribution',
+    category: '4A',
+    reason: 'calcifications in a new position after {events} with a suspicious morphology ({terms}): tissue diagnosis suggested',
+    summary: 'new calcifications with suspicious features after {events}',
+    source: `${SEED}: in a new position the category may be raised to 4`,
   },
   {
-    id: 'fine-linear-ductal',
-    when: ['most suspicious is fine linear', 'linear or segmental distribution'],
+    id: 'suspicious-ductal',
+    when: ['a suspicious morphology present', 'linear or segmental distribution'],
     effect: 'raise-to',
-    category: '5',
-    reason: 'fine linear calcifications in a linear or segmental distribution: highly suggestive of malignancy',
-    summary: 'fine linear calcifications in a ductal distribution',
-  },
-  {
-    id: 'amorphous-heterogeneous-ductal',
-    when: ['most suspicious is amorphous / coarse heterogeneous', 'linear or segmental distribution'],
-    effect: 'raise-to',
-    category: '4C',
-    reason: 'a linear or segmental distribution raises the suspicion of amorphous / coarse heterogeneous calcifications one step',
-    summary: 'suspicious calcifications in a ductal distribution',
+    category: null,
+    fromLikelihoodTable: true,
+    reason: '{likelihood}',
+    summary: '{worst} calcifications in a ductal distribution',
+    source: 'suspicious-ppv.ts, linear or segmental rows (Liberman et al., AJR 1998; ACR atlas)',
   },
   {
     id: 'stable-suspicious',
@@ -230,8 +285,26 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     effect: 'lower-one-step',
     category: '4A',
     reason:
-      'stable for {years} years: suspicion lowered one step ({from} → {to}) but not erased; stability does not exclude malignancy, so tissue diagnosis is still suggested',
+      'stable for {years}: suspicion lowered one step ({from} → {to}) but not erased; stability does not exclude malignancy, so tissue diagnosis is still suggested',
     summary: 'stable, suspicion lowered but not erased',
+    source: `${ATLAS}, Guidance: stability of suspicious calcifications lowers but does not remove the need for tissue diagnosis`,
+  },
+  {
+    id: 'known-malignancy-elsewhere',
+    when: ['known malignancy elsewhere'],
+    effect: 'note',
+    category: null,
+    reason: 'known biopsy-proven malignancy ({malignancy}): this finding is assessed on its own',
+    source: `${ATLAS}, Guidance, category 6: other findings in the same examination get their own category`,
+  },
+  {
+    id: 'known-cancer',
+    when: ['is the known cancer'],
+    effect: 'set',
+    category: '6',
+    reason: 'the known biopsy-proven malignancy ({malignancy}): BI-RADS 6',
+    summary: 'known biopsy-proven malignancy',
+    source: `${ATLAS}, Guidance, category 6: a known biopsy-proven malignancy before definitive therapy`,
   },
 ];
 

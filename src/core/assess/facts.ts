@@ -1,36 +1,78 @@
 import type { AssessmentCategory, DistributionTerm, HistoryEvent, MorphologyTerm, ProcedureKind } from '../lexicon.js';
-import { isTypicallyBenign } from '../lexicon.js';
-import { suspicionRank } from './categories.js';
+import { DISTRIBUTION_TERMS, MORPHOLOGY_TERMS, isTypicallyBenign } from '../lexicon.js';
+import { CATEGORY_TABLE } from './categories.js';
+import { ppvRow, type SuspiciousTerm } from './suspicious-ppv.js';
 import type { AssessmentInput } from './suggestion.js';
 
-/** The base category of each morphology term, and why (atlas likelihoods quoted). */
+/** The base category of each typically benign morphology term, and why. */
+const BENIGN_BASE = (term: string): { readonly category: AssessmentCategory; readonly reason: string } => ({
+  category: '2',
+  reason: `${term}: typically benign`,
+});
+
+/**
+ * The base category of each morphology term, and why: typically benign terms are 2 (ACR BI-RADS
+ * Atlas, 5th ed.); suspicious terms take their grouped-distribution row of the likelihood table
+ * (suspicious-ppv.ts), whose published range the reason quotes.
+ */
 export const MORPHOLOGY_BASE: Readonly<Record<MorphologyTerm, { readonly category: AssessmentCategory; readonly reason: string }>> = {
-  skin: { category: '2', reason: 'skin calcifications: typically benign' },
-  vascular: { category: '2', reason: 'vascular calcifications: typically benign' },
-  coarse: { category: '2', reason: 'coarse (popcorn-like) calcifications: typically benign' },
-  'large rod-like': { category: '2', reason: 'large rod-like calcifications: typically benign' },
-  round: { category: '2', reason: 'round calcifications: typically benign' },
-  punctate: { category: '2', reason: 'punctate calcifications: typically benign' },
-  rim: { category: '2', reason: 'rim calcifications: typically benign' },
-  dystrophic: { category: '2', reason: 'dystrophic calcifications: typically benign' },
-  'milk of calcium': { category: '2', reason: 'milk of calcium: typically benign' },
-  suture: { category: '2', reason: 'suture calcifications: typically benign' },
-  amorphous: { category: '4B', reason: 'amorphous morphology: moderate suspicion (atlas about 20 %)' },
-  'coarse heterogeneous': {
-    category: '4B',
-    reason: 'coarse heterogeneous morphology: moderate suspicion (atlas a little under 15 %)',
-  },
-  'fine pleomorphic': { category: '4B', reason: 'fine pleomorphic morphology: moderate suspicion (atlas about 29 %)' },
-  'fine linear': { category: '4C', reason: 'fine linear morphology: high suspicion (atlas about 70 %)' },
-  'fine-linear branching': {
-    category: '4C',
-    reason: 'fine-linear branching morphology: high suspicion (atlas about 70 %)',
-  },
+  skin: BENIGN_BASE('skin calcifications'),
+  vascular: BENIGN_BASE('vascular calcifications'),
+  coarse: BENIGN_BASE('coarse (popcorn-like) calcifications'),
+  'large rod-like': BENIGN_BASE('large rod-like calcifications'),
+  round: BENIGN_BASE('round calcifications'),
+  punctate: BENIGN_BASE('punctate calcifications'),
+  rim: BENIGN_BASE('rim calcifications'),
+  dystrophic: BENIGN_BASE('dystrophic calcifications'),
+  'milk of calcium': BENIGN_BASE('milk of calcium'),
+  suture: BENIGN_BASE('suture calcifications'),
+  amorphous: suspiciousBase('amorphous'),
+  'coarse heterogeneous': suspiciousBase('coarse heterogeneous'),
+  'fine pleomorphic': suspiciousBase('fine pleomorphic'),
+  'fine linear': suspiciousBase('fine linear'),
+  'fine-linear branching': suspiciousBase('fine-linear branching'),
 };
+
+function suspiciousBase(t: SuspiciousTerm): { readonly category: AssessmentCategory; readonly reason: string } {
+  const row = ppvRow(t, 'not ductal');
+  return { category: row.category, reason: `${t} morphology: ${CATEGORY_TABLE[row.category].name} (published likelihood ${row.ppv})` };
+}
+
+/**
+ * Terms from least to most suspicious; the last one present decides. Suspicious terms follow their
+ * published likelihood (coarse heterogeneous < amorphous < fine pleomorphic < fine linear); among
+ * the typically benign ones punctate and round come last, as the only ones the atlas follows or
+ * biopsies (a group of punctate calcifications: 3; new, increasing, linear or segmental: biopsy).
+ * The category therefore depends on the set of terms, never on their order.
+ */
+export const SUSPICION_ORDER_OF_TERMS: readonly MorphologyTerm[] = [
+  'skin',
+  'vascular',
+  'suture',
+  'milk of calcium',
+  'rim',
+  'large rod-like',
+  'coarse',
+  'dystrophic',
+  'round',
+  'punctate',
+  'coarse heterogeneous',
+  'amorphous',
+  'fine pleomorphic',
+  'fine linear',
+  'fine-linear branching',
+];
+
+/** Terms in lexicon order (the order reasons list them), whatever order they were given in. */
+export function inLexiconOrder<T extends string>(terms: Iterable<T>, order: readonly T[]): T[] {
+  const set = new Set(terms);
+  return order.filter((t) => set.has(t));
+}
 
 /** Procedures and injuries after which dystrophic calcifications are expected. */
 export const TREATMENTS: readonly ProcedureKind[] = [
   'lumpectomy',
+  'excision',
   'mastectomy',
   'reduction',
   'biopsy',
@@ -50,6 +92,9 @@ export interface AssessmentFacts {
   readonly distributions: ReadonlySet<DistributionTerm>;
   /** History events on the finding's side (or with a side not stated). */
   readonly sameSideTreatments: readonly HistoryEvent[];
+  /** The morphology terms in lexicon order. */
+  readonly termsInOrder: readonly MorphologyTerm[];
+  readonly distributionsInOrder: readonly DistributionTerm[];
 }
 
 const sameSide = (e: HistoryEvent, side: AssessmentInput['side']): boolean =>
@@ -57,17 +102,11 @@ const sameSide = (e: HistoryEvent, side: AssessmentInput['side']): boolean =>
 
 /** Works out the facts the rules read. */
 export function assessmentFacts(input: AssessmentInput): AssessmentFacts {
-  let worst: MorphologyTerm | null = null;
-  let worstRank = -1;
-  for (const t of input.morphology) {
-    const r = suspicionRank(MORPHOLOGY_BASE[t].category);
-    if (r > worstRank) {
-      worst = t;
-      worstRank = r;
-    }
-  }
+  const worst = [...SUSPICION_ORDER_OF_TERMS].reverse().find((t) => input.morphology.includes(t)) ?? null;
   return {
     input,
+    termsInOrder: inLexiconOrder(input.morphology, MORPHOLOGY_TERMS),
+    distributionsInOrder: inLexiconOrder(input.distribution, DISTRIBUTION_TERMS),
     terms: new Set(input.morphology),
     worst,
     allTypicallyBenign: input.morphology.length > 0 && input.morphology.every(isTypicallyBenign),
@@ -83,4 +122,17 @@ export function eventInWords(e: HistoryEvent): string {
     (x): x is string => x !== null && x !== '',
   );
   return parts.length > 0 ? `${name} (${parts.join(', ')})` : name;
+}
+
+/** What kind of change an event leaves, in report words. */
+export function changeWord(kind: ProcedureKind): 'post-radiation' | 'post-traumatic' | 'post-surgical' {
+  return kind === 'radiation' ? 'post-radiation' : kind === 'trauma' ? 'post-traumatic' : 'post-surgical';
+}
+
+/** Whole years from an event date (YYYY, YYYY-MM or YYYY-MM-DD) to the exam date; null when either is missing. */
+export function yearsBefore(date: string | null, examDate: string | null): number | null {
+  if (date === null || examDate === null) return null;
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const [ey = 0, em = 1, ed = 1] = examDate.split('-').map(Number);
+  return (Date.UTC(ey, em - 1, ed) - Date.UTC(y, m - 1, d)) / (365.25 * 24 * 3600 * 1000);
 }

@@ -8,6 +8,7 @@ import type {
   Side,
 } from '../lexicon.js';
 import { CATEGORY_TABLE } from './categories.js';
+import { nextFollowUpMonths } from './indication-rules.js';
 import { suggestAssessment, type DetailedSuggestion } from './suggest-assessment.js';
 import type { AssessmentInput } from './suggestion.js';
 
@@ -55,6 +56,9 @@ export function applyOverrides(suggested: Assessed, overrides: Overrides): Asses
     count: suggested.input.count ?? null,
     // A morphology the radiologist gave replaces the reason none was suggested.
     notCharacterised: overrides.morphology !== undefined ? null : (suggested.input.notCharacterised ?? null),
+    indication: suggested.input.indication ?? null,
+    examDate: suggested.input.examDate ?? null,
+    knownCancer: suggested.input.knownCancer ?? null,
   };
   const overridden = new Set<OverriddenTerm>(suggested.overridden.filter((k) => k !== 'assessment'));
   for (const k of INPUT_KEYS) if (overrides[k] !== undefined) overridden.add(k);
@@ -67,6 +71,8 @@ export function applyOverrides(suggested: Assessed, overrides: Overrides): Asses
     ...computed,
     assessment: finalCategory,
     management: CATEGORY_TABLE[finalCategory].management,
+    followUpMonths: finalCategory === '3' ? (computed.followUpMonths ?? nextFollowUpMonths(input.change)) : null,
+    diagnosticAssessment: null,
     reasons: [...computed.reasons, `assessment set by the radiologist: BI-RADS ${finalCategory} (rules suggested ${computed.assessment})`],
     ruleIds: [...computed.ruleIds, 'radiologist-assessment'],
     summary: 'assessment set by the radiologist',

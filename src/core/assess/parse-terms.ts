@@ -2,10 +2,12 @@
  * Terms from text: lexicon words (any case, older names accepted), or codes ("DCM:111344",
  * "129751002"). Everything a command line or a JSON line may carry; failures are Result values.
  */
-import { termForCode } from '../codes.js';
+import { codeGroupOf, formatCode, termForCode, uncharacterisedCode, type CodedConcept } from '../codes.js';
 import {
   BREAST_COMPOSITIONS,
   CHANGE_KINDS,
+  INDICATIONS,
+  KNOWN_CANCER_RELATIONS,
   isDistributionTerm,
   isMorphologyTerm,
   type BreastComposition,
@@ -15,6 +17,9 @@ import {
   type Condition,
   type DistributionTerm,
   type HistoryEvent,
+  type Indication,
+  type KnownCancerRelation,
+  type KnownMalignancy,
   type MorphologyTerm,
   type ProcedureKind,
   type Side,
@@ -58,7 +63,48 @@ export function parseMorphology(text: string): Result<MorphologyTerm> {
   if (alias !== undefined) return ok(alias);
   const coded = termForCode('morphology', text);
   if (coded.ok) return coded;
-  return err('unknown-term', `unknown morphology ${shown(text)}: use a BI-RADS term (e.g. "fine pleomorphic") or a CID 6011 code`);
+  const unspecific = uncharacterisedCode(text);
+  if (unspecific !== null) {
+    return err(
+      'unknown-term',
+      `morphology ${shown(text)} (${unspecific.meaning}, ${unspecific.cid}) names no BI-RADS morphology: give it in a morphology list, where it reads as calcifications not characterised`,
+    );
+  }
+  return err('unknown-term', `unknown morphology ${shown(text)}: ${wrongGroup(text) ?? 'use a BI-RADS term (e.g. "fine pleomorphic") or a calcification type code (CID 6010 / 6011)'}`);
+}
+
+/** "… is a distribution code (CID 6013 …), not a morphology" for a code from another table. */
+function wrongGroup(text: string): string | null {
+  const g = codeGroupOf(text);
+  return g === null ? null : `${g}, not one of this field's codes`;
+}
+
+/** A morphology list: lexicon terms, plus CID 6011 codes that name calcifications without a BI-RADS morphology. */
+export interface MorphologyList {
+  readonly terms: readonly MorphologyTerm[];
+  /** CID 6011 codes read as "calcifications, morphology not characterised" (SCT 44771000, DCM 111345). */
+  readonly uncharacterised: readonly CodedConcept[];
+}
+
+/** Parses a morphology list; the CID 6011 codes without a lexicon term are kept apart, not refused. */
+export function parseMorphologyList(v: unknown): Result<MorphologyList> {
+  const items = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(items)) return err('bad-argument', 'morphology must be a list of terms or codes');
+  const uncharacterised: CodedConcept[] = [];
+  const rest: unknown[] = [];
+  for (const item of items) {
+    const u = typeof item === 'string' ? uncharacterisedCode(item) : null;
+    if (u === null) rest.push(item);
+    else if (!uncharacterised.includes(u)) uncharacterised.push(u);
+  }
+  const terms = parseList(rest, 'morphology', parseMorphology);
+  if (!terms.ok) return terms;
+  return ok({ terms: terms.value, uncharacterised });
+}
+
+/** The reason a finding given only uncharacterised codes has no morphology, in report words. */
+export function uncharacterisedWords(codes: readonly CodedConcept[]): string {
+  return `coded only as ${codes.map((c) => `${c.meaning.toLowerCase()} (${formatCode(c)})`).join(' and ')}, without a BI-RADS morphology`;
 }
 
 /** A distribution term from a word or a code. */
@@ -69,7 +115,7 @@ export function parseDistribution(text: string): Result<DistributionTerm> {
   if (alias !== undefined) return ok(alias);
   const coded = termForCode('distribution', text);
   if (coded.ok) return coded;
-  return err('unknown-term', `unknown distribution ${shown(text)}: use diffuse, regional, grouped, linear or segmental`);
+  return err('unknown-term', `unknown distribution ${shown(text)}: ${wrongGroup(text) ?? 'use diffuse, regional, grouped, linear or segmental, or a CID 6013 code'}`);
 }
 
 const isChangeKind = (s: string): s is ChangeKind => (CHANGE_KINDS as readonly string[]).includes(s);
@@ -97,7 +143,7 @@ export function parseChange(v: unknown): Result<ChangeSincePrior> {
     if (kind === undefined) {
       const coded = termForCode('change', v);
       if (coded.ok) return ok({ kind: coded.value });
-      return err('unknown-term', `unknown change ${shown(v)}: use new, stable, stable:<years>, increased, decreased or no-priors`);
+      return err('unknown-term', `unknown change ${shown(v)}: ${wrongGroup(v) ?? 'use new, stable, stable:<years>, increased, decreased, no-priors or a CID 6003 code'}`);
     }
     if (years === undefined) return ok({ kind });
     const n = Number(years);
@@ -113,6 +159,10 @@ export function parseChange(v: unknown): Result<ChangeSincePrior> {
     if (typeof o.kind !== 'string' || !isChangeKind(o.kind)) return err('bad-argument', 'change.kind must be one of ' + CHANGE_KINDS.join(', '));
     if (o.years !== undefined && !validYears(o.years)) return err('bad-argument', 'change.years must be a number from 0 to 100');
     if (o.newPosition !== undefined && typeof o.newPosition !== 'boolean') return err('bad-argument', 'change.newPosition must be true or false');
+    if (o.kind === 'stable' && o.newPosition === true) {
+      return err('bad-argument', 'change.newPosition: calcifications "stable" since the prior cannot be in a new position; give "new" or "increased" with newPosition');
+    }
+    if (o.kind !== 'stable' && o.years !== undefined) return err('bad-argument', 'change.years: only a "stable" change takes a number of years');
     return ok({
       kind: o.kind,
       ...(o.years !== undefined ? { years: o.years as number } : {}),
@@ -132,7 +182,7 @@ export function parseSide(v: unknown): Result<Side | null> {
   const side = (SIDES as readonly string[]).includes(s) ? (s as Side) : short[s];
   if (side !== undefined) return ok(side);
   const coded = termForCode('side', v);
-  return coded.ok ? coded : err('unknown-term', `unknown side ${shown(v)}: use right, left or both`);
+  return coded.ok ? coded : err('unknown-term', `unknown side ${shown(v)}: ${wrongGroup(v) ?? 'use right, left or both, or a CID 6023 code'}`);
 }
 
 /** Breast composition a–d, or a CID 6001 code. */
@@ -142,11 +192,11 @@ export function parseComposition(v: unknown): Result<BreastComposition | null> {
   const s = norm(v);
   if ((BREAST_COMPOSITIONS as readonly string[]).includes(s)) return ok(s as BreastComposition);
   const coded = termForCode('composition', v);
-  return coded.ok ? coded : err('unknown-term', `unknown composition ${shown(v)}: use a, b, c or d`);
+  return coded.ok ? coded : err('unknown-term', `unknown composition ${shown(v)}: ${wrongGroup(v) ?? 'use a, b, c or d, or a CID 6001 code'}`);
 }
 
 const PROCEDURES: readonly ProcedureKind[] = [
-  'lumpectomy', 'mastectomy', 'reduction', 'biopsy', 'augmentation', 'other-surgery', 'radiation', 'trauma',
+  'lumpectomy', 'excision', 'mastectomy', 'reduction', 'biopsy', 'augmentation', 'other-surgery', 'radiation', 'trauma',
 ];
 const CONDITIONS: readonly Condition[] = [
   'hyperparathyroidism', 'dermatomyositis', 'renal-failure', 'ehlers-danlos', 'known-malignancy',
@@ -172,12 +222,29 @@ function parseEvent(v: unknown, i: number): Result<HistoryEvent> {
   return ok({ kind: o.kind as ProcedureKind, side: side.value, date, site });
 }
 
+/** One biopsy-proven malignancy: { side (required), site, date }. */
+function parseMalignancy(v: unknown, i: number): Result<KnownMalignancy> {
+  const where = `history.malignancies[${i}]`;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return err('bad-argument', `${where} must be an object { side, site, date }`);
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => !['side', 'site', 'date'].includes(k));
+  if (extra.length > 0) return err('bad-argument', `${where}: unknown field ${shown(extra[0] ?? '')}`);
+  const side = parseSide(o.side);
+  if (!side.ok) return err(side.error.kind, `${where}.side: ${side.error.message}`);
+  if (side.value === null) return err('bad-argument', `${where}.side is required (right, left or both)`);
+  const date = o.date ?? null;
+  if (date !== null && (typeof date !== 'string' || !DATE.test(date))) return err('bad-argument', `${where}.date must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  const site = o.site ?? null;
+  if (site !== null && typeof site !== 'string') return err('bad-argument', `${where}.site must be text`);
+  return ok({ side: side.value, site, date });
+}
+
 /** Clinical history from { events: [{ kind, side, date, site }], implants, injections, conditions }. */
 export function parseHistory(v: unknown): Result<ClinicalHistory> {
   if (v === null || v === undefined) return ok({ events: [], implants: false, injections: false, conditions: [] });
   if (typeof v !== 'object' || Array.isArray(v)) return err('bad-argument', 'history must be an object');
   const o = v as Record<string, unknown>;
-  const extra = Object.keys(o).filter((k) => !['events', 'implants', 'injections', 'conditions'].includes(k));
+  const extra = Object.keys(o).filter((k) => !['events', 'malignancies', 'implants', 'injections', 'conditions'].includes(k));
   if (extra.length > 0) return err('bad-argument', `history: unknown field ${shown(extra[0] ?? '')}`);
   const rawEvents = o.events ?? [];
   if (!Array.isArray(rawEvents)) return err('bad-argument', 'history.events must be a list');
@@ -186,6 +253,14 @@ export function parseHistory(v: unknown): Result<ClinicalHistory> {
     const r = parseEvent(e, i);
     if (!r.ok) return r;
     events.push(r.value);
+  }
+  const rawMalignancies = o.malignancies ?? [];
+  if (!Array.isArray(rawMalignancies)) return err('bad-argument', 'history.malignancies must be a list of { side, site, date }');
+  const malignancies: KnownMalignancy[] = [];
+  for (const [i, m] of rawMalignancies.entries()) {
+    const r = parseMalignancy(m, i);
+    if (!r.ok) return r;
+    malignancies.push(r.value);
   }
   for (const k of ['implants', 'injections'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') return err('bad-argument', `history.${k} must be true or false`);
@@ -196,6 +271,7 @@ export function parseHistory(v: unknown): Result<ClinicalHistory> {
   }
   return ok({
     events,
+    ...(o.malignancies !== undefined ? { malignancies } : {}),
     implants: o.implants === true,
     injections: o.injections === true,
     conditions: rawConditions as Condition[],
@@ -214,4 +290,35 @@ export function parseList<T>(v: unknown, what: string, parse: (s: string) => Res
     if (!out.includes(r.value)) out.push(r.value);
   }
   return ok(out);
+}
+
+/** The exam indication: screening, diagnostic or short-interval follow-up; missing → null (read as diagnostic). */
+export function parseIndication(v: unknown): Result<Indication | null> {
+  if (v === null || v === undefined) return ok(null);
+  const key = (x: string): string => norm(x).replace(/[-\s]/g, '');
+  const found = typeof v === 'string' ? INDICATIONS.find((x) => key(x) === key(v)) : undefined;
+  if (found !== undefined) return ok(found);
+  return err('bad-argument', `indication ${typeof v === 'string' ? `${shown(v)} ` : ''}must be one of ${INDICATIONS.join(', ')}`);
+}
+
+/** How the finding stands to a known malignancy: "this finding" (it is the cancer) or "adjacent"; missing → null. */
+export function parseKnownCancer(v: unknown): Result<KnownCancerRelation | null> {
+  if (v === null || v === undefined) return ok(null);
+  const key = (x: string): string => norm(x).replace(/[-\s]/g, '');
+  const found = typeof v === 'string' ? KNOWN_CANCER_RELATIONS.find((x) => key(x) === key(v)) : undefined;
+  return found !== undefined ? ok(found) : err('bad-argument', `knownCancer must be one of ${KNOWN_CANCER_RELATIONS.map((x) => `"${x}"`).join(', ')}`);
+}
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A calendar date YYYY-MM-DD that exists; missing → null. `field` names the field in the message. */
+export function parseExamDate(v: unknown, field = 'examDate'): Result<string | null> {
+  if (v === null || v === undefined) return ok(null);
+  const m = typeof v === 'string' ? FULL_DATE.exec(v.trim()) : null;
+  if (m === null) return err('bad-argument', `${field} must be a date YYYY-MM-DD`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    return err('bad-argument', `${field} ${shown(String(v))} is not a calendar date`);
+  }
+  return ok((v as string).trim());
 }

@@ -1,29 +1,76 @@
-import type { AssessmentCategory } from '../lexicon.js';
+import type { AssessmentCategory, Condition } from '../lexicon.js';
 import { ASSESSMENT_PREDICATES, ASSESSMENT_RULES, baseOf, type AssessmentRule } from './assessment-rules.js';
 import { CATEGORY_TABLE, lowerOneStep, suspicionRank } from './categories.js';
-import { assessmentFacts, eventInWords, MORPHOLOGY_BASE, type AssessmentFacts } from './facts.js';
+import { assessmentFacts, changeWord, eventInWords, MORPHOLOGY_BASE, yearsBefore, type AssessmentFacts } from './facts.js';
+import { nextFollowUpMonths, SCREENING_RECALL } from './indication-rules.js';
+import { distributionClass, isSuspiciousTerm, ppvReason, ppvRow, type PpvRow } from './suspicious-ppv.js';
 import type { AssessmentInput, Suggestion } from './suggestion.js';
 
 /** A suggestion plus the short phrase of the rule that decided its category, for the report. */
 export interface DetailedSuggestion extends Suggestion {
-  /** e.g. "expected post-treatment change"; null when the morphology alone decided. */
+  /** e.g. "expected post-surgical change"; null when the morphology alone decided. */
   readonly summary: string | null;
 }
 
+const CONDITION_WORDS: Readonly<Record<Condition, string>> = {
+  hyperparathyroidism: 'hyperparathyroidism',
+  dermatomyositis: 'dermatomyositis',
+  'renal-failure': 'renal failure',
+  'ehlers-danlos': 'Ehlers-Danlos syndrome',
+  'known-malignancy': 'known malignancy',
+};
+
+function yearsInWords(years: number | undefined): string {
+  if (years === undefined) return 'an unstated time';
+  return `${years} year${years === 1 ? '' : 's'}`;
+}
+
+function malignancyInWords(f: AssessmentFacts): string {
+  const m = f.input.history.malignancies ?? [];
+  if (m.length === 0) return 'side and site not stated';
+  return m
+    .map((x) => [x.side === 'both' ? 'both breasts' : `${x.side} breast`, x.site, x.date === null ? null : `biopsy ${x.date}`].filter((p) => p !== null).join(', '))
+    .join('; ');
+}
+
+/** "grouped fine pleomorphic calcifications" — the finding in words for reasons. */
+export function findingInWords(f: AssessmentFacts): string {
+  const d = f.distributionsInOrder.join(', ');
+  const m = f.worst ?? 'uncharacterised';
+  return `${d === '' ? '' : `${d} `}${m} calcifications`;
+}
+
+function likelihoodRow(f: AssessmentFacts): PpvRow | null {
+  return f.worst !== null && isSuspiciousTerm(f.worst) ? ppvRow(f.worst, distributionClass(f.distributions)) : null;
+}
+
 function fill(text: string, f: AssessmentFacts, from: AssessmentCategory, to: AssessmentCategory): string {
-  const event = f.sameSideTreatments[0];
+  const events = f.sameSideTreatments;
   const why = f.input.notCharacterised ?? 'no lexicon term fits the measurements';
+  const examDate = f.input.examDate ?? null;
+  const recent = events.find((e) => e.kind !== 'trauma' && (yearsBefore(e.date, examDate) ?? 99) <= 4);
+  const row = likelihoodRow(f);
   return text
     .replace('{why}', why)
-    .replace('{terms}', [...f.terms].join(' / '))
-    .replace('{years}', String(f.input.change.years ?? 0))
-    .replace('{event}', event === undefined ? 'treatment' : eventInWords(event))
+    .replace('{terms}', f.termsInOrder.join(' / '))
+    .replace('{years}', yearsInWords(f.input.change.years))
+    .replace('{events}', events.length === 0 ? 'treatment' : events.map(eventInWords).join(' and '))
+    .replace('{change}', [...new Set(events.map((e) => changeWord(e.kind)))].join(' and '))
+    .replace('{sinceEvent}', recent === undefined ? '' : `${eventInWords(recent)}, ${Math.floor(yearsBefore(recent.date, examDate) ?? 0)} years before this examination`)
+    .replace('{conditions}', f.input.history.conditions.filter((c) => c !== 'known-malignancy').map((c) => CONDITION_WORDS[c]).join(' and '))
+    .replace('{malignancy}', malignancyInWords(f))
+    .replace('{worst}', f.worst ?? '')
+    .replace('{likelihood}', row === null ? '' : ppvReason(row, findingInWords(f), CATEGORY_TABLE[row.category].name))
     .replace('{from}', from)
     .replace('{to}', to);
 }
 
-function applyEffect(rule: AssessmentRule, current: AssessmentCategory): AssessmentCategory {
-  const target = rule.category;
+function targetOf(rule: AssessmentRule, f: AssessmentFacts): AssessmentCategory | null {
+  if (rule.fromLikelihoodTable === true) return likelihoodRow(f)?.category ?? null;
+  return rule.category;
+}
+
+function applyEffect(rule: AssessmentRule, target: AssessmentCategory | null, current: AssessmentCategory): AssessmentCategory {
   if (target === null) return current;
   switch (rule.effect) {
     case 'set':
@@ -37,10 +84,17 @@ function applyEffect(rule: AssessmentRule, current: AssessmentCategory): Assessm
   }
 }
 
+/** Known causes named as the likely cause are not listed again among the other causes. */
+function withoutKnownCauses(differential: readonly string[], f: AssessmentFacts): string[] {
+  const known = f.input.history.conditions.map((c) => CONDITION_WORDS[c].toLowerCase());
+  return differential.filter((d) => !known.some((k) => d.toLowerCase().includes(k)) && !(f.input.history.injections && d.includes('injections')));
+}
+
 /**
  * Suggests a BI-RADS assessment for one finding from the rule table: the most suspicious
  * morphology sets the base category, then distribution, change since prior and clinical history
- * raise or lower it. Always a suggestion, with the rules that fired and their reasons.
+ * raise or lower it; at screening a finding needing work-up is recalled (0). Always a suggestion,
+ * with the rules that fired and their reasons. The result depends on the set of terms, never their order.
  *
  * @example suggestAssessment({ morphology: ['fine pleomorphic'], distribution: ['segmental'], … }).assessment // '4C'
  */
@@ -58,20 +112,39 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
   if (f.worst !== null) {
     if (!restated) reasons.push(MORPHOLOGY_BASE[f.worst].reason);
     ruleIds.push(`morphology:${f.worst}`);
-    const others = input.morphology.filter((t) => t !== f.worst);
+    const others = f.termsInOrder.filter((t) => t !== f.worst);
     if (others.length > 0) reasons.push(`also present: ${others.join(', ')} (the most suspicious morphology decides)`);
   }
   for (const rule of ASSESSMENT_RULES) {
     if (!fires(rule)) continue;
-    const next = applyEffect(rule, category);
+    const target = targetOf(rule, f);
+    const next = applyEffect(rule, target, category);
     reasons.push(fill(rule.reason, f, category, next));
     ruleIds.push(rule.id);
-    for (const d of rule.differential ?? []) if (!differential.includes(d)) differential.push(d);
+    for (const d of withoutKnownCauses(rule.differential ?? [], f)) if (!differential.includes(d)) differential.push(d);
     if (rule.effect !== 'note' && (next !== category || rule.effect === 'set' || rule.effect === 'lower-one-step')) {
-      summary = rule.summary ?? summary;
+      summary = rule.summary === undefined ? summary : fill(rule.summary, f, category, next);
       management = rule.management ?? null;
     }
     category = next;
+  }
+  const followUpMonths = category === '3' ? nextFollowUpMonths(input.change) : null;
+  if (followUpMonths !== null) reasons.push(`probably benign: next follow-up mammography in ${followUpMonths} months`);
+  if (input.indication === 'screening' && SCREENING_RECALL.recalled.includes(category)) {
+    reasons.push(
+      SCREENING_RECALL.reason.replace('{finding}', findingInWords(f)).replace('{diagnostic}', category),
+    );
+    ruleIds.push(SCREENING_RECALL.id);
+    return {
+      assessment: SCREENING_RECALL.category,
+      management: SCREENING_RECALL.management,
+      reasons,
+      ruleIds,
+      differential,
+      summary: SCREENING_RECALL.summary,
+      followUpMonths: null,
+      diagnosticAssessment: category,
+    };
   }
   return {
     assessment: category,
@@ -80,5 +153,7 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
     ruleIds,
     differential,
     summary,
+    followUpMonths,
+    diagnosticAssessment: null,
   };
 }

@@ -4,6 +4,8 @@ import type {
   ChangeSincePrior,
   ClinicalHistory,
   DistributionTerm,
+  Indication,
+  KnownCancerRelation,
   MorphologyTerm,
   Side,
 } from '../lexicon.js';
@@ -21,6 +23,12 @@ export interface AssessmentInput {
   readonly count?: number | null;
   /** Why the morphology is not characterised, in report words ("too small for the 0.20 mm pixel size"). */
   readonly notCharacterised?: string | null;
+  /** Why the exam is done; null / missing: read as a diagnostic examination. */
+  readonly indication?: Indication | null;
+  /** The exam date, YYYY-MM-DD; needed to tell how long ago a procedure was. Null / missing: not known. */
+  readonly examDate?: string | null;
+  /** The finding is the known biopsy-proven cancer, or lies next to it. Null / missing: neither. */
+  readonly knownCancer?: KnownCancerRelation | null;
 }
 
 /** The suggested assessment: always a suggestion, with the rules that produced it. */
@@ -34,4 +42,11 @@ export interface Suggestion {
   readonly ruleIds: readonly string[];
   /** Other causes to mention (e.g. for dystrophic: injections, dermatomyositis …). */
   readonly differential: readonly string[];
+  /** Category 3: months to the next follow-up examination (6, then 12 and 24 months from the first). Otherwise null. */
+  readonly followUpMonths: number | null;
+  /**
+   * At screening, the category the finding would have at diagnostic work-up when that is 3, 4 or 5 (the
+   * screening category is then 0, recall). Null otherwise.
+   */
+  readonly diagnosticAssessment: AssessmentCategory | null;
 }

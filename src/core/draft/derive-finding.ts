@@ -116,6 +116,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
       side: f.side,
       count: onPrimary.length,
       notCharacterised: morphology.notCharacterised?.words ?? null,
+      indication: draft.indication ?? null,
     }),
     f.overrides,
   );

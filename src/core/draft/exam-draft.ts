@@ -6,7 +6,7 @@
  */
 import type { Overrides } from '../assess/overrides.js';
 import type { CalibrationKind, Laterality, MammoView, ViewModifier } from '../image.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Side } from '../lexicon.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Side, Indication } from '../lexicon.js';
 import type { BreastGeometry } from '../locate/breast-geometry.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { PointPx } from '../units.js';
@@ -75,6 +75,8 @@ export interface ExamDraft {
   readonly history: ClinicalHistory;
   /** The comparison exam's date (YYYY-MM-DD), null when none. */
   readonly priorDate: string | null;
+  /** Why the exam is done; null or missing (older drafts): read as diagnostic. */
+  readonly indication?: Indication | null;
   /** Nipple markers placed by the radiologist, per image id. */
   readonly nippleMarkers: Readonly<Record<string, PointPx>>;
   /** The report text as the radiologist edited it; null while the suggested text is used. */

@@ -18,6 +18,7 @@ export function newExamDraft(examKey: string, images: readonly DraftImage[]): Ex
     composition: null,
     history: EMPTY_HISTORY,
     priorDate: null,
+    indication: null,
     nippleMarkers: {},
     reportText: null,
     revision: 0,

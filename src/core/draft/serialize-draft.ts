@@ -1,4 +1,4 @@
-import { BREAST_COMPOSITIONS, CHANGE_KINDS } from '../lexicon.js';
+import { BREAST_COMPOSITIONS, CHANGE_KINDS, INDICATIONS } from '../lexicon.js';
 import { err, ok, type Result } from '../result.js';
 import { EXAM_DRAFT_SCHEMA, type ExamDraft } from './exam-draft.js';
 
@@ -74,7 +74,7 @@ function checkFinding(v: unknown, i: number): Check {
 }
 
 function checkDraft(o: Obj): Check {
-  const k = keysCheck(o, TOP_KEYS, TOP_KEYS, 'draft');
+  const k = keysCheck(o, [...TOP_KEYS, 'indication'], TOP_KEYS, 'draft');
   if (k !== null) return k;
   if (typeof o['examKey'] !== 'string') return 'draft.examKey is not text';
   if (!Number.isInteger(o['revision']) || (o['revision'] as number) < 0) return 'draft.revision is not a whole number ≥ 0';
@@ -92,6 +92,9 @@ function checkDraft(o: Obj): Check {
     return 'draft.history is incomplete';
   }
   if (!isStrOrNull(o['priorDate'])) return 'draft.priorDate is not text';
+  if (o['indication'] !== undefined && o['indication'] !== null && !(INDICATIONS as readonly unknown[]).includes(o['indication'])) {
+    return `draft.indication must be ${INDICATIONS.join(', ')} or null`;
+  }
   if (!isStrOrNull(o['reportText'])) return 'draft.reportText is not text';
   const markers = o['nippleMarkers'];
   if (!isObj(markers) || !Object.values(markers).every(isPoint)) return 'draft.nippleMarkers is not a map of points';
@@ -127,5 +130,6 @@ export function parseDraft(text: string): Result<ExamDraft> {
   }
   const problem = checkDraft(value);
   if (problem !== null) return err('bad-argument', `the draft cannot be read: ${problem}`);
-  return ok(value as unknown as ExamDraft);
+  // Drafts saved before the indication existed read as null (diagnostic).
+  return ok({ ...(value as unknown as ExamDraft), indication: (value['indication'] as ExamDraft['indication']) ?? null });
 }

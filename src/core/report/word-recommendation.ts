@@ -75,7 +75,7 @@ export function wordAction(f: Finding): string | null {
     case 'biopsy':
       return `stereotactic-guided biopsy of ${what}`;
     case 'recall':
-      return `recall for spot magnification views of ${breast} for ${there}`;
+      return `recall for diagnostic mammography with spot magnification views of ${breast} for ${there}`;
     case 'follow-up': {
       const months = followUpMonths(f);
       return months <= FIRST_FOLLOW_UP_MONTHS && f.side !== 'both'

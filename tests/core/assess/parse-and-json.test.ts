@@ -125,14 +125,14 @@ describe('suggestFromJson', () => {
       }),
     );
     expect(r.assessment).toBe('2');
-    expect(r.wording).toBe('Suggested assessment: BI-RADS 2 — benign; expected post-treatment change.');
+    expect(r.wording).toBe('Suggested assessment: BI-RADS 2 — benign; expected post-radiation change.');
     expect(r.management).toBe('Routine screening mammography.');
   });
 
   it('suggests from codes and words the differential', () => {
     expect(value(suggestFromJson({ morphology: ['DCM:111344'], distribution: ['SCT:129768003'] })).assessment).toBe('4C');
     expect(value(suggestFromJson({ morphology: 'dystrophic' })).wording).toBe(
-      'Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome (case report).',
+      'Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome.',
     );
   });
 

@@ -11,11 +11,11 @@ const side = fc.constantFrom('right' as const, 'left' as const, 'both' as const)
 const inputArb: fc.Arbitrary<AssessmentInput> = fc.record({
   morphology: fc.uniqueArray(fc.constantFrom(...MORPHOLOGY_TERMS), { minLength: 1, maxLength: 3 }),
   distribution: fc.uniqueArray(fc.constantFrom(...DISTRIBUTION_TERMS), { maxLength: 2 }),
-  change: fc.record({
-    kind: fc.constantFrom(...CHANGE_KINDS),
-    years: fc.integer({ min: 0, max: 10 }),
-    newPosition: fc.boolean(),
-  }),
+  // Only "stable" takes years, and stable calcifications are never in a new position (both refused as contradictions).
+  change: fc.oneof(
+    fc.record({ kind: fc.constant('stable' as const), years: fc.integer({ min: 0, max: 10 }) }),
+    fc.record({ kind: fc.constantFrom(...CHANGE_KINDS.filter((k) => k !== 'stable')), newPosition: fc.boolean() }),
+  ),
   history: fc.record({
     events: fc.array(
       fc.record({ kind: fc.constantFrom(...PROCEDURES), side: fc.option(side, { nil: null }), date: fc.constant('2020'), site: fc.constant(null) }),

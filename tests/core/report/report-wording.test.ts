@@ -106,7 +106,7 @@ describe('recommendation: method, side and location (atlas, assessment categorie
 
   it('recall for 0: spot magnification views of the side', () => {
     expect(rec({ ...pleomorphic, suggestion: suggestion('0') })).toBe(
-      "Suggested management: recall for spot magnification views of the left breast for the grouped calcifications at 5 o'clock, middle depth, 2 cm from the nipple.",
+      "Suggested management: recall for diagnostic mammography with spot magnification views of the left breast for the grouped calcifications at 5 o'clock, middle depth, 2 cm from the nipple.",
     );
   });
 

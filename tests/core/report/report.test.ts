@@ -98,7 +98,7 @@ describe('wordFinding: golden text', () => {
 
   it('dystrophic calcifications without history, with the differential', () => {
     expect(wordFinding(dystrophicNoHistory)).toBe(
-      'Left breast, subareolar, 1.5 cm from the nipple: 3 grouped dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome (case report).',
+      'Left breast, subareolar, 1.5 cm from the nipple: 3 grouped dystrophic calcifications measuring up to 1.8 mm with lucent centres, stable for 4 years. Suggested assessment: BI-RADS 2 — benign. Other causes to consider: paraffin or silicone injections (augmentation), dermatomyositis, secondary hyperparathyroidism and Ehlers-Danlos syndrome.',
     );
   });
 

@@ -1,0 +1,54 @@
+/**
+ * Contradictory or impossible assessment input, refused with an error naming the field: a date in
+ * the future or after the exam, "stable" in a new position, a follow-up examination without a
+ * prior, a finding related to a known cancer the history does not hold.
+ */
+import { err, ok, type Result } from '../result.js';
+import type { AssessmentInput } from './suggestion.js';
+
+/** True when a date (YYYY, YYYY-MM or YYYY-MM-DD) starts after `ref` (YYYY-MM-DD). */
+export function dateAfter(date: string, ref: string): boolean {
+  return date > ref.slice(0, date.length);
+}
+
+function checkDate(field: string, date: string | null, examDate: string | null, today: string | null): Result<true> {
+  if (date === null) return ok(true);
+  if (examDate !== null && dateAfter(date, examDate)) return err('bad-argument', `${field} ${date} is after the exam date ${examDate}`);
+  if (today !== null && dateAfter(date, today)) return err('bad-argument', `${field} ${date} is in the future (today is ${today})`);
+  return ok(true);
+}
+
+/**
+ * The input unchanged when it is consistent; otherwise the first contradiction, naming its field.
+ * `today` (YYYY-MM-DD) comes from the host's clock; null skips the "in the future" check.
+ */
+export function checkAssessmentInput(input: AssessmentInput, today: string | null): Result<AssessmentInput> {
+  const examDate = input.examDate ?? null;
+  const dates: [string, string | null][] = [
+    ['examDate', examDate],
+    ...input.history.events.map((e, i): [string, string | null] => [`history.events[${i}].date`, e.date]),
+    ...(input.history.malignancies ?? []).map((m, i): [string, string | null] => [`history.malignancies[${i}].date`, m.date]),
+  ];
+  for (const [field, date] of dates) {
+    const r = checkDate(field, date, field === 'examDate' ? null : examDate, today);
+    if (!r.ok) return r;
+  }
+  if (input.change.kind === 'stable' && input.change.newPosition === true) {
+    return err('bad-argument', 'change.newPosition: calcifications "stable" since the prior cannot be in a new position');
+  }
+  if (input.indication === 'short-interval follow-up' && input.change.kind === 'no-priors') {
+    return err('bad-argument', 'change: a short-interval follow-up examination is compared with the prior; "no-priors" contradicts the indication');
+  }
+  const relation = input.knownCancer ?? null;
+  if (relation !== null) {
+    const known = input.history.malignancies ?? [];
+    if (known.length === 0) {
+      return err('bad-argument', `knownCancer "${relation}": history.malignancies holds no biopsy-proven malignancy (give its side and site)`);
+    }
+    const side = input.side;
+    if (side !== null && side !== 'both' && !known.some((m) => m.side === side || m.side === 'both')) {
+      return err('bad-argument', `knownCancer "${relation}": the finding is in the ${side} breast, the known malignancy in the ${known[0]?.side ?? ''} breast`);
+    }
+  }
+  return ok(input);
+}
