@@ -61,7 +61,7 @@ function place(f: Finding): string {
 
 /** Months to the next follow-up of a category 3 finding: the suggestion's, else the first interval. */
 function followUpMonths(f: Finding): number {
-  return (f.suggestion as { readonly followUpMonths?: number | null }).followUpMonths ?? FIRST_FOLLOW_UP_MONTHS;
+  return f.suggestion.followUpMonths ?? FIRST_FOLLOW_UP_MONTHS;
 }
 
 /** One action for one finding, without the leading capital or the full stop; null when none. */
