@@ -10,7 +10,7 @@ import { overallAssessment } from '../../../src/core/assess/overall-assessment.j
 import { length } from '../describe/fixtures.js';
 
 function suggestion(assessment: AssessmentCategory, extra: { followUpMonths?: number | null; summary?: string } = {}): Finding['suggestion'] {
-  return { assessment, management: CATEGORY_TABLE[assessment].management, reasons: [], ruleIds: [], differential: [], ...extra };
+  return { assessment, management: CATEGORY_TABLE[assessment].management, reasons: [], ruleIds: [], differential: [], followUpMonths: null, diagnosticAssessment: null, ...extra };
 }
 
 const NIPPLE_CAVEAT = 'nipple not in profile on the LCC: depth, clock position and distance are measured from the most anterior skin point';
