@@ -44,7 +44,8 @@ export function useAutosave(
       onResult: (r) => {
         if (!r.ok) setStatus({ kind: 'failed', message: r.message });
         else if (r.value.kind === 'saved') setStatus({ kind: 'saved', revision: r.value.revision });
-        else setStatus({ kind: 'kept-newer', storedRevision: r.value.storedRevision });
+        else if (r.value.kind === 'kept-newer') setStatus({ kind: 'kept-newer', storedRevision: r.value.storedRevision });
+        else setStatus({ kind: 'failed', message: `another tab saved this exam's draft (revision ${r.value.storedRevision ?? 'none'}) since it was read: not saved over it` });
       },
     });
     running.current = auto;
