@@ -189,7 +189,7 @@ describe('the edit gate', () => {
   it('a gated store changes only by loading the stored draft while closed', () => {
     const gate = createEditGate('read-only here');
     const store = gatedDraftStore(createDraftStore(draft(0)), gate);
-    expect(store.dispatch({ type: 'setComposition', composition: 'b' })).toEqual({ ok: false, error: { kind: 'read-only', message: 'not changed: read-only here' } });
+    expect(store.dispatch({ type: 'setComposition', composition: 'b' })).toEqual({ ok: false, error: { kind: 'read-only', message: 'read-only here' } });
     expect(store.discard()).toBe(store.getState());
     store.load(draft(5, { composition: 'c' }));
     expect(store.getState().composition).toBe('c');

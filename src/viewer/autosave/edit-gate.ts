@@ -42,7 +42,7 @@ export function createEditGate(initialRefusal: string | null = CHECKING_OTHER_TA
  * and redo are refused while the gate is closed, and discard keeps the draft.
  */
 export function gatedDraftStore(store: DraftStore, gate: EditGate): DraftStore {
-  const refused = (refusal: string) => err('read-only', `not changed: ${refusal}`);
+  const refused = (refusal: string) => err('read-only', refusal);
   return {
     getState: () => store.getState(),
     getHistory: () => store.getHistory(),

@@ -24,7 +24,8 @@ export function autosaveStatusText(s: AutosaveStatus): string {
   }
 }
 
-const STOPPED: TabEditingState = { mode: 'checking', uncoordinated: false, save: { kind: 'idle' }, notice: null };
+/** Before the editing of the exam has started (the first render): nothing is known yet. */
+const NOT_STARTED: TabEditingState = { mode: 'checking', uncoordinated: false, save: { kind: 'idle' }, notice: null };
 
 /**
  * Edits one exam's draft in this tab while the component is mounted: autosaves it (saving what is
@@ -65,7 +66,7 @@ export function useAutosave(
     };
   }, [store, examKey, delayMs, factory, documentTarget, windowTarget, baseRevision, locks, channel, gate, takeOverTimeoutMs]);
   const subscribe = useCallback((l: () => void) => running?.subscribe(l) ?? (() => undefined), [running]);
-  const editing = useSyncExternalStore(subscribe, () => running?.state() ?? STOPPED);
+  const editing = useSyncExternalStore(subscribe, () => running?.state() ?? NOT_STARTED);
   const discard = useCallback(async (): Promise<StorageResult<void>> => {
     const e = current.current;
     if (e === null) return { ok: false, message: 'autosave is not running' };
