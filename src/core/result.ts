@@ -18,7 +18,8 @@ export type ErrorKind =
   | 'seed-on-background'
   | 'region-outside-image'
   | 'unknown-term'
-  | 'bad-argument';
+  | 'bad-argument'
+  | 'read-only';
 
 export interface CalcscribeError {
   readonly kind: ErrorKind;

@@ -287,3 +287,67 @@ describe('startAutosave', () => {
     await auto.stop();
   });
 });
+
+describe('saveDraft with the revision it was made from (compare-and-set)', () => {
+  it('writes over the base revision only', async () => {
+    expect(await saveDraft(draft(1, { reportText: 'first' }), factory, { baseRevision: null })).toEqual({ ok: true, value: { kind: 'saved', revision: 1 } });
+    expect(await saveDraft(draft(2, { reportText: 'second' }), factory, { baseRevision: 1 })).toEqual({ ok: true, value: { kind: 'saved', revision: 2 } });
+    // A tab that read revision 1 (or nothing) does not write over revision 2, even with a higher revision.
+    expect(await saveDraft(draft(7, { reportText: 'other tab' }), factory, { baseRevision: 1 })).toEqual({ ok: true, value: { kind: 'conflict', storedRevision: 2, baseRevision: 1 } });
+    expect(await saveDraft(draft(1, { reportText: 'fresh tab' }), factory, { baseRevision: null })).toEqual({ ok: true, value: { kind: 'conflict', storedRevision: 2, baseRevision: null } });
+    const back = await loadDraft('2.25.1', factory);
+    expect(back.ok && back.value?.reportText).toBe('second');
+  });
+
+  it('refuses a base that is no longer stored (discarded meanwhile)', async () => {
+    expect(await saveDraft(draft(4), factory, { baseRevision: 3 })).toEqual({ ok: true, value: { kind: 'conflict', storedRevision: null, baseRevision: 3 } });
+    expect(await loadDraft('2.25.1', factory)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('startAutosave with a base revision', () => {
+  it('two autosaves from the same stored revision: the second is refused, not written over the first', async () => {
+    await saveDraft(draft(3, { reportText: 'stored' }), factory);
+    const one = fakeStore(draft(3));
+    const two = fakeStore(draft(3));
+    const outcomes: string[] = [];
+    const opts = { factory, delayMs: 60_000, documentTarget: null, windowTarget: null, baseRevision: 3 } as const;
+    const a = startAutosave(one, '2.25.1', { ...opts, onResult: (r) => outcomes.push(r.ok ? r.value.kind : r.message) });
+    const b = startAutosave(two, '2.25.1', { ...opts, onResult: (r) => outcomes.push(r.ok ? r.value.kind : r.message) });
+    one.set(draft(4, { reportText: 'tab one' }));
+    await a.flush();
+    two.set(draft(4, { reportText: 'tab two' }));
+    await b.flush();
+    // Tab one goes on from its own save.
+    one.set(draft(5, { reportText: 'tab one again' }));
+    await a.flush();
+    expect(outcomes).toEqual(['saved', 'conflict', 'saved']);
+    expect(a.baseRevision()).toBe(5);
+    expect(b.baseRevision()).toBe(3);
+    const back = await loadDraft('2.25.1', factory);
+    expect(back.ok && back.value?.reportText).toBe('tab one again');
+    await a.stop();
+    await b.stop();
+  });
+
+  it('saves nothing while paused, and does not save again a draft adopted from the store', async () => {
+    const store = fakeStore(draft(0));
+    const auto = startAutosave(store, '2.25.1', { factory, delayMs: 5, documentTarget: null, windowTarget: null, baseRevision: null });
+    auto.pause();
+    store.set(draft(1, { reportText: 'while read-only' }));
+    await new Promise((r) => setTimeout(r, 30));
+    await auto.flush();
+    expect(await loadDraft('2.25.1', factory)).toEqual({ ok: true, value: null });
+    await saveDraft(draft(6, { reportText: 'from the other tab' }), factory);
+    auto.adoptStored(6);
+    store.set(draft(6, { reportText: 'from the other tab' }));
+    auto.resume();
+    await auto.flush();
+    expect(auto.baseRevision()).toBe(6);
+    store.set(draft(7, { reportText: 'edited here' }));
+    await auto.flush();
+    const back = await loadDraft('2.25.1', factory);
+    expect(back.ok && back.value?.reportText).toBe('edited here');
+    await auto.stop();
+  });
+});

@@ -1,7 +1,7 @@
 /** Exam drafts and a draft store stand-in shared by the autosave tests. */
 import { EXAM_DRAFT_SCHEMA, type ExamDraft } from '../../src/core/draft/exam-draft.js';
 import { EMPTY_HISTORY } from '../../src/core/lexicon.js';
-import type { DraftSource } from '../../src/viewer/autosave/index.js';
+import type { EditableDraft } from '../../src/viewer/autosave/index.js';
 
 /** An empty draft of exam `examKey` at `revision`, with fields from `over`. */
 export function emptyDraft(examKey: string, revision: number, over: Partial<ExamDraft> = {}): ExamDraft {
@@ -21,8 +21,8 @@ export function emptyDraft(examKey: string, revision: number, over: Partial<Exam
   };
 }
 
-/** A store like the draft store: getState / subscribe, changed by `set`. */
-export function fakeStore(initial: ExamDraft): DraftSource & { set(d: ExamDraft): void } {
+/** A store like the draft store: getState / subscribe / load, changed by `set` (`load` does the same). */
+export function fakeStore(initial: ExamDraft): EditableDraft & { set(d: ExamDraft): void } {
   let state = initial;
   const listeners = new Set<() => void>();
   return {
@@ -32,6 +32,10 @@ export function fakeStore(initial: ExamDraft): DraftSource & { set(d: ExamDraft)
       return () => listeners.delete(l);
     },
     set: (d) => {
+      state = d;
+      for (const l of listeners) l();
+    },
+    load: (d) => {
       state = d;
       for (const l of listeners) l();
     },

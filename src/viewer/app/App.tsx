@@ -22,6 +22,7 @@ import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js
 import { heldImageIds } from '../cornerstone/shared-image-loader.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
+import { decidedRefusal, withEditGate, type GatedSession } from '../autosave/index.js';
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
@@ -50,9 +51,14 @@ const TOOL_LABELS: Record<PrimaryTool, string> = {
   pan: 'Pan',
 };
 
-/** The core's analysis in the worker; `regionBusy` is told while a rectangle or lasso is being searched (the progress shown). */
-function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => void): CalcificationAnalyser {
+/**
+ * The core's analysis in the worker; `regionBusy` is told while a rectangle or lasso is being
+ * searched (the progress shown). Nothing is measured while `refusal` says this tab may not edit.
+ */
+function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => void, refusal: () => Promise<string | null>): CalcificationAnalyser {
   return async (imageId, target) => {
+    const readOnly = await refusal();
+    if (readOnly !== null) return err('read-only', `not measured: ${readOnly}`);
     const req = target.kind === 'seed' ? { seeds: [target.seed] } : target.kind === 'rectangle' ? { roi: target.rect } : { polygon: target.polygon };
     if (target.kind !== 'seed') regionBusy(true);
     const r = await client.analyse(imageId, req).finally(() => {
@@ -99,7 +105,7 @@ export function App() {
   const [layout, setLayout] = useState<Layout>({ kind: 'grid' });
   const [selected, setSelected] = useState<HangingSlot>('RCC');
   const [tool, setTool] = useState<PrimaryTool>('calcification');
-  const [draft, setDraft] = useState<ExamDraftSession | null>(null);
+  const [draft, setDraft] = useState<GatedSession<ExamDraftSession> | null>(null);
   const [onScreen, setOnScreen] = useState<ReadonlyMap<string, string>>(new Map());
   const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
   // The calcification shown in the panel: the outline last selected on a view, or the one chosen in the panel.
@@ -109,8 +115,10 @@ export function App() {
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
-  const drafts = useRef(new Map<string, ExamDraftSession>());
-  const shownDraft = useRef<ExamDraftSession | null>(null);
+  const drafts = useRef(new Map<string, GatedSession<ExamDraftSession>>());
+  const shownDraft = useRef<GatedSession<ExamDraftSession> | null>(null);
+  // Why the draft shown may not be edited in this tab now (another tab edits it), read by each click.
+  const editRefusal = useRef<() => Promise<string | null>>(() => Promise.resolve(null));
   const showing = useRef(0);
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
   const clearing = useRef(false);
@@ -152,11 +160,11 @@ export function App() {
         const summary = openedSummary(all, entry);
         if (summary !== null) say(summary);
         const kept = drafts.current.get(entry.key);
-        const session = kept ?? (await startExamDraft(client, exam));
+        const session = kept ?? withEditGate(await startExamDraft(client, exam));
         drafts.current.set(entry.key, session);
         if (token !== showing.current) {
           // Another examination was chosen meanwhile: its draft stays the extension's current one.
-          const now = shownDraft.current as ExamDraftSession | null;
+          const now = shownDraft.current as GatedSession<ExamDraftSession> | null;
           if (now !== null) setCurrentDraftStore(now.store);
         } else {
           setCurrentDraftStore(session.store);
@@ -176,7 +184,7 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    startCornerstone(makeAnalyser(client, setRegionBusy), (message) => say(message))
+    startCornerstone(makeAnalyser(client, setRegionBusy, () => editRefusal.current()), (message) => say(message))
       .then(async (s) => {
         if (!live) return;
         setSession(s);
@@ -290,6 +298,10 @@ export function App() {
     },
     [onScreen],
   );
+
+  useEffect(() => {
+    editRefusal.current = () => (draft === null ? Promise.resolve(null) : decidedRefusal(draft.gate));
+  }, [draft]);
 
   useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
 

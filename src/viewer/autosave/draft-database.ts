@@ -1,7 +1,9 @@
 /**
  * The browser's copy of each exam's draft: one IndexedDB object store keyed by the exam key
- * (Study Instance UID). A saved draft is only replaced by one of the same or a later revision, and
- * only `discardDraft` deletes it.
+ * (Study Instance UID). A saved draft is only replaced by one of the same or a later revision; a
+ * save that names the revision it was made from (the viewer's saves) replaces only that revision
+ * (compare-and-set in one transaction), so a tab never writes over another tab's save. Only
+ * `discardDraft` deletes a draft.
  */
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { parseDraft, serializeDraft } from '../../core/draft/serialize-draft.js';
@@ -10,10 +12,22 @@ export const DRAFT_DATABASE = 'calcscribe-drafts';
 export const DRAFT_STORE = 'drafts';
 const VERSION = 1;
 
-/** What a save did: written, or kept the stored draft because it was newer. */
+/**
+ * What a save did: written; kept the stored draft because it was newer; or refused because the
+ * stored draft is not the one this draft was made from (`storedRevision` null: none is stored).
+ */
 export type SaveOutcome =
   | { readonly kind: 'saved'; readonly revision: number }
-  | { readonly kind: 'kept-newer'; readonly storedRevision: number };
+  | { readonly kind: 'kept-newer'; readonly storedRevision: number }
+  | { readonly kind: 'conflict'; readonly storedRevision: number | null; readonly baseRevision: number | null };
+
+/**
+ * The revision a draft was made from, as the saving tab last read or wrote it (null: nothing was
+ * stored). Given to `saveDraft`, the save replaces only that revision.
+ */
+export interface SaveBase {
+  readonly baseRevision: number | null;
+}
 
 export type StorageResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -62,10 +76,11 @@ function isStoredDraft(v: unknown): v is StoredDraft {
 }
 
 /**
- * Saves a draft under its exam key, in one transaction that first reads the stored revision:
- * an older revision never replaces a newer one.
+ * Saves a draft under its exam key, in one transaction that first reads the stored revision: an
+ * older revision never replaces a newer one, and with a `base` the stored revision must be the
+ * base (none stored for a null base), else nothing is written and the conflict is returned.
  */
-export async function saveDraft(draft: ExamDraft, factory?: IDBFactory): Promise<StorageResult<SaveOutcome>> {
+export async function saveDraft(draft: ExamDraft, factory?: IDBFactory, base?: SaveBase): Promise<StorageResult<SaveOutcome>> {
   const opened = await openDraftDatabase(factory);
   if (!opened.ok) return opened;
   const db = opened.value;
@@ -77,6 +92,17 @@ export async function saveDraft(draft: ExamDraft, factory?: IDBFactory): Promise
       const read = store.get(draft.examKey);
       read.onsuccess = () => {
         const stored: unknown = read.result;
+        if (base !== undefined) {
+          const storedRevision = isStoredDraft(stored) ? stored.revision : null;
+          if (stored !== undefined && storedRevision === null) {
+            outcome = { kind: 'conflict', storedRevision: null, baseRevision: base.baseRevision };
+            return;
+          }
+          if (storedRevision !== base.baseRevision) {
+            outcome = { kind: 'conflict', storedRevision, baseRevision: base.baseRevision };
+            return;
+          }
+        }
         if (isStoredDraft(stored) && stored.revision > draft.revision) {
           outcome = { kind: 'kept-newer', storedRevision: stored.revision };
           return;

@@ -1,6 +1,8 @@
 /**
  * Keeps the browser's copy of the draft up to date: every revision is saved shortly after it is
  * made (debounced), at once when the page is hidden or left, and saves never overtake each other.
+ * Given the revision the draft was made from (`baseRevision`), each save replaces only that stored
+ * revision, so a save never goes over another tab's; while paused (a read-only tab) nothing is saved.
  */
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { discardDraft, saveDraft, type SaveOutcome, type StorageResult } from './draft-database.js';
@@ -19,6 +21,12 @@ export interface AutosaveOptions {
   readonly documentTarget?: EventTarget | null;
   /** Where `pagehide` is heard (default: window, when there is one). */
   readonly windowTarget?: EventTarget | null;
+  /**
+   * The revision stored when the draft was opened (null: none was stored). Given, each save is a
+   * compare-and-set on it (and then on the revision last saved); not given, a save keeps only the
+   * rule that an older revision never replaces a newer one.
+   */
+  readonly baseRevision?: number | null;
   /** Told after each save attempt, for the "saved" / "not saved" indicator. */
   readonly onResult?: (result: StorageResult<SaveOutcome>, draft: ExamDraft) => void;
 }
@@ -30,6 +38,16 @@ export interface Autosave {
   stop(): Promise<void>;
   /** The last revision written to the database, or null before the first save. */
   savedRevision(): number | null;
+  /** The stored revision the next save must replace (undefined: saves are not compare-and-set). */
+  baseRevision(): number | null | undefined;
+  /** Saves nothing until `resume` (this tab is read-only); a save under way finishes. */
+  pause(): void;
+  resume(): void;
+  /**
+   * The store now shows the stored draft of this revision (read back from the database, e.g. after
+   * another tab's edits): it is the base of the next save and is not saved again.
+   */
+  adoptStored(revision: number | null): void;
   /**
    * The radiologist's confirmed "discard draft": waits for saves under way, deletes the saved
    * draft, and saves nothing more of the discarded draft; the next draft the store holds (a fresh
@@ -55,6 +73,8 @@ export function startAutosave(store: DraftSource, examKey: string, options: Auto
   let lastSaved: number | null = null;
   let stopped = false;
   let discarded: ExamDraft | null = null;
+  let paused = false;
+  let base: number | null | undefined = options.baseRevision;
 
   const saveLatest = (): Promise<void> => {
     if (timer !== null) {
@@ -62,12 +82,15 @@ export function startAutosave(store: DraftSource, examKey: string, options: Auto
       timer = null;
     }
     const draft = store.getState();
-    if (draft.examKey !== examKey || draft === discarded) return queue;
+    if (paused || draft.examKey !== examKey || draft === discarded) return queue;
     if (lastQueued !== null && draft.revision <= lastQueued) return queue;
     lastQueued = draft.revision;
     queue = queue.then(async () => {
-      const result = await saveDraft(draft, options.factory);
-      if (result.ok && result.value.kind === 'saved') lastSaved = Math.max(lastSaved ?? -Infinity, result.value.revision);
+      const result = await saveDraft(draft, options.factory, base === undefined ? undefined : { baseRevision: base });
+      if (result.ok && result.value.kind === 'saved') {
+        lastSaved = Math.max(lastSaved ?? -Infinity, result.value.revision);
+        if (base !== undefined) base = result.value.revision;
+      }
       options.onResult?.(result, draft);
     });
     return queue;
@@ -100,6 +123,22 @@ export function startAutosave(store: DraftSource, examKey: string, options: Auto
       await saveLatest();
     },
     savedRevision: () => lastSaved,
+    baseRevision: () => base,
+    pause: () => {
+      paused = true;
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+    },
+    resume: () => {
+      paused = false;
+    },
+    adoptStored: (revision) => {
+      base = revision;
+      lastQueued = revision;
+      lastSaved = revision;
+    },
     discard: async () => {
       if (timer !== null) {
         clearTimeout(timer);
@@ -110,6 +149,7 @@ export function startAutosave(store: DraftSource, examKey: string, options: Auto
       const result = await discardDraft(examKey, options.factory);
       lastQueued = null;
       lastSaved = null;
+      if (result.ok && base !== undefined) base = null;
       return result;
     },
   };

@@ -1,64 +1,77 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StorageResult } from './draft-database.js';
-import { startAutosave, type Autosave, type AutosaveOptions, type DraftSource } from './start-autosave.js';
+import { startTabEditing, type AutosaveStatus, type EditableDraft, type TabEditing, type TabEditingOptions, type TabEditingState } from './tab-editing.js';
 
-/** What the "draft saved" indicator shows. */
-export type AutosaveStatus =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'saved'; readonly revision: number }
-  | { readonly kind: 'kept-newer'; readonly storedRevision: number }
-  | { readonly kind: 'failed'; readonly message: string };
+export type { AutosaveStatus } from './tab-editing.js';
 
-/** The indicator's words, e.g. "Draft saved (revision 12)". */
+/** The indicator's words, e.g. "Draft saved in this browser (revision 12)". */
 export function autosaveStatusText(s: AutosaveStatus): string {
   switch (s.kind) {
     case 'idle':
       return 'Draft not changed yet';
+    case 'pending':
+      return 'Draft changed: not yet saved';
     case 'saved':
       return `Draft saved in this browser (revision ${s.revision})`;
     case 'kept-newer':
       return `A newer draft (revision ${s.storedRevision}) is saved, e.g. from another tab: this one was not saved over it`;
+    case 'conflict':
+      return s.storedRevision === null
+        ? `Draft NOT saved: the saved draft of this exam was discarded in another tab since this tab read it (revision ${s.baseRevision ?? 'none'}); this tab's changes since then are not saved`
+        : `Draft NOT saved: another tab saved this exam's draft (revision ${s.storedRevision}) since this tab read ${s.baseRevision === null ? 'it' : `revision ${s.baseRevision}`}; this tab's changes since then were not saved over it`;
     case 'failed':
       return `Draft NOT saved: ${s.message}`;
   }
 }
 
+/** Before the editing of the exam has started (the first render): nothing is known yet. */
+const NOT_STARTED: TabEditingState = { mode: 'checking', uncoordinated: false, save: { kind: 'idle' }, notice: null };
+
 /**
- * Autosaves a store's drafts while the component is mounted (saving what is pending when it
- * unmounts), with the status to show and the confirmed "discard draft".
+ * Edits one exam's draft in this tab while the component is mounted: autosaves it (saving what is
+ * pending when it unmounts), or is read-only while another tab of this browser edits the exam.
+ * Gives the state to show, "take over editing here" and the confirmed "discard draft".
+ * `baseRevision`: the stored revision the draft was read from (see TabEditingOptions).
  */
 export function useAutosave(
-  store: DraftSource,
+  store: EditableDraft,
   examKey: string,
-  options: Omit<AutosaveOptions, 'onResult'> = {},
-): { readonly status: AutosaveStatus; readonly discard: () => Promise<StorageResult<void>> } {
-  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
-  const running = useRef<Autosave | null>(null);
-  const { delayMs, factory, documentTarget, windowTarget } = options;
+  options: TabEditingOptions = {},
+): {
+  readonly status: AutosaveStatus;
+  readonly editing: TabEditingState;
+  readonly takeOver: () => void;
+  readonly discard: () => Promise<StorageResult<void>>;
+} {
+  const [running, setRunning] = useState<TabEditing | null>(null);
+  const current = useRef<TabEditing | null>(null);
+  const { delayMs, factory, documentTarget, windowTarget, baseRevision, locks, channel, gate, takeOverTimeoutMs } = options;
   useEffect(() => {
-    const auto = startAutosave(store, examKey, {
+    const editing = startTabEditing(store, examKey, {
       ...(delayMs !== undefined ? { delayMs } : {}),
       ...(factory !== undefined ? { factory } : {}),
       ...(documentTarget !== undefined ? { documentTarget } : {}),
       ...(windowTarget !== undefined ? { windowTarget } : {}),
-      onResult: (r) => {
-        if (!r.ok) setStatus({ kind: 'failed', message: r.message });
-        else if (r.value.kind === 'saved') setStatus({ kind: 'saved', revision: r.value.revision });
-        else setStatus({ kind: 'kept-newer', storedRevision: r.value.storedRevision });
-      },
+      ...(baseRevision !== undefined ? { baseRevision } : {}),
+      ...(locks !== undefined ? { locks } : {}),
+      ...(channel !== undefined ? { channel } : {}),
+      ...(gate !== undefined ? { gate } : {}),
+      ...(takeOverTimeoutMs !== undefined ? { takeOverTimeoutMs } : {}),
     });
-    running.current = auto;
+    current.current = editing;
+    setRunning(editing);
     return () => {
-      running.current = null;
-      void auto.stop();
+      current.current = null;
+      void editing.stop();
     };
-  }, [store, examKey, delayMs, factory, documentTarget, windowTarget]);
+  }, [store, examKey, delayMs, factory, documentTarget, windowTarget, baseRevision, locks, channel, gate, takeOverTimeoutMs]);
+  const subscribe = useCallback((l: () => void) => running?.subscribe(l) ?? (() => undefined), [running]);
+  const editing = useSyncExternalStore(subscribe, () => running?.state() ?? NOT_STARTED);
   const discard = useCallback(async (): Promise<StorageResult<void>> => {
-    const auto = running.current;
-    if (auto === null) return { ok: false, message: 'autosave is not running' };
-    const r = await auto.discard();
-    setStatus(r.ok ? { kind: 'idle' } : { kind: 'failed', message: r.message });
-    return r;
+    const e = current.current;
+    if (e === null) return { ok: false, message: 'autosave is not running' };
+    return e.discard();
   }, []);
-  return { status, discard };
+  const takeOver = useCallback(() => current.current?.takeOver(), []);
+  return { status: editing.save, editing, takeOver, discard };
 }

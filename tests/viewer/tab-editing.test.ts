@@ -1,0 +1,200 @@
+/**
+ * Two tabs on one exam, without a browser: the editing / read-only
+ * hand-over over a stand-in of the Web Locks API and Node's BroadcastChannel (which, like the
+ * browser's, carries messages between the instances of one channel name).
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDraftStore, type DraftStore } from '../../extensions/calcification/draft-store.js';
+import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
+import {
+  CHECKING_OTHER_TABS,
+  createEditGate,
+  decidedRefusal,
+  gatedDraftStore,
+  loadDraft,
+  startTabEditing,
+  type LockManagerLike,
+  type TabEditing,
+  type TabEditingOptions,
+} from '../../src/viewer/autosave/index.js';
+import { emptyDraft } from './draft-fixtures.js';
+
+const KEY = '2.25.42';
+const draft = (revision: number, over: Partial<ExamDraft> = {}): ExamDraft => emptyDraft(KEY, revision, over);
+
+/** A stand-in of navigator.locks: exclusive locks, `ifAvailable`, a queue, and abort by signal. */
+function fakeLocks(): LockManagerLike {
+  const held = new Set<string>();
+  const queues = new Map<string, (() => void)[]>();
+  return {
+    async request(name, options, callback) {
+      if (held.has(name)) {
+        if (options.ifAvailable === true) return callback(null);
+        const queue = queues.get(name) ?? [];
+        queues.set(name, queue);
+        await new Promise<void>((resolve, reject) => {
+          const wake = (): void => resolve();
+          queue.push(wake);
+          options.signal?.addEventListener('abort', () => {
+            const i = queue.indexOf(wake);
+            if (i >= 0) queue.splice(i, 1);
+            reject(new Error('AbortError'));
+          });
+        });
+      }
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        const next = queues.get(name)?.shift();
+        if (next !== undefined) next();
+        else held.delete(name);
+      }
+    },
+  };
+}
+
+let factory: IDBFactory;
+let locks: LockManagerLike;
+const running: TabEditing[] = [];
+
+beforeEach(() => {
+  factory = new IDBFactory();
+  locks = fakeLocks();
+});
+afterEach(async () => {
+  for (const t of running.splice(0)) await t.stop();
+});
+
+/** One tab: its gated store over a real draft store, and its editing. */
+function openTab(initial: ExamDraft, baseRevision: number | null, over: Partial<TabEditingOptions> = {}): { store: DraftStore; editing: TabEditing } {
+  const gate = createEditGate();
+  const store = gatedDraftStore(createDraftStore(initial), gate);
+  const editing = startTabEditing(store, KEY, { factory, locks, gate, baseRevision, delayMs: 5, documentTarget: null, windowTarget: null, takeOverTimeoutMs: 300, ...over });
+  running.push(editing);
+  return { store, editing };
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('startTabEditing: one tab edits, the others are read-only', () => {
+  it('the second tab is read-only, refuses edits with the reason, and shows what the first tab saves', async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only', 'tab B read-only');
+    const refused = b.store.dispatch({ type: 'setComposition', composition: 'b' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/another tab of this browser; this tab is read-only/);
+    expect(b.store.canUndo()).toBe(false);
+    expect(await b.editing.discard()).toEqual({ ok: false, message: expect.stringMatching(/read-only/) as unknown as string });
+
+    expect(a.store.dispatch({ type: 'setComposition', composition: 'c' }).ok).toBe(true);
+    expect(a.editing.state().save).toEqual({ kind: 'pending' });
+    await until(() => a.editing.state().save.kind === 'saved', 'A saved');
+    expect(a.editing.state().save).toEqual({ kind: 'saved', revision: 1 });
+    await until(() => b.store.getState().composition === 'c', 'B follows the stored draft');
+    expect(b.editing.state().save).toEqual({ kind: 'saved', revision: 1 });
+    expect(b.editing.state().mode).toBe('read-only');
+  });
+
+  it('take over: the editing tab saves first and becomes read-only; the other edits from the stored draft, and both edits are stored', async () => {
+    const a = openTab(draft(0), null, { delayMs: 60_000 });
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only', 'tab B read-only');
+    // A's edit is still pending (long debounce) when B takes over: it is saved before the hand-over.
+    a.store.dispatch({ type: 'setComposition', composition: 'd' });
+    b.editing.takeOver();
+    expect(b.editing.state().mode).toBe('taking-over');
+    await until(() => b.editing.state().mode === 'editing', 'tab B editing');
+    expect(a.editing.state().mode).toBe('read-only');
+    expect(a.editing.state().notice).toMatch(/taken over in another tab/);
+    expect(b.store.getState().composition).toBe('d');
+    expect(a.store.dispatch({ type: 'setComposition', composition: 'a' }).ok).toBe(false);
+
+    expect(b.store.dispatch({ type: 'editReportText', text: 'typed in B' }).ok).toBe(true);
+    await until(() => b.editing.state().save.kind === 'saved', 'B saved');
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.composition).toBe('d');
+    expect(back.ok && back.value?.reportText).toBe('typed in B');
+    await until(() => a.store.getState().reportText === 'typed in B', 'A follows');
+  });
+
+  it('closing the editing tab lets the read-only tab edit, from what was stored', async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only', 'tab B read-only');
+    a.store.dispatch({ type: 'setComposition', composition: 'b' });
+    await a.editing.stop();
+    await until(() => b.editing.state().mode === 'editing', 'tab B editing');
+    expect(b.store.getState().composition).toBe('b');
+    expect(b.store.dispatch({ type: 'editReportText', text: 'after A closed' }).ok).toBe(true);
+    await until(() => b.editing.state().save.kind === 'saved', 'B saved');
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.reportText).toBe('after A closed');
+    expect(back.ok && back.value?.composition).toBe('b');
+  });
+
+  it('take over with no answer from the editing tab goes back to read-only and says so', async () => {
+    // Tab A hears no messages (as a frozen tab would not answer).
+    const a = openTab(draft(0), null, { channel: null });
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only', 'tab B read-only');
+    b.editing.takeOver();
+    await until(() => b.editing.state().mode === 'read-only', 'back to read-only', 3000);
+    expect(b.editing.state().notice).toMatch(/did not hand over editing/);
+    expect(a.editing.state().mode).toBe('editing');
+  });
+
+  it('without Web Locks the tab edits, and the compare-and-set still refuses a save over another tab\'s', async () => {
+    const a = openTab(draft(0), null, { locks: null });
+    const b = openTab(draft(0), null, { locks: null });
+    expect(a.editing.state()).toMatchObject({ mode: 'editing', uncoordinated: true });
+    a.store.dispatch({ type: 'setComposition', composition: 'c' });
+    await until(() => a.editing.state().save.kind === 'saved', 'A saved');
+    b.store.dispatch({ type: 'setComposition', composition: 'a' });
+    await until(() => b.editing.state().save.kind === 'conflict', 'B refused');
+    expect(b.editing.state().save).toEqual({ kind: 'conflict', storedRevision: 1, baseRevision: null });
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.composition).toBe('c');
+  });
+
+});
+
+describe('the edit gate', () => {
+  it('a click while the tab is still checking waits for the answer: measured once the tab edits, refused once it is read-only', async () => {
+    const gate = createEditGate();
+    expect(gate.refusal()).toBe(CHECKING_OTHER_TABS);
+    const first = decidedRefusal(gate, 1000);
+    gate.set(null);
+    expect(await first).toBeNull();
+    gate.set(CHECKING_OTHER_TABS);
+    const second = decidedRefusal(gate, 1000);
+    gate.set('this tab is read-only');
+    expect(await second).toBe('this tab is read-only');
+    expect(await decidedRefusal(gate, 1000)).toBe('this tab is read-only');
+  });
+
+  it('a gated store changes only by loading the stored draft while closed', () => {
+    const gate = createEditGate('read-only here');
+    const store = gatedDraftStore(createDraftStore(draft(0)), gate);
+    expect(store.dispatch({ type: 'setComposition', composition: 'b' })).toEqual({ ok: false, error: { kind: 'read-only', message: 'read-only here' } });
+    expect(store.discard()).toBe(store.getState());
+    store.load(draft(5, { composition: 'c' }));
+    expect(store.getState().composition).toBe('c');
+    gate.set(null);
+    expect(store.dispatch({ type: 'setComposition', composition: 'b' }).ok).toBe(true);
+    expect(store.getState().revision).toBe(6);
+  });
+});
