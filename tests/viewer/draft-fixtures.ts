@@ -14,6 +14,7 @@ export function emptyDraft(examKey: string, revision: number, over: Partial<Exam
     composition: null,
     history: EMPTY_HISTORY,
     priorDate: null,
+    indication: null,
     nippleMarkers: {},
     reportText: null,
     revision,
