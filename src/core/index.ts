@@ -33,8 +33,10 @@ export {
   type FindingAnalysis,
   type FindingRequest,
 } from './analyze.js';
+export { parseExamContext, ISO_DATE, type ExamContext } from './exam-context.js';
 export {
   analyzeExam,
+  examDraftFromAnnotations,
   parseExamAnnotations,
   type ExamAnalysis,
   type ExamAnnotations,
