@@ -12,7 +12,9 @@ import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../ext
 import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
-import { imageIds, type ImageIds } from '../draft/draft-ids.js';
+import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
+import { fetchExamContext } from '../loading/exam-context.js';
+import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
 import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
@@ -110,6 +112,8 @@ export function App() {
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
   const drafts = useRef(new Map<string, ExamDraftSession>());
+  /** The clinical context served with an examination, by exam key (a new draft of it starts with it). */
+  const contexts = useRef(new Map<string, ExamContext>());
   const shownDraft = useRef<ExamDraftSession | null>(null);
   const showing = useRef(0);
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
@@ -152,7 +156,7 @@ export function App() {
         const summary = openedSummary(all, entry);
         if (summary !== null) say(summary);
         const kept = drafts.current.get(entry.key);
-        const session = kept ?? (await startExamDraft(client, exam));
+        const session = kept ?? (await startExamDraft(client, exam, contexts.current.get(examKeyOf(exam)) ?? null));
         drafts.current.set(entry.key, session);
         if (token !== showing.current) {
           // Another examination was chosen meanwhile: its draft stays the extension's current one.
@@ -185,6 +189,12 @@ export function App() {
         const wanted = await fetchExamDescription(base);
         const current = await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'current'));
         if (!live) return;
+        // The clinical context served beside the study goes with its current examination's new draft.
+        const context = await fetchExamContext(base);
+        if (!live) return;
+        contexts.current.clear();
+        if (!context.ok) say(context.error.message);
+        else if (context.value !== null) contexts.current.set(examKeyOf(current), context.value);
         setExam(current);
         const all = mergeExams(current, await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'prior')));
         if (!live) return;
