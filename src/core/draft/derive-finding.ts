@@ -44,6 +44,8 @@ export interface DerivedFinding {
   readonly countByImage: Readonly<Record<string, number>>;
   readonly sizeRange: SizeRange;
   readonly overridden: readonly OverriddenTerm[];
+  /** The category the rules give for the finding's terms (overridden terms included), before an assessment the radiologist set. */
+  readonly rulesAssessment: DetailedSuggestion['assessment'];
   /**
    * False while the change since prior is not stated: the rules then read it as new
    * (UNSTATED_CHANGE_FOR_RULES) and the wording says it is not stated.
@@ -107,18 +109,18 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
 
   const changeStated = f.change !== null || f.overrides.change !== undefined;
   if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
-  const assessed = applyOverrides(
-    assess({
-      ...suggested,
-      change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
-      history: draft.history,
-      composition: draft.composition,
-      side: f.side,
-      count: onPrimary.length,
-      notCharacterised: morphology.notCharacterised?.words ?? null,
-    }),
-    f.overrides,
-  );
+  const input = {
+    ...suggested,
+    change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
+    history: draft.history,
+    composition: draft.composition,
+    side: f.side,
+    count: onPrimary.length,
+    notCharacterised: morphology.notCharacterised?.words ?? null,
+  };
+  const assessed = applyOverrides(assess(input), f.overrides);
+  const { assessment: setByRadiologist, ...termOverrides } = f.overrides;
+  const rulesAssessment = setByRadiologist === undefined ? assessed.suggestion.assessment : applyOverrides(assess(input), termOverrides).suggestion.assessment;
   const measurements = { ...summariseMeasurements(ms), count: onPrimary.length };
   const finding: Finding = {
     side: assessed.input.side ?? f.side,
@@ -146,6 +148,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     countByImage: Object.fromEntries(ranked.map(([im, cs]) => [im.imageId, cs.length])),
     sizeRange: sizeRangeOf(calcs),
     overridden: assessed.overridden,
+    rulesAssessment,
     changeStated,
     wording: wordFinding(finding),
     warnings,

@@ -231,6 +231,9 @@ describe('terms, context and report text', () => {
     const both = apply(o, { type: 'overrideTerms', findingId: id, overrides: { assessment: '4C' } });
     expect(derived(both, id).suggestion.assessment).toBe('4C');
     expect(derived(both, id).overridden).toEqual(['morphology', 'assessment']);
+    // What the rules give for the overridden terms, shown beside the radiologist's category: derived in the core with the count.
+    expect(derived(both, id).rulesAssessment).toBe('4B');
+    expect(after.rulesAssessment).toBe(after.suggestion.assessment);
     const cleared = apply(both, { type: 'clearOverrides', findingId: id, terms: ['morphology', 'assessment'] });
     expect(derived(cleared, id).suggestion.assessment).toBe(before.suggestion.assessment);
     expect(derived(cleared, id).overridden).toEqual([]);
