@@ -5,7 +5,7 @@
  * `utilities.worldToImageCoords` / `imageToWorldCoords` in the viewer), so this needs no viewport.
  */
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
-import { CALIBRATION_WORDS } from '../../src/core/calibration-words.js';
+import { CALIBRATION_WORDS, calcificationSize, type CalcificationSize } from '../../src/core/calibration-words.js';
 import type { CalibrationKind } from '../../src/core/image.js';
 import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
 import { err, ok, type Result } from '../../src/core/result.js';
@@ -29,18 +29,8 @@ export interface CalcificationAnnotationShape {
   };
 }
 
-/** What the annotation shows of a calcification's measurements, in the unit its calibration allows. */
-export interface CalcificationStats {
-  readonly longAxis: number;
-  readonly shortAxis: number;
-  readonly area: number;
-  /** e.g. "mm (magnification-corrected)", "px (uncalibrated)". */
-  readonly unit: string;
-  readonly areaUnit: string;
-  readonly calibration: CalibrationKind;
-  /** e.g. "2.13 × 1.63 mm (magnification-corrected)". */
-  readonly label: string;
-}
+/** What the annotation shows of a calcification's measurements: the core's calcificationSize. */
+export type CalcificationStats = CalcificationSize;
 
 /** The words after a length: millimetres at which plane, or pixels when uncalibrated. */
 export const UNIT_LABELS: Readonly<Record<CalibrationKind, string>> = Object.fromEntries(
@@ -66,24 +56,9 @@ export function annotationToContour(a: CalcificationAnnotationShape, worldToPixe
   return ok({ imageId, contour });
 }
 
-/** The statistics an annotation shows for one calcification (mm when calibrated, else px). */
+/** The statistics an annotation shows for one calcification (mm when calibrated, else px), with its label. */
 export function measurementStats(m: CalcificationMeasurements): CalcificationStats {
-  const inMm = m.calibration !== 'uncalibrated' && m.longAxis.mm !== null && m.shortAxis.mm !== null && m.area.mm2 !== null;
-  const kind: CalibrationKind = inMm ? m.calibration : 'uncalibrated';
-  const longAxis = inMm ? (m.longAxis.mm as number) : m.longAxis.px;
-  const shortAxis = inMm ? (m.shortAxis.mm as number) : m.shortAxis.px;
-  const area = inMm ? (m.area.mm2 as number) : m.area.px2;
-  const unit = UNIT_LABELS[kind];
-  const digits = inMm ? 2 : 1;
-  return {
-    longAxis,
-    shortAxis,
-    area,
-    unit,
-    areaUnit: inMm ? `mm² (${unit.slice(4, -1)})` : 'px² (uncalibrated)',
-    calibration: kind,
-    label: `${longAxis.toFixed(digits)} × ${shortAxis.toFixed(digits)} ${unit}`,
-  };
+  return calcificationSize(m);
 }
 
 /**

@@ -4,6 +4,8 @@
  * View Position).
  */
 
+import { findCode, MAMMOGRAPHY_VIEW_CODES } from '../../src/core/ingest/view-codes.js';
+
 type Metadata = Record<string, unknown>;
 
 function firstInstance(ds: Metadata): Metadata {
@@ -23,14 +25,7 @@ export function lateralityOf(displaySet: unknown): string | null {
   return str(ds['ImageLaterality']) ?? str(i['ImageLaterality']) ?? str(i['Laterality']) ?? str(ds['Laterality']);
 }
 
-const VIEW_CODES: Readonly<Record<string, string>> = {
-  'R-10242': 'CC',
-  '399162004': 'CC',
-  'R-10226': 'MLO',
-  '399368009': 'MLO',
-};
-
-/** 'CC', 'MLO', … or null: from View Code Sequence when coded, else View Position. */
+/** 'CC', 'MLO', … or null: from View Code Sequence when coded (the core's CID 4014 table), else View Position. */
 export function viewOf(displaySet: unknown): string | null {
   if (typeof displaySet !== 'object' || displaySet === null) return null;
   const ds = displaySet as Metadata;
@@ -38,7 +33,8 @@ export function viewOf(displaySet: unknown): string | null {
   const seq = i['ViewCodeSequence'];
   const item = (Array.isArray(seq) ? seq[0] : seq) as Metadata | undefined;
   const code = item === undefined ? null : str(item['CodeValue']);
-  if (code !== null && VIEW_CODES[code] !== undefined) return VIEW_CODES[code] as string;
+  const coded = code === null ? null : findCode(MAMMOGRAPHY_VIEW_CODES, code, str(item?.['CodingSchemeDesignator']))?.value ?? null;
+  if (coded !== null) return coded;
   return str(ds['ViewPosition']) ?? str(i['ViewPosition']);
 }
 

@@ -1,15 +1,19 @@
 /**
- * One finding from the radiologist's clicks: segment → measure → describe → locate → assess →
- * word. This is the pipeline the command line and the viewer extension call.
+ * The radiologist's clicks on one image: each calcification outlined, measured and described
+ * (analyseCalcifications, what the viewer's worker runs per click), and analyzeFinding, one
+ * finding on one image derived through the exam draft as every finding is (deriveFinding).
  */
-import { applyOverrides, assess, type Overrides, type OverriddenTerm } from './assess/overrides.js';
+import type { Overrides, OverriddenTerm } from './assess/overrides.js';
 import type { DetailedSuggestion } from './assess/suggest-assessment.js';
-import { chosenTerms } from './describe/chosen-terms.js';
 import { describeCalcification } from './describe/describe-calcification.js';
-import { describeCalcifications } from './describe/describe-calcifications.js';
-import { describeDistribution } from './describe/describe-distribution.js';
 import type { DistributionDescription, MorphologyDescription } from './describe/description.js';
 import type { MammoImage } from './image.js';
+import { defaultChange } from './draft/comparison.js';
+import { deriveFinding } from './draft/derive-finding.js';
+import { sideOfImage } from './draft/draft-lookup.js';
+import type { DraftFinding, DraftImage } from './draft/exam-draft.js';
+import { draftImageFrom, newExamDraft } from './draft/new-exam-draft.js';
+import { withExamContext } from './draft/with-exam-context.js';
 import { calibrationJson, type CalibrationJson } from './info.js';
 import {
   EMPTY_HISTORY,
@@ -19,20 +23,13 @@ import {
   type DistributionTerm,
   type Indication,
   type MorphologyTerm,
-  type Side,
 } from './lexicon.js';
 import { findBreast } from './locate/find-breast.js';
-import { locateFinding } from './locate/locate-finding.js';
-import { locateFromOneView } from './locate/combine-views.js';
 import type { LocatedFinding } from './locate/location.js';
 import type { BreastGeometry } from './locate/breast-geometry.js';
-import type { ViewLocation } from './locate/view-location.js';
 import { measureCalcification } from './measure/measure-calcification.js';
-import { measureGroup } from './measure/measure-group.js';
 import type { CalcificationMeasurements, GroupMeasurements } from './measure/measurements.js';
 import type { Finding } from './report/finding.js';
-import { qualifiersFrom, summariseMeasurements } from './report/finding-measurements.js';
-import { wordFinding } from './report/word-finding.js';
 import { err, ok, type Result } from './result.js';
 import { segmentAtSeed } from './segment/segment-at-seed.js';
 import { segmentPolygon, segmentRegion } from './segment/segment-region.js';
@@ -58,7 +55,7 @@ export interface FindingRequest {
   readonly relation?: string | null;
   /** Date of the prior compared with, YYYY-MM-DD. */
   readonly priorDate?: string | null;
-  /** Why the exam is done (screening findings needing work-up are recalled, 0); null: diagnostic. */
+  /** Why the exam is done; missing → null (read as diagnostic). */
   readonly indication?: Indication | null;
   /**
    * When true, a click that outlines nothing (on background, too faint, too large) is left out
@@ -97,16 +94,12 @@ export interface FindingAnalysis {
     readonly measurements: GroupMeasurements;
   };
   readonly location: LocatedFinding | null;
-  /** What this one view tells of the position (for combining CC with MLO). */
-  readonly viewLocation: ViewLocation | null;
   readonly suggestion: DetailedSuggestion & { readonly overridden: readonly OverriddenTerm[] };
   /** The finding as the report wording reads it (draftReport takes a list of these). */
   readonly finding: Finding;
   readonly wording: string;
   readonly warnings: readonly string[];
 }
-
-const SIDE_OF: Readonly<Record<'R' | 'L' | 'B', Side>> = { R: 'right', L: 'left', B: 'both' };
 
 function outlinesFor(image: MammoImage, req: FindingRequest, warnings: string[]): Result<CalcificationOutline[]> {
   const outlines: CalcificationOutline[] = [];
@@ -206,7 +199,10 @@ export function analyseCalcifications(image: MammoImage, req: FindingRequest): R
 }
 
 /**
- * Analyses one finding on one image.
+ * Analyses one finding on one image: the calcifications of the request (analyseCalcifications)
+ * as one finding of a one-image exam draft, derived as every finding is (deriveFinding). The
+ * change since prior not given is the draft's default (defaultChange: "no priors" without a
+ * prior date, "not stated" with one).
  * @example
  * const r = analyzeFinding(image, { seeds: [{ x: 410, y: 388 }, { x: 431, y: 402 }] });
  * if (r.ok) console.log(r.value.suggestion.assessment, r.value.wording);
@@ -215,9 +211,6 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
   const analysed = analyseCalcifications(image, req);
   if (!analysed.ok) return analysed;
   const warnings: string[] = [...analysed.value.warnings];
-  const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
-  const ms = analysed.value.calcifications.map((c) => c.measurements);
-
   let geo: BreastGeometry | null = geometry ?? null;
   if (geo === null) {
     const g = findBreast(image, req.nipple ? { nippleMarker: req.nipple } : {});
@@ -225,77 +218,48 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     else warnings.push(`location not stated: ${g.error.message}`);
   }
   if (geo) warnings.push(...geo.warnings);
-  const group = measureGroup(ms, image.calibration, geo?.nipple ?? null);
-  const morphologyDescription = describeCalcifications(ms, ctx);
-  const distributionDescription =
-    ms.length >= 2
-      ? describeDistribution(group, {
-          ...ctx,
-          breastAreaMm2: geo?.breastArea.mm2 ?? null,
-          breastAreaPx2: geo?.breastArea.px2 ?? null,
-        })
-      : null;
-  const morphology = chosenTerms(morphologyDescription);
-  const distribution = distributionDescription ? chosenTerms(distributionDescription) : [];
 
-  let location: LocatedFinding | null = null;
-  let viewLocation: ViewLocation | null = null;
-  if (geo) {
-    const where = locateFinding(ms.map((m) => m.centre), geo, image);
-    if (where.ok) {
-      viewLocation = where.value;
-      location = locateFromOneView(where.value);
-    }
-    else warnings.push(`location not stated: ${where.error.message}`);
-  }
-
-  const side: Side | null = image.meta.laterality === null ? null : SIDE_OF[image.meta.laterality];
-  const assessed = applyOverrides(
-    assess({
-      morphology,
-      distribution,
-      change: req.change ?? { kind: 'no-priors' },
-      history: req.history ?? EMPTY_HISTORY,
-      composition: req.composition ?? null,
-      side,
-      count: ms.length,
-      notCharacterised: morphologyDescription.notCharacterised?.words ?? null,
-      indication: req.indication ?? null,
-      examDate: image.meta.studyDate === null ? null : image.meta.studyDate.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3'),
-    }),
-    req.overrides ?? {},
-  );
-  const finding: Finding = {
-    side: assessed.input.side ?? 'both',
-    location: location ?? {},
-    measurements: summariseMeasurements(ms, group.extent),
-    morphology: assessed.input.morphology,
-    distribution: assessed.input.distribution,
-    qualifiers: qualifiersFrom(ms),
+  const imageId = 'image';
+  const empty = newExamDraft(image.meta.studyInstanceUid ?? imageId, [draftImageFrom(image, imageId, 'current', geo)]);
+  const draft = withExamContext(empty, { composition: req.composition ?? null, history: req.history ?? EMPTY_HISTORY, priorDate: req.priorDate ?? null, indication: req.indication ?? null });
+  const calcifications = analysed.value.calcifications.map((c, i) => ({
+    id: `c${i + 1}`,
+    imageId,
+    seed: c.outline.seed,
+    contour: c.outline.contour,
+    edited: false,
+    measurements: c.measurements,
+  }));
+  const finding: DraftFinding = {
+    id: 'f1',
+    side: sideOfImage(draft.images[0] as DraftImage),
+    calcificationIds: calcifications.map((c) => c.id),
+    change: req.change ?? defaultChange(draft),
+    overrides: req.overrides ?? {},
     relation: req.relation ?? null,
-    comparison: { change: assessed.input.change, priorDate: req.priorDate ?? null },
-    suggestion: assessed.suggestion,
-    descriptions: { morphology: morphologyDescription, ...(distributionDescription ? { distribution: distributionDescription } : {}) },
+    groupedBy: 'radiologist',
   };
+  const derived = deriveFinding({ ...draft, calcifications, findings: [finding] }, finding.id);
+  if (!derived.ok) return derived;
+  const d = derived.value;
   return ok({
     calibration: analysed.value.calibration,
     calcifications: analysed.value.calcifications,
     group: {
-      count: group.count,
-      extentMm: group.extent.mm === null ? null : round(group.extent.mm, 2),
-      extentPx: round(group.extent.px, 1),
-      morphology: assessed.input.morphology,
-      distribution: assessed.input.distribution,
-      morphologyDescription,
-      distributionDescription,
-      measurements: group,
+      count: d.count,
+      extentMm: d.group.extent.mm === null ? null : round(d.group.extent.mm, 2),
+      extentPx: round(d.group.extent.px, 1),
+      morphology: d.finding.morphology,
+      distribution: d.finding.distribution,
+      morphologyDescription: d.morphology,
+      distributionDescription: d.distribution,
+      measurements: d.group,
     },
-    location,
-    viewLocation,
-    suggestion: { ...assessed.suggestion, overridden: assessed.overridden },
-    finding,
-    wording: wordFinding(finding),
-    warnings,
+    location: d.location,
+    suggestion: { ...d.suggestion, overridden: d.overridden },
+    finding: d.finding,
+    wording: d.wording,
+    warnings: [...new Set([...warnings, ...d.warnings])],
   });
 }
 

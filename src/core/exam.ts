@@ -1,83 +1,106 @@
 /**
- * A whole examination: the radiologist's findings (each clicked on one or more views), exam-level
- * context (composition, history, prior date) → one analysis per finding and the draft report.
+ * A whole examination from the command line: the radiologist's findings (each clicked on one or
+ * more views) and the exam's clinical context → an exam draft, the same model the viewer builds
+ * click by click, and its report derived by the one core derivation (deriveReport).
  */
-import { analyzeFinding, type FindingAnalysis } from './analyze.js';
+import { analyseCalcifications } from './analyze.js';
 import type { Overrides } from './assess/overrides.js';
-import { parseChange, parseComposition, parseDistribution, parseHistory, parseIndication, parseList, parseMorphology } from './assess/parse-terms.js';
+import { parseChange, parseDistribution, parseList, parseMorphology } from './assess/parse-terms.js';
+import { defaultChange } from './draft/comparison.js';
+import { deriveReport, type DerivedReport } from './draft/derive-report.js';
+import { sideOfImage } from './draft/draft-lookup.js';
+import type { DraftCalcification, DraftFinding, DraftImage, ExamDraft } from './draft/exam-draft.js';
+import { withExamContext } from './draft/with-exam-context.js';
+import { draftImageFrom, newExamDraft } from './draft/new-exam-draft.js';
+import { parseExamContext, type ExamContext } from './exam-context.js';
 import type { MammoImage } from './image.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication } from './lexicon.js';
-import { combineViews } from './locate/combine-views.js';
-import { draftReport, type DraftReport } from './report/draft-report.js';
-import type { Finding } from './report/finding.js';
+import type { ChangeSincePrior } from './lexicon.js';
+import { findBreast } from './locate/find-breast.js';
 import { err, ok, type Result } from './result.js';
 import type { PointPx, RectPx } from './units.js';
 
 /** One finding as marked by the radiologist, on one view or on several views of the same breast. */
 export interface FindingAnnotation {
   readonly views: readonly { readonly image: string; readonly at: readonly PointPx[]; readonly roi: RectPx | null }[];
-  readonly change: ChangeSincePrior;
+  /** Null when the file does not say: the draft's default applies (defaultChange). */
+  readonly change: ChangeSincePrior | null;
   readonly relation: string | null;
   readonly overrides: Overrides;
 }
 
-export interface ExamAnnotations {
-  readonly composition: BreastComposition | null;
-  readonly history: ClinicalHistory;
-  readonly priorDate: string | null;
-  /** Why the exam is done; missing → null (diagnostic). */
-  readonly indication?: Indication | null;
+/** The exam's context (parseExamContext, kept whole) and the radiologist's findings. */
+export interface ExamAnnotations extends ExamContext {
   readonly findings: readonly FindingAnnotation[];
 }
 
 export interface ExamAnalysis {
-  readonly findings: readonly { readonly annotation: FindingAnnotation; readonly views: readonly FindingAnalysis[]; readonly finding: Finding }[];
-  readonly report: DraftReport;
-  /** Everything left out or doubtful, each naming the finding and image. */
+  /** The exam as the viewer would hold it: one finding per annotated finding, grouped by the radiologist. */
+  readonly draft: ExamDraft;
+  readonly report: DerivedReport;
+  /** Clicks left out and image warnings, each naming the finding and image. */
   readonly warnings: readonly string[];
 }
 
 /**
- * Analyses every finding; the first view gives the measurements and terms, a CC + MLO pair gives
- * the clock face and quadrant.
+ * The exam draft of annotated findings: every view's clicks and regions outlined and measured
+ * (analyseCalcifications), each annotated finding one finding of the draft as the radiologist
+ * grouped it (never re-grouped by proximity), the change since prior as stated in the file or,
+ * when not stated, the draft's default (defaultChange: "no priors" only without a comparison).
+ * Draft images are named by file name.
  */
-export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnnotations): Result<ExamAnalysis> {
-  const out: ExamAnalysis['findings'][number][] = [];
+export function examDraftFromAnnotations(images: ReadonlyMap<string, MammoImage>, a: ExamAnnotations): Result<{ draft: ExamDraft; warnings: string[] }> {
+  const names = [...new Set(a.findings.flatMap((f) => f.views.map((v) => v.image)))];
+  const draftImages: DraftImage[] = [];
+  for (const name of names) {
+    const image = images.get(name);
+    if (image === undefined) return err('bad-argument', `image "${name}" is not in the exam`);
+    const geo = findBreast(image);
+    draftImages.push(draftImageFrom(image, name, 'current', geo.ok ? geo.value : null));
+  }
+  const first = names[0] === undefined ? undefined : images.get(names[0]);
+  const examKey = first?.meta.studyInstanceUid ?? `files:${names.join('|')}`;
+  let draft = withExamContext(newExamDraft(examKey, draftImages), a);
   const warnings: string[] = [];
   for (const [i, f] of a.findings.entries()) {
-    const views: FindingAnalysis[] = [];
+    const where = `finding ${i + 1}`;
+    const calcs: DraftCalcification[] = [];
+    let side: DraftFinding['side'] | null = null;
     for (const v of f.views) {
-      const image = images.get(v.image);
-      if (image === undefined) return err('bad-argument', `finding ${i + 1}: image "${v.image}" is not in the exam`);
-      const r = analyzeFinding(image, {
-        seeds: v.at,
-        roi: v.roi,
-        history: a.history,
-        change: f.change,
-        composition: a.composition,
-        overrides: f.overrides,
-        relation: f.relation,
-        priorDate: a.priorDate,
-        indication: a.indication ?? null,
-        skipUnusableSeeds: true,
-      });
-      if (!r.ok) return err(r.error.kind, `finding ${i + 1}, ${v.image}: ${r.error.message}`);
-      views.push(r.value);
-      warnings.push(...r.value.warnings.map((w) => `finding ${i + 1}, ${v.image}: ${w}`));
+      const image = images.get(v.image) as MammoImage;
+      const di = draftImages.find((d) => d.imageId === v.image) as DraftImage;
+      const s = sideOfImage(di);
+      if (side !== null && s !== side) return err('bad-argument', `${where}: views of the ${side} and ${s} breast cannot be one finding`);
+      side = s;
+      const r = analyseCalcifications(image, { seeds: v.at, roi: v.roi, skipUnusableSeeds: true });
+      if (!r.ok) return err(r.error.kind, `${where}, ${v.image}: ${r.error.message}`);
+      warnings.push(...r.value.warnings.map((w) => `${where}, ${v.image}: ${w}`));
+      for (const c of r.value.calcifications) {
+        calcs.push({ id: `c${i + 1}-${calcs.length + 1}`, imageId: v.image, seed: c.outline.seed, contour: [...c.outline.contour], edited: false, measurements: c.measurements });
+      }
     }
-    const first = views[0];
-    if (first === undefined) return err('bad-argument', `finding ${i + 1} has no views`);
-    let finding = first.finding;
-    const cc = views.find((v) => v.viewLocation?.view === 'CC' || v.viewLocation?.view === 'XCCL')?.viewLocation;
-    const lat = views.find((v) => v.viewLocation?.view === 'MLO' || v.viewLocation?.view === 'ML' || v.viewLocation?.view === 'LM')?.viewLocation;
-    if (cc && lat && (finding.side === 'right' || finding.side === 'left')) {
-      const both = combineViews(cc, lat, finding.side);
-      if (both.ok) finding = { ...finding, location: both.value };
-    }
-    out.push({ annotation: f, views, finding });
+    if (side === null) return err('bad-argument', `${where} has no views`);
+    const finding: DraftFinding = {
+      id: `f${i + 1}`,
+      side,
+      calcificationIds: calcs.map((c) => c.id),
+      change: f.change ?? defaultChange(draft),
+      overrides: f.overrides,
+      relation: f.relation,
+      groupedBy: 'radiologist',
+    };
+    draft = { ...draft, calcifications: [...draft.calcifications, ...calcs], findings: [...draft.findings, finding] };
   }
-  const report = draftReport({ composition: a.composition, findings: out.map((f) => f.finding), priorDate: a.priorDate });
-  return ok({ findings: out, report, warnings: [...new Set(warnings)] });
+  return ok({ draft, warnings: [...new Set(warnings)] });
+}
+
+/**
+ * Analyses every finding of an exam: the draft (examDraftFromAnnotations) and its report
+ * (deriveReport), exactly as the viewer derives the report of the same draft.
+ */
+export function analyzeExam(images: ReadonlyMap<string, MammoImage>, a: ExamAnnotations): Result<ExamAnalysis> {
+  const built = examDraftFromAnnotations(images, a);
+  if (!built.ok) return built;
+  return ok({ draft: built.value.draft, report: deriveReport(built.value.draft), warnings: built.value.warnings });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -92,19 +115,13 @@ function point(v: unknown, where: string): Result<PointPx> {
 }
 
 /**
- * Reads an annotations document:
- * `{ composition?, history?, priorDate?, findings: [{ views: [{ image, at: [[x, y], …], roi? }], change?, relation?, overrides? }] }`.
+ * Reads an annotations document: the exam context (parseExamContext: composition, history,
+ * priorDate) and `findings: [{ views: [{ image, at: [[x, y], …], roi? }], change?, relation?, overrides? }]`.
  */
 export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
   if (!isObject(doc)) return err('bad-argument', 'annotations must be a JSON object');
-  const composition = parseComposition(doc['composition']);
-  if (!composition.ok) return composition;
-  const history = parseHistory(doc['history']);
-  if (!history.ok) return history;
-  const indication = parseIndication(doc['indication']);
-  if (!indication.ok) return indication;
-  const priorDate = doc['priorDate'];
-  if (priorDate !== undefined && priorDate !== null && typeof priorDate !== 'string') return err('bad-argument', 'priorDate must be a date string');
+  const context = parseExamContext(doc);
+  if (!context.ok) return context;
   const list = doc['findings'];
   if (!Array.isArray(list)) return err('bad-argument', 'annotations need a "findings" list');
   const findings: FindingAnnotation[] = [];
@@ -129,8 +146,12 @@ export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
       if (at.length === 0 && roi === null) return err('bad-argument', `${where}, ${v['image']}: give "at" points or a "roi"`);
       views.push({ image: v['image'], at, roi });
     }
-    const change = parseChange(raw['change'] ?? 'no-priors');
-    if (!change.ok) return change;
+    let change: ChangeSincePrior | null = null;
+    if (raw['change'] !== undefined && raw['change'] !== null) {
+      const c = parseChange(raw['change']);
+      if (!c.ok) return c;
+      change = c.value;
+    }
     const overrides: { morphology?: Overrides['morphology']; distribution?: Overrides['distribution'] } = {};
     const o = raw['overrides'];
     if (isObject(o)) {
@@ -146,7 +167,7 @@ export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
       }
     }
     const relation = typeof raw['relation'] === 'string' ? raw['relation'] : null;
-    findings.push({ views, change: change.value, relation, overrides });
+    findings.push({ views, change, relation, overrides });
   }
-  return ok({ composition: composition.value, history: history.value, priorDate: (priorDate as string | undefined) ?? null, indication: indication.value, findings });
+  return ok({ ...context.value, findings });
 }

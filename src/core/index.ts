@@ -18,7 +18,6 @@ export type { CalcificationOutline } from './segment/outline.js';
 export { measureCalcification } from './measure/measure-calcification.js';
 export { measureGroup } from './measure/measure-group.js';
 export { measureOutline, remeasureOutline, maskOfContour, type OutlineBackground } from './measure/measure-outline.js';
-export { groupByProximity } from './measure/group-by-proximity.js';
 export { GROUPING_RULE } from './measure/grouping-rule.js';
 export type { CalcificationMeasurements, GroupMeasurements } from './measure/measurements.js';
 
@@ -34,8 +33,10 @@ export {
   type FindingAnalysis,
   type FindingRequest,
 } from './analyze.js';
+export { parseExamContext, ISO_DATE, type ExamContext } from './exam-context.js';
 export {
   analyzeExam,
+  examDraftFromAnnotations,
   parseExamAnnotations,
   type ExamAnalysis,
   type ExamAnnotations,

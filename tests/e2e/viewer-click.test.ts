@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFinding } from '../../src/core/analyze.js';
+import { parseExamContext } from '../../src/core/exam-context.js';
 import { segmentAtSeed } from '../../src/core/segment/segment-at-seed.js';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
 import type { MammoImage } from '../../src/core/image.js';
@@ -78,7 +79,10 @@ describe('click on a calcification', () => {
 
     const finding = s.page.getByTestId('finding');
     await expect.poll(() => finding.count()).toBe(1);
-    const core = analyzeFinding(await ingested('RCC'), { seeds: [added!.seed] });
+    // The viewer's draft starts with the sample's clinical context (right lumpectomy and radiation, the prior's date).
+    const context = parseExamContext(JSON.parse(await readFile(join(SAMPLE, 'annotations.json'), 'utf8')));
+    if (!context.ok) throw new Error(context.error.message);
+    const core = analyzeFinding(await ingested('RCC'), { seeds: [added!.seed], ...context.value });
     if (!core.ok) throw new Error(core.error.message);
     expect(await finding.getByTestId('assessment').textContent()).toBe(`BI-RADS ${core.value.suggestion.assessment}`);
     const morphology = (await finding.getByTestId('finding-morphology').locator('span').first().textContent()) ?? '';

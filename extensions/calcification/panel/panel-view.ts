@@ -2,10 +2,8 @@
  * The panel's view of an exam draft, recomputed from the draft with the core's derivations:
  * every term, suggestion and wording follows the draft at once.
  */
-import { applyOverrides, assess } from '../../../src/core/assess/overrides.js';
 import { deriveFinding, type DerivedFinding } from '../../../src/core/draft/derive-finding.js';
 import { deriveReport } from '../../../src/core/draft/derive-report.js';
-import { UNSTATED_CHANGE_FOR_RULES } from '../../../src/core/draft/comparison.js';
 import { calcificationsOf, findFinding, findImage } from '../../../src/core/draft/draft-lookup.js';
 import type { DraftFinding, ExamDraft } from '../../../src/core/draft/exam-draft.js';
 import type { Result } from '../../../src/core/result.js';
@@ -92,11 +90,6 @@ function viewOf(
       findings.push(earlier);
       continue;
     }
-    const { assessment: _set, ...termOverrides } = f.overrides;
-    const rules = applyOverrides(
-      assess({ ...d.suggested, change: f.change ?? UNSTATED_CHANGE_FOR_RULES, history: draft.history, composition: draft.composition, side: f.side }),
-      termOverrides,
-    );
     const p: PanelFinding = {
       id: d.id,
       side: f.side,
@@ -112,7 +105,7 @@ function viewOf(
       change: f.change,
       overrides: f.overrides,
       suggestion: d.suggestion,
-      rulesAssessment: rules.suggestion.assessment,
+      rulesAssessment: d.rulesAssessment,
       overridden: d.overridden,
       wording: d.wording,
       relation: f.relation,

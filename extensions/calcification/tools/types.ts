@@ -4,7 +4,7 @@
  * supplies the analyser, e.g. the viewer's worker).
  */
 import type { AnalysedCalcification } from '../../../src/core/analyze.js';
-import { CALIBRATION_WORDS } from '../../../src/core/calibration-words.js';
+import { calcificationSize } from '../../../src/core/calibration-words.js';
 import type { CalibrationKind } from '../../../src/core/image.js';
 import type { Result } from '../../../src/core/result.js';
 import type { PointPx, RectPx } from '../../../src/core/units.js';
@@ -34,10 +34,7 @@ export interface CalcificationData {
   readonly message: string | null;
 }
 
-/** Formats a calcification's size with its calibration kind, e.g. "2.13 × 1.63 mm (magnification-corrected)". */
+/** The size label beside an outline, e.g. "2.13 × 1.63 mm (magnification-corrected)": the core's calcificationSize, as after undo / redo. */
 export function sizeLabel(c: MeasuredCalcification): string {
-  if (c.longAxisMm === null || c.shortAxisMm === null || c.calibrationKind === 'uncalibrated') {
-    return `${c.longAxisPx.toFixed(1)} × ${c.shortAxisPx.toFixed(1)} ${CALIBRATION_WORDS.uncalibrated.unit}`;
-  }
-  return `${c.longAxisMm.toFixed(2)} × ${c.shortAxisMm.toFixed(2)} ${CALIBRATION_WORDS[c.calibrationKind].unit}`;
+  return calcificationSize(c.measurements).label;
 }

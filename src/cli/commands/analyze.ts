@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   analyzeFinding,
+  CALIBRATION_WORDS,
   describeCalibration,
   parseChange,
   parseComposition,
@@ -114,7 +115,7 @@ function round(n: number): number {
 
 function analysisText(a: FindingAnalysis, calibrationLine: string): string {
   const size = (mmValue: number | null, pxValue: number): string =>
-    mmValue === null ? `${pxValue.toFixed(1)} px (uncalibrated)` : `${mmValue.toFixed(2)} mm`;
+    mmValue === null ? `${pxValue.toFixed(1)} ${CALIBRATION_WORDS.uncalibrated.unit}` : `${mmValue.toFixed(2)} mm`;
   const lines = [
     `Calibration: ${calibrationLine}`,
     '',

@@ -1,19 +1,31 @@
-import { groupByProximity } from '../measure/group-by-proximity.js';
+import { GROUPING_RULE } from '../measure/grouping-rule.js';
 import { err, ok, type Result } from '../result.js';
+import type { PointPx } from '../units.js';
 import type { NewCalcification } from './draft-action.js';
 import { defaultChange } from './comparison.js';
-import { calibrationOf, findImage, findingOf, freshId, sideOfImage } from './draft-lookup.js';
-import type { DraftCalcification, DraftFinding, ExamDraft } from './exam-draft.js';
+import { calibrationOf, findImage, freshId, sideOfImage } from './draft-lookup.js';
+import type { DraftCalcification, DraftFinding, DraftImage, ExamDraft } from './exam-draft.js';
+
+/** Centre-to-centre distance on an image and the rule's limits in the same unit (mm, or px when uncalibrated). */
+function distanceOn(image: DraftImage): { between: (a: PointPx, b: PointPx) => number; maxGap: number; maxExtent: number } {
+  const c = calibrationOf(image);
+  const sx = c.columnSpacingMm;
+  const sy = c.rowSpacingMm;
+  if (c.kind !== 'uncalibrated' && sx !== null && sy !== null && sx > 0 && sy > 0) {
+    return { between: (a, b) => Math.hypot((a.x - b.x) * sx, (a.y - b.y) * sy), maxGap: GROUPING_RULE.maxGapMm, maxExtent: GROUPING_RULE.maxExtentMm };
+  }
+  return { between: (a, b) => Math.hypot(a.x - b.x, a.y - b.y), maxGap: GROUPING_RULE.maxGapPxUncalibrated, maxExtent: GROUPING_RULE.maxExtentPxUncalibrated };
+}
 
 /**
- * Adds calcifications measured on one image. Grouping follows the core's proximity rule
- * (groupByProximity, GROUPING_RULE) over the image's calcifications, so the result does not depend
- * on the order of the clicks:
- * - a new calcification with no neighbour in a finding starts a new finding of the image's breast;
- * - one within reach of a finding joins it;
- * - one that bridges several findings grouped by proximity joins them into the first (its change,
- *   overrides and relation are kept); findings the radiologist grouped by hand are never merged
- *   this way — the new calcification joins the first of them.
+ * Adds calcifications measured on one image, each (in the order given) by the grouping rule
+ * (GROUPING_RULE, the atlas's "grouped"):
+ * - it joins the finding whose nearest calcification on the same image is within 1 cm, when the
+ *   finding's extent on that image stays within 2 cm with it (the nearest such finding);
+ * - findings grouped by the rule that it brings within one group (each within 1 cm of it, all
+ *   together within 2 cm) are joined into the first; findings the radiologist grouped by hand are
+ *   never merged this way;
+ * - otherwise it starts a new finding of the image's breast.
  */
 export function addCalcifications(draft: ExamDraft, imageId: string, items: readonly NewCalcification[]): Result<ExamDraft> {
   const image = findImage(draft, imageId);
@@ -23,55 +35,48 @@ export function addCalcifications(draft: ExamDraft, imageId: string, items: read
     if (!Number.isFinite(it.seed.x) || !Number.isFinite(it.seed.y)) return err('bad-argument', 'a calcification seed is not a finite point');
     if (!Number.isFinite(it.measurements?.centre?.x) || !Number.isFinite(it.measurements?.centre?.y)) return err('bad-argument', 'a calcification has no measured centre');
   }
+  const { between, maxGap, maxExtent } = distanceOn(image);
+  const centre = new Map<string, PointPx>(draft.calcifications.filter((c) => c.imageId === imageId).map((c) => [c.id, c.measurements.centre]));
+  const onImage = (f: DraftFinding): PointPx[] => f.calcificationIds.flatMap((id) => centre.get(id) ?? []);
+  const extentOf = (points: readonly PointPx[]): number => Math.max(0, ...points.flatMap((a, i) => points.slice(i + 1).map((b) => between(a, b))));
+
   const taken = new Set<string>();
-  const added: DraftCalcification[] = items.map((it) => {
+  const added: DraftCalcification[] = [];
+  let findings: DraftFinding[] = [...draft.findings];
+  for (const it of items) {
     const id = freshId(draft, 'c', taken);
     taken.add(id);
-    return { id, imageId, seed: it.seed, contour: [...it.contour], edited: false, measurements: it.measurements };
-  });
-  const existing = draft.calcifications.filter((c) => c.imageId === imageId && findingOf(draft, c.id) !== undefined);
-  const all = [...existing, ...added];
-  const groups = groupByProximity(all.map((c) => c.measurements), calibrationOf(image));
-
-  const position = new Map(draft.findings.map((f, i) => [f.id, i]));
-  const byId = new Map(draft.findings.map((f) => [f.id, f]));
-  const absorbedInto = new Map<string, string>();
-  const resolve = (id: string): string => {
-    let r = id;
-    while (absorbedInto.has(r)) r = absorbedInto.get(r) as string;
-    return r;
-  };
-  const extra = new Map<string, string[]>();
-  const newFindings: DraftFinding[] = [];
-  for (const g of groups) {
-    const members = g.map((i) => all[i] as DraftCalcification);
-    const fresh = members.filter((c) => taken.has(c.id)).map((c) => c.id);
-    if (fresh.length === 0) continue;
-    const touched = [...new Set(members.filter((c) => !taken.has(c.id)).map((c) => resolve((findingOf(draft, c.id) as DraftFinding).id)))].sort(
-      (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0),
-    );
-    const target = touched[0];
+    added.push({ id, imageId, seed: it.seed, contour: [...it.contour], edited: false, measurements: it.measurements });
+    const p = it.measurements.centre;
+    const near = findings
+      .map((f) => ({ f, points: onImage(f) }))
+      .filter(({ points }) => points.length > 0)
+      .map(({ f, points }) => ({ f, points, gap: Math.min(...points.map((q) => between(p, q))) }))
+      .filter((c) => c.gap <= maxGap && extentOf([...c.points, p]) <= maxExtent)
+      .sort((a, b) => a.gap - b.gap);
+    const target = near[0];
+    centre.set(id, p);
     if (target === undefined) {
-      const id = freshId(draft, 'f', taken);
-      taken.add(id);
-      newFindings.push({ id, side: sideOfImage(image), calcificationIds: fresh, change: defaultChange(draft), overrides: {}, relation: null, groupedBy: 'proximity' });
+      const fid = freshId(draft, 'f', taken);
+      taken.add(fid);
+      findings.push({ id: fid, side: sideOfImage(image), calcificationIds: [id], change: defaultChange(draft), overrides: {}, relation: null, groupedBy: 'proximity' });
       continue;
     }
-    if (touched.every((id) => byId.get(id)?.groupedBy !== 'radiologist')) {
-      for (const other of touched.slice(1)) {
-        absorbedInto.set(other, target);
-        extra.set(target, [...(extra.get(target) ?? []), ...(extra.get(other) ?? [])]);
-        extra.delete(other);
+    // Findings grouped by the rule that this calcification brings within one group join the one listed first.
+    let points = [...target.points, p];
+    const joined: DraftFinding[] = [];
+    if (target.f.groupedBy !== 'radiologist') {
+      for (const other of near.slice(1)) {
+        if (other.f.groupedBy === 'radiologist' || extentOf([...points, ...other.points]) > maxExtent) continue;
+        points = [...points, ...other.points];
+        joined.push(other.f);
       }
     }
-    extra.set(target, [...(extra.get(target) ?? []), ...fresh]);
+    const group = [target.f, ...joined].sort((a, b) => findings.indexOf(a) - findings.indexOf(b));
+    const into = group[0] as DraftFinding;
+    const merged: DraftFinding = { ...into, calcificationIds: [...group.flatMap((f) => f.calcificationIds), id] };
+    const gone = new Set(group.slice(1).map((f) => f.id));
+    findings = findings.filter((f) => !gone.has(f.id)).map((f) => (f.id === into.id ? merged : f));
   }
-  const findings = draft.findings
-    .filter((f) => !absorbedInto.has(f.id))
-    .map((f) => {
-      const joined = draft.findings.filter((o) => absorbedInto.has(o.id) && resolve(o.id) === f.id).flatMap((o) => o.calcificationIds);
-      const more = extra.get(f.id) ?? [];
-      return joined.length === 0 && more.length === 0 ? f : { ...f, calcificationIds: [...f.calcificationIds, ...joined, ...more] };
-    });
-  return ok({ ...draft, calcifications: [...draft.calcifications, ...added], findings: [...findings, ...newFindings] });
+  return ok({ ...draft, calcifications: [...draft.calcifications, ...added], findings });
 }

@@ -1,4 +1,5 @@
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
+import { ISO_DATE } from '../exam-context.js';
 import { err, ok, type Result } from '../result.js';
 import { addCalcifications } from './add-calcifications.js';
 import type { DraftAction } from './draft-action.js';
@@ -7,7 +8,6 @@ import { findCalcification, findFinding, findImage } from './draft-lookup.js';
 import type { DraftFinding, ExamDraft } from './exam-draft.js';
 import { mergeFindings, moveCalcification, removeCalcification, splitFinding } from './regroup.js';
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function updateFinding(draft: ExamDraft, findingId: string, change: (f: DraftFinding) => DraftFinding): Result<ExamDraft> {
   if (findFinding(draft, findingId) === undefined) return err('bad-argument', `no finding ${findingId}`);

@@ -44,6 +44,8 @@ export interface DerivedFinding {
   readonly countByImage: Readonly<Record<string, number>>;
   readonly sizeRange: SizeRange;
   readonly overridden: readonly OverriddenTerm[];
+  /** The category the rules give for the finding's terms (overridden terms included), before an assessment the radiologist set. */
+  readonly rulesAssessment: DetailedSuggestion['assessment'];
   /**
    * False while the change since prior is not stated: the rules then read it as new
    * (UNSTATED_CHANGE_FOR_RULES) and the wording says it is not stated.
@@ -107,19 +109,20 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
 
   const changeStated = f.change !== null || f.overrides.change !== undefined;
   if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
-  const assessed = applyOverrides(
-    assess({
-      ...suggested,
-      change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
-      history: draft.history,
-      composition: draft.composition,
-      side: f.side,
-      count: onPrimary.length,
-      notCharacterised: morphology.notCharacterised?.words ?? null,
-      indication: draft.indication ?? null,
-    }),
-    f.overrides,
-  );
+  const input = {
+    ...suggested,
+    change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
+    history: draft.history,
+    composition: draft.composition,
+    side: f.side,
+    count: onPrimary.length,
+    notCharacterised: morphology.notCharacterised?.words ?? null,
+    indication: draft.indication ?? null,
+    examDate: examDateOf(draft),
+  };
+  const assessed = applyOverrides(assess(input), f.overrides);
+  const { assessment: setByRadiologist, ...termOverrides } = f.overrides;
+  const rulesAssessment = setByRadiologist === undefined ? assessed.suggestion.assessment : applyOverrides(assess(input), termOverrides).suggestion.assessment;
   const measurements = { ...summariseMeasurements(ms, group.extent), count: onPrimary.length };
   const finding: Finding = {
     side: assessed.input.side ?? f.side,
@@ -147,8 +150,14 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     countByImage: Object.fromEntries(ranked.map(([im, cs]) => [im.imageId, cs.length])),
     sizeRange: sizeRangeOf(calcs),
     overridden: assessed.overridden,
+    rulesAssessment,
     changeStated,
     wording: wordFinding(finding),
     warnings,
   });
+}
+
+/** The current exam's date (YYYY-MM-DD) from its images' Study Date; null when none carries one. */
+function examDateOf(draft: ExamDraft): string | null {
+  return draft.images.find((i) => i.role === 'current' && (i.studyDate ?? null) !== null)?.studyDate ?? null;
 }

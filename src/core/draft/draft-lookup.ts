@@ -64,3 +64,10 @@ export function freshId(draft: ExamDraft, prefix: string, taken: ReadonlySet<str
   }
   return id;
 }
+
+/** The name a radiologist reads for an image: laterality and view ("RCC", "LMLO"), "prior" beside a prior's; the id when neither is known. */
+export function imageLabel(image: DraftImage): string {
+  const name = `${image.laterality ?? ''}${image.view ?? ''}`;
+  const label = name === '' ? image.imageId : name;
+  return image.role === 'prior' ? `prior ${label}` : label;
+}

@@ -30,6 +30,8 @@ export interface DraftImage {
   readonly columns?: number;
   /** Patient Orientation (0020,0020) as stored, e.g. ['P', 'L']; null or absent when unknown. */
   readonly patientOrientation?: readonly [string, string] | null;
+  /** Study Date (0008,0020) as YYYY-MM-DD; null or absent when the header has none. */
+  readonly studyDate?: string | null;
 }
 
 export interface DraftCalcification {

@@ -51,5 +51,12 @@ export function draftImageFrom(
     rows: image.rows,
     columns: image.columns,
     patientOrientation: image.meta.patientOrientation,
+    studyDate: isoStudyDate(image.meta.studyDate),
   };
+}
+
+/** A DICOM date (DA, YYYYMMDD) as YYYY-MM-DD; null when absent or not a date. */
+export function isoStudyDate(da: string | null): string | null {
+  const m = da === null ? null : /^(\d{4})(\d{2})(\d{2})$/.exec(da.trim());
+  return m === null ? null : `${m[1]}-${m[2]}-${m[3]}`;
 }

@@ -1,4 +1,5 @@
 import { BREAST_COMPOSITIONS, CHANGE_KINDS, INDICATIONS } from '../lexicon.js';
+import { ISO_DATE } from '../exam-context.js';
 import { err, ok, type Result } from '../result.js';
 import { EXAM_DRAFT_SCHEMA, type ExamDraft } from './exam-draft.js';
 
@@ -10,7 +11,7 @@ export function serializeDraft(draft: ExamDraft): string {
 type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['schema', 'examKey', 'images', 'calcifications', 'findings', 'composition', 'history', 'priorDate', 'nippleMarkers', 'reportText', 'revision'];
-const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation'];
+const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate'];
 const CALC_KEYS = ['id', 'imageId', 'seed', 'contour', 'edited', 'measurements'];
 const FINDING_KEYS = ['id', 'side', 'calcificationIds', 'change', 'overrides', 'relation', 'groupedBy'];
 const FINDING_REQUIRED = FINDING_KEYS.slice(0, -1);
@@ -39,6 +40,7 @@ function checkImage(v: unknown, i: number): Check {
   if (v['role'] !== 'current' && v['role'] !== 'prior') return `${where}.role must be current or prior`;
   if (!isObj(v['calibration']) || typeof v['calibration']['kind'] !== 'string') return `${where}.calibration has no kind`;
   if (!Array.isArray(v['viewModifiers'])) return `${where}.viewModifiers is not a list`;
+  if (v['studyDate'] !== undefined && v['studyDate'] !== null && (typeof v['studyDate'] !== 'string' || !ISO_DATE.test(v['studyDate']))) return `${where}.studyDate must be a date YYYY-MM-DD`;
   return null;
 }
 

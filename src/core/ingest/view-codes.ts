@@ -4,23 +4,12 @@
  */
 import type { MammoView } from '../image.js';
 import type { ViewCodeEntry } from '../codes.js';
+import { VIEWS } from '../locate/view-axis.js';
 
 export { MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, type ViewCodeEntry } from '../codes.js';
 
-/** View Position (0018,5101) strings that name a view directly (ACR MQCM 1999 abbreviations). */
-export const VIEW_POSITION_VIEWS: Readonly<Record<string, MammoView>> = {
-  CC: 'CC',
-  MLO: 'MLO',
-  ML: 'ML',
-  LM: 'LM',
-  LMO: 'LMO',
-  XCCL: 'XCCL',
-  XCCM: 'XCCM',
-  FB: 'FB',
-  SIO: 'SIO',
-  AT: 'AT',
-  CV: 'CV',
-};
+/** View Position (0018,5101) strings that name a view directly (ACR MQCM 1999 abbreviations): the views table's names. */
+export const VIEW_POSITION_VIEWS: Readonly<Record<string, MammoView>> = Object.fromEntries(Object.keys(VIEWS).map((v) => [v, v as MammoView]));
 
 /** Finds a coded concept by code value and scheme (SCT, SRT, or the older SNM3 for SRT codes). */
 export function findCode<T>(

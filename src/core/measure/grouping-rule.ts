@@ -1,17 +1,22 @@
 /**
  * Rules, as data, for putting calcifications together and for the shape of a group.
  *
- * BI-RADS (5th ed.) calls calcifications "grouped" when a few lie in a small volume: about five
- * within 1 cm at the lower bound, all within 2 cm at the upper. Single-linkage with a 5 mm gap
- * keeps a 1 cm group of five together (their neighbours are a few mm apart) while two groups
- * more than 5 mm apart stay separate; a chain may still grow beyond 2 cm, which is how linear
- * and segmental distributions show themselves.
+ * GROUPING_RULE: ACR BI-RADS Atlas, 5th ed. (2013), mammography, calcifications, distribution:
+ * "grouped" is a few calcifications in a small tissue volume — "the lower limit for use of this
+ * descriptor is usually when 5 calcifications are grouped within 1 cm of each other … the upper
+ * limit … when larger numbers of calcifications are grouped within 2 cm of each other". A click
+ * joins the finding whose nearest calcification on the same image is within 1 cm, as long as the
+ * finding's extent on that image stays within 2 cm; beyond that it starts a finding of its own
+ * (the radiologist merges by hand a distribution wider than a group, e.g. segmental or linear).
  */
 export const GROUPING_RULE = {
-  /** Two calcifications whose centres are this close or closer belong to the same group (mm). */
-  maxGapMm: 5,
-  /** The same gap in pixels, used only when the image is uncalibrated (0.1 mm pixels assumed). */
-  maxGapPxUncalibrated: 50,
+  /** A calcification joins a finding with a calcification this close (centre to centre) or closer on the same image (mm). */
+  maxGapMm: 10,
+  /** …as long as the finding's extent on that image (largest centre-to-centre distance) stays within this (mm). */
+  maxExtentMm: 20,
+  /** The same distances in pixels, used only when the image is uncalibrated (0.1 mm pixels assumed). */
+  maxGapPxUncalibrated: 100,
+  maxExtentPxUncalibrated: 200,
 } as const;
 
 /**

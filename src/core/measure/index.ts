@@ -2,5 +2,4 @@
 export type { CalcificationMeasurements, GroupMeasurements } from './measurements.js';
 export { measureCalcification } from './measure-calcification.js';
 export { measureGroup } from './measure-group.js';
-export { groupByProximity } from './group-by-proximity.js';
 export { GROUPING_RULE, WEDGE_RULE } from './grouping-rule.js';

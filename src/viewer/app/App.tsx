@@ -12,7 +12,9 @@ import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../ext
 import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
-import { imageIds, type ImageIds } from '../draft/draft-ids.js';
+import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
+import { fetchExamContext } from '../loading/exam-context.js';
+import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
 import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
@@ -116,6 +118,8 @@ export function App() {
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
   const drafts = useRef(new Map<string, GatedSession<ExamDraftSession>>());
+  /** The clinical context served with an examination, by exam key (a new draft of it starts with it). */
+  const contexts = useRef(new Map<string, ExamContext>());
   const shownDraft = useRef<GatedSession<ExamDraftSession> | null>(null);
   // Why the draft shown may not be edited in this tab now (another tab edits it), read by each click.
   const editRefusal = useRef<() => Promise<string | null>>(() => Promise.resolve(null));
@@ -160,7 +164,7 @@ export function App() {
         const summary = openedSummary(all, entry);
         if (summary !== null) say(summary);
         const kept = drafts.current.get(entry.key);
-        const session = kept ?? withEditGate(await startExamDraft(client, exam));
+        const session = kept ?? withEditGate(await startExamDraft(client, exam, contexts.current.get(examKeyOf(exam)) ?? null));
         drafts.current.set(entry.key, session);
         if (token !== showing.current) {
           // Another examination was chosen meanwhile: its draft stays the extension's current one.
@@ -193,6 +197,12 @@ export function App() {
         const wanted = await fetchExamDescription(base);
         const current = await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'current'));
         if (!live) return;
+        // The clinical context served beside the study goes with its current examination's new draft.
+        const context = await fetchExamContext(base);
+        if (!live) return;
+        contexts.current.clear();
+        if (!context.ok) say(context.error.message);
+        else if (context.value !== null) contexts.current.set(examKeyOf(current), context.value);
         setExam(current);
         const all = mergeExams(current, await fetchExamFiles(client, base, wanted.filter((w) => w.role === 'prior')));
         if (!live) return;

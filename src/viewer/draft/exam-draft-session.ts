@@ -8,6 +8,8 @@ import { createDraftStore, setCurrentDraftStore, type DraftStore } from '../../.
 import type { ImageLookup } from '../../../extensions/calcification/panel/index.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
+import { withExamContext } from '../../core/draft/with-exam-context.js';
+import type { ExamContext } from '../../core/exam-context.js';
 import { makeMammoImage, type MammoImage } from '../../core/image.js';
 import { comparisonDateOf } from '../../core/report/comparison-date.js';
 import { restoreDraft } from '../autosave/index.js';
@@ -36,19 +38,22 @@ export interface ExamDraftSession {
 }
 
 /**
- * Starts the draft of an exam — the one saved in this browser when there is one, else a new, empty
- * draft — and makes it the extension's current store.
+ * Starts the draft of an exam — the one saved in this browser when there is one (the radiologist's
+ * context in it wins), else a new draft with the exam's clinical context when one was supplied
+ * (withExamContext, as a RIS would) — and makes it the extension's current store.
  */
-export async function startExamDraft(client: AnalysisClient, exam: LoadedExam): Promise<ExamDraftSession> {
+export async function startExamDraft(client: AnalysisClient, exam: LoadedExam, context: ExamContext | null = null): Promise<ExamDraftSession> {
   const images: DraftImage[] = [];
   for (const i of exam.images) {
     const r = await client.draftImage(i.imageId, draftIdOf(i), i.role);
     if (r.ok) images.push(r.value);
   }
   const examKey = examKeyOf(exam);
-  // The comparison date is the loaded prior's own until the radiologist changes it.
-  const priorDate = comparisonDateOf(exam.images.filter((i) => i.role === 'prior').map((i) => i.summary.meta.studyDate));
-  const fresh = { ...newExamDraft(examKey, images), priorDate };
+  // The comparison date is the loaded prior's own (else the one the RIS context gives) until the radiologist changes it.
+  const loadedPriorDate = comparisonDateOf(exam.images.filter((i) => i.role === 'prior').map((i) => i.summary.meta.studyDate));
+  const empty = newExamDraft(examKey, images);
+  const withContext = context === null ? empty : withExamContext(empty, context);
+  const fresh = { ...withContext, priorDate: loadedPriorDate ?? withContext.priorDate };
   const saved = await restoreDraft(fresh);
   const store = createDraftStore(saved.ok ? saved.value.draft : fresh);
   setCurrentDraftStore(store);

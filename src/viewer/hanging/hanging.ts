@@ -4,18 +4,18 @@
  * CC above MLO, lateral (CC) or superior (MLO) at the top.
  */
 import type { Laterality, MammoView } from '../../core/image.js';
+import { hangingRow } from '../../core/locate/view-axis.js';
 
 export type HangingSlot = 'RCC' | 'LCC' | 'RMLO' | 'LMLO';
 
 /** Grid order, row by row: RCC top-left, LCC top-right, RMLO bottom-left, LMLO bottom-right. */
 export const HANGING_SLOTS: readonly HangingSlot[] = ['RCC', 'LCC', 'RMLO', 'LMLO'];
 
-/** The slot an image belongs in, from its laterality and view; null when it has none. */
+/** The slot an image belongs in, from its laterality and its view's hanging row (the views table); null when it has none. */
 export function slotFor(laterality: Laterality | null, view: MammoView | null): HangingSlot | null {
   if (laterality !== 'R' && laterality !== 'L') return null;
-  if (view === 'CC' || view === 'XCCL' || view === 'XCCM') return laterality === 'R' ? 'RCC' : 'LCC';
-  if (view === 'MLO' || view === 'ML' || view === 'LM' || view === 'LMO') return laterality === 'R' ? 'RMLO' : 'LMLO';
-  return null;
+  const row = hangingRow(view);
+  return row === null ? null : `${laterality}${row}`;
 }
 
 export interface Flips {

@@ -33,16 +33,40 @@ const only = <T>(xs: readonly T[]): T => {
 };
 
 describe('addCalcifications', () => {
-  it('groups the clicked post-lumpectomy group into one right-breast finding and a distant suture calcification into another', () => {
+  it('groups the clicked post-lumpectomy group and the suture 9 mm from it into one right-breast finding (the atlas\'s "grouped": within 1 cm)', () => {
     const r1 = clickGroup(rcc, 'R1');
     expect(r1).toHaveLength(6);
     const d = apply(sampleDraft([rcc]), { type: 'addCalcifications', imageId: 'RCC', items: r1 }, { type: 'addCalcifications', imageId: 'RCC', items: clickGroup(rcc, 'R2') });
-    expect(d.findings.map((f) => [f.side, f.calcificationIds.length])).toEqual([
-      ['right', 6],
-      ['right', 1],
-    ]);
+    expect(d.findings.map((f) => [f.side, f.calcificationIds.length, f.groupedBy])).toEqual([['right', 7, 'proximity']]);
     expect(d.revision).toBe(2);
     expect(new Set(d.calcifications.map((c) => c.id)).size).toBe(7);
+  });
+
+  it('starts a new finding for a calcification more than 1 cm from every other on the image, and when joining would make the group wider than 2 cm', () => {
+    const [one] = clickGroup(rcc, 'R2');
+    if (one === undefined) throw new Error('no suture measured');
+    const spacing = rcc.draftImage.calibration.columnSpacingMm as number;
+    // The same measured calcification placed further along the row, 8 mm apart each: each is within 1 cm of the last.
+    const at = (mmAlong: number): NewCalcification => {
+      const c = one.measurements.centre;
+      return { ...one, measurements: { ...one.measurements, centre: { x: c.x + mmAlong / spacing, y: c.y } } };
+    };
+    const chain = apply(sampleDraft([rcc]), ...[0, 8, 16, 24].map((d) => ({ type: 'addCalcifications' as const, imageId: 'RCC', items: [at(d)] })));
+    // 0, 8 and 16 mm: extent 16 mm; the fourth at 24 mm would make it 24 mm (> 2 cm): a finding of its own.
+    expect(chain.findings.map((f) => f.calcificationIds.length)).toEqual([3, 1]);
+    const apart = apply(sampleDraft([rcc]), { type: 'addCalcifications', imageId: 'RCC', items: [at(0)] }, { type: 'addCalcifications', imageId: 'RCC', items: [at(10.5)] });
+    expect(apart.findings).toHaveLength(2);
+    const inside = apply(sampleDraft([rcc]), { type: 'addCalcifications', imageId: 'RCC', items: [at(0)] }, { type: 'addCalcifications', imageId: 'RCC', items: [at(9.5)] });
+    expect(inside.findings).toHaveLength(1);
+  });
+
+  it('joins four clicks on the fine pleomorphic group (extent about 8 mm) into one finding, whichever four and in whatever order', () => {
+    const l2 = clickGroup(lcc, 'L2');
+    expect(l2).toHaveLength(9);
+    for (const pick of [[0, 1, 2, 3], [8, 0, 4, 6], [5, 7, 1, 3], [2, 8, 6, 0]]) {
+      const d = apply(sampleDraft([lcc]), ...pick.map((i) => ({ type: 'addCalcifications' as const, imageId: 'LCC', items: [l2[i] as NewCalcification] })));
+      expect(d.findings.map((f) => f.calcificationIds.length), String(pick)).toEqual([4]);
+    }
   });
 
   it('adds each later click within the grouping gap to the existing finding instead of making a new one', () => {
@@ -163,10 +187,16 @@ describe('grouping edits', () => {
   });
 
   it('moves one calcification between findings of one breast and drops the emptied finding', () => {
-    const d = apply(
+    const d0 = apply(
       sampleDraft([rcc, lcc]),
       { type: 'addCalcifications', imageId: 'RCC', items: clickGroup(rcc, 'R1') },
       { type: 'addCalcifications', imageId: 'RCC', items: clickGroup(rcc, 'R2') },
+    );
+    // The suture joins the group by proximity (within 1 cm); the radiologist splits it off, then clicks the left group.
+    const joined = only(d0.findings);
+    const d = apply(
+      d0,
+      { type: 'splitFinding', findingId: joined.id, calcificationIds: [joined.calcificationIds[6] as string] },
       { type: 'addCalcifications', imageId: 'LCC', items: clickGroup(lcc, 'L2') },
     );
     const [group, suture, left] = d.findings;
@@ -201,6 +231,9 @@ describe('terms, context and report text', () => {
     const both = apply(o, { type: 'overrideTerms', findingId: id, overrides: { assessment: '4C' } });
     expect(derived(both, id).suggestion.assessment).toBe('4C');
     expect(derived(both, id).overridden).toEqual(['morphology', 'assessment']);
+    // What the rules give for the overridden terms, shown beside the radiologist's category: derived in the core with the count.
+    expect(derived(both, id).rulesAssessment).toBe('4B');
+    expect(after.rulesAssessment).toBe(after.suggestion.assessment);
     const cleared = apply(both, { type: 'clearOverrides', findingId: id, terms: ['morphology', 'assessment'] });
     expect(derived(cleared, id).suggestion.assessment).toBe(before.suggestion.assessment);
     expect(derived(cleared, id).overridden).toEqual([]);

@@ -18,3 +18,27 @@ describe('the exam indication in a draft', () => {
     expect(bad.ok ? '' : bad.error.message).toMatch(/draft\.indication must be screening, diagnostic, short-interval follow-up or null/);
   });
 });
+
+describe('the exam date in a draft (for rules that count years since a procedure)', () => {
+  it('comes from the current images\' Study Date: "up to 30 % within 4 years" only for a procedure within 4 years of it', async () => {
+    const { loadSampleImage, clickGroup, sampleDraft } = await import('./sample-exam.js');
+    const { deriveFinding } = await import('../../../src/core/draft/index.js');
+    const { addCalcifications } = await import('../../../src/core/draft/add-calcifications.js');
+    const rcc = await loadSampleImage('RCC');
+    expect(rcc.draftImage.studyDate).toBe('2026-03-10');
+    const reasonsWith = (year: string, images = [rcc.draftImage]): string[] => {
+      const base = { ...sampleDraft([rcc]), images, history: { ...sampleDraft([rcc]).history, events: [{ kind: 'lumpectomy' as const, side: 'right' as const, date: year, site: null }] } };
+      const added = addCalcifications(base, 'RCC', clickGroup(rcc, 'R1'));
+      if (!added.ok) throw new Error(added.error.message);
+      const f = added.value.findings[0];
+      if (f === undefined) throw new Error('no finding');
+      const d = deriveFinding({ ...added.value, findings: [{ ...f, change: { kind: 'new' } }] }, f.id);
+      if (!d.ok) throw new Error(d.error.message);
+      return [...d.value.finding.suggestion.reasons];
+    };
+    expect(reasonsWith('2024').join(' ')).toMatch(/up to 30 % of women develop dystrophic calcifications within 4 years/);
+    expect(reasonsWith('2015').join(' ')).not.toMatch(/30 %/);
+    // Without a Study Date the years since the procedure are not known: the figure is not quoted.
+    expect(reasonsWith('2024', [{ ...rcc.draftImage, studyDate: null }]).join(' ')).not.toMatch(/30 %/);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The exam report as the command line prints it (`calcscribe exam`, text and --json), derived
+ * from an exam draft by deriveReport: the same words and numbers whichever host built the draft
+ * (the command line from annotations.json, the viewer click by click).
+ */
+import { describeCalibration } from '../info.js';
+import { deriveReport, type DerivedReport } from './derive-report.js';
+import type { DerivedFinding } from './derive-finding.js';
+import { calcificationsOf, calibrationOf, findFinding, findImage, imageLabel } from './draft-lookup.js';
+import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
+
+/** The finding's calcifications by image, images in the order the finding first shows them. */
+function byImage(draft: ExamDraft, d: DerivedFinding): { image: DraftImage; calcs: DraftCalcification[] }[] {
+  const f = findFinding(draft, d.id);
+  if (f === undefined) return [];
+  const out: { image: DraftImage; calcs: DraftCalcification[] }[] = [];
+  for (const c of calcificationsOf(draft, f)) {
+    const image = findImage(draft, c.imageId);
+    if (image === undefined) continue;
+    const entry = out.find((e) => e.image === image);
+    if (entry === undefined) out.push({ image, calcs: [c] });
+    else entry.calcs.push(c);
+  }
+  return out;
+}
+
+/** Warnings of the derivation, each naming its finding, then the caller's (e.g. clicks left out), once each. */
+function warningsOf(report: DerivedReport, extra: readonly string[]): string[] {
+  const own = report.findingsDerived.flatMap((d, i) => d.warnings.map((w) => `finding ${i + 1}: ${w}`));
+  return [...new Set([...extra, ...report.warnings, ...own])];
+}
+
+/**
+ * The report as text: per finding and image the count and long axes with the image's calibration,
+ * the suggested category with its reasons, the warnings, then the draft report.
+ */
+export function examReportText(draft: ExamDraft, extraWarnings: readonly string[] = []): string {
+  const report = deriveReport(draft);
+  const lines: string[] = ['Measurements (calibration shown for each image):'];
+  for (const [i, d] of report.findingsDerived.entries()) {
+    for (const { image, calcs } of byImage(draft, d)) {
+      const sizes = calcs.map((c) => (c.measurements.longAxis.mm === null ? `${c.measurements.longAxis.px.toFixed(1)} px` : `${c.measurements.longAxis.mm.toFixed(2)} mm`));
+      lines.push(`  finding ${i + 1}, ${imageLabel(image)}: ${calcs.length} calcification(s), long axes ${sizes.join(', ')}`);
+      lines.push(`    calibration ${describeCalibration(calibrationOf(image))}`);
+    }
+    lines.push(`    suggested BI-RADS ${d.suggestion.assessment}: ${d.suggestion.reasons.join('; ')}`);
+  }
+  const warnings = warningsOf(report, extraWarnings);
+  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  ${w}`));
+  lines.push('', 'Draft report (suggested wording — to be reviewed and signed by the radiologist):', '', report.text);
+  return lines.join('\n');
+}
+
+/** What deriveReport adds for the viewer (the radiologist's edits, the derived findings): not report sections. */
+const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'suggestedText', 'edited', 'differences', 'warnings']);
+
+/**
+ * The report as the `exam --json` contract: per finding the views (image labels), the first
+ * view's calibration, count (the view with the most calcifications), terms, location and
+ * suggestion; the report sections; the warnings.
+ */
+export function examReportJson(draft: ExamDraft, extraWarnings: readonly string[] = []): string {
+  const report = deriveReport(draft);
+  const sections = Object.fromEntries(Object.entries(report).filter(([k]) => !DRAFT_ONLY.has(k)));
+  return JSON.stringify({
+    findings: report.findingsDerived.map((d) => {
+      const views = byImage(draft, d);
+      const first = views[0]?.image;
+      return {
+        views: views.map((v) => imageLabel(v.image)),
+        calibration: first === undefined ? null : { ...first.calibration },
+        count: d.count,
+        morphology: d.finding.morphology,
+        distribution: d.finding.distribution,
+        location: d.finding.location,
+        suggestion: { assessment: d.suggestion.assessment, management: d.suggestion.management, reasons: d.suggestion.reasons },
+      };
+    }),
+    report: sections,
+    warnings: warningsOf(report, extraWarnings),
+  });
+}
