@@ -37,12 +37,12 @@ import type { BenchResult } from './result.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOADS = 5;
-const SLOTS = ['RCC', 'LCC', 'RMLO', 'LMLO'] as const;
-const EXAM_PREFIX = '/full/';
-const VIEWER_PATH = `/?exam=${EXAM_PREFIX}`;
+export const SLOTS = ['RCC', 'LCC', 'RMLO', 'LMLO'] as const;
+export const EXAM_PREFIX = '/full/';
+export const VIEWER_PATH = `/?exam=${EXAM_PREFIX}`;
 const BARE_PATH = `/bare/index.html?exam=${EXAM_PREFIX}`;
 /** Loading 100 MB of images on a busy two-core machine can take a while. */
-const TIMEOUT = 240_000;
+export const TIMEOUT = 240_000;
 
 /** The few page globals read here (this file is type-checked without the DOM library). */
 interface PageGlobals {
@@ -53,9 +53,9 @@ interface PageGlobals {
 }
 
 const displayed = (testId: string): boolean => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="${testId}"] .mammo-element`)?.getAttribute('data-displayed') === 'true';
-const fourShown = (): boolean => ['RCC', 'LCC', 'RMLO', 'LMLO'].every((s) => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="viewport-${s}"] .mammo-element`)?.getAttribute('data-displayed') === 'true');
+export const fourShown = (): boolean => ['RCC', 'LCC', 'RMLO', 'LMLO'].every((s) => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="viewport-${s}"] .mammo-element`)?.getAttribute('data-displayed') === 'true');
 const viewerDisplayedAt = (): number => Math.max(...['RCC', 'LCC', 'RMLO', 'LMLO'].map((s) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(`calcscribe-displayed-current-${s}`)[0]?.startTime ?? Infinity));
-const draftReady = (): boolean => ((globalThis as unknown as PageGlobals).calcscribe?.draft() ?? null) !== null;
+export const draftReady = (): boolean => ((globalThis as unknown as PageGlobals).calcscribe?.draft() ?? null) !== null;
 const bareDone = (): boolean => (globalThis as unknown as PageGlobals).bareDisplayed !== undefined;
 const calcificationCount = (): number => (globalThis as unknown as PageGlobals).calcscribe?.draft()?.calcifications.length ?? 0;
 
@@ -64,14 +64,14 @@ const median = (v: number[]): number => {
   const k = s.length >> 1;
   return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
 };
-const p95 = (v: number[]): number => {
+export const p95 = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] as number;
 };
 const GiB = 2 ** 30;
 
 /** The full-size exam: the folder named by CALCSCRIBE_BENCH_EXAM, or one generated now (removed after). */
-async function fullSizeExam(): Promise<{ dir: string; generated: boolean }> {
+export async function fullSizeExam(): Promise<{ dir: string; generated: boolean }> {
   const given = process.env.CALCSCRIBE_BENCH_EXAM;
   if (given !== undefined && given !== '') {
     await stat(join(given, 'exam.json'));
@@ -82,13 +82,13 @@ async function fullSizeExam(): Promise<{ dir: string; generated: boolean }> {
   return { dir, generated: true };
 }
 
-interface TruthPoint {
+export interface TruthPoint {
   readonly slot: string;
   readonly x: number;
   readonly y: number;
 }
 
-async function clickTargets(dir: string): Promise<TruthPoint[]> {
+export async function clickTargets(dir: string): Promise<TruthPoint[]> {
   const out: TruthPoint[] = [];
   for (const slot of SLOTS) {
     const t = JSON.parse(await readFile(join(dir, `${slot}.truth.json`), 'utf8')) as { calcifications: { centre: { x: number; y: number }; longAxisMm: number }[] };
@@ -112,7 +112,7 @@ async function coreAnalysisTimes(dir: string, targets: readonly TruthPoint[]): P
   return out;
 }
 
-async function launch(): Promise<{ context: BrowserContext; page: Page; profile: string }> {
+export async function launch(): Promise<{ context: BrowserContext; page: Page; profile: string }> {
   const profile = await mkdtemp(join(tmpdir(), 'calcscribe-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
   return { context, page: context.pages()[0] ?? (await context.newPage()), profile };
@@ -175,7 +175,7 @@ const CLICK_SCALE = 1;
  * then e), zoomed out until the calcification is on screen, zoomed in on it to CLICK_SCALE, then a
  * click. What is measured stays in the draft. Returns how many calcifications were measured.
  */
-async function clickAsRadiologist(p: Page, targets: readonly TruthPoint[]): Promise<number> {
+export async function clickAsRadiologist(p: Page, targets: readonly TruthPoint[]): Promise<number> {
   let measured = 0;
   let enlarged: string | null = null;
   for (const t of targets) {

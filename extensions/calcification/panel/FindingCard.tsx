@@ -37,6 +37,8 @@ export const FindingCard = memo(function FindingCard(props: {
   readonly selectedCalcificationId: string | null;
   /** Whether the exam has a comparison exam (then "no priors" is not offered). */
   readonly comparison?: boolean;
+  /** Drawn off-screen only to prepare the page (WarmUpCard): not named as a finding. */
+  readonly warmUp?: boolean;
 }) {
   const { finding: f, label, host } = props;
   const dispatch = host.dispatch;
@@ -51,7 +53,7 @@ export const FindingCard = memo(function FindingCard(props: {
   const count = f.count;
 
   return (
-    <article className="cs-finding" data-testid="finding" aria-labelledby={`${id}-title`}>
+    <article className="cs-finding" data-testid={props.warmUp === true ? undefined : 'finding'} aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{label}</h4>
       <dl className="cs-facts">
         <dt>Count</dt>

@@ -7,6 +7,7 @@ import { FindingCard } from './FindingCard.js';
 import type { ImageLookup, PanelCallbacks, PanelFinding, PanelReport } from './panel-model.js';
 import { ReportPreview } from './ReportPreview.js';
 import { SelectedCalcification } from './SelectedCalcification.js';
+import { WarmUpCard } from './WarmUpCard.js';
 import './panel.css';
 
 const SIDE_ORDER: readonly { readonly side: Side; readonly title: string }[] = [
@@ -45,6 +46,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
     <aside className="cs-panel" data-testid="findings-panel" role="region" aria-label="Calcification findings and report">
       <h2>Findings</h2>
       {findings.length === 0 ? <p>No findings yet: click a calcification on an image.</p> : null}
+      {findings.length === 0 ? <WarmUpCard /> : null}
       {SIDE_ORDER.map(({ side, title }) => {
         const here = findings.filter((f) => f.side === side);
         if (here.length === 0) return null;

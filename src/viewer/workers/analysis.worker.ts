@@ -13,6 +13,7 @@ import { findBreast } from '../../core/locate/find-breast.js';
 import { ingestDicom } from '../../core/ingest/index.js';
 import { BROWSER_DECODERS } from './browser-decoders.js';
 import { headerBeforePixelData } from './dicom-header.js';
+import { heldImage } from './held-image.js';
 import { sharePixels } from './shared-pixels.js';
 import { warmUpSteps } from './warm-up.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
@@ -27,7 +28,8 @@ let asked = false;
 
 /** Runs the warm-up a step at a time, each in its own task, so that a request waits for one step at most. */
 function prepare(): void {
-  const steps = warmUpSteps();
+  // The scene is drawn in the form of the images held (the exam's, and its prior's once loaded).
+  const steps = warmUpSteps(undefined, () => [...images.values()]);
   const next = (): void => {
     if (asked || steps.next().done === true) return;
     setTimeout(next, 0);
@@ -54,7 +56,7 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       const r = await ingestDicom(bytes, { decoders: BROWSER_DECODERS });
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
       // The core's image of an uncompressed file views the file's buffer: on shared pixels, the file can go.
-      const image: MammoImage = { ...r.value, stored: sharePixels(r.value.stored) };
+      const image = heldImage(r.value, sharePixels(r.value.stored));
       images.set(msg.key, image);
       geometries.delete(msg.key);
       const { rows, columns, meta, calibration, stored } = image;
