@@ -7,6 +7,7 @@ import { analyseCalcifications } from './analyze.js';
 import type { Overrides } from './assess/overrides.js';
 import { parseChange, parseDistribution, parseList, parseMorphology } from './assess/parse-terms.js';
 import { defaultChange } from './draft/comparison.js';
+import { deriveFinding } from './draft/derive-finding.js';
 import { deriveReport, type DerivedReport } from './draft/derive-report.js';
 import { sideOfImage } from './draft/draft-lookup.js';
 import type { DraftCalcification, DraftFinding, DraftImage, ExamDraft } from './draft/exam-draft.js';
@@ -89,6 +90,12 @@ export function examDraftFromAnnotations(images: ReadonlyMap<string, MammoImage>
       groupedBy: 'radiologist',
     };
     draft = { ...draft, calcifications: [...draft.calcifications, ...calcs], findings: [...draft.findings, finding] };
+  }
+  // A finding the draft cannot derive (contradictory context: a procedure dated after the exam,
+  // "stable" in a new position …) is an error of the file naming the field, never a finding left out.
+  for (const [i, f] of draft.findings.entries()) {
+    const d = deriveFinding(draft, f.id);
+    if (!d.ok) return err(d.error.kind, `finding ${i + 1}: ${d.error.message}`);
   }
   return ok({ draft, warnings: [...new Set(warnings)] });
 }

@@ -1,3 +1,4 @@
+import { checkAssessmentInput } from '../assess/check-input.js';
 import { applyOverrides, assess, type OverriddenTerm } from '../assess/overrides.js';
 import type { DetailedSuggestion } from '../assess/suggest-assessment.js';
 import { chosenTerms } from '../describe/chosen-terms.js';
@@ -120,6 +121,9 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     indication: draft.indication ?? null,
     examDate: examDateOf(draft),
   };
+  // Contradictory context (a procedure dated after the exam, stable in a new position …) is refused, naming the field.
+  const checked = checkAssessmentInput(input, null);
+  if (!checked.ok) return checked;
   const assessed = applyOverrides(assess(input), f.overrides);
   const { assessment: setByRadiologist, ...termOverrides } = f.overrides;
   const rulesAssessment = setByRadiologist === undefined ? assessed.suggestion.assessment : applyOverrides(assess(input), termOverrides).suggestion.assessment;

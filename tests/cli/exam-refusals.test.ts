@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+/** The sample exam's images beside a changed copy of its annotations. */
+function sampleWith(change: (doc: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'calcscribe-exam-'));
+  for (const v of ['RCC', 'RMLO', 'LCC', 'LMLO']) symlinkSync(resolve(`test-data/sample/${v}.dcm`), join(dir, `${v}.dcm`));
+  const doc = JSON.parse(readFileSync('test-data/sample/annotations.json', 'utf8')) as Record<string, unknown>;
+  change(doc);
+  writeFileSync(join(dir, 'annotations.json'), JSON.stringify(doc));
+  return dir;
+}
+
+describe('calcscribe exam refuses contradictory clinical context, naming the field', () => {
+  it('a lumpectomy dated after the exam (Study Date 2026-03-10)', async () => {
+    const dir = sampleWith((doc) => {
+      (doc['history'] as { events: { date: string }[] }).events[0]!.date = '2026-06';
+    });
+    const r = await runCli(['exam', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/history\.events\[0\]\.date 2026-06 is after the exam date 2026-03-10/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('"stable" in a new position', async () => {
+    const dir = sampleWith((doc) => {
+      (doc['findings'] as { change: unknown }[])[0]!.change = { kind: 'stable', years: 2, newPosition: true };
+    });
+    const r = await runCli(['exam', dir]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/newPosition|new position/);
+  });
+});
