@@ -78,7 +78,8 @@ describe('report preview with the prior open and no finding yet', () => {
     const text = await s.page.getByTestId('report-text').inputValue();
     expect(text).toContain('\nComparison: 2024-03-12.\n');
     expect(text).not.toMatch(/no prior examinations/i);
-    expect(text.startsWith('Breast composition: not stated.\n')).toBe(true);
+    // The sample's clinical context states composition b.
+    expect(text.startsWith('Breast composition: There are scattered areas of fibroglandular density (b).\n')).toBe(true);
     expect(text.match(/composition/gi)).toHaveLength(1);
   });
 });

@@ -98,7 +98,10 @@ describe('click on a calcification', () => {
     if (!(await picker.isVisible())) await finding.getByText('Change morphology').click();
     await picker.getByLabel(/fine pleomorphic/i).check();
     await expect.poll(() => finding.getByTestId('assessment').textContent()).not.toBe(before.category);
-    expect(await finding.getByTestId('assessment').textContent()).toMatch(/BI-RADS 4/);
+    // The sample is a screening exam (its clinical context): a suspicious morphology is a recall (0),
+    // and the reason says what it would be at diagnostic work-up (ACR BI-RADS Atlas, 5th ed., Guidance).
+    expect(await finding.getByTestId('assessment').textContent()).toBe('BI-RADS 0');
+    expect(await finding.textContent()).toMatch(/would suggest 4[ABC] at diagnostic work-up/);
     expect(await finding.getByTestId('wording').textContent()).not.toBe(before.wording);
     expect(await finding.getByTestId('wording').textContent()).toContain('fine pleomorphic');
     expect(await finding.getByTestId('overridden').count()).toBeGreaterThan(0);
