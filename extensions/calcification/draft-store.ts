@@ -37,7 +37,14 @@ export interface DraftStore {
  * store.subscribe(() => render(store.getState()));
  * store.dispatch({ type: 'setComposition', composition: 'b' });
  */
-export function createDraftStore(initial: ExamDraft): DraftStore {
+export function createDraftStore(
+  initial: ExamDraft,
+  /**
+   * The draft as the exam supplied it before any work (its clinical context from the RIS, the
+   * loaded prior's date): what "discard" returns to. Absent: an empty draft of the same images.
+   */
+  fresh?: ExamDraft,
+): DraftStore {
   let history = startHistory(initial);
   const listeners = new Set<() => void>();
   const emit = (): void => {
@@ -69,7 +76,7 @@ export function createDraftStore(initial: ExamDraft): DraftStore {
     },
     discard() {
       const old = history.present;
-      const empty = { ...newExamDraft(old.examKey, old.images), revision: old.revision + 1 };
+      const empty = { ...(fresh ?? newExamDraft(old.examKey, old.images)), revision: old.revision + 1 };
       history = startHistory(empty);
       emit();
       return empty;

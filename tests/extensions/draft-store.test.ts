@@ -70,4 +70,13 @@ describe('the draft store', () => {
     setCurrentDraftStore(null);
     expect(getCurrentDraftStore()).toBeNull();
   });
+
+  it('discards to the draft as the exam supplied it (clinical context, the loaded prior\'s date), not to an empty history', () => {
+    const fresh = { ...newExamDraft('exam', [image]), composition: 'b' as const, priorDate: '2024-03-12', indication: 'screening' as const };
+    const store = createDraftStore({ ...fresh, reportText: 'restored', revision: 4 }, fresh);
+    store.dispatch({ type: 'editReportText', text: 'typed' });
+    const back = store.discard();
+    expect([back.composition, back.priorDate, back.indication, back.reportText]).toEqual(['b', '2024-03-12', 'screening', null]);
+    expect(back.revision).toBe(6);
+  });
 });

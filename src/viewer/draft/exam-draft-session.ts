@@ -55,7 +55,7 @@ export async function startExamDraft(client: AnalysisClient, exam: LoadedExam, c
   const withContext = context === null ? empty : withExamContext(empty, context);
   const fresh = { ...withContext, priorDate: loadedPriorDate ?? withContext.priorDate };
   const saved = await restoreDraft(fresh);
-  const store = createDraftStore(saved.ok ? saved.value.draft : fresh);
+  const store = createDraftStore(saved.ok ? saved.value.draft : fresh, fresh);
   setCurrentDraftStore(store);
   const read = new Map<string, MammoImage>();
   const asked = new Set<string>();
