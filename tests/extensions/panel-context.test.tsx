@@ -137,6 +137,21 @@ describe('history dates', () => {
     expect(store.getState().history.events[0]?.date).toBeNull();
   });
 
+  it('removing a row with a refused date leaves the next row showing its own date', () => {
+    const events = [
+      { kind: 'radiation' as const, side: 'right' as const, date: null, site: null },
+      { kind: 'biopsy' as const, side: 'left' as const, date: null, site: null },
+    ];
+    const store = testStore({ ...draft, history: { ...draft.history, events } });
+    render(<PanelHost image={image} store={store} />);
+    fireEvent.change(screen.getByLabelText('Date of event 1'), { target: { value: '19x' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Date of event 1 "19x"/);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove event 1' }));
+    expect(store.getState().history.events).toEqual([events[1]]);
+    expect((screen.getByLabelText('Date of event 1') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('undo puts the draft\'s date back in the field', () => {
     const store = testStore({ ...draft, history: { ...draft.history, events: [{ kind: 'radiation', side: 'right', date: '2019', site: null }] } });
     render(<PanelHost image={image} store={store} />);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CONDITIONS, PROCEDURE_KINDS, type ClinicalHistory, type Condition, type HistoryEvent, type ProcedureKind } from '../../../src/core/lexicon.js';
 import { HistoryDate } from './HistoryDate.js';
 import { isSide, KnownMalignancies, SIDES } from './KnownMalignancies.js';
@@ -77,6 +77,8 @@ function EventRow(props: {
 export function HistoryEditor(props: { readonly history: ClinicalHistory; readonly examDate: string | null; readonly onChange: (h: ClinicalHistory) => void }) {
   const id = useId();
   const h = props.history;
+  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
+  const [removals, setRemovals] = useState(0);
   const setEvents = (events: HistoryEvent[]): void => props.onChange({ ...h, events });
   return (
     <fieldset className="cs-history">
@@ -84,12 +86,15 @@ export function HistoryEditor(props: { readonly history: ClinicalHistory; readon
       <ul className="cs-events">
         {h.events.map((e, i) => (
           <EventRow
-            key={i}
+            key={`${removals}-${i}`}
             index={i}
             event={e}
             examDate={props.examDate}
             onChange={(next) => setEvents(h.events.map((x, j) => (j === i ? next : x)))}
-            onRemove={() => setEvents(h.events.filter((_, j) => j !== i))}
+            onRemove={() => {
+              setRemovals((n) => n + 1);
+              setEvents(h.events.filter((_, j) => j !== i));
+            }}
           />
         ))}
       </ul>

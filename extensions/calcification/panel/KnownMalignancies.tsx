@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { KnownMalignancy, Side } from '../../../src/core/lexicon.js';
 import { HistoryDate } from './HistoryDate.js';
 
@@ -62,18 +62,23 @@ export function KnownMalignancies(props: {
 }) {
   const id = useId();
   const list = props.malignancies;
+  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
+  const [removals, setRemovals] = useState(0);
   return (
     <fieldset className="cs-malignancies">
       <legend>Known biopsy-proven malignancies</legend>
       <ul className="cs-events">
         {list.map((m, i) => (
           <MalignancyRow
-            key={i}
+            key={`${removals}-${i}`}
             index={i}
             malignancy={m}
             examDate={props.examDate}
             onChange={(next) => props.onChange(list.map((x, j) => (j === i ? next : x)))}
-            onRemove={() => props.onChange(list.filter((_, j) => j !== i))}
+            onRemove={() => {
+              setRemovals((n) => n + 1);
+              props.onChange(list.filter((_, j) => j !== i));
+            }}
           />
         ))}
       </ul>
