@@ -49,16 +49,19 @@ export interface ChangeSincePrior {
   readonly newPosition?: boolean;
 }
 
-export type ProcedureKind =
-  | 'lumpectomy'
-  | 'excision'
-  | 'mastectomy'
-  | 'reduction'
-  | 'biopsy'
-  | 'augmentation'
-  | 'other-surgery'
-  | 'radiation'
-  | 'trauma';
+/** Procedures and injuries a history event can be (every one the rules read). */
+export const PROCEDURE_KINDS = [
+  'lumpectomy',
+  'excision',
+  'mastectomy',
+  'reduction',
+  'biopsy',
+  'augmentation',
+  'other-surgery',
+  'radiation',
+  'trauma',
+] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
 /** One event in the clinical history: a procedure or an injury, with side, date and site. */
 export interface HistoryEvent {
@@ -70,12 +73,12 @@ export interface HistoryEvent {
   readonly site: string | null;
 }
 
-export type Condition =
-  | 'hyperparathyroidism'
-  | 'dermatomyositis'
-  | 'renal-failure'
-  | 'ehlers-danlos'
-  | 'known-malignancy';
+/**
+ * Systemic causes of calcification, and 'known-malignancy': the older, sideless way of stating a
+ * known cancer (still read; `ClinicalHistory.malignancies` gives it with side and site).
+ */
+export const CONDITIONS = ['hyperparathyroidism', 'dermatomyositis', 'renal-failure', 'ehlers-danlos', 'known-malignancy'] as const;
+export type Condition = (typeof CONDITIONS)[number];
 
 /** A biopsy-proven malignancy not yet treated (BI-RADS 6 applies to the finding that is this cancer). */
 export interface KnownMalignancy {

@@ -53,7 +53,6 @@ describe('clinical history form', () => {
       'dermatomyositis',
       'renal-failure',
       'ehlers-danlos',
-      'known-malignancy',
     ]);
     for (const l of layout) {
       expect(l.text, l.label).not.toBeNull();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { hasComparison } from '../../../src/core/draft/comparison.js';
+import { examDateOf } from '../../../src/core/draft/derive-finding.js';
 import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
 import type { Side } from '../../../src/core/lexicon.js';
 import { ExamFields } from './ExamFields.js';
@@ -72,9 +73,12 @@ export function FindingsPanel(props: FindingsPanelProps) {
       <h2>Exam</h2>
       <ExamFields
         composition={draft.composition}
+        indication={draft.indication ?? null}
         history={draft.history}
         priorDate={draft.priorDate}
+        examDate={examDateOf(draft)}
         onComposition={(composition) => dispatch({ type: 'setComposition', composition })}
+        onIndication={(indication) => dispatch({ type: 'setIndication', indication })}
         onHistory={(history) => dispatch({ type: 'setHistory', history })}
         onPriorDate={(date) => dispatch({ type: 'setPriorDate', date })}
       />

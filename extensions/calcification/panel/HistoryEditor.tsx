@@ -1,18 +1,22 @@
-import { useId } from 'react';
-import type { ClinicalHistory, Condition, HistoryEvent, ProcedureKind, Side } from '../../../src/core/lexicon.js';
+import { useId, useState } from 'react';
+import { CONDITIONS, PROCEDURE_KINDS, type ClinicalHistory, type Condition, type HistoryEvent, type ProcedureKind } from '../../../src/core/lexicon.js';
+import { HistoryDate } from './HistoryDate.js';
+import { isSide, KnownMalignancies, SIDES } from './KnownMalignancies.js';
 
-export const PROCEDURE_KINDS: readonly ProcedureKind[] = ['lumpectomy', 'mastectomy', 'reduction', 'biopsy', 'augmentation', 'other-surgery', 'radiation', 'trauma'];
-export const CONDITIONS: readonly Condition[] = ['hyperparathyroidism', 'dermatomyositis', 'renal-failure', 'ehlers-danlos', 'known-malignancy'];
-const SIDES: readonly Side[] = ['right', 'left', 'both'];
+/** The conditions offered as checkboxes: the systemic causes (a known malignancy is stated with its side in its own list). */
+export const OFFERED_CONDITIONS: readonly Condition[] = CONDITIONS.filter((c) => c !== 'known-malignancy');
 
 function isProcedure(s: string): s is ProcedureKind {
   return (PROCEDURE_KINDS as readonly string[]).includes(s);
 }
-function isSide(s: string): s is Side {
-  return (SIDES as readonly string[]).includes(s);
-}
 
-function EventRow(props: { readonly index: number; readonly event: HistoryEvent; readonly onChange: (e: HistoryEvent) => void; readonly onRemove: () => void }) {
+function EventRow(props: {
+  readonly index: number;
+  readonly event: HistoryEvent;
+  readonly examDate: string | null;
+  readonly onChange: (e: HistoryEvent) => void;
+  readonly onRemove: () => void;
+}) {
   const id = useId();
   const { event, index } = props;
   const n = index + 1;
@@ -49,16 +53,7 @@ function EventRow(props: { readonly index: number; readonly event: HistoryEvent;
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-date`}>Date of event {n}</label>
-      <input
-        id={`${id}-date`}
-        type="text"
-        inputMode="numeric"
-        placeholder="YYYY or YYYY-MM-DD"
-        pattern="\d{4}(-\d{2}-\d{2})?"
-        value={event.date ?? ''}
-        onChange={(e) => props.onChange({ ...event, date: e.currentTarget.value === '' ? null : e.currentTarget.value })}
-      />
+      <HistoryDate label={`Date of event ${n}`} value={event.date} examDate={props.examDate} onChange={(date) => props.onChange({ ...event, date })} />
       <label htmlFor={`${id}-site`}>Site of event {n}</label>
       <input
         id={`${id}-site`}
@@ -74,10 +69,16 @@ function EventRow(props: { readonly index: number; readonly event: HistoryEvent;
   );
 }
 
-/** The clinical history: procedures and injuries with side, date and site; implants; injections; conditions. */
-export function HistoryEditor(props: { readonly history: ClinicalHistory; readonly onChange: (h: ClinicalHistory) => void }) {
+/**
+ * The clinical history: procedures and injuries with side, date and site; biopsy-proven
+ * malignancies with side, site and date; implants; injections; conditions. Dates are checked
+ * against the exam's date (YYYY-MM-DD, null when unknown) and today.
+ */
+export function HistoryEditor(props: { readonly history: ClinicalHistory; readonly examDate: string | null; readonly onChange: (h: ClinicalHistory) => void }) {
   const id = useId();
   const h = props.history;
+  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
+  const [removals, setRemovals] = useState(0);
   const setEvents = (events: HistoryEvent[]): void => props.onChange({ ...h, events });
   return (
     <fieldset className="cs-history">
@@ -85,17 +86,34 @@ export function HistoryEditor(props: { readonly history: ClinicalHistory; readon
       <ul className="cs-events">
         {h.events.map((e, i) => (
           <EventRow
-            key={i}
+            key={`${removals}-${i}`}
             index={i}
             event={e}
+            examDate={props.examDate}
             onChange={(next) => setEvents(h.events.map((x, j) => (j === i ? next : x)))}
-            onRemove={() => setEvents(h.events.filter((_, j) => j !== i))}
+            onRemove={() => {
+              setRemovals((n) => n + 1);
+              setEvents(h.events.filter((_, j) => j !== i));
+            }}
           />
         ))}
       </ul>
       <button type="button" onClick={() => setEvents([...h.events, { kind: 'lumpectomy', side: null, date: null, site: null }])}>
         Add event
       </button>
+      <KnownMalignancies
+        malignancies={h.malignancies ?? []}
+        examDate={props.examDate}
+        onChange={(malignancies) => props.onChange({ ...h, malignancies })}
+      />
+      {h.conditions.includes('known-malignancy') ? (
+        <p className="cs-ask" data-testid="sideless-malignancy">
+          This draft states a known malignancy without its side: add it above with its side.{' '}
+          <button type="button" onClick={() => props.onChange({ ...h, conditions: h.conditions.filter((c) => c !== 'known-malignancy') })}>
+            Remove the statement without a side
+          </button>
+        </p>
+      ) : null}
       {/* Each checkbox inside its own label, kept on one line with it (cs-check): a box never wraps away from its words. */}
       <div className="cs-checks">
         <label className="cs-check" htmlFor={`${id}-implants`}>
@@ -109,7 +127,7 @@ export function HistoryEditor(props: { readonly history: ClinicalHistory; readon
       </div>
       <fieldset className="cs-conditions cs-checks">
         <legend>Relevant conditions</legend>
-        {CONDITIONS.map((c) => (
+        {OFFERED_CONDITIONS.map((c) => (
           <label key={c} className="cs-check" htmlFor={`${id}-${c}`}>
             <input
               id={`${id}-${c}`}
@@ -118,6 +136,7 @@ export function HistoryEditor(props: { readonly history: ClinicalHistory; readon
               onChange={(e) => {
                 const on = e.currentTarget.checked;
                 const next = on ? [...h.conditions, c] : h.conditions.filter((x) => x !== c);
+                // Conditions not offered here (a sideless known malignancy of an older draft) are kept.
                 props.onChange({ ...h, conditions: CONDITIONS.filter((x) => next.includes(x)) });
               }}
             />

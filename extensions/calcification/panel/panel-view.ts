@@ -25,12 +25,12 @@ export function panelView(draft: ExamDraft): PanelView {
 /**
  * Everything a finding's derivation and its panel entry read from the draft: the finding itself,
  * its calcifications and their images (each replaced, never changed, when edited), the nipple
- * markers of those images, the history, the composition and the prior's date.
+ * markers of those images, the history, the composition, the prior's date and the indication.
  */
 function inputsOf(draft: ExamDraft, f: DraftFinding): readonly unknown[] {
   const calcs = calcificationsOf(draft, f);
   const images = calcs.map((c) => findImage(draft, c.imageId));
-  return [f, draft.history, draft.composition, draft.priorDate, calcs.length, ...calcs, ...images, ...images.map((im) => (im === undefined ? undefined : draft.nippleMarkers[im.imageId]))];
+  return [f, draft.history, draft.composition, draft.priorDate, draft.indication ?? null, calcs.length, ...calcs, ...images, ...images.map((im) => (im === undefined ? undefined : draft.nippleMarkers[im.imageId]))];
 }
 
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);

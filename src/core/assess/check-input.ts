@@ -11,7 +11,11 @@ export function dateAfter(date: string, ref: string): boolean {
   return date > ref.slice(0, date.length);
 }
 
-function checkDate(field: string, date: string | null, examDate: string | null, today: string | null): Result<true> {
+/**
+ * A clinical-history date (YYYY, YYYY-MM or YYYY-MM-DD) checked against the exam's date and today
+ * (either null: not checked); `field` names it in the message.
+ */
+export function checkDate(field: string, date: string | null, examDate: string | null, today: string | null): Result<true> {
   if (date === null) return ok(true);
   if (examDate !== null && dateAfter(date, examDate)) return err('bad-argument', `${field} ${date} is after the exam date ${examDate}`);
   if (today !== null && dateAfter(date, today)) return err('bad-argument', `${field} ${date} is in the future (today is ${today})`);

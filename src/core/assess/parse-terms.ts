@@ -6,15 +6,16 @@ import { codeGroupOf, formatCode, termForCode, uncharacterisedCode, type CodedCo
 import {
   BREAST_COMPOSITIONS,
   CHANGE_KINDS,
+  CONDITIONS,
   INDICATIONS,
   KNOWN_CANCER_RELATIONS,
+  PROCEDURE_KINDS,
   isDistributionTerm,
   isMorphologyTerm,
   type BreastComposition,
   type ChangeKind,
   type ChangeSincePrior,
   type ClinicalHistory,
-  type Condition,
   type DistributionTerm,
   type HistoryEvent,
   type Indication,
@@ -195,21 +196,20 @@ export function parseComposition(v: unknown): Result<BreastComposition | null> {
   return coded.ok ? coded : err('unknown-term', `unknown composition ${shown(v)}: ${wrongGroup(v) ?? 'use a, b, c or d, or a CID 6001 code'}`);
 }
 
-const PROCEDURES: readonly ProcedureKind[] = [
-  'lumpectomy', 'excision', 'mastectomy', 'reduction', 'biopsy', 'augmentation', 'other-surgery', 'radiation', 'trauma',
-];
-const CONDITIONS: readonly Condition[] = [
-  'hyperparathyroidism', 'dermatomyositis', 'renal-failure', 'ehlers-danlos', 'known-malignancy',
-];
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A history date as the rules read it: YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2019", "2019-06"). */
+export function isHistoryDate(s: string): boolean {
+  return DATE.test(s);
+}
 
 function parseEvent(v: unknown, i: number): Result<HistoryEvent> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return err('bad-argument', `history.events[${i}] must be an object`);
   const o = v as Record<string, unknown>;
   const extra = Object.keys(o).filter((k) => !['kind', 'side', 'date', 'site'].includes(k));
   if (extra.length > 0) return err('bad-argument', `history.events[${i}]: unknown field ${shown(extra[0] ?? '')}`);
-  if (typeof o.kind !== 'string' || !(PROCEDURES as readonly string[]).includes(o.kind)) {
-    return err('bad-argument', `history.events[${i}].kind must be one of ${PROCEDURES.join(', ')}`);
+  if (typeof o.kind !== 'string' || !(PROCEDURE_KINDS as readonly string[]).includes(o.kind)) {
+    return err('bad-argument', `history.events[${i}].kind must be one of ${PROCEDURE_KINDS.join(', ')}`);
   }
   const side = parseSide(o.side);
   if (!side.ok) return side;
@@ -274,7 +274,7 @@ export function parseHistory(v: unknown): Result<ClinicalHistory> {
     ...(o.malignancies !== undefined ? { malignancies } : {}),
     implants: o.implants === true,
     injections: o.injections === true,
-    conditions: rawConditions as Condition[],
+    conditions: rawConditions as ClinicalHistory['conditions'],
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
 import { ISO_DATE } from '../exam-context.js';
+import { INDICATIONS } from '../lexicon.js';
 import { err, ok, type Result } from '../result.js';
 import { addCalcifications } from './add-calcifications.js';
 import type { DraftAction } from './draft-action.js';
@@ -78,6 +79,11 @@ function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
       return ok({ ...draft, composition: action.composition });
     case 'setHistory':
       return ok({ ...draft, history: action.history });
+    case 'setIndication':
+      if (action.indication !== null && !(INDICATIONS as readonly string[]).includes(action.indication)) {
+        return err('bad-argument', `indication "${String(action.indication)}" must be one of ${INDICATIONS.join(', ')}`);
+      }
+      return ok({ ...draft, indication: action.indication });
     case 'setPriorDate':
       if (action.date !== null && !ISO_DATE.test(action.date)) return err('bad-argument', `prior date "${action.date}" is not YYYY-MM-DD`);
       return ok(withComparison({ ...draft, priorDate: action.date }));

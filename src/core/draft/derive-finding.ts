@@ -162,6 +162,6 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
 }
 
 /** The current exam's date (YYYY-MM-DD) from its images' Study Date; null when none carries one. */
-function examDateOf(draft: ExamDraft): string | null {
+export function examDateOf(draft: ExamDraft): string | null {
   return draft.images.find((i) => i.role === 'current' && (i.studyDate ?? null) !== null)?.studyDate ?? null;
 }

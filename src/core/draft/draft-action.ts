@@ -3,7 +3,7 @@
  * the viewer (click a calcification, merge two findings, override a term, type in the report …).
  */
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from '../lexicon.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { PointPx } from '../units.js';
 
@@ -41,6 +41,8 @@ export type DraftAction =
   | { readonly type: 'setRelation'; readonly findingId: string; readonly relation: string | null }
   | { readonly type: 'setComposition'; readonly composition: BreastComposition | null }
   | { readonly type: 'setHistory'; readonly history: ClinicalHistory }
+  /** Why the exam is done; null: not stated (read as diagnostic). */
+  | { readonly type: 'setIndication'; readonly indication: Indication | null }
   /**
    * Date of the comparison exam, YYYY-MM-DD, or null for none. With a comparison, findings saying
    * "no priors" become not stated; without one, findings not stated become "no priors".

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { applyDraftAction } from '../../../src/core/draft/apply-draft-action.js';
+import { record, startHistory, undo } from '../../../src/core/draft/draft-history.js';
 import { newExamDraft, parseDraft, serializeDraft } from '../../../src/core/draft/index.js';
 
 describe('the exam indication in a draft', () => {
@@ -16,6 +18,22 @@ describe('the exam indication in a draft', () => {
     expect(back.ok && back.value.indication).toBeNull();
     const bad = parseDraft(JSON.stringify({ ...old, indication: 'routine' }));
     expect(bad.ok ? '' : bad.error.message).toMatch(/draft\.indication must be screening, diagnostic, short-interval follow-up or null/);
+  });
+});
+
+describe('setIndication', () => {
+  it('states or clears the indication as one undoable step; an unknown one is refused and changes nothing', () => {
+    const d = newExamDraft('2.25.1', []);
+    const h = record(startHistory(d), { type: 'setIndication', indication: 'screening' });
+    expect(h.ok && h.value.present.indication).toBe('screening');
+    expect(h.ok && h.value.present.revision).toBe(d.revision + 1);
+    if (!h.ok) return;
+    const back = undo(h.value);
+    expect(back.ok && back.value.present.indication).toBeNull();
+    const cleared = applyDraftAction(h.value.present, { type: 'setIndication', indication: null });
+    expect(cleared.ok && cleared.value.indication).toBeNull();
+    const bad = applyDraftAction(d, { type: 'setIndication', indication: 'routine' as never });
+    expect(bad.ok ? '' : bad.error.message).toBe('indication "routine" must be one of screening, diagnostic, short-interval follow-up');
   });
 });
 

@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import type { KnownMalignancy, Side } from '../../../src/core/lexicon.js';
+import { HistoryDate } from './HistoryDate.js';
+
+export const SIDES: readonly Side[] = ['right', 'left', 'both'];
+
+export function isSide(s: string): s is Side {
+  return (SIDES as readonly string[]).includes(s);
+}
+
+function MalignancyRow(props: {
+  readonly index: number;
+  readonly malignancy: KnownMalignancy;
+  readonly examDate: string | null;
+  readonly onChange: (m: KnownMalignancy) => void;
+  readonly onRemove: () => void;
+}) {
+  const id = useId();
+  const { malignancy: m } = props;
+  const n = props.index + 1;
+  return (
+    <li className="cs-event" data-testid="known-malignancy">
+      <label htmlFor={`${id}-side`}>Side of malignancy {n}</label>
+      <select
+        id={`${id}-side`}
+        value={m.side}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (isSide(v)) props.onChange({ ...m, side: v });
+        }}
+      >
+        {SIDES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-site`}>Site of malignancy {n}</label>
+      <input
+        id={`${id}-site`}
+        type="text"
+        placeholder="e.g. 2 o'clock"
+        value={m.site ?? ''}
+        onChange={(e) => props.onChange({ ...m, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
+      />
+      <HistoryDate label={`Biopsy date of malignancy ${n}`} value={m.date} examDate={props.examDate} onChange={(date) => props.onChange({ ...m, date })} />
+      <button type="button" onClick={props.onRemove} aria-label={`Remove malignancy ${n}`}>
+        remove
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Biopsy-proven malignancies, each with its side (required: a row is added by choosing the side,
+ * never with an assumed one), site and biopsy date.
+ */
+export function KnownMalignancies(props: {
+  readonly malignancies: readonly KnownMalignancy[];
+  readonly examDate: string | null;
+  readonly onChange: (m: readonly KnownMalignancy[]) => void;
+}) {
+  const id = useId();
+  const list = props.malignancies;
+  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
+  const [removals, setRemovals] = useState(0);
+  return (
+    <fieldset className="cs-malignancies">
+      <legend>Known biopsy-proven malignancies</legend>
+      <ul className="cs-events">
+        {list.map((m, i) => (
+          <MalignancyRow
+            key={`${removals}-${i}`}
+            index={i}
+            malignancy={m}
+            examDate={props.examDate}
+            onChange={(next) => props.onChange(list.map((x, j) => (j === i ? next : x)))}
+            onRemove={() => {
+              setRemovals((n) => n + 1);
+              props.onChange(list.filter((_, j) => j !== i));
+            }}
+          />
+        ))}
+      </ul>
+      <label htmlFor={`${id}-add`}>Add a malignancy in the</label>
+      <select
+        id={`${id}-add`}
+        value=""
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (isSide(v)) props.onChange([...list, { side: v, site: null, date: null }]);
+        }}
+      >
+        <option value="">choose side…</option>
+        {SIDES.map((s) => (
+          <option key={s} value={s}>
+            {s === 'both' ? 'both breasts' : `${s} breast`}
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
