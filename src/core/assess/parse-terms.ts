@@ -200,7 +200,14 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** A history date as the rules read it: YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2019", "2019-06"). */
 export function isHistoryDate(s: string): boolean {
-  return DATE.test(s);
+  const m = DATE.exec(s);
+  if (m === null) return false;
+  const [y, mo, d] = s.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (mo === undefined) return true;
+  if (mo < 1 || mo > 12) return false;
+  if (d === undefined) return true;
+  // A day that exists in that month (29 February only in a leap year).
+  return d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 function parseEvent(v: unknown, i: number): Result<HistoryEvent> {
@@ -214,7 +221,7 @@ function parseEvent(v: unknown, i: number): Result<HistoryEvent> {
   const side = parseSide(o.side);
   if (!side.ok) return side;
   const date = o.date ?? null;
-  if (date !== null && (typeof date !== 'string' || !DATE.test(date))) {
+  if (date !== null && (typeof date !== 'string' || !isHistoryDate(date))) {
     return err('bad-argument', `history.events[${i}].date must be YYYY, YYYY-MM or YYYY-MM-DD`);
   }
   const site = o.site ?? null;
@@ -233,7 +240,7 @@ function parseMalignancy(v: unknown, i: number): Result<KnownMalignancy> {
   if (!side.ok) return err(side.error.kind, `${where}.side: ${side.error.message}`);
   if (side.value === null) return err('bad-argument', `${where}.side is required (right, left or both)`);
   const date = o.date ?? null;
-  if (date !== null && (typeof date !== 'string' || !DATE.test(date))) return err('bad-argument', `${where}.date must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (date !== null && (typeof date !== 'string' || !isHistoryDate(date))) return err('bad-argument', `${where}.date must be YYYY, YYYY-MM or YYYY-MM-DD`);
   const site = o.site ?? null;
   if (site !== null && typeof site !== 'string') return err('bad-argument', `${where}.site must be text`);
   return ok({ side: side.value, site, date });

@@ -66,3 +66,13 @@ describe('codes of the right context group are accepted', () => {
     expect(r.ok && r.value.assessment).toBe('4B');
   });
 });
+
+describe('history dates are calendar dates', () => {
+  it('accepts YYYY, YYYY-MM and real days; refuses a 13th month, a 45th day and 29 February outside a leap year', async () => {
+    const { isHistoryDate, parseHistory } = await import('../../../src/core/assess/parse-terms.js');
+    for (const good of ['2019', '2019-12', '2019-02-28', '2020-02-29']) expect(isHistoryDate(good), good).toBe(true);
+    for (const bad of ['2019-13', '2019-00', '2019-13-45', '2019-04-31', '2019-02-29', '19-01', '2019-1-1']) expect(isHistoryDate(bad), bad).toBe(false);
+    const r = parseHistory({ events: [{ kind: 'lumpectomy', side: 'right', date: '2019-13-45', site: null }] });
+    expect(r.ok ? '' : r.error.message).toMatch(/history\.events\[0\]\.date/);
+  });
+});
