@@ -5,7 +5,7 @@
  */
 import { analyseCalcifications } from './analyze.js';
 import type { Overrides } from './assess/overrides.js';
-import { parseChange, parseDistribution, parseList, parseMorphology } from './assess/parse-terms.js';
+import { parseChange, parseDistribution, parseKnownCancer, parseList, parseMorphology } from './assess/parse-terms.js';
 import { defaultChange } from './draft/comparison.js';
 import { deriveFinding } from './draft/derive-finding.js';
 import { deriveReport, type DerivedReport } from './draft/derive-report.js';
@@ -15,7 +15,7 @@ import { withExamContext } from './draft/with-exam-context.js';
 import { draftImageFrom, newExamDraft } from './draft/new-exam-draft.js';
 import { parseExamContext, type ExamContext } from './exam-context.js';
 import type { MammoImage } from './image.js';
-import type { ChangeSincePrior } from './lexicon.js';
+import type { ChangeSincePrior, KnownCancerRelation } from './lexicon.js';
 import { findBreast } from './locate/find-breast.js';
 import { err, ok, type Result } from './result.js';
 import type { PointPx, RectPx } from './units.js';
@@ -27,6 +27,8 @@ export interface FindingAnnotation {
   readonly change: ChangeSincePrior | null;
   readonly relation: string | null;
   readonly overrides: Overrides;
+  /** The finding is the biopsy-proven cancer of the history, or next to it; missing → null. */
+  readonly knownCancer?: KnownCancerRelation | null;
 }
 
 /** The exam's context (parseExamContext, kept whole) and the radiologist's findings. */
@@ -87,6 +89,7 @@ export function examDraftFromAnnotations(images: ReadonlyMap<string, MammoImage>
       change: f.change ?? defaultChange(draft),
       overrides: f.overrides,
       relation: f.relation,
+      knownCancer: f.knownCancer ?? null,
       groupedBy: 'radiologist',
     };
     draft = { ...draft, calcifications: [...draft.calcifications, ...calcs], findings: [...draft.findings, finding] };
@@ -123,7 +126,7 @@ function point(v: unknown, where: string): Result<PointPx> {
 
 /**
  * Reads an annotations document: the exam context (parseExamContext: composition, history,
- * priorDate) and `findings: [{ views: [{ image, at: [[x, y], …], roi? }], change?, relation?, overrides? }]`.
+ * priorDate) and `findings: [{ views: [{ image, at: [[x, y], …], roi? }], change?, relation?, overrides?, knownCancer? }]`.
  */
 export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
   if (!isObject(doc)) return err('bad-argument', 'annotations must be a JSON object');
@@ -174,7 +177,9 @@ export function parseExamAnnotations(doc: unknown): Result<ExamAnnotations> {
       }
     }
     const relation = typeof raw['relation'] === 'string' ? raw['relation'] : null;
-    findings.push({ views, change, relation, overrides });
+    const knownCancer = parseKnownCancer(raw['knownCancer']);
+    if (!knownCancer.ok) return err(knownCancer.error.kind, `findings[${i}].${knownCancer.error.message}`);
+    findings.push({ views, change, relation, overrides, knownCancer: knownCancer.value });
   }
   return ok({ ...context.value, findings });
 }

@@ -34,3 +34,25 @@ describe('calcscribe exam refuses contradictory clinical context, naming the fie
     expect(r.stderr).toMatch(/newPosition|new position/);
   });
 });
+
+describe('calcscribe exam: a finding that is the known cancer', () => {
+  it('knownCancer "this finding" with a left biopsy-proven malignancy in the history → 6 for that finding only', async () => {
+    const dir = sampleWith((doc) => {
+      (doc['history'] as Record<string, unknown>)['malignancies'] = [{ side: 'left', site: "5 o'clock", date: '2026-02' }];
+      (doc['findings'] as Record<string, unknown>[])[3]!['knownCancer'] = 'this finding';
+    });
+    const r = await runCli(['exam', dir, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { findings: { suggestion: { assessment: string } }[] };
+    expect(out.findings.map((f) => f.suggestion.assessment)).toEqual(['2', '2', '2', '6']);
+  });
+
+  it('an unknown knownCancer value is refused, naming the finding', async () => {
+    const dir = sampleWith((doc) => {
+      (doc['findings'] as Record<string, unknown>[])[3]!['knownCancer'] = 'nearby';
+    });
+    const r = await runCli(['exam', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/findings\[3\]\.knownCancer must be one of "this finding", "adjacent"/);
+  });
+});

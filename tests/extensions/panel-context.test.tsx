@@ -212,3 +212,30 @@ describe('known biopsy-proven malignancies', () => {
     expect(screen.queryByTestId('sideless-malignancy')).toBeNull();
   });
 });
+
+describe('a finding related to the known cancer', () => {
+  it('is asked only once the history lists a malignancy; "this finding" gives 6, "next to it" at least 4A, and both go back with undo', () => {
+    const store = testStore(draft);
+    render(<PanelHost image={image} store={store} />);
+    expect(screen.queryByLabelText(/to the known cancer/)).toBeNull();
+    const side = store.getState().findings[0]?.side ?? 'left';
+    fireEvent.change(screen.getByLabelText('Add a malignancy in the'), { target: { value: side } });
+    const select = screen.getByLabelText(/Relation of .* to the known cancer/) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'this finding', 'adjacent']);
+    fireEvent.change(select, { target: { value: 'this finding' } });
+    expect(store.getState().findings[0]?.knownCancer).toBe('this finding');
+    expect(assessment()).toBe('BI-RADS 6');
+    fireEvent.change(select, { target: { value: 'adjacent' } });
+    expect(['BI-RADS 4A', 'BI-RADS 4B', 'BI-RADS 4C', 'BI-RADS 5']).toContain(assessment());
+    act(() => {
+      store.undo();
+    });
+    expect(store.getState().findings[0]?.knownCancer).toBe('this finding');
+    fireEvent.change(select, { target: { value: '' } });
+    expect(store.getState().findings[0]?.knownCancer).toBeNull();
+    expect(assessment()).toBe('BI-RADS 4B');
+    // Kept through save and restore.
+    const back = parseDraft(serializeDraft({ ...store.getState(), findings: store.getState().findings.map((f) => ({ ...f, knownCancer: 'adjacent' as const })) }));
+    expect(back.ok && back.value.findings[0]?.knownCancer).toBe('adjacent');
+  });
+});

@@ -5,6 +5,7 @@ import { wordLocation } from '../../../src/core/report/word-location.js';
 import { ChangeSelect } from './ChangeSelect.js';
 import { MorphologyPicker } from './MorphologyPicker.js';
 import { OverrideMark } from './OverrideMark.js';
+import { KnownCancerSelect } from './KnownCancerSelect.js';
 import { RelationField } from './RelationField.js';
 import type { PanelCallbacks, PanelFinding } from './panel-model.js';
 import { sizeRange } from './size-range.js';
@@ -37,6 +38,8 @@ export const FindingCard = memo(function FindingCard(props: {
   readonly selectedCalcificationId: string | null;
   /** Whether the exam has a comparison exam (then "no priors" is not offered). */
   readonly comparison?: boolean;
+  /** Whether the history lists a biopsy-proven cancer (then the finding's relation to it is asked). */
+  readonly knownCancerListed?: boolean;
   /** Drawn off-screen only to prepare the page (WarmUpCard): not named as a finding. */
   readonly warmUp?: boolean;
 }) {
@@ -131,6 +134,9 @@ export const FindingCard = memo(function FindingCard(props: {
         <dt>Relation</dt>
         <dd>
           <RelationField findingLabel={label} relation={f.relation} onCommit={(relation) => dispatch({ type: 'setRelation', findingId: f.id, relation })} />
+          {props.knownCancerListed === true || f.knownCancer !== null ? (
+            <KnownCancerSelect findingLabel={label} relation={f.knownCancer} onChange={(relation) => dispatch({ type: 'setKnownCancer', findingId: f.id, relation })} />
+          ) : null}
         </dd>
 
         <dt>Change</dt>

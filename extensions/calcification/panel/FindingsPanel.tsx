@@ -62,6 +62,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
                 host={host}
                 selectedCalcificationId={selectedId !== null && f.calcifications.some((c) => c.id === selectedId) ? selectedId : null}
                 comparison={hasComparison(draft)}
+                knownCancerListed={(draft.history.malignancies ?? []).length > 0}
               />
             ))}
           </section>

@@ -56,5 +56,6 @@ const PLACEHOLDER: PanelFinding = {
   overridden: [],
   wording: 'placeholder',
   relation: null,
+  knownCancer: null,
   warnings: ['placeholder'],
 };

@@ -14,6 +14,7 @@ import type {
   AssessmentCategory,
   ChangeSincePrior,
   DistributionTerm,
+  KnownCancerRelation,
   MorphologyTerm,
   Side,
 } from '../../../src/core/lexicon.js';
@@ -46,6 +47,8 @@ export interface PanelFinding {
   readonly overridden: readonly OverriddenTerm[];
   readonly wording: string;
   readonly relation: string | null;
+  /** The finding is the known cancer, or next to it; null: neither. */
+  readonly knownCancer: KnownCancerRelation | null;
   /** What could not be worked out (e.g. location not stated), in words. */
   readonly warnings: readonly string[];
 }

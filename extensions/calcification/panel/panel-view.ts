@@ -109,6 +109,7 @@ function viewOf(
       overridden: d.overridden,
       wording: d.wording,
       relation: f.relation,
+      knownCancer: f.knownCancer ?? null,
       warnings: d.warnings,
     };
     keep(d.id, p);

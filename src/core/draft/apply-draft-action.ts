@@ -1,6 +1,6 @@
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
 import { ISO_DATE } from '../exam-context.js';
-import { INDICATIONS } from '../lexicon.js';
+import { INDICATIONS, KNOWN_CANCER_RELATIONS } from '../lexicon.js';
 import { err, ok, type Result } from '../result.js';
 import { addCalcifications } from './add-calcifications.js';
 import type { DraftAction } from './draft-action.js';
@@ -75,6 +75,11 @@ function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
       return updateFinding(draft, action.findingId, (f) => ({ ...f, change: action.change }));
     case 'setRelation':
       return updateFinding(draft, action.findingId, (f) => ({ ...f, relation: action.relation === null || action.relation.trim() === '' ? null : action.relation.trim() }));
+    case 'setKnownCancer':
+      if (action.relation !== null && !(KNOWN_CANCER_RELATIONS as readonly string[]).includes(action.relation)) {
+        return err('bad-argument', `known cancer relation "${String(action.relation)}" must be one of ${KNOWN_CANCER_RELATIONS.join(', ')}`);
+      }
+      return updateFinding(draft, action.findingId, (f) => ({ ...f, knownCancer: action.relation }));
     case 'setComposition':
       return ok({ ...draft, composition: action.composition });
     case 'setHistory':

@@ -120,6 +120,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     notCharacterised: morphology.notCharacterised?.words ?? null,
     indication: draft.indication ?? null,
     examDate: examDateOf(draft),
+    knownCancer: f.knownCancer ?? null,
   };
   // Contradictory context (a procedure dated after the exam, stable in a new position …) is refused, naming the field.
   const checked = checkAssessmentInput(input, null);

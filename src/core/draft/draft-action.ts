@@ -3,7 +3,7 @@
  * the viewer (click a calcification, merge two findings, override a term, type in the report …).
  */
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication } from '../lexicon.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication, KnownCancerRelation } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { PointPx } from '../units.js';
 
@@ -39,6 +39,8 @@ export type DraftAction =
   /** Null: not stated (only when the exam has a comparison exam). */
   | { readonly type: 'setChange'; readonly findingId: string; readonly change: ChangeSincePrior | null }
   | { readonly type: 'setRelation'; readonly findingId: string; readonly relation: string | null }
+  /** The finding is the known (biopsy-proven) cancer, or next to it; null: neither. */
+  | { readonly type: 'setKnownCancer'; readonly findingId: string; readonly relation: KnownCancerRelation | null }
   | { readonly type: 'setComposition'; readonly composition: BreastComposition | null }
   | { readonly type: 'setHistory'; readonly history: ClinicalHistory }
   /** Why the exam is done; null: not stated (read as diagnostic). */

@@ -6,7 +6,7 @@
  */
 import type { Overrides } from '../assess/overrides.js';
 import type { CalibrationKind, Laterality, MammoView, ViewModifier } from '../image.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Side, Indication } from '../lexicon.js';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication, KnownCancerRelation, Side } from '../lexicon.js';
 import type { BreastGeometry } from '../locate/breast-geometry.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { PointPx } from '../units.js';
@@ -64,6 +64,11 @@ export interface DraftFinding {
    * (merged, split or moved by hand). Later clicks never merge a radiologist's grouping.
    */
   readonly groupedBy?: 'proximity' | 'radiologist';
+  /**
+   * The finding is the biopsy-proven cancer of the history ('this finding', category 6) or lies
+   * next to it ('adjacent'); null or absent: neither. Set by the radiologist.
+   */
+  readonly knownCancer?: KnownCancerRelation | null;
 }
 
 export interface ExamDraft {

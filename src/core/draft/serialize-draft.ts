@@ -1,4 +1,4 @@
-import { BREAST_COMPOSITIONS, CHANGE_KINDS, INDICATIONS } from '../lexicon.js';
+import { BREAST_COMPOSITIONS, CHANGE_KINDS, INDICATIONS, KNOWN_CANCER_RELATIONS } from '../lexicon.js';
 import { ISO_DATE } from '../exam-context.js';
 import { err, ok, type Result } from '../result.js';
 import { EXAM_DRAFT_SCHEMA, type ExamDraft } from './exam-draft.js';
@@ -13,8 +13,8 @@ type Obj = Record<string, unknown>;
 const TOP_KEYS = ['schema', 'examKey', 'images', 'calcifications', 'findings', 'composition', 'history', 'priorDate', 'nippleMarkers', 'reportText', 'revision'];
 const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate'];
 const CALC_KEYS = ['id', 'imageId', 'seed', 'contour', 'edited', 'measurements'];
-const FINDING_KEYS = ['id', 'side', 'calcificationIds', 'change', 'overrides', 'relation', 'groupedBy'];
-const FINDING_REQUIRED = FINDING_KEYS.slice(0, -1);
+const FINDING_KEYS = ['id', 'side', 'calcificationIds', 'change', 'overrides', 'relation', 'groupedBy', 'knownCancer'];
+const FINDING_REQUIRED = FINDING_KEYS.slice(0, -2);
 const SIDES = ['right', 'left', 'both'];
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,6 +72,9 @@ function checkFinding(v: unknown, i: number): Check {
   if (!isObj(v['overrides'])) return `${where}.overrides is not an object`;
   if (!isStrOrNull(v['relation'])) return `${where}.relation is not text`;
   if (v['groupedBy'] !== undefined && v['groupedBy'] !== 'proximity' && v['groupedBy'] !== 'radiologist') return `${where}.groupedBy must be proximity or radiologist`;
+  if (v['knownCancer'] !== undefined && v['knownCancer'] !== null && !(KNOWN_CANCER_RELATIONS as readonly unknown[]).includes(v['knownCancer'])) {
+    return `${where}.knownCancer must be ${KNOWN_CANCER_RELATIONS.join(' or ')} or null`;
+  }
   return null;
 }
 
