@@ -80,7 +80,7 @@ export interface AssessmentRule {
   readonly fromLikelihoodTable?: true;
   /**
    * Why, in words; {years}, {events}, {change}, {from}, {to}, {terms}, {conditions}, {malignancy}, {worst},
-   * {sinceEvent} are filled from the input.
+   * {sinceEvent}, {punctateOrRound} (the finding's punctate and round terms) are filled from the input.
    */
   readonly reason: string;
   /** The short phrase the report uses after the category ("expected post-surgical change"). */
@@ -192,8 +192,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['a group of punctate calcifications', 'no priors'],
     effect: 'raise-to',
     category: '3',
-    reason: 'a single group of punctate calcifications on a baseline examination (no priors): probably benign',
-    summary: 'single group of punctate calcifications without priors',
+    reason: 'a single group of {punctateOrRound} calcifications on a baseline examination (no priors): probably benign',
+    summary: 'single group of {punctateOrRound} calcifications without priors',
     source: `${ATLAS}, Calcifications, punctate: an isolated group of punctate calcifications may merit a probably benign assessment and short-interval follow-up`,
   },
   {
@@ -202,8 +202,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     effect: 'raise-to',
     category: '3',
     reason:
-      'a probably benign group of punctate calcifications stable for {years}: stays 3 until stable through 2 years of follow-up (6, 12 and 24 months)',
-    summary: 'probably benign, under short-interval surveillance',
+      'a probably benign group of {punctateOrRound} calcifications stable for {years}: stays 3 until stable through 2 years of follow-up (6, 12 and 24 months)',
+    summary: 'probably benign, under surveillance',
     source: `${ATLAS}, Guidance, category 3: follow-up at 6 months (unilateral), then 12 and 24 months; stable through that period → 2`,
   },
   {
@@ -211,7 +211,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['a group of punctate calcifications', 'stable 2 years or more'],
     effect: 'set',
     category: '2',
-    reason: 'a group of punctate calcifications stable for {years}: surveillance of a probably benign finding complete, benign',
+    reason: 'a group of {punctateOrRound} calcifications stable for {years}: surveillance of a probably benign finding complete, benign',
     summary: 'stable through 2 years of follow-up',
     source: `${ATLAS}, Guidance, category 3: stable through 2 years (optionally 3) of follow-up → 2; this tool takes 2 years`,
   },
@@ -220,8 +220,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['most suspicious is punctate', 'new or increased'],
     effect: 'raise-to',
     category: '4A',
-    reason: 'new or increasing punctate calcifications: tissue diagnosis suggested',
-    summary: 'new or increasing punctate calcifications',
+    reason: 'new or increasing {punctateOrRound} calcifications: tissue diagnosis suggested',
+    summary: 'new or increasing {punctateOrRound} calcifications',
     source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted; Guidance, category 3: an increase during surveillance → biopsy`,
   },
   {
@@ -229,8 +229,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['most suspicious is punctate', 'linear or segmental distribution'],
     effect: 'raise-to',
     category: '4A',
-    reason: 'punctate calcifications in a linear or segmental distribution: tissue diagnosis suggested',
-    summary: 'punctate calcifications in a ductal distribution',
+    reason: '{punctateOrRound} calcifications in a linear or segmental distribution: tissue diagnosis suggested',
+    summary: '{punctateOrRound} calcifications in a ductal distribution',
     source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted`,
   },
   {
@@ -238,8 +238,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     when: ['most suspicious is punctate', 'next to the known cancer'],
     effect: 'raise-to',
     category: '4A',
-    reason: 'punctate calcifications next to the known malignancy ({malignancy}): tissue diagnosis suggested (extent of disease)',
-    summary: 'punctate calcifications next to a known cancer',
+    reason: '{punctateOrRound} calcifications next to the known malignancy ({malignancy}): tissue diagnosis suggested (extent of disease)',
+    summary: '{punctateOrRound} calcifications next to a known cancer',
     source: `${ATLAS}, Calcifications, punctate: adjacent to a known cancer, biopsy may be warranted`,
   },
   {

@@ -53,6 +53,7 @@ function fill(text: string, f: AssessmentFacts, from: AssessmentCategory, to: As
   return text
     .replace('{why}', why)
     .replace('{terms}', f.termsInOrder.join(' / '))
+    .replace('{punctateOrRound}', f.termsInOrder.filter((t) => t === 'punctate' || t === 'round').join(' and ') || 'punctate')
     .replace('{years}', yearsInWords(f.input.change.years))
     .replace('{events}', events.length === 0 ? 'treatment' : events.map(eventInWords).join(' and '))
     .replace('{change}', [...new Set(events.map((e) => changeWord(e.kind)))].join(' and '))
@@ -148,7 +149,7 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
   }
   return {
     assessment: category,
-    management: management ?? CATEGORY_TABLE[category].management,
+    management: management ?? probablyBenignManagement(followUpMonths) ?? CATEGORY_TABLE[category].management,
     reasons,
     ruleIds,
     differential,
@@ -156,4 +157,15 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
     followUpMonths,
     diagnosticAssessment: null,
   };
+}
+
+/**
+ * Management of a probably benign finding after its first follow-up: ACR BI-RADS Atlas, 5th ed.,
+ * category 3: "short-interval (6-month) follow-up or continued surveillance mammographic
+ * monitoring" — the 6-month examination first, then continued surveillance at 12 and 24 months.
+ * Null for the first (6-month) interval, which the category table words.
+ */
+function probablyBenignManagement(followUpMonths: number | null): string | null {
+  if (followUpMonths === null || followUpMonths === 6) return null;
+  return `Continued surveillance: follow-up mammography in ${followUpMonths} months.`;
 }

@@ -169,3 +169,21 @@ describe('suspicious morphology × distribution follows the likelihood table (su
     for (const r of SUSPICIOUS_PPV) expect(r.source).toMatch(/atlas|Liberman|Burnside|Kim/);
   });
 });
+
+describe('probably benign groups are named by their own terms, and managed by the interval due (ACR BI-RADS Atlas, 5th ed., category 3)', () => {
+  it('a group of round calcifications is not called punctate', () => {
+    const s = suggestAssessment(input({ morphology: ['round'], distribution: ['grouped'], change: { kind: 'no-priors' }, count: 6 }));
+    expect(s.assessment).toBe('3');
+    expect(s.reasons.join(' ')).toMatch(/a single group of round calcifications on a baseline examination/);
+    expect(s.reasons.join(' ')).not.toMatch(/punctate/);
+    const both = suggestAssessment(input({ morphology: ['round', 'punctate'], distribution: ['grouped'], change: { kind: 'no-priors' }, count: 6 }));
+    expect(both.reasons.join(' ')).toMatch(/group of round and punctate calcifications/);
+  });
+
+  it('6-month follow-up first, then continued surveillance at the interval due', () => {
+    const first = suggestAssessment(input({ morphology: ['punctate'], distribution: ['grouped'], change: { kind: 'no-priors' }, count: 6 }));
+    expect([first.followUpMonths, first.management]).toEqual([6, 'Short-interval (6-month) follow-up mammography.']);
+    const later = suggestAssessment(input({ morphology: ['punctate'], distribution: ['grouped'], change: { kind: 'stable', years: 1 }, count: 6 }));
+    expect([later.followUpMonths, later.management]).toEqual([12, 'Continued surveillance: follow-up mammography in 12 months.']);
+  });
+});
