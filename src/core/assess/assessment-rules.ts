@@ -80,7 +80,8 @@ export interface AssessmentRule {
   readonly fromLikelihoodTable?: true;
   /**
    * Why, in words; {years}, {events}, {change}, {from}, {to}, {terms}, {conditions}, {malignancy}, {worst},
-   * {sinceEvent}, {punctateOrRound} (the finding's punctate and round terms) are filled from the input.
+   * {sinceEvent}, {punctateOrRound} (the finding's punctate and round terms), {ductal} (its linear or
+   * segmental distribution) are filled from the input.
    */
   readonly reason: string;
   /** The short phrase the report uses after the category ("expected post-surgical change"). */
@@ -230,7 +231,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     effect: 'raise-to',
     category: '4A',
     reason: '{punctateOrRound} calcifications in a linear or segmental distribution: tissue diagnosis suggested',
-    summary: '{punctateOrRound} calcifications in a ductal distribution',
+    summary: '{punctateOrRound} calcifications in a {ductal} distribution',
     source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted`,
   },
   {
@@ -276,7 +277,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     category: null,
     fromLikelihoodTable: true,
     reason: '{likelihood}',
-    summary: '{worst} calcifications in a ductal distribution',
+    summary: '{worst} calcifications in a {ductal} distribution',
     source: 'suspicious-ppv.ts, linear or segmental rows (Liberman et al., AJR 1998; ACR atlas)',
   },
   {

@@ -61,6 +61,7 @@ function fill(text: string, f: AssessmentFacts, from: AssessmentCategory, to: As
     .replace('{conditions}', f.input.history.conditions.filter((c) => c !== 'known-malignancy').map((c) => CONDITION_WORDS[c]).join(' and '))
     .replace('{malignancy}', malignancyInWords(f))
     .replace('{worst}', f.worst ?? '')
+    .replace('{ductal}', f.distributionsInOrder.filter((d) => d === 'linear' || d === 'segmental').join(' and ') || 'linear or segmental')
     .replace('{likelihood}', row === null ? '' : ppvReason(row, findingInWords(f), CATEGORY_TABLE[row.category].name))
     .replace('{from}', from)
     .replace('{to}', to);

@@ -187,3 +187,10 @@ describe('probably benign groups are named by their own terms, and managed by th
     expect([later.followUpMonths, later.management]).toEqual([12, 'Continued surveillance: follow-up mammography in 12 months.']);
   });
 });
+
+describe('the summary uses the lexicon words as chosen', () => {
+  it('fine-linear branching in a segmental distribution is summarised with those words, not "fine linear … ductal"', () => {
+    const s = suggestAssessment(input({ morphology: ['fine-linear branching'], distribution: ['segmental'], change: { kind: 'new' }, count: 12 }));
+    expect(s.summary).toBe('fine-linear branching calcifications in a segmental distribution');
+  });
+});
