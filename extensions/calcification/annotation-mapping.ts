@@ -77,3 +77,34 @@ export function calcificationToAnnotation(c: DraftCalcification, pixelToWorld: P
     },
   };
 }
+
+/** The nipple marker tool's name (a Cornerstone probe annotation, one point). */
+export const NIPPLE_MARKER_TOOL = 'NippleMarker';
+
+/** Where a nipple marker annotation puts the nipple: its image (the draft's id) and point in stored-image pixels. */
+export interface NipplePlacement {
+  readonly imageId: string;
+  readonly point: PointPx;
+}
+
+/**
+ * A nipple marker annotation as the draft's nipple: its one handle in stored-image pixels of its
+ * image, under the draft's image id (`toDraftImageId` maps the host's image id; null when the image
+ * is not in the draft). Fails for another tool's annotation, one without an image or a point.
+ */
+export function nippleMarkerPlacement(
+  a: CalcificationAnnotationShape,
+  worldToPixel: WorldToPixel,
+  toDraftImageId: (hostImageId: string) => string | null = (id) => id,
+): Result<NipplePlacement> {
+  if (a.metadata.toolName !== NIPPLE_MARKER_TOOL) return err('bad-argument', `a ${a.metadata.toolName} annotation is not a nipple marker`);
+  const hostId = a.metadata.referencedImageId;
+  if (hostId === undefined || hostId === '') return err('bad-argument', 'the nipple marker names no image');
+  const imageId = toDraftImageId(hostId);
+  if (imageId === null) return err('bad-argument', 'the nipple marker is on an image that is not in this exam');
+  const world = a.data.handles?.points[0];
+  if (world === undefined) return err('bad-argument', 'the nipple marker has no point');
+  const point = worldToPixel(hostId, world);
+  if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) return err('bad-argument', 'the nipple marker is not on the image');
+  return ok({ imageId, point });
+}

@@ -146,6 +146,28 @@ describe('commands run through OHIF\'s CommandsManager', () => {
     }
   });
 
+  it('places the nipple marker: the finding\'s location and wording follow it, and removing it restores them', async () => {
+    const id = onlyFinding();
+    const before = deriveFinding(store.getState(), id);
+    if (!before.ok) throw new Error(before.error.message);
+    const image = store.getState().images[0]!;
+    const detected = image.geometry?.nipple;
+    if (detected == null || image.rows === undefined) throw new Error('no detected nipple on LCC');
+    const centre = store.getState().calcifications[0]!.measurements.centre;
+    // On the other side of the finding from the detected nipple, twice as far.
+    const point = { x: detected.x, y: Math.min(Math.max(centre.y + 2 * (centre.y - detected.y), 20), image.rows - 20) };
+    expect((await run('placeNipple', { imageId: 'LCC', point })).ok).toBe(true);
+    expect(store.getState().nippleMarkers).toEqual({ LCC: point });
+    const marked = deriveFinding(store.getState(), id);
+    if (!marked.ok) throw new Error(marked.error.message);
+    expect(marked.value.location).not.toEqual(before.value.location);
+    expect(marked.value.wording).not.toBe(before.value.wording);
+    expect((await run('placeNipple', { imageId: 'LCC', point: null })).ok).toBe(true);
+    const unmarked = deriveFinding(store.getState(), id);
+    expect(unmarked.ok && unmarked.value.wording).toBe(before.value.wording);
+    expect(await run('placeNipple', { imageId: 'RCC', point })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no image RCC/) } });
+  });
+
   it('refuses bad options and a click on background with a message, changing nothing', async () => {
     const before = store.getState();
     expect(await run('mergeFindings', { findingIds: 'not-a-list' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/findingIds/) } });

@@ -10,13 +10,18 @@ import type { CalcificationAnalyser, MeasuredCalcification } from '../../../exte
 import { OUTLINE_EDITED, type OutlineEditedDetail } from '../../../extensions/calcification/tools/calcification-tool.js';
 import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
 import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
+import { calcificationCommands } from '../../../extensions/calcification/commands-module.js';
+import { followNippleMarkers } from '../../../extensions/calcification/follow-nipple-markers.js';
+import { COMMAND_PREFIX } from '../../../extensions/calcification/id.js';
+import { NIPPLE_MARKER_TOOL } from '../../../extensions/calcification/annotation-mapping.js';
+import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { fetchExamContext } from '../loading/exam-context.js';
 import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
-import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
+import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
@@ -262,7 +267,23 @@ export function App() {
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
     eventTarget.addEventListener(OUTLINE_EDITED, edited);
+    // A nipple marker placed, moved or deleted runs the extension's placeNipple command on this draft.
+    const placeNipple = calcificationCommands({ store: draft.store })[`${COMMAND_PREFIX}.placeNipple`];
+    const stopMarkers =
+      placeNipple === undefined
+        ? () => undefined
+        : followNippleMarkers(eventTarget, {
+            worldToPixel: (imageId, w) => worldToPixel(imageId, [w[0], w[1], w[2]]),
+            toDraftImageId: (imageId) => ids.toDraft(imageId),
+            markerOf: (imageId) => draft.store.getState().nippleMarkers[imageId],
+            placeNipple: (o) => placeNipple.commandFn(o),
+            markers: () => (annotationApi.state.getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === NIPPLE_MARKER_TOOL) as never,
+            remove: (uid) => annotationApi.state.removeAnnotation(uid),
+            say,
+            clearing: () => clearing.current,
+          });
     return () => {
+      stopMarkers();
       eventTarget.removeEventListener(OUTLINE_EDITED, edited);
       eventTarget.removeEventListener(REGION_COMPLETED_EVENT, region);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
@@ -274,7 +295,8 @@ export function App() {
   useEffect(() => {
     if (draft === null || ids === null || session === null) return undefined;
     const sync = (): void => {
-      if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID)) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+      const markersChanged = syncNippleMarkers(draft.store, ids, onScreen, RENDERING_ENGINE_ID);
+      if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID) || markersChanged) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
       markFindingShown(draft.store.getState().calcifications.length);
     };
     sync();
