@@ -51,7 +51,7 @@ const PLACEHOLDER: PanelFinding = {
   location: null,
   change: null,
   overrides: {},
-  suggestion: { assessment: '2', management: 'placeholder', reasons: ['placeholder'], ruleIds: [], differential: [], summary: null },
+  suggestion: { assessment: '2', management: 'placeholder', reasons: ['placeholder'], ruleIds: [], differential: [], summary: null, followUpMonths: null, diagnosticAssessment: null },
   rulesAssessment: '2',
   overridden: [],
   wording: 'placeholder',
