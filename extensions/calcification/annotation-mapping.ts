@@ -4,12 +4,12 @@
  * the annotation's `data.cachedStats`. The world ↔ pixel conversion is passed in (Cornerstone's
  * `utilities.worldToImageCoords` / `imageToWorldCoords` in the viewer), so this needs no viewport.
  */
-import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
-import { CALIBRATION_WORDS, calcificationSize, type CalcificationSize } from '../../src/core/calibration-words.js';
-import type { CalibrationKind } from '../../src/core/image.js';
-import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
-import { err, ok, type Result } from '../../src/core/result.js';
-import type { PointPx } from '../../src/core/units.js';
+import type { DraftCalcification } from 'calcscribe/draft';
+import { CALIBRATION_WORDS, calcificationSize, type CalcificationSize } from 'calcscribe/core';
+import type { CalibrationKind } from 'calcscribe/core';
+import type { CalcificationMeasurements } from 'calcscribe/core';
+import { err, ok, type Result } from 'calcscribe/core';
+import type { PointPx } from 'calcscribe/core';
 
 /** A point in Cornerstone world coordinates (mm in the patient frame). */
 export type WorldPoint = readonly [number, number, number];

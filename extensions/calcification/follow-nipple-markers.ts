@@ -7,7 +7,7 @@
  * because the draft no longer has it (undo, another exam shown) clears nothing.
  */
 import { nippleMarkerPlacement, NIPPLE_MARKER_TOOL, type CalcificationAnnotationShape, type NipplePlacement, type WorldToPixel } from './annotation-mapping.js';
-import type { PointPx } from '../../src/core/units.js';
+import type { PointPx } from 'calcscribe/core';
 
 /** Cornerstone tools' event names (Enums.Events) the markers are followed by. */
 export const MARKER_EVENTS = {

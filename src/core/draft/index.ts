@@ -9,7 +9,7 @@ export { deriveReport, type DerivedReport } from './derive-report.js';
 export { lineDiff, type LineChange } from './line-diff.js';
 export { serializeDraft, parseDraft } from './serialize-draft.js';
 export { exportReportText, exportReportJson } from './export-report.js';
-export { calcificationsOf, findingOf, sideOfImage } from './draft-lookup.js';
+export { calcificationsOf, findFinding, findImage, findingOf, sideOfImage } from './draft-lookup.js';
 export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
 export { editOutlineAction } from './edit-outline.js';
 export { CHANGE_NOT_STATED, defaultChange, hasComparison, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
