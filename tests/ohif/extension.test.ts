@@ -1,21 +1,31 @@
 // @vitest-environment jsdom
 /**
- * Registers the calcification extension with the real @ohif/core managers (from npm) and runs its
- * commands through OHIF's CommandsManager: the extension's shape must be what OHIF accepts.
+ * Registers the calcification extension's BUILT bundle (extensions/calcification/dist/, made by
+ * `npm run build`, which `npm test` runs first) with the real @ohif/core managers (from npm) and
+ * runs its commands through OHIF's CommandsManager: the bundle a deployment loads must be what OHIF
+ * accepts. The sources are used only for their types.
  */
 import OHIF from '@ohif/core';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanup, render } from '@testing-library/react';
 import { createElement, type ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import extension from '../../extensions/calcification/index.js';
-import { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID, type DraftStore } from '../../extensions/calcification/api.js';
+import type * as Api from '../../extensions/calcification/api.js';
+import type { DraftStore } from '../../extensions/calcification/api.js';
+import type sourceExtension from '../../extensions/calcification/index.js';
 import { deriveFinding, draftImageFrom, newExamDraft } from '../../src/core/draft/index.js';
 import { findBreast, ingestDicom, segmentAtSeed, type MammoImage, type Result } from '../../src/core/index.js';
 
-const sample = join(dirname(fileURLToPath(import.meta.url)), '../../test-data/sample/');
+const here = dirname(fileURLToPath(import.meta.url));
+const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
+if (!existsSync(join(BUNDLE_DIR, 'index.js'))) throw new Error('the extension is not built: run npm run build');
+const extension = ((await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'index.js')).href)) as { default: typeof sourceExtension }).default;
+const { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
+
+const sample = join(here, '../../test-data/sample/');
 
 interface Truth {
   readonly calcifications: readonly { readonly groupId: string; readonly centre: { x: number; y: number } }[];
