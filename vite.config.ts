@@ -39,11 +39,14 @@ const headers = {
 
 /**
  * The viewer's configuration. `examDirs` maps URL prefixes to folders of exams served read-only
- * (the bundled sample is always at /sample/).
+ * (the bundled sample is always at /sample/). `testHooks`: the build the browser tests and
+ * benchmarks drive, with window.calcscribe (never served by `npm start`).
  */
-export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string } = {}): UserConfig {
+export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string; testHooks?: boolean } = {}): UserConfig {
   return {
     root,
+    // The browser tests' and benchmarks' hooks (src/viewer/app/test-hooks.ts) are in the test build only.
+    define: { __CALCSCRIBE_TEST_HOOKS__: JSON.stringify(options.testHooks ?? false) },
     base: './',
     plugins: [react(), examFiles({ '/sample/': sampleDir, ...(options.examDirs ?? {}) })],
     server: { host: '127.0.0.1', strictPort: false, headers, hmr: false, fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },

@@ -33,7 +33,7 @@ import { decidedRefusal, withEditGate, type GatedSession } from '../autosave/ind
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
-import { exposeTestHooks, markClickAnalysed, markFindingShown, markRegion } from './test-hooks.js';
+import { instrumentation } from './instrumentation.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -71,8 +71,8 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     const r = await client.analyse(imageId, req).finally(() => {
       if (target.kind !== 'seed') regionBusy(false);
     });
-    if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
-    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
+    if (target.kind === 'seed' && r.ok) instrumentation().markClickAnalysed(r.value.ms);
+    if (target.kind !== 'seed') instrumentation().markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const kind = r.value.calibrationKind;
     return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
@@ -297,7 +297,7 @@ export function App() {
     const sync = (): void => {
       const markersChanged = syncNippleMarkers(draft.store, ids, onScreen, RENDERING_ENGINE_ID);
       if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID) || markersChanged) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
-      markFindingShown(draft.store.getState().calcifications.length);
+      instrumentation().markFindingShown(draft.store.getState().calcifications.length);
     };
     sync();
     return draft.store.subscribe(sync);
@@ -335,7 +335,7 @@ export function App() {
     editRefusal.current = () => (draft === null ? Promise.resolve(null) : decidedRefusal(draft.gate));
   }, [draft]);
 
-  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
+  useEffect(() => instrumentation().exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
 
   // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
   const [imagesRead, setImagesRead] = useState(0);
