@@ -227,6 +227,10 @@ export function App() {
 
   const ids: ImageIds | null = useMemo(() => (exam === null ? null : imageIds(exam)), [exam]);
 
+  // The extension's commands over the shown draft, as OHIF registers them: the viewer's undo, redo and nipple marker run them.
+  const commands = useMemo(() => (draft === null ? null : calcificationCommands({ store: draft.store })), [draft]);
+  const runCommand = useCallback((name: string, options: Record<string, unknown> = {}): unknown => commands?.[name]?.commandFn(options), [commands]);
+
   // Calcification annotations made or deleted by the tools go into the draft.
   useEffect(() => {
     if (draft === null || ids === null) return undefined;
@@ -268,20 +272,16 @@ export function App() {
     eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
     eventTarget.addEventListener(OUTLINE_EDITED, edited);
     // A nipple marker placed, moved or deleted runs the extension's placeNipple command on this draft.
-    const placeNipple = calcificationCommands({ store: draft.store })[`${COMMAND_PREFIX}.placeNipple`];
-    const stopMarkers =
-      placeNipple === undefined
-        ? () => undefined
-        : followNippleMarkers(eventTarget, {
-            worldToPixel: (imageId, w) => worldToPixel(imageId, [w[0], w[1], w[2]]),
-            toDraftImageId: (imageId) => ids.toDraft(imageId),
-            markerOf: (imageId) => draft.store.getState().nippleMarkers[imageId],
-            placeNipple: (o) => placeNipple.commandFn(o),
-            markers: () => (annotationApi.state.getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === NIPPLE_MARKER_TOOL) as never,
-            remove: (uid) => annotationApi.state.removeAnnotation(uid),
-            say,
-            clearing: () => clearing.current,
-          });
+    const stopMarkers = followNippleMarkers(eventTarget, {
+      worldToPixel: (imageId, w) => worldToPixel(imageId, [w[0], w[1], w[2]]),
+      toDraftImageId: (imageId) => ids.toDraft(imageId),
+      markerOf: (imageId) => draft.store.getState().nippleMarkers[imageId],
+      placeNipple: (o) => runCommand(`${COMMAND_PREFIX}.placeNipple`, o),
+      markers: () => (annotationApi.state.getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === NIPPLE_MARKER_TOOL) as never,
+      remove: (uid) => annotationApi.state.removeAnnotation(uid),
+      say,
+      clearing: () => clearing.current,
+    });
     return () => {
       stopMarkers();
       eventTarget.removeEventListener(OUTLINE_EDITED, edited);
@@ -289,7 +289,7 @@ export function App() {
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     };
-  }, [draft, ids, say, onScreen]);
+  }, [draft, ids, say, onScreen, runCommand]);
 
   // The draft's calcifications are drawn on the viewports showing their images.
   useEffect(() => {
@@ -411,10 +411,10 @@ export function App() {
           break;
         }
         case 'undo':
-          draft?.store.undo();
+          runCommand(`${COMMAND_PREFIX}.undo`);
           break;
         case 'redo':
-          draft?.store.redo();
+          runCommand(`${COMMAND_PREFIX}.redo`);
           break;
         case 'open':
           fileInput.current?.click();
@@ -458,7 +458,7 @@ export function App() {
           break;
       }
     },
-    [layout, selected, chooseTool, session, draft, crosshair, tool, say],
+    [layout, selected, chooseTool, session, runCommand, crosshair, tool, say],
   );
 
   useEffect(() => {
@@ -529,7 +529,7 @@ export function App() {
           </button>
         ))}
         <span className="separator" />
-        <UndoRedoButtons store={draft?.store ?? null} />
+        <UndoRedoButtons store={draft?.store ?? null} run={runCommand} />
         <span className="separator" />
         <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
         <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>
