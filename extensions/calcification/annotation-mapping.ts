@@ -4,7 +4,8 @@
  * the annotation's `data.cachedStats`. The world ↔ pixel conversion is passed in (Cornerstone's
  * `utilities.worldToImageCoords` / `imageToWorldCoords` in the viewer), so this needs no viewport.
  */
-import type { DraftCalcification } from 'calcscribe/draft';
+import type { DraftCalcification, NewCalcification } from 'calcscribe/draft';
+import type { CalcificationData } from './tools/types.js';
 import { CALIBRATION_WORDS, calcificationSize, type CalcificationSize } from 'calcscribe/core';
 import type { CalibrationKind } from 'calcscribe/core';
 import type { CalcificationMeasurements } from 'calcscribe/core';
@@ -107,4 +108,43 @@ export function nippleMarkerPlacement(
   const point = worldToPixel(hostId, world);
   if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) return err('bad-argument', 'the nipple marker is not on the image');
   return ok({ imageId, point });
+}
+
+/**
+ * A measured calcification annotation (the calcification tools' data) as the draft takes it: the
+ * clicked seed, the outline and the measurements, under the draft's image id of the annotation's
+ * image. Null while it is not measured, or when its image is not in the draft.
+ */
+export function measuredAnnotationToDraft(
+  a: { readonly metadata?: { readonly referencedImageId?: string }; readonly data: CalcificationData },
+  toDraftImageId: (hostImageId: string) => string | null,
+): { imageId: string; item: NewCalcification } | null {
+  const hostId = a.metadata?.referencedImageId;
+  const imageId = hostId === undefined ? null : toDraftImageId(hostId);
+  const measured = a.data.calcification;
+  if (measured === null || imageId === null) return null;
+  return { imageId, item: { seed: a.data.seed, contour: measured.outline.contour, measurements: measured.measurements } };
+}
+
+/**
+ * The calcification tool's data showing a draft calcification (a redo, a restored draft): its
+ * outline in world coordinates (`polyline`, converted by the host on its image), its size label,
+ * and the draft's id to find it back; measured already, so nothing is re-analysed.
+ */
+export function draftCalcificationToolData(c: DraftCalcification, polyline: readonly WorldPoint[]): CalcificationData & {
+  handles: { points: [number, number, number][]; activeHandleIndex: null };
+  contour: { polyline: [number, number, number][]; closed: true };
+  label: string;
+  calcificationId: string;
+} {
+  return {
+    handles: { points: [], activeHandleIndex: null },
+    contour: { polyline: polyline.map((w): [number, number, number] => [w[0], w[1], w[2]]), closed: true },
+    status: 'measured',
+    seed: c.seed,
+    calcification: null,
+    message: null,
+    label: measurementStats(c.measurements).label,
+    calcificationId: c.id,
+  };
 }

@@ -9,7 +9,7 @@
  */
 import { getEnabledElementByViewportId } from '@cornerstonejs/core';
 import { annotation as annotationApi, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { measurementStats, nippleMarkerPlacement } from '../../../extensions/calcification/annotation-mapping.js';
+import { draftCalcificationToolData, measuredAnnotationToDraft, measurementStats, nippleMarkerPlacement } from '../../../extensions/calcification/annotation-mapping.js';
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
 import { CalcificationTool, calcificationOf, NippleMarkerTool, pixelToWorld, pixelsToWorld, worldToPixel, type CalcificationData } from '../../../extensions/calcification/tools/index.js';
 import { editOutlineAction } from '../../core/draft/edit-outline.js';
@@ -36,10 +36,7 @@ function calcificationAnnotations(): Linked[] {
 /** A measured annotation's calcification as the draft takes it, with its draft image id (null when it has none). */
 function newCalcificationOf(ids: ImageIds, a: ToolTypes.Annotation): { imageId: string; item: NewCalcification } | null {
   const data = calcificationOf(a);
-  const csImageId = a.metadata?.referencedImageId;
-  const draftImageId = csImageId === undefined ? null : ids.toDraft(csImageId);
-  if (data === null || data.calcification === null || draftImageId === null) return null;
-  return { imageId: draftImageId, item: { seed: data.seed, contour: data.calcification.outline.contour, measurements: data.calcification.measurements } };
+  return data === null ? null : measuredAnnotationToDraft({ metadata: a.metadata, data }, (id) => ids.toDraft(id));
 }
 
 /**
@@ -161,18 +158,8 @@ export function syncAnnotations(store: DraftStore, ids: ImageIds, viewports: Rea
 }
 
 function annotationFor(c: DraftCalcification, csImageId: string, viewport: unknown): Linked {
-  const polyline = pixelsToWorld(csImageId, c.contour);
   const a = CalcificationTool.createAnnotationForViewport(viewport, {
-    data: {
-      handles: { points: [], activeHandleIndex: null },
-      contour: { polyline, closed: true },
-      status: 'measured',
-      seed: c.seed,
-      calcification: null,
-      message: null,
-      label: measurementStats(c.measurements).label,
-      calcificationId: c.id,
-    } satisfies ToolTypes.Annotation['data'] & CalcificationData & { calcificationId: string },
+    data: { ...draftCalcificationToolData(c, pixelsToWorld(csImageId, c.contour)) } satisfies ToolTypes.Annotation['data'] & CalcificationData & { calcificationId: string },
   }) as Linked;
   a.highlighted = false;
   shown.set(a, c.contour);
