@@ -7,6 +7,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { examFiles } from './src/viewer/serve/exam-files-plugin.js';
+import { publicEntryAliases } from './scripts/public-entry-points.js';
 
 const root = fileURLToPath(new URL('./src/viewer/', import.meta.url));
 const sampleDir = fileURLToPath(new URL('./test-data/sample/', import.meta.url));
@@ -38,18 +39,27 @@ const headers = {
 
 /**
  * The viewer's configuration. `examDirs` maps URL prefixes to folders of exams served read-only
- * (the bundled sample is always at /sample/).
+ * (the bundled sample is always at /sample/). `testHooks`: the build the browser tests and
+ * benchmarks drive, with window.calcscribe (never served by `npm start`).
  */
-export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string } = {}): UserConfig {
+export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string; testHooks?: boolean } = {}): UserConfig {
   return {
     root,
+    // The browser tests' and benchmarks' hooks (src/viewer/app/test-hooks.ts) are in the test build only.
+    define: { __CALCSCRIBE_TEST_HOOKS__: JSON.stringify(options.testHooks ?? false) },
     base: './',
     plugins: [react(), examFiles({ '/sample/': sampleDir, ...(options.examDirs ?? {}) })],
     server: { host: '127.0.0.1', strictPort: false, headers, hmr: false, fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },
     preview: { host: '127.0.0.1', strictPort: false, headers },
     worker: { format: 'es' },
     // The 12-bit JPEG codec of the DICOM image loader, which its package does not export by name.
-    resolve: { alias: { 'dicom-image-loader-jpeg-codec': fileURLToPath(new URL('./node_modules/@cornerstonejs/dicom-image-loader/dist/esm/codecs/jpeg.js', import.meta.url)) } },
+    // The extension reaches the core through its public entry points (calcscribe/core …), compiled from the sources here.
+    resolve: {
+      alias: [
+        ...publicEntryAliases(),
+        { find: 'dicom-image-loader-jpeg-codec', replacement: fileURLToPath(new URL('./node_modules/@cornerstonejs/dicom-image-loader/dist/esm/codecs/jpeg.js', import.meta.url)) },
+      ],
+    },
     optimizeDeps: {
       exclude: ['@cornerstonejs/dicom-image-loader'],
       include: [

@@ -3,13 +3,13 @@
  * report exports. Commands act on the draft store and answer with a Result (exports with text).
  * Options come from toolbars, hotkeys and panels, so each is checked before use.
  */
-import type { Overrides, OverriddenTerm } from '../../src/core/assess/overrides.js';
-import type { DraftAction, NewCalcification } from '../../src/core/draft/draft-action.js';
-import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
-import { exportReportJson, exportReportText } from '../../src/core/draft/export-report.js';
-import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from '../../src/core/lexicon.js';
-import { err, ok, type Result } from '../../src/core/result.js';
-import type { PointPx } from '../../src/core/units.js';
+import type { Overrides, OverriddenTerm } from 'calcscribe/core';
+import type { DraftAction, NewCalcification } from 'calcscribe/draft';
+import type { ExamDraft } from 'calcscribe/draft';
+import { exportReportJson, exportReportText } from 'calcscribe/draft';
+import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from 'calcscribe/core';
+import { err, ok, type Result } from 'calcscribe/core';
+import type { PointPx } from 'calcscribe/core';
 import { readConfiguration, storeOf, type CalcificationExtensionConfiguration } from './configuration.js';
 import type { DraftStore } from './draft-store.js';
 import { fitMammogramViewports, type FitServices } from './fit-viewports.js';

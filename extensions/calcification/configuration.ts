@@ -10,6 +10,8 @@ export interface CalcificationExtensionConfiguration {
   readonly measureAt?: MeasureAt;
   /** False skips registering the Cornerstone tools (e.g. where no rendering is possible). Default true. */
   readonly registerTools?: boolean;
+  /** The draft's image id of a Cornerstone image id (the nipple markers placed on it); default: the same id. */
+  readonly draftImageIdOf?: (cornerstoneImageId: string) => string | null;
 }
 
 /** Reads the configuration OHIF passes (anything) into the extension's shape. */

@@ -3,11 +3,11 @@
  * around the pure draft functions of src/core/draft. Framework-free, so React
  * (useSyncExternalStore) and the OHIF commands share one store.
  */
-import { newExamDraft } from '../../src/core/draft/new-exam-draft.js';
-import { record, redo, startHistory, undo, type DraftHistory } from '../../src/core/draft/draft-history.js';
-import type { DraftAction } from '../../src/core/draft/draft-action.js';
-import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
-import { ok, type Result } from '../../src/core/result.js';
+import { newExamDraft } from 'calcscribe/draft';
+import { record, redo, startHistory, undo, type DraftHistory } from 'calcscribe/draft';
+import type { DraftAction } from 'calcscribe/draft';
+import type { ExamDraft } from 'calcscribe/draft';
+import { ok, type Result } from 'calcscribe/core';
 
 export interface DraftStore {
   /** The current draft (the same object until something changes). */

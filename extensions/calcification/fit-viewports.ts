@@ -8,7 +8,7 @@
  * attachProtocolViewportDataListener). A viewport whose image is not rendered yet at that moment
  * is fitted on its first IMAGE_RENDERED event.
  */
-import { err, ok, type Result } from '../../src/core/result.js';
+import { err, ok, type Result } from 'calcscribe/core';
 import { lateralityOf } from './mammo-attributes.js';
 
 /** Cornerstone's IMAGE_RENDERED event name (Enums.Events.IMAGE_RENDERED), kept as text so this module loads without Cornerstone. */
@@ -58,7 +58,7 @@ async function fitNow(viewport: ShownViewport, laterality: string | null): Promi
   const width = viewport.canvas.clientWidth;
   const height = viewport.canvas.clientHeight;
   if (imageId === undefined || dims === undefined || !(width > 0 && height > 0)) return false;
-  const [{ fitCamera }, { chestWallEdgeFor }] = await Promise.all([import('../../src/viewer/viewport/fit-camera.js'), import('../../src/viewer/viewport/fit-image.js')]);
+  const [{ fitCamera }, { chestWallEdgeFor }] = await Promise.all([import('./viewport/fit-camera.js'), import('./viewport/fit-image.js')]);
   const [columns, rows] = dims as [number, number];
   const fit = fitCamera(viewport as unknown as Parameters<typeof fitCamera>[0], imageId, columns, rows, { width, height }, chestWallEdgeFor(laterality));
   if (!fit.ok) return false;

@@ -4,7 +4,7 @@
  * View Position).
  */
 
-import { findCode, MAMMOGRAPHY_VIEW_CODES } from '../../src/core/ingest/view-codes.js';
+import { findCode, MAMMOGRAPHY_VIEW_CODES } from 'calcscribe/core';
 
 type Metadata = Record<string, unknown>;
 

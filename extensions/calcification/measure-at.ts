@@ -3,12 +3,12 @@
  * command uses when the host gives no other measurer (tests, small images). The viewer passes
  * its worker-backed measurer instead.
  */
-import type { NewCalcification } from '../../src/core/draft/draft-action.js';
-import type { MammoImage } from '../../src/core/image.js';
-import { measureCalcification } from '../../src/core/measure/measure-calcification.js';
-import { err, ok, type Result } from '../../src/core/result.js';
-import { segmentAtSeed } from '../../src/core/segment/segment-at-seed.js';
-import type { PointPx } from '../../src/core/units.js';
+import type { NewCalcification } from 'calcscribe/draft';
+import type { MammoImage } from 'calcscribe/core';
+import { measureCalcification } from 'calcscribe/core';
+import { err, ok, type Result } from 'calcscribe/core';
+import { segmentAtSeed } from 'calcscribe/core';
+import type { PointPx } from 'calcscribe/core';
 
 /** Outlines and measures the calcification at a point of an image. */
 export type MeasureAt = (imageId: string, point: PointPx) => Promise<Result<readonly NewCalcification[]>>;

@@ -6,10 +6,11 @@ export * from './units.js';
 export * from './result.js';
 export * from './lexicon.js';
 export * from './image.js';
-export { CALIBRATION_WORDS, type CalibrationWords } from './calibration-words.js';
+export { CALIBRATION_WORDS, calcificationSize, type CalibrationWords, type CalcificationSize } from './calibration-words.js';
 export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type CalibrationJson } from './info.js';
 
 export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest/index.js';
+export { findCode, MAMMOGRAPHY_VIEW_CODES } from './ingest/index.js';
 
 export { segmentAtSeed } from './segment/segment-at-seed.js';
 export { segmentRegion, segmentPolygon } from './segment/segment-region.js';
@@ -20,6 +21,7 @@ export { measureGroup } from './measure/measure-group.js';
 export { measureOutline, remeasureOutline, maskOfContour, type OutlineBackground } from './measure/measure-outline.js';
 export { GROUPING_RULE } from './measure/grouping-rule.js';
 export type { CalcificationMeasurements, GroupMeasurements } from './measure/measurements.js';
+export { sampleBilinear } from './measure/intensity.js';
 
 export * from './describe/index.js';
 export * from './assess/index.js';

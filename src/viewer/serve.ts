@@ -7,8 +7,8 @@ import { build, preview } from 'vite';
 import { viewerConfig } from '../../vite.config.js';
 
 /** Builds (unless told not to) and starts the preview server; resolves to its URL and a closer. */
-export async function serveViewer(options: { port?: number; build?: boolean; examDirs?: Record<string, string>; outDir?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const config = viewerConfig({ ...(options.examDirs ? { examDirs: options.examDirs } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
+export async function serveViewer(options: { port?: number; build?: boolean; examDirs?: Record<string, string>; outDir?: string; testHooks?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const config = viewerConfig({ ...(options.examDirs ? { examDirs: options.examDirs } : {}), ...(options.outDir ? { outDir: options.outDir } : {}), testHooks: options.testHooks === true });
   if (options.build !== false) {
     // Always the production build (a test runner's NODE_ENV=test would otherwise give development React).
     const nodeEnv = process.env.NODE_ENV;

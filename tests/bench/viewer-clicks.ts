@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? '1');
   const exam = await fullSizeExam();
   const outDir = await mkdtemp(join(tmpdir(), 'calcscribe-bench-clicks-'));
-  const server = await serveViewer({ port: 0, outDir, examDirs: { [EXAM_PREFIX]: `${exam.dir}/` } });
+  const server = await serveViewer({ port: 0, outDir, testHooks: true, examDirs: { [EXAM_PREFIX]: `${exam.dir}/` } });
   const targets = await clickTargets(exam.dir);
   try {
     for (let run = 0; run < runs; run++) {

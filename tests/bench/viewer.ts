@@ -223,7 +223,7 @@ export async function clickAsRadiologist(p: Page, targets: readonly TruthPoint[]
 export async function benchViewer(): Promise<BenchResult[]> {
   const exam = await fullSizeExam();
   const outDir = await mkdtemp(join(tmpdir(), 'calcscribe-bench-viewer-'));
-  const server = await serveViewer({ port: 0, outDir, examDirs: { [EXAM_PREFIX]: `${exam.dir}/` } });
+  const server = await serveViewer({ port: 0, outDir, testHooks: true, examDirs: { [EXAM_PREFIX]: `${exam.dir}/` } });
   const at = (path: string): string => new URL(path, server.url).toString();
   try {
     // Display time: one browser, the two pages alternating (the first pair warms the caches and is not counted).

@@ -38,7 +38,7 @@ export async function openViewer(options: { examDirs?: Record<string, string>; p
   const outDir = await mkdtemp(join(tmpdir(), 'calcscribe-viewer-'));
   const profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
   await mkdir(OUTPUT_DIR, { recursive: true });
-  const server = await serveViewer({ port: 0, outDir, ...(options.examDirs ? { examDirs: options.examDirs } : {}) });
+  const server = await serveViewer({ port: 0, outDir, testHooks: true, ...(options.examDirs ? { examDirs: options.examDirs } : {}) });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

@@ -11,7 +11,7 @@ import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { findBreast } from '../../src/core/locate/index.js';
 import { hangingFlips } from '../../src/viewer/hanging/hanging.js';
-import { chestWallEdgeFor, fitImage, shownFraction, touchesEdge, type ViewportEdge, type ViewportSize } from '../../src/viewer/viewport/fit-image.js';
+import { chestWallEdgeFor, fitImage, shownFraction, touchesEdge, type ViewportEdge, type ViewportSize } from '../../extensions/calcification/viewport/fit-image.js';
 
 export const REAL_MG_DIR = join(process.cwd(), 'test-data/real-mg');
 

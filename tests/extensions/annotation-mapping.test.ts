@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   annotationToContour,
   calcificationToAnnotation,
+  draftCalcificationToolData,
+  measuredAnnotationToDraft,
   measurementStats,
   targetIdOf,
   type PixelToWorld,
@@ -86,5 +88,32 @@ describe('annotation ↔ core calcification', () => {
     const film = measurementStats({ ...calibrated, calibration: 'film-scanner' });
     expect(film.unit).toBe('mm (scanner pitch: film not magnification-corrected)');
     expect(film.label.endsWith(' mm (scanner pitch: film not magnification-corrected)')).toBe(true);
+  });
+});
+
+describe('calcification tool annotation ↔ draft (both hosts)', () => {
+  it('takes a measured annotation into the draft under the draft\'s image id, and nothing before it is measured or off the exam', () => {
+    const { m, contour } = measuredDisc(false);
+    const outline = { contour, area: 1 } as never;
+    const measured = { metadata: { referencedImageId: 'cs:RCC' }, data: { status: 'measured' as const, seed: { x: 48, y: 48 }, calcification: { outline, measurements: m, calibrationKind: m.calibration } as never, message: null } };
+    const toDraft = (id: string): string | null => (id === 'cs:RCC' ? 'uid-RCC' : null);
+    expect(measuredAnnotationToDraft(measured, toDraft)).toEqual({ imageId: 'uid-RCC', item: { seed: { x: 48, y: 48 }, contour, measurements: m } });
+    expect(measuredAnnotationToDraft({ ...measured, data: { ...measured.data, status: 'measuring' as const, calcification: null } }, toDraft)).toBeNull();
+    expect(measuredAnnotationToDraft({ ...measured, metadata: { referencedImageId: 'cs:other' } }, toDraft)).toBeNull();
+    expect(measuredAnnotationToDraft({ data: measured.data }, toDraft)).toBeNull();
+  });
+
+  it('shows a draft calcification as measured tool data: its outline, its size label and its id, nothing to re-analyse', () => {
+    const { m, contour } = measuredDisc(true);
+    const calc: DraftCalcification = { id: 'c2-1', imageId: 'uid-RCC', seed: { x: 48, y: 48 }, contour, edited: false, measurements: m };
+    const polyline = contour.map((p) => pixelToWorld('', p));
+    const data = draftCalcificationToolData(calc, polyline);
+    expect(data.status).toBe('measured');
+    expect(data.calcification).toBeNull();
+    expect(data.calcificationId).toBe('c2-1');
+    expect(data.seed).toEqual({ x: 48, y: 48 });
+    expect(data.contour).toEqual({ polyline: polyline.map((w) => [...w]), closed: true });
+    expect(data.label).toBe(measurementStats(m).label);
+    expect(data.label).toMatch(/px/);
   });
 });

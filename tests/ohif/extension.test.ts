@@ -1,21 +1,31 @@
 // @vitest-environment jsdom
 /**
- * Registers the calcification extension with the real @ohif/core managers (from npm) and runs its
- * commands through OHIF's CommandsManager: the extension's shape must be what OHIF accepts.
+ * Registers the calcification extension's BUILT bundle (extensions/calcification/dist/, made by
+ * `npm run build`, which `npm test` runs first) with the real @ohif/core managers (from npm) and
+ * runs its commands through OHIF's CommandsManager: the bundle a deployment loads must be what OHIF
+ * accepts. The sources are used only for their types.
  */
 import OHIF from '@ohif/core';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanup, render } from '@testing-library/react';
 import { createElement, type ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import extension from '../../extensions/calcification/index.js';
-import { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID, type DraftStore } from '../../extensions/calcification/api.js';
+import type * as Api from '../../extensions/calcification/api.js';
+import type { DraftStore } from '../../extensions/calcification/api.js';
+import type sourceExtension from '../../extensions/calcification/index.js';
 import { deriveFinding, draftImageFrom, newExamDraft } from '../../src/core/draft/index.js';
 import { findBreast, ingestDicom, segmentAtSeed, type MammoImage, type Result } from '../../src/core/index.js';
 
-const sample = join(dirname(fileURLToPath(import.meta.url)), '../../test-data/sample/');
+const here = dirname(fileURLToPath(import.meta.url));
+const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
+if (!existsSync(join(BUNDLE_DIR, 'index.js'))) throw new Error('the extension is not built: run npm run build');
+const extension = ((await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'index.js')).href)) as { default: typeof sourceExtension }).default;
+const { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
+
+const sample = join(here, '../../test-data/sample/');
 
 interface Truth {
   readonly calcifications: readonly { readonly groupId: string; readonly centre: { x: number; y: number } }[];
@@ -144,6 +154,28 @@ describe('commands run through OHIF\'s CommandsManager', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('places the nipple marker: the finding\'s location and wording follow it, and removing it restores them', async () => {
+    const id = onlyFinding();
+    const before = deriveFinding(store.getState(), id);
+    if (!before.ok) throw new Error(before.error.message);
+    const image = store.getState().images[0]!;
+    const detected = image.geometry?.nipple;
+    if (detected == null || image.rows === undefined) throw new Error('no detected nipple on LCC');
+    const centre = store.getState().calcifications[0]!.measurements.centre;
+    // On the other side of the finding from the detected nipple, twice as far.
+    const point = { x: detected.x, y: Math.min(Math.max(centre.y + 2 * (centre.y - detected.y), 20), image.rows - 20) };
+    expect((await run('placeNipple', { imageId: 'LCC', point })).ok).toBe(true);
+    expect(store.getState().nippleMarkers).toEqual({ LCC: point });
+    const marked = deriveFinding(store.getState(), id);
+    if (!marked.ok) throw new Error(marked.error.message);
+    expect(marked.value.location).not.toEqual(before.value.location);
+    expect(marked.value.wording).not.toBe(before.value.wording);
+    expect((await run('placeNipple', { imageId: 'LCC', point: null })).ok).toBe(true);
+    const unmarked = deriveFinding(store.getState(), id);
+    expect(unmarked.ok && unmarked.value.wording).toBe(before.value.wording);
+    expect(await run('placeNipple', { imageId: 'RCC', point })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no image RCC/) } });
   });
 
   it('refuses bad options and a click on background with a message, changing nothing', async () => {

@@ -1,7 +1,7 @@
 /** Fitting a mammogram whole into its viewport, chest wall against the edge towards the middle of the screen. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chestWallEdgeFor, fitImage, shownFraction, touchesEdge, type ImageFit } from '../../src/viewer/viewport/fit-image.js';
+import { chestWallEdgeFor, fitImage, shownFraction, touchesEdge, type ImageFit } from '../../extensions/calcification/viewport/fit-image.js';
 
 function fitted(r: ReturnType<typeof fitImage>): ImageFit {
   if (!r.ok) throw new Error(r.error.message);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { DraftAction } from '../../../src/core/draft/draft-action.js';
-import { exportReportJson } from '../../../src/core/draft/export-report.js';
-import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
+import type { DraftAction } from 'calcscribe/draft';
+import { exportReportJson } from 'calcscribe/draft';
+import type { ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
 import { panelViewer } from './panel-view.js';

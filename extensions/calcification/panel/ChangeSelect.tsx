@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CHANGE_KINDS, type ChangeKind, type ChangeSincePrior } from '../../../src/core/lexicon.js';
+import { CHANGE_KINDS, type ChangeKind, type ChangeSincePrior } from 'calcscribe/core';
 import { changeOption } from './term-codes.js';
 
 function isChangeKind(s: string): s is ChangeKind {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { BREAST_COMPOSITIONS, INDICATIONS, type BreastComposition, type ClinicalHistory, type Indication } from '../../../src/core/lexicon.js';
+import { BREAST_COMPOSITIONS, INDICATIONS, type BreastComposition, type ClinicalHistory, type Indication } from 'calcscribe/core';
 import { HistoryEditor } from './HistoryEditor.js';
 import { compositionOption } from './term-codes.js';
 

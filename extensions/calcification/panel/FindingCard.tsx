@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
-import type { OverriddenTerm } from '../../../src/core/assess/overrides.js';
-import { ASSESSMENT_CATEGORIES, DISTRIBUTION_TERMS, type AssessmentCategory, type DistributionTerm } from '../../../src/core/lexicon.js';
-import { wordLocation } from '../../../src/core/report/word-location.js';
+import type { OverriddenTerm } from 'calcscribe/core';
+import { ASSESSMENT_CATEGORIES, DISTRIBUTION_TERMS, type AssessmentCategory, type DistributionTerm } from 'calcscribe/core';
+import { wordLocation } from 'calcscribe/core';
 import { ChangeSelect } from './ChangeSelect.js';
 import { MorphologyPicker } from './MorphologyPicker.js';
 import { OverrideMark } from './OverrideMark.js';

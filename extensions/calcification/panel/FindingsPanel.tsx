@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { hasComparison } from '../../../src/core/draft/comparison.js';
-import { examDateOf } from '../../../src/core/draft/derive-finding.js';
-import type { ExamDraft } from '../../../src/core/draft/exam-draft.js';
-import type { Side } from '../../../src/core/lexicon.js';
+import { examDateOf, hasComparison } from 'calcscribe/draft';
+import type { ExamDraft } from 'calcscribe/draft';
+import type { Side } from 'calcscribe/core';
 import { ExamFields } from './ExamFields.js';
 import { FindingCard } from './FindingCard.js';
 import type { ImageLookup, PanelCallbacks, PanelFinding, PanelReport } from './panel-model.js';

@@ -1,7 +1,5 @@
 import { useId, useState } from 'react';
-import { checkDate } from '../../../src/core/assess/check-input.js';
-import { isHistoryDate } from '../../../src/core/assess/parse-terms.js';
-import { err, ok, type Result } from '../../../src/core/result.js';
+import { checkDate, err, isHistoryDate, ok, type Result } from 'calcscribe/core';
 
 /** Today (YYYY-MM-DD, UTC) from the workstation's clock. */
 function today(): string {

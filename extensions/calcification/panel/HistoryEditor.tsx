@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CONDITIONS, PROCEDURE_KINDS, type ClinicalHistory, type Condition, type HistoryEvent, type ProcedureKind } from '../../../src/core/lexicon.js';
+import { CONDITIONS, PROCEDURE_KINDS, type ClinicalHistory, type Condition, type HistoryEvent, type ProcedureKind } from 'calcscribe/core';
 import { HistoryDate } from './HistoryDate.js';
 import { isSide, KnownMalignancies, SIDES } from './KnownMalignancies.js';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { KNOWN_CANCER_RELATIONS, type KnownCancerRelation } from '../../../src/core/lexicon.js';
+import { KNOWN_CANCER_RELATIONS, type KnownCancerRelation } from 'calcscribe/core';
 
 const WORDS: Readonly<Record<KnownCancerRelation, string>> = {
   'this finding': 'this finding is the biopsy-proven cancer',

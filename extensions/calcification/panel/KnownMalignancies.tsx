@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { KnownMalignancy, Side } from '../../../src/core/lexicon.js';
+import type { KnownMalignancy, Side } from 'calcscribe/core';
 import { HistoryDate } from './HistoryDate.js';
 
 export const SIDES: readonly Side[] = ['right', 'left', 'both'];

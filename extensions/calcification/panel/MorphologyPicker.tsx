@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MORPHOLOGY_TERMS, type MorphologyTerm } from '../../../src/core/lexicon.js';
+import { MORPHOLOGY_TERMS, type MorphologyTerm } from 'calcscribe/core';
 import { morphologyOption } from './term-codes.js';
 
 /** Morphology override: a checkbox per lexicon term (several may apply), with its code. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { DraftCalcification } from '../../../src/core/draft/exam-draft.js';
-import type { MammoImage } from '../../../src/core/image.js';
+import type { DraftCalcification } from 'calcscribe/draft';
+import type { MammoImage } from 'calcscribe/core';
 import { CALIBRATION_LABELS } from './size-range.js';
 import { intensityProfile, longAxisLine } from './profile.js';
 import { ProfilePlot } from './ProfilePlot.js';

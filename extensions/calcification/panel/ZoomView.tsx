@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { readDensityPatch, type MammoImage } from '../../../src/core/image.js';
-import type { PointPx } from '../../../src/core/units.js';
+import { readDensityPatch, type MammoImage } from 'calcscribe/core';
+import type { PointPx } from 'calcscribe/core';
 
 const SIZE = 200;
 

@@ -3,22 +3,8 @@
  * exam draft (terms, suggestion and wording always recomputed from the draft) and reports the
  * radiologist's edits as intents; whoever hosts it turns them into draft actions.
  */
-import type { DetailedSuggestion } from '../../../src/core/assess/suggest-assessment.js';
-import type { Overrides, OverriddenTerm } from '../../../src/core/assess/overrides.js';
-import type { DraftAction } from '../../../src/core/draft/draft-action.js';
-import type { DistributionDescription, MorphologyDescription } from '../../../src/core/describe/description.js';
-import type { DraftCalcification } from '../../../src/core/draft/exam-draft.js';
-import type { LineChange } from '../../../src/core/draft/line-diff.js';
-import type { MammoImage } from '../../../src/core/image.js';
-import type {
-  AssessmentCategory,
-  ChangeSincePrior,
-  DistributionTerm,
-  KnownCancerRelation,
-  MorphologyTerm,
-  Side,
-} from '../../../src/core/lexicon.js';
-import type { FindingLocation } from '../../../src/core/report/finding.js';
+import type { AssessmentCategory, ChangeSincePrior, DetailedSuggestion, DistributionDescription, DistributionTerm, FindingLocation, KnownCancerRelation, MammoImage, MorphologyDescription, MorphologyTerm, OverriddenTerm, Overrides, Side } from 'calcscribe/core';
+import type { DraftAction, DraftCalcification, LineChange } from 'calcscribe/draft';
 
 /** One finding as the panel shows it. */
 export interface PanelFinding {

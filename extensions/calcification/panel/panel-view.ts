@@ -2,11 +2,11 @@
  * The panel's view of an exam draft, recomputed from the draft with the core's derivations:
  * every term, suggestion and wording follows the draft at once.
  */
-import { deriveFinding, type DerivedFinding } from '../../../src/core/draft/derive-finding.js';
-import { deriveReport } from '../../../src/core/draft/derive-report.js';
-import { calcificationsOf, findFinding, findImage } from '../../../src/core/draft/draft-lookup.js';
-import type { DraftFinding, ExamDraft } from '../../../src/core/draft/exam-draft.js';
-import type { Result } from '../../../src/core/result.js';
+import { deriveFinding, type DerivedFinding } from 'calcscribe/draft';
+import { deriveReport } from 'calcscribe/draft';
+import { calcificationsOf, findFinding, findImage } from 'calcscribe/draft';
+import type { DraftFinding, ExamDraft } from 'calcscribe/draft';
+import type { Result } from 'calcscribe/core';
 import type { PanelFinding, PanelReport } from './panel-model.js';
 
 export interface PanelView {

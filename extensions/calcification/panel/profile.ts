@@ -2,9 +2,9 @@
  * The density profile across a calcification: what the eye reads on a magnified view as "dense
  * all through" or "dense rim with a lucent centre".
  */
-import { readDensityPatch, type MammoImage } from '../../../src/core/image.js';
-import { sampleBilinear } from '../../../src/core/measure/intensity.js';
-import type { PointPx } from '../../../src/core/units.js';
+import { readDensityPatch, type MammoImage } from 'calcscribe/core';
+import { sampleBilinear } from 'calcscribe/core';
+import type { PointPx } from 'calcscribe/core';
 
 export interface ProfileSample {
   /** Distance from `from` along the line, stored-image pixels. */

@@ -1,6 +1,6 @@
-import { CALIBRATION_WORDS } from '../../../src/core/calibration-words.js';
-import type { CalibrationKind } from '../../../src/core/image.js';
-import type { CalcificationMeasurements } from '../../../src/core/measure/measurements.js';
+import { CALIBRATION_WORDS } from 'calcscribe/core';
+import type { CalibrationKind } from 'calcscribe/core';
+import type { CalcificationMeasurements } from 'calcscribe/core';
 
 /** How each calibration kind is named next to a size. */
 export const CALIBRATION_LABELS: Readonly<Record<CalibrationKind, string>> = Object.fromEntries(

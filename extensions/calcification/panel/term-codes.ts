@@ -1,5 +1,5 @@
-import { ASSESSMENT_CODES, CHANGE_CODES, COMPOSITION_CODES, DISTRIBUTION_CODES, formatCode, MORPHOLOGY_CODES } from '../../../src/core/codes.js';
-import type { AssessmentCategory, BreastComposition, ChangeKind, DistributionTerm, MorphologyTerm } from '../../../src/core/lexicon.js';
+import { ASSESSMENT_CODES, CHANGE_CODES, COMPOSITION_CODES, DISTRIBUTION_CODES, formatCode, MORPHOLOGY_CODES } from 'calcscribe/codes';
+import type { AssessmentCategory, BreastComposition, ChangeKind, DistributionTerm, MorphologyTerm } from 'calcscribe/core';
 
 /** "amorphous — SCT:129760005": a lexicon term with the code it is written as. */
 export function morphologyOption(t: MorphologyTerm): string {

@@ -8,7 +8,7 @@
  */
 import { eventTarget, getEnabledElement, triggerEvent, type Types } from '@cornerstonejs/core';
 import { AnnotationTool, annotation as annotationApi, cursors, Enums as ToolEnums, drawing, state as toolState, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
-import type { PointPx } from '../../../src/core/units.js';
+import type { PointPx } from 'calcscribe/core';
 import { canvasMapper, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
 import { placeLabels, type LabelCandidate } from './label-layout.js';
 import { distanceToSegment, screenOutline, screenOutlineIndices } from './screen-outline.js';

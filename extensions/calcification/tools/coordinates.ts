@@ -5,7 +5,7 @@
  * two differ by half a pixel. The image plane is read once per call, so whole outlines convert fast.
  */
 import { metaData, type Types } from '@cornerstonejs/core';
-import type { PointPx } from '../../../src/core/units.js';
+import type { PointPx } from 'calcscribe/core';
 
 interface Plane {
   readonly origin: Types.Point3;

@@ -3,11 +3,11 @@
  * only convert coordinates; the segmentation and measurement are the core's (run by whoever
  * supplies the analyser, e.g. the viewer's worker).
  */
-import type { AnalysedCalcification } from '../../../src/core/analyze.js';
-import { calcificationSize } from '../../../src/core/calibration-words.js';
-import type { CalibrationKind } from '../../../src/core/image.js';
-import type { Result } from '../../../src/core/result.js';
-import type { PointPx, RectPx } from '../../../src/core/units.js';
+import type { AnalysedCalcification } from 'calcscribe/core';
+import { calcificationSize } from 'calcscribe/core';
+import type { CalibrationKind } from 'calcscribe/core';
+import type { Result } from 'calcscribe/core';
+import type { PointPx, RectPx } from 'calcscribe/core';
 
 /** Where the radiologist asked for calcifications on one image (stored-image pixels). */
 export type CalcificationTarget =

@@ -4,12 +4,12 @@ export type { DraftAction, DraftActionType, NewCalcification } from './draft-act
 export { newExamDraft, draftImageFrom } from './new-exam-draft.js';
 export { applyDraftAction } from './apply-draft-action.js';
 export { startHistory, record, undo, redo, UNDO_LIMIT, type DraftHistory } from './draft-history.js';
-export { deriveFinding, type DerivedFinding, type SizeRange } from './derive-finding.js';
+export { deriveFinding, examDateOf, type DerivedFinding, type SizeRange } from './derive-finding.js';
 export { deriveReport, type DerivedReport } from './derive-report.js';
 export { lineDiff, type LineChange } from './line-diff.js';
 export { serializeDraft, parseDraft } from './serialize-draft.js';
 export { exportReportText, exportReportJson } from './export-report.js';
-export { calcificationsOf, findingOf, sideOfImage } from './draft-lookup.js';
+export { calcificationsOf, findFinding, findImage, findingOf, sideOfImage } from './draft-lookup.js';
 export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
 export { editOutlineAction } from './edit-outline.js';
 export { CHANGE_NOT_STATED, defaultChange, hasComparison, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';

@@ -17,5 +17,5 @@ export { transferSyntax, type TransferSyntax, type PixelEncoding } from './trans
 export { sopClass, type SopClass, type SopClassRole } from './sop-classes.js';
 export { decodeRleFrame } from './decode-rle.js';
 export { BUILT_IN_DECODERS, type FrameDecoder, type FrameDecoders, type DecodedFrame, type CompressedEncoding } from './decode-compressed-frame.js';
-export { MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, type ViewCodeEntry } from './view-codes.js';
+export { findCode, MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, type ViewCodeEntry } from './view-codes.js';
 export { cleanText } from './clean-text.js';

@@ -10,13 +10,18 @@ import type { CalcificationAnalyser, MeasuredCalcification } from '../../../exte
 import { OUTLINE_EDITED, type OutlineEditedDetail } from '../../../extensions/calcification/tools/calcification-tool.js';
 import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
 import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
+import { calcificationCommands } from '../../../extensions/calcification/commands-module.js';
+import { followNippleMarkers } from '../../../extensions/calcification/follow-nipple-markers.js';
+import { COMMAND_PREFIX } from '../../../extensions/calcification/id.js';
+import { NIPPLE_MARKER_TOOL } from '../../../extensions/calcification/annotation-mapping.js';
+import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import { err, ok } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { fetchExamContext } from '../loading/exam-context.js';
 import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
-import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations } from '../draft/sync-annotations.js';
+import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
@@ -28,7 +33,7 @@ import { decidedRefusal, withEditGate, type GatedSession } from '../autosave/ind
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
-import { exposeTestHooks, markClickAnalysed, markFindingShown, markRegion } from './test-hooks.js';
+import { instrumentation } from './instrumentation.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -66,8 +71,8 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     const r = await client.analyse(imageId, req).finally(() => {
       if (target.kind !== 'seed') regionBusy(false);
     });
-    if (target.kind === 'seed' && r.ok) markClickAnalysed(r.value.ms);
-    if (target.kind !== 'seed') markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
+    if (target.kind === 'seed' && r.ok) instrumentation().markClickAnalysed(r.value.ms);
+    if (target.kind !== 'seed') instrumentation().markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const kind = r.value.calibrationKind;
     return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
@@ -222,6 +227,10 @@ export function App() {
 
   const ids: ImageIds | null = useMemo(() => (exam === null ? null : imageIds(exam)), [exam]);
 
+  // The extension's commands over the shown draft, as OHIF registers them: the viewer's undo, redo and nipple marker run them.
+  const commands = useMemo(() => (draft === null ? null : calcificationCommands({ store: draft.store })), [draft]);
+  const runCommand = useCallback((name: string, options: Record<string, unknown> = {}): unknown => commands?.[name]?.commandFn(options), [commands]);
+
   // Calcification annotations made or deleted by the tools go into the draft.
   useEffect(() => {
     if (draft === null || ids === null) return undefined;
@@ -262,20 +271,33 @@ export function App() {
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
     eventTarget.addEventListener(OUTLINE_EDITED, edited);
+    // A nipple marker placed, moved or deleted runs the extension's placeNipple command on this draft.
+    const stopMarkers = followNippleMarkers(eventTarget, {
+      worldToPixel: (imageId, w) => worldToPixel(imageId, [w[0], w[1], w[2]]),
+      toDraftImageId: (imageId) => ids.toDraft(imageId),
+      markerOf: (imageId) => draft.store.getState().nippleMarkers[imageId],
+      placeNipple: (o) => runCommand(`${COMMAND_PREFIX}.placeNipple`, o),
+      markers: () => (annotationApi.state.getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === NIPPLE_MARKER_TOOL) as never,
+      remove: (uid) => annotationApi.state.removeAnnotation(uid),
+      say,
+      clearing: () => clearing.current,
+    });
     return () => {
+      stopMarkers();
       eventTarget.removeEventListener(OUTLINE_EDITED, edited);
       eventTarget.removeEventListener(REGION_COMPLETED_EVENT, region);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     };
-  }, [draft, ids, say, onScreen]);
+  }, [draft, ids, say, onScreen, runCommand]);
 
   // The draft's calcifications are drawn on the viewports showing their images.
   useEffect(() => {
     if (draft === null || ids === null || session === null) return undefined;
     const sync = (): void => {
-      if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID)) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
-      markFindingShown(draft.store.getState().calcifications.length);
+      const markersChanged = syncNippleMarkers(draft.store, ids, onScreen, RENDERING_ENGINE_ID);
+      if (syncAnnotations(draft.store, ids, onScreen, RENDERING_ENGINE_ID) || markersChanged) toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
+      instrumentation().markFindingShown(draft.store.getState().calcifications.length);
     };
     sync();
     return draft.store.subscribe(sync);
@@ -313,7 +335,7 @@ export function App() {
     editRefusal.current = () => (draft === null ? Promise.resolve(null) : decidedRefusal(draft.gate));
   }, [draft]);
 
-  useEffect(() => exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
+  useEffect(() => instrumentation().exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
 
   // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
   const [imagesRead, setImagesRead] = useState(0);
@@ -389,10 +411,10 @@ export function App() {
           break;
         }
         case 'undo':
-          draft?.store.undo();
+          runCommand(`${COMMAND_PREFIX}.undo`);
           break;
         case 'redo':
-          draft?.store.redo();
+          runCommand(`${COMMAND_PREFIX}.redo`);
           break;
         case 'open':
           fileInput.current?.click();
@@ -436,7 +458,7 @@ export function App() {
           break;
       }
     },
-    [layout, selected, chooseTool, session, draft, crosshair, tool, say],
+    [layout, selected, chooseTool, session, runCommand, crosshair, tool, say],
   );
 
   useEffect(() => {
@@ -507,7 +529,7 @@ export function App() {
           </button>
         ))}
         <span className="separator" />
-        <UndoRedoButtons store={draft?.store ?? null} />
+        <UndoRedoButtons store={draft?.store ?? null} run={runCommand} />
         <span className="separator" />
         <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
         <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>

@@ -1,11 +1,14 @@
 /**
  * What the browser tests and benchmarks read from the page (window.calcscribe): image → viewport
- * positions and timings. Read-only views of the app's state; nothing here changes it.
+ * positions and timings. Read-only views of the app's state; nothing here changes it. Installed
+ * only in the viewer built with the test flag (main.tsx; instrumentation.ts).
  */
-import type { CalcificationTarget } from '../../../extensions/calcification/tools/index.js';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
+import type { RegionRecord } from './instrumentation.js';
 import { decodeReport } from '../cornerstone/shared-image-loader.js';
 import { imageToCanvas } from '../viewport/registry.js';
+
+export type { RegionRecord } from './instrumentation.js';
 
 export interface CalcscribeHooks {
   /** Stored-image pixel → CSS position inside the viewport element, e.g. ('current-RCC', 410, 388). */
@@ -24,16 +27,6 @@ export interface CalcscribeHooks {
   heldInWorker(): Promise<readonly string[]>;
 }
 
-export interface RegionRecord {
-  /** Cornerstone image id of the image searched. */
-  readonly imageId: string;
-  readonly target: CalcificationTarget;
-  /** Milliseconds the analysis took in the worker (null when it failed). */
-  readonly workerMs: number | null;
-  /** performance.now() when the worker's answer reached the page. */
-  readonly receivedAt: number;
-  readonly found: number;
-}
 
 declare global {
   interface Window {

@@ -6,6 +6,7 @@
 import { init as initCore, RenderingEngine } from '@cornerstonejs/core';
 import { registerDefaultProviders } from '@cornerstonejs/metadata';
 import { addTool, init as initTools, LengthTool, PanTool, ToolGroupManager, ZoomTool, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { preRegistration } from '../../../extensions/calcification/init.js';
 import { CalcificationRegionTool, CalcificationTool, NippleMarkerTool, type CalcificationAnalyser } from '../../../extensions/calcification/tools/index.js';
 import { registerDecodedImageLoader } from './shared-image-loader.js';
 
@@ -49,7 +50,9 @@ export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (mes
     registerDefaultProviders();
     registerDecodedImageLoader();
     initTools();
-    for (const T of [CalcificationTool, CalcificationRegionTool, NippleMarkerTool, LengthTool, PanTool, ZoomTool]) addTool(T);
+    // The extension registers its tools (calcification, region, nipple marker, length) as it does in OHIF; the viewer adds pan and zoom.
+    await preRegistration({ configuration: {} });
+    for (const T of [PanTool, ZoomTool]) addTool(T);
     const engine = new RenderingEngine(RENDERING_ENGINE_ID);
     const group = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
     if (!group) throw new Error('tool group could not be created');

@@ -1,22 +1,28 @@
 /**
- * Undo and redo of the exam draft as buttons: enabled only when there is a step to take, named for
- * screen readers, with the keyboard shortcut in their description.
+ * Undo and redo of the exam draft as buttons: the extension's toolbar buttons as the standalone
+ * viewer shows them — enabled by the extension's toolbar evaluators (evaluate.calcscribe.undo /
+ * redo), running its commands (calcscribe.undo / redo) — named for screen readers, with the
+ * keyboard shortcut in their description.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
+import { COMMAND_PREFIX } from '../../../extensions/calcification/id.js';
+import { getToolbarModule } from '../../../extensions/calcification/toolbar-module.js';
 
 const NONE = (): (() => void) => () => undefined;
 
-export function UndoRedoButtons({ store }: { readonly store: DraftStore | null }) {
+export function UndoRedoButtons({ store, run }: { readonly store: DraftStore | null; readonly run: (command: string) => unknown }) {
+  const evaluators = useMemo(() => new Map(getToolbarModule({ configuration: store === null ? {} : { store } }).map((e) => [e.name, e.evaluate])), [store]);
+  const disabled = (name: string): boolean => store === null || (evaluators.get(`evaluate.${COMMAND_PREFIX}.${name}`)?.().disabled ?? true);
   const subscribe = store === null ? NONE : store.subscribe;
-  const canUndo = useSyncExternalStore(subscribe, () => store?.canUndo() ?? false, () => false);
-  const canRedo = useSyncExternalStore(subscribe, () => store?.canRedo() ?? false, () => false);
+  const undoOff = useSyncExternalStore(subscribe, () => disabled('undo'), () => true);
+  const redoOff = useSyncExternalStore(subscribe, () => disabled('redo'), () => true);
   return (
     <span className="undo-redo" role="group" aria-label="Undo and redo">
-      <button type="button" data-testid="undo" disabled={!canUndo} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl+Z)" onClick={() => store?.undo()}>
+      <button type="button" data-testid="undo" disabled={undoOff} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl+Z)" onClick={() => run(`${COMMAND_PREFIX}.undo`)}>
         Undo
       </button>
-      <button type="button" data-testid="redo" disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" onClick={() => store?.redo()}>
+      <button type="button" data-testid="redo" disabled={redoOff} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" onClick={() => run(`${COMMAND_PREFIX}.redo`)}>
         Redo
       </button>
     </span>

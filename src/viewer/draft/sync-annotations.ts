@@ -9,9 +9,9 @@
  */
 import { getEnabledElementByViewportId } from '@cornerstonejs/core';
 import { annotation as annotationApi, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { measurementStats } from '../../../extensions/calcification/annotation-mapping.js';
+import { draftCalcificationToolData, measuredAnnotationToDraft, measurementStats, nippleMarkerPlacement } from '../../../extensions/calcification/annotation-mapping.js';
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
-import { CalcificationTool, calcificationOf, pixelsToWorld, type CalcificationData } from '../../../extensions/calcification/tools/index.js';
+import { CalcificationTool, calcificationOf, NippleMarkerTool, pixelToWorld, pixelsToWorld, worldToPixel, type CalcificationData } from '../../../extensions/calcification/tools/index.js';
 import { editOutlineAction } from '../../core/draft/edit-outline.js';
 import type { NewCalcification } from '../../core/draft/draft-action.js';
 import type { DraftCalcification } from '../../core/draft/exam-draft.js';
@@ -36,10 +36,7 @@ function calcificationAnnotations(): Linked[] {
 /** A measured annotation's calcification as the draft takes it, with its draft image id (null when it has none). */
 function newCalcificationOf(ids: ImageIds, a: ToolTypes.Annotation): { imageId: string; item: NewCalcification } | null {
   const data = calcificationOf(a);
-  const csImageId = a.metadata?.referencedImageId;
-  const draftImageId = csImageId === undefined ? null : ids.toDraft(csImageId);
-  if (data === null || data.calcification === null || draftImageId === null) return null;
-  return { imageId: draftImageId, item: { seed: data.seed, contour: data.calcification.outline.contour, measurements: data.calcification.measurements } };
+  return data === null ? null : measuredAnnotationToDraft({ metadata: a.metadata, data }, (id) => ids.toDraft(id));
 }
 
 /**
@@ -161,20 +158,47 @@ export function syncAnnotations(store: DraftStore, ids: ImageIds, viewports: Rea
 }
 
 function annotationFor(c: DraftCalcification, csImageId: string, viewport: unknown): Linked {
-  const polyline = pixelsToWorld(csImageId, c.contour);
   const a = CalcificationTool.createAnnotationForViewport(viewport, {
-    data: {
-      handles: { points: [], activeHandleIndex: null },
-      contour: { polyline, closed: true },
-      status: 'measured',
-      seed: c.seed,
-      calcification: null,
-      message: null,
-      label: measurementStats(c.measurements).label,
-      calcificationId: c.id,
-    } satisfies ToolTypes.Annotation['data'] & CalcificationData & { calcificationId: string },
+    data: { ...draftCalcificationToolData(c, pixelsToWorld(csImageId, c.contour)) } satisfies ToolTypes.Annotation['data'] & CalcificationData & { calcificationId: string },
   }) as Linked;
   a.highlighted = false;
   shown.set(a, c.contour);
   return a;
+}
+
+/**
+ * Brings the nipple marker annotations in line with the draft's markers: a marker annotation the
+ * draft does not have at its place (an undo, another draft) is taken away; a draft marker on an
+ * image on screen without its annotation (a redo, a restored draft) is drawn. Its removal clears
+ * nothing in the draft (follow-nipple-markers.ts clears only the draft's own marker). Returns whether any changed.
+ */
+export function syncNippleMarkers(store: DraftStore, ids: ImageIds, viewports: ReadonlyMap<string, string>, renderingEngineId: string): boolean {
+  const markers = store.getState().nippleMarkers;
+  let changed = false;
+  const drawn = new Set<string>();
+  for (const a of getAllAnnotations() ?? []) {
+    if (a.metadata?.toolName !== NippleMarkerTool.toolName) continue;
+    const p = nippleMarkerPlacement(a as never, (id, w) => worldToPixel(id, [w[0], w[1], w[2]]), (id) => ids.toDraft(id));
+    const wanted = p.ok ? markers[p.value.imageId] : undefined;
+    if (p.ok && wanted !== undefined && !drawn.has(p.value.imageId) && Math.abs(wanted.x - p.value.point.x) < 1e-6 && Math.abs(wanted.y - p.value.point.y) < 1e-6) {
+      drawn.add(p.value.imageId);
+      continue;
+    }
+    removeAnnotation(a.annotationUID as string);
+    changed = true;
+  }
+  for (const [draftImageId, point] of Object.entries(markers)) {
+    if (drawn.has(draftImageId)) continue;
+    const csImageId = ids.toCornerstone(draftImageId);
+    const viewportId = csImageId === null ? undefined : viewports.get(csImageId);
+    if (csImageId === null || viewportId === undefined) continue;
+    const enabled = getEnabledElementByViewportId(viewportId);
+    if (!enabled || enabled.renderingEngine.id !== renderingEngineId) continue;
+    const marker = NippleMarkerTool.createAnnotationForViewport(enabled.viewport, {
+      data: { handles: { points: [pixelToWorld(csImageId, point)], activeHandleIndex: null } },
+    }) as ToolTypes.Annotation;
+    addAnnotation(marker, enabled.viewport.element);
+    changed = true;
+  }
+  return changed;
 }

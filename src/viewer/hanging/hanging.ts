@@ -3,13 +3,25 @@
  * that right images sit on the left of the screen with their chest walls meeting in the middle,
  * CC above MLO, lateral (CC) or superior (MLO) at the top.
  */
+import { MAMMO_PROTOCOL } from '../../../extensions/calcification/hanging-protocol-module.js';
 import type { Laterality, MammoView } from '../../core/image.js';
 import { hangingRow } from '../../core/locate/view-axis.js';
 
 export type HangingSlot = 'RCC' | 'LCC' | 'RMLO' | 'LMLO';
 
-/** Grid order, row by row: RCC top-left, LCC top-right, RMLO bottom-left, LMLO bottom-right. */
-export const HANGING_SLOTS: readonly HangingSlot[] = ['RCC', 'LCC', 'RMLO', 'LMLO'];
+const isSlot = (id: string): id is HangingSlot => id === 'RCC' || id === 'LCC' || id === 'RMLO' || id === 'LMLO';
+
+/**
+ * Grid order, row by row — RCC top-left, LCC top-right, RMLO bottom-left, LMLO bottom-right — as
+ * the extension's hanging protocol's screening stage lays out its viewports (the one layout for
+ * both hosts).
+ */
+export const HANGING_SLOTS: readonly HangingSlot[] = (() => {
+  const ids = MAMMO_PROTOCOL.stages[0]?.viewports.map((v) => v.viewportOptions.viewportId) ?? [];
+  const slots = ids.filter(isSlot);
+  if (slots.length !== 4 || slots.length !== ids.length) throw new Error(`the hanging protocol's screening stage is not the four views: ${ids.join(', ')}`);
+  return slots;
+})();
 
 /** The slot an image belongs in, from its laterality and its view's hanging row (the views table); null when it has none. */
 export function slotFor(laterality: Laterality | null, view: MammoView | null): HangingSlot | null {

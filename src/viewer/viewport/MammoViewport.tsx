@@ -10,7 +10,7 @@ import { RENDERING_ENGINE_ID, type CornerstoneSession } from '../cornerstone/set
 import type { LoadedImage } from '../loading/exam.js';
 import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import { CALIBRATION_WORDS } from '../../core/calibration-words.js';
-import { markClick } from '../app/test-hooks.js';
+import { instrumentation } from '../app/instrumentation.js';
 import { displayImage } from './display.js';
 import { imageDisplayed, refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
 
@@ -20,7 +20,7 @@ import { imageDisplayed, refitAll, registerViewport, unregisterViewport, viewpor
  * whether a measurement started.
  */
 export function pressAt(session: CornerstoneSession, element: HTMLDivElement, canvas: [number, number]): boolean {
-  markClick();
+  instrumentation().markClick();
   return session.press(element, canvas);
 }
 

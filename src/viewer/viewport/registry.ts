@@ -6,8 +6,8 @@
 import type { Types } from '@cornerstonejs/core';
 import { pixelToWorld } from '../../../extensions/calcification/tools/index.js';
 import type { LoadedImage } from '../loading/exam.js';
-import { fitCamera } from './fit-camera.js';
-import { chestWallEdgeFor } from './fit-image.js';
+import { fitCamera } from '../../../extensions/calcification/viewport/fit-camera.js';
+import { chestWallEdgeFor } from '../../../extensions/calcification/viewport/fit-image.js';
 
 interface Entry {
   readonly viewport: Types.IStackViewport;

@@ -5,7 +5,7 @@
  * and centred vertically. Pure: no DOM, no Cornerstone; the viewer turns the result into a camera
  * and the evaluation calls it from Node.
  */
-import { err, ok, type Result } from '../../core/result.js';
+import { err, ok, type Result } from 'calcscribe/core';
 
 /** A stored image's size and the physical spacing of its columns and rows (only their ratio matters). */
 export interface ImageGeometry {

@@ -5,8 +5,8 @@
  * so the pixel spacing Cornerstone draws with and the hanging flips are both respected.
  */
 import type { Types } from '@cornerstonejs/core';
-import { pixelToWorld } from '../../../extensions/calcification/tools/index.js';
-import type { Result } from '../../core/result.js';
+import type { Result } from 'calcscribe/core';
+import { pixelToWorld } from '../tools/coordinates.js';
 import { fitImage, type ImageFit, type ViewportEdge } from './fit-image.js';
 
 const add = (a: Types.Point3, b: readonly number[]): Types.Point3 => [a[0] + (b[0] as number), a[1] + (b[1] as number), a[2] + (b[2] as number)];
