@@ -44,27 +44,40 @@ function likelihoodRow(f: AssessmentFacts): PpvRow | null {
   return f.worst !== null && isSuspiciousTerm(f.worst) ? ppvRow(f.worst, distributionClass(f.distributions)) : null;
 }
 
+/**
+ * Each placeholder of the rule texts and how it is worked out from the facts; a text is filled
+ * only with the placeholders it holds (most hold none), each worked out once.
+ */
+const PLACEHOLDERS: Readonly<Record<string, (f: AssessmentFacts, from: AssessmentCategory, to: AssessmentCategory) => string>> = {
+  why: (f) => f.input.notCharacterised ?? 'no lexicon term fits the measurements',
+  terms: (f) => f.termsInOrder.join(' / '),
+  punctateOrRound: (f) => f.termsInOrder.filter((t) => t === 'punctate' || t === 'round').join(' and ') || 'punctate',
+  years: (f) => yearsInWords(f.input.change.years),
+  events: (f) => (f.sameSideTreatments.length === 0 ? 'treatment' : f.sameSideTreatments.map(eventInWords).join(' and ')),
+  change: (f) => [...new Set(f.sameSideTreatments.map((e) => changeWord(e.kind)))].join(' and '),
+  sinceEvent: (f) => {
+    const examDate = f.input.examDate ?? null;
+    const recent = f.sameSideTreatments.find((e) => e.kind !== 'trauma' && (yearsBefore(e.date, examDate) ?? 99) <= 4);
+    return recent === undefined ? '' : `${eventInWords(recent)}, ${Math.floor(yearsBefore(recent.date, examDate) ?? 0)} years before this examination`;
+  },
+  conditions: (f) => f.input.history.conditions.filter((c) => c !== 'known-malignancy').map((c) => CONDITION_WORDS[c]).join(' and '),
+  malignancy: (f) => malignancyInWords(f),
+  worst: (f) => f.worst ?? '',
+  ductal: (f) => f.distributionsInOrder.filter((d) => d === 'linear' || d === 'segmental').join(' and ') || 'linear or segmental',
+  likelihood: (f) => {
+    const row = likelihoodRow(f);
+    return row === null ? '' : ppvReason(row, findingInWords(f), CATEGORY_TABLE[row.category].name);
+  },
+  from: (_f, from) => from,
+  to: (_f, _from, to) => to,
+};
+
 function fill(text: string, f: AssessmentFacts, from: AssessmentCategory, to: AssessmentCategory): string {
-  const events = f.sameSideTreatments;
-  const why = f.input.notCharacterised ?? 'no lexicon term fits the measurements';
-  const examDate = f.input.examDate ?? null;
-  const recent = events.find((e) => e.kind !== 'trauma' && (yearsBefore(e.date, examDate) ?? 99) <= 4);
-  const row = likelihoodRow(f);
-  return text
-    .replace('{why}', why)
-    .replace('{terms}', f.termsInOrder.join(' / '))
-    .replace('{punctateOrRound}', f.termsInOrder.filter((t) => t === 'punctate' || t === 'round').join(' and ') || 'punctate')
-    .replace('{years}', yearsInWords(f.input.change.years))
-    .replace('{events}', events.length === 0 ? 'treatment' : events.map(eventInWords).join(' and '))
-    .replace('{change}', [...new Set(events.map((e) => changeWord(e.kind)))].join(' and '))
-    .replace('{sinceEvent}', recent === undefined ? '' : `${eventInWords(recent)}, ${Math.floor(yearsBefore(recent.date, examDate) ?? 0)} years before this examination`)
-    .replace('{conditions}', f.input.history.conditions.filter((c) => c !== 'known-malignancy').map((c) => CONDITION_WORDS[c]).join(' and '))
-    .replace('{malignancy}', malignancyInWords(f))
-    .replace('{worst}', f.worst ?? '')
-    .replace('{ductal}', f.distributionsInOrder.filter((d) => d === 'linear' || d === 'segmental').join(' and ') || 'linear or segmental')
-    .replace('{likelihood}', row === null ? '' : ppvReason(row, findingInWords(f), CATEGORY_TABLE[row.category].name))
-    .replace('{from}', from)
-    .replace('{to}', to);
+  if (!text.includes('{')) return text;
+  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+    const value = PLACEHOLDERS[name];
+    return value === undefined ? whole : value(f, from, to);
+  });
 }
 
 function targetOf(rule: AssessmentRule, f: AssessmentFacts): AssessmentCategory | null {
