@@ -1,5 +1,5 @@
 import type { AssessmentCategory, DistributionTerm, HistoryEvent, MorphologyTerm, ProcedureKind } from '../lexicon.js';
-import { DISTRIBUTION_TERMS, MORPHOLOGY_TERMS, isTypicallyBenign } from '../lexicon.js';
+import { DISTRIBUTION_TERMS, MORPHOLOGY_TERMS, PROCEDURE_KINDS, isTypicallyBenign } from '../lexicon.js';
 import { CATEGORY_TABLE } from './categories.js';
 import { ppvRow, type SuspiciousTerm } from './suspicious-ppv.js';
 import type { AssessmentInput } from './suggestion.js';
@@ -69,18 +69,8 @@ export function inLexiconOrder<T extends string>(terms: Iterable<T>, order: read
   return order.filter((t) => set.has(t));
 }
 
-/** Procedures and injuries after which dystrophic calcifications are expected. */
-export const TREATMENTS: readonly ProcedureKind[] = [
-  'lumpectomy',
-  'excision',
-  'mastectomy',
-  'reduction',
-  'biopsy',
-  'augmentation',
-  'other-surgery',
-  'radiation',
-  'trauma',
-];
+/** Procedures and injuries after which dystrophic calcifications are expected: every kind a history event can be. */
+export const TREATMENTS: readonly ProcedureKind[] = PROCEDURE_KINDS;
 
 /** What the assessment predicates read, worked out once per input. */
 export interface AssessmentFacts {
