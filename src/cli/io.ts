@@ -1,6 +1,8 @@
 /** What a command may touch of the outside world: injected so commands are testable in-process. */
 export interface CliIo {
   readonly stdout: (s: string) => void;
+  /** Bytes to standard output (large outputs, e.g. batch results); absent: written through stdout as text. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (s: string) => void;
   readonly stdin: AsyncIterable<string | Uint8Array>;
 }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { suggestFromJson } from '../../core/index.js';
 import { UsageError, printable, type CliIo } from '../io.js';
-import { readLines } from '../read-lines.js';
+import { LineOutput } from '../line-output.js';
+import { readLineBatches } from '../read-lines.js';
 
 /**
  * `calcscribe suggest`: the assessment from lexicon terms and context alone (no image).
@@ -86,30 +87,28 @@ function parseJsonOption(text: string, option: string): unknown {
 async function runBatch(io: CliIo, today: string): Promise<number> {
   let bad = 0;
   let lineNo = 0;
-  let out: string[] = [];
-  for await (const line of readLines(io.stdin)) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(line);
-    } catch {
-      bad++;
-      out.push(JSON.stringify({ line: lineNo, error: { kind: 'bad-argument', message: 'not valid JSON' } }));
-      continue;
+  const out = new LineOutput(io);
+  for await (const lines of readLineBatches(io.stdin)) {
+    for (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch {
+        bad++;
+        out.line(JSON.stringify({ line: lineNo, error: { kind: 'bad-argument', message: 'not valid JSON' } }));
+        continue;
+      }
+      const r = suggestFromJson(obj, today);
+      if (r.ok) out.line(JSON.stringify(r.value));
+      else {
+        bad++;
+        out.line(JSON.stringify({ line: lineNo, error: r.error }));
+      }
     }
-    const r = suggestFromJson(obj, today);
-    if (r.ok) out.push(JSON.stringify(r.value));
-    else {
-      bad++;
-      out.push(JSON.stringify({ line: lineNo, error: r.error }));
-    }
-    if (out.length >= 2048) {
-      io.stdout(out.join('\n') + '\n');
-      out = [];
-    }
+    out.flush();
   }
-  if (out.length > 0) io.stdout(out.join('\n') + '\n');
   if (bad > 0) {
     io.stderr(`calcscribe suggest: ${bad} of ${lineNo} lines were not valid cases (see their "error" results)\n`);
     return 2;
