@@ -28,13 +28,16 @@ export function checkDate(field: string, date: string | null, examDate: string |
  */
 export function checkAssessmentInput(input: AssessmentInput, today: string | null): Result<AssessmentInput> {
   const examDate = input.examDate ?? null;
-  const dates: [string, string | null][] = [
-    ['examDate', examDate],
-    ...input.history.events.map((e, i): [string, string | null] => [`history.events[${i}].date`, e.date]),
-    ...(input.history.malignancies ?? []).map((m, i): [string, string | null] => [`history.malignancies[${i}].date`, m.date]),
-  ];
-  for (const [field, date] of dates) {
-    const r = checkDate(field, date, field === 'examDate' ? null : examDate, today);
+  const examDateOk = checkDate('examDate', examDate, null, today);
+  if (!examDateOk.ok) return examDateOk;
+  const events = input.history.events;
+  for (let i = 0; i < events.length; i++) {
+    const r = checkDate(`history.events[${i}].date`, events[i]?.date ?? null, examDate, today);
+    if (!r.ok) return r;
+  }
+  const malignancies = input.history.malignancies ?? [];
+  for (let i = 0; i < malignancies.length; i++) {
+    const r = checkDate(`history.malignancies[${i}].date`, malignancies[i]?.date ?? null, examDate, today);
     if (!r.ok) return r;
   }
   if (input.change.kind === 'stable' && input.change.newPosition === true) {

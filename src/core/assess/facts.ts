@@ -63,6 +63,8 @@ export const SUSPICION_ORDER_OF_TERMS: readonly MorphologyTerm[] = [
   'fine-linear branching',
 ];
 
+const MOST_SUSPICIOUS_FIRST: readonly MorphologyTerm[] = [...SUSPICION_ORDER_OF_TERMS].reverse();
+
 /** Terms in lexicon order (the order reasons list them), whatever order they were given in. */
 export function inLexiconOrder<T extends string>(terms: Iterable<T>, order: readonly T[]): T[] {
   const set = new Set(terms);
@@ -92,7 +94,7 @@ const sameSide = (e: HistoryEvent, side: AssessmentInput['side']): boolean =>
 
 /** Works out the facts the rules read. */
 export function assessmentFacts(input: AssessmentInput): AssessmentFacts {
-  const worst = [...SUSPICION_ORDER_OF_TERMS].reverse().find((t) => input.morphology.includes(t)) ?? null;
+  const worst = MOST_SUSPICIOUS_FIRST.find((t) => input.morphology.includes(t)) ?? null;
   return {
     input,
     termsInOrder: inLexiconOrder(input.morphology, MORPHOLOGY_TERMS),

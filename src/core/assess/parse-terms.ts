@@ -58,6 +58,7 @@ const shown = (s: string): string => JSON.stringify(s.slice(0, 60));
 
 /** A morphology term from a word ("fine pleomorphic", "eggshell") or a code ("DCM:111344"). */
 export function parseMorphology(text: string): Result<MorphologyTerm> {
+  if (isMorphologyTerm(text)) return ok(text);
   const s = norm(text);
   if (isMorphologyTerm(s)) return ok(s);
   const alias = MORPHOLOGY_ALIASES[s];
@@ -110,6 +111,7 @@ export function uncharacterisedWords(codes: readonly CodedConcept[]): string {
 
 /** A distribution term from a word or a code. */
 export function parseDistribution(text: string): Result<DistributionTerm> {
+  if (isDistributionTerm(text)) return ok(text);
   const s = norm(text);
   if (isDistributionTerm(s)) return ok(s);
   const alias = DISTRIBUTION_ALIASES[s];

@@ -121,17 +121,17 @@ export function suggestAssessment(input: AssessmentInput): DetailedSuggestion {
   const reasons: string[] = [];
   const ruleIds: string[] = [];
   const differential: string[] = [];
-  const fires = (rule: AssessmentRule): boolean => rule.when.every((p) => ASSESSMENT_PREDICATES[p](f));
+  // Each rule's conditions are read once.
+  const fired = ASSESSMENT_RULES.filter((rule) => rule.when.every((p) => ASSESSMENT_PREDICATES[p](f)));
   // Said once: a rule that restates the morphology's reason replaces it.
-  const restated = ASSESSMENT_RULES.some((r) => r.restatesMorphology === true && fires(r));
+  const restated = fired.some((r) => r.restatesMorphology === true);
   if (f.worst !== null) {
     if (!restated) reasons.push(MORPHOLOGY_BASE[f.worst].reason);
     ruleIds.push(`morphology:${f.worst}`);
     const others = f.termsInOrder.filter((t) => t !== f.worst);
     if (others.length > 0) reasons.push(`also present: ${others.join(', ')} (the most suspicious morphology decides)`);
   }
-  for (const rule of ASSESSMENT_RULES) {
-    if (!fires(rule)) continue;
+  for (const rule of fired) {
     const target = targetOf(rule, f);
     const next = applyEffect(rule, target, category);
     reasons.push(fill(rule.reason, f, category, next));
