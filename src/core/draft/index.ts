@@ -10,7 +10,7 @@ export type { FindingFacts } from './finding-facts.js';
 export { deriveReport, type DerivedReport } from './derive-report.js';
 export { lineDiff, type LineChange } from './line-diff.js';
 export { serializeDraft, parseDraft } from './serialize-draft.js';
-export { exportReportText, exportReportJson } from './export-report.js';
+export { exportReportText } from './export-report.js';
 export { calcificationsOf, findFinding, findImage, findingOf, sideOfImage } from './draft-lookup.js';
 export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
 export { editOutlineAction } from './edit-outline.js';
