@@ -6,7 +6,7 @@
 import type { Overrides, OverriddenTerm } from 'calcscribe/core';
 import type { DraftAction, NewCalcification } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
-import { exportReportJson, exportReportText } from 'calcscribe/draft';
+import { examReportJson, exportReportText } from 'calcscribe/draft';
 import type { BreastComposition, ChangeSincePrior, ClinicalHistory } from 'calcscribe/core';
 import { err, ok, type Result } from 'calcscribe/core';
 import type { PointPx } from 'calcscribe/core';
@@ -93,7 +93,8 @@ export function calcificationCommands(config: CalcificationExtensionConfiguratio
     undo: withStore((store) => store.undo()),
     redo: withStore((store) => store.redo()),
     exportReportText: withStore((store) => ok(exportReportText(store.getState()))),
-    exportReportJson: withStore((store) => ok(exportReportJson(store.getState()))),
+    /** The report as JSON: the command line's `exam --json`, the same bytes (examReportJson). */
+    exportReportJson: withStore((store) => ok(examReportJson(store.getState()))),
     /** Throws the draft of this exam away; the host asks the radiologist first. */
     discardDraft: withStore((store) => ok(store.discard())),
     /**

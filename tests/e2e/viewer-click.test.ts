@@ -13,6 +13,7 @@ import { analyzeFinding } from '../../src/core/analyze.js';
 import { parseExamContext } from '../../src/core/exam-context.js';
 import { segmentAtSeed } from '../../src/core/segment/segment-at-seed.js';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
+import { deriveReport, examReportJson } from '../../src/core/draft/index.js';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
@@ -166,6 +167,20 @@ describe('click on a calcification', () => {
     const times = await s.page.evaluate(() => [...(window.calcscribe?.clickToFinding ?? [])]);
     expect(times.length).toBeGreaterThanOrEqual(3);
     for (const t of times) expect(t).toBeGreaterThan(0);
+  });
+
+  it('Export JSON downloads the report of the draft on screen as the command line writes it (examReportJson), and each card\'s size is the core\'s', async () => {
+    const draft = await s.page.evaluate(() => window.calcscribe?.draft() ?? null);
+    if (draft === null) throw new Error('no draft on screen');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^calcscribe-.+\.json$/);
+    const file = await download.path();
+    const downloaded = await readFile(file, 'utf8');
+    expect(downloaded).toBe(examReportJson(draft));
+    const j = JSON.parse(downloaded) as { findings: { size: { words: string } }[] };
+    expect(j.findings.length).toBeGreaterThanOrEqual(1);
+    const shown = await s.page.getByTestId('finding-size').allTextContents();
+    expect(shown).toEqual(deriveReport(draft).findingsDerived.map((d) => d.sizeRange.words));
   });
 
   it('a reload brings the draft back: the same calcifications, findings and report text', async () => {

@@ -185,6 +185,22 @@ describe('known biopsy-proven malignancies', () => {
     expect(reasons()).not.toMatch(/known biopsy-proven malignancy/);
   });
 
+  it('removing a malignancy with a refused date leaves the next one showing its own date and site (the rows of events and malignancies are drawn alike)', () => {
+    const malignancies = [
+      { side: 'right' as const, site: null, date: null },
+      { side: 'left' as const, site: "2 o'clock", date: null },
+    ];
+    const store = testStore({ ...draft, history: { ...draft.history, malignancies } });
+    render(<PanelHost image={image} store={store} />);
+    fireEvent.change(screen.getByLabelText('Biopsy date of malignancy 1'), { target: { value: '20x' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Biopsy date of malignancy 1 "20x"/);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove malignancy 1' }));
+    expect(store.getState().history.malignancies).toEqual([malignancies[1]]);
+    expect((screen.getByLabelText('Biopsy date of malignancy 1') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Site of malignancy 1') as HTMLInputElement).value).toBe("2 o'clock");
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('a malignancy biopsied after the exam is not applied', () => {
     const store = testStore({ ...draft, history: { ...draft.history, malignancies: [{ side: 'right', site: null, date: null }] } });
     render(<PanelHost image={image} store={store} />);

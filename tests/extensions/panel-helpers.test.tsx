@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { intensityProfile, longAxisLine } from '../../extensions/calcification/panel/profile.js';
 import { centreDip } from '../../extensions/calcification/panel/ProfilePlot.js';
-import { sizeRange } from '../../extensions/calcification/panel/size-range.js';
 import { exportFileName } from '../../extensions/calcification/panel/download.js';
 import { makeMammoImage } from '../../src/core/image.js';
-import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
-import { mm, mm2, px, px2 } from '../../src/core/units.js';
 import { renderScene } from '../core/segment/synthetic.js';
 
 const SP = 0.05;
@@ -74,48 +71,6 @@ describe('longAxisLine', () => {
   it('is null for an outline of fewer than two distinct points', () => {
     expect(longAxisLine([{ x: 1, y: 1 }], { x: 1, y: 1 }, 2)).toBeNull();
     expect(longAxisLine([{ x: 1, y: 1 }, { x: 1, y: 1 }], { x: 1, y: 1 }, 2)).toBeNull();
-  });
-});
-
-function m(longPx: number, longMm: number | null, calibration: CalcificationMeasurements['calibration']): CalcificationMeasurements {
-  const L = { px: px(longPx), mm: longMm === null ? null : mm(longMm) };
-  return {
-    calibration,
-    centre: { x: 0, y: 0 },
-    longAxis: L,
-    shortAxis: L,
-    area: { px2: px2(1), mm2: longMm === null ? null : mm2(1) },
-    equivalentDiameter: L,
-    perimeter: L,
-    circularity: 1,
-    elongation: 1,
-    solidity: 1,
-    marginSharpness: 1,
-    contrastToNoise: 10,
-    contrast: 100,
-    lucentCentreIndex: 0,
-    heterogeneity: 0,
-    skeleton: { calibre: L, length: L, branchPoints: 0 },
-  };
-}
-
-describe('sizeRange', () => {
-  it('gives the smallest to largest long axis in mm with the calibration kind', () => {
-    expect(sizeRange([m(8, 0.42, 'magnification-corrected'), m(40, 2.38, 'magnification-corrected'), m(20, 1.2, 'magnification-corrected')])).toBe(
-      '0.4–2.4 mm, magnification-corrected',
-    );
-  });
-  it('gives pixels and says uncalibrated when any calcification has no millimetres', () => {
-    expect(sizeRange([m(6, null, 'uncalibrated'), m(37, null, 'uncalibrated')])).toBe('6–37 px, uncalibrated');
-    expect(sizeRange([m(6, 0.3, 'detector'), m(37, null, 'uncalibrated')])).toBe('6–37 px, uncalibrated');
-  });
-  it('gives one number for one calcification and names mixed calibrations', () => {
-    expect(sizeRange([m(20, 1.04, 'fiducial')])).toBe('1.0 mm, fiducial-calibrated');
-    expect(sizeRange([m(20, 1.0, 'fiducial'), m(30, 1.5, 'detector')])).toBe('1.0–1.5 mm, fiducial-calibrated / detector spacing, not magnification-corrected');
-    expect(sizeRange([m(20, 0.8, 'film-scanner'), m(30, 1.2, 'film-scanner')])).toBe('0.8–1.2 mm, scanner pitch on the film, not magnification-corrected');
-  });
-  it('says so when there are no calcifications', () => {
-    expect(sizeRange([])).toBe('no calcifications');
   });
 });
 

@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import type { MammoImage } from '../../src/core/image.js';
+import { calcificationSize } from '../../src/core/calibration-words.js';
+import { fmtMmWords } from '../../src/core/report/words.js';
 import { draftFromPipeline, PanelHost, syntheticImage, testStore } from './panel-fixture.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -31,9 +33,11 @@ describe('CalcificationPanel: a finding measured by the core', () => {
     const f = finding();
     expect(within(f).getByTestId('finding-count').textContent).toBe('4 calcifications');
     const lengths = draft.calcifications.map((c) => c.measurements.longAxis.mm as number);
-    const range = `${Math.min(...lengths).toFixed(1)}–${Math.max(...lengths).toFixed(1)} mm, detector spacing, not magnification-corrected`;
+    // In the report's digits (two decimals below 1 mm, one above): the largest reads as the wording's "up to".
+    const range = `${fmtMmWords(Math.min(...lengths))}–${fmtMmWords(Math.max(...lengths))} mm, detector spacing, not magnification-corrected`;
     expect(within(f).getByTestId('finding-size').textContent).toBe(range);
-    expect(range).toMatch(/^0\.[3-4]–1\.[1-3] mm/);
+    expect(range).toMatch(/^0\.[3-4]\d–1\.[1-3] mm/);
+    expect(within(f).getByTestId('wording').textContent).toContain(`up to ${fmtMmWords(Math.max(...lengths))} mm`);
     const morph = within(f).getByTestId('finding-morphology');
     expect(morph.textContent).toContain('fine pleomorphic');
     expect(morph.textContent).toContain('(suggested)');
@@ -230,7 +234,11 @@ describe('CalcificationPanel: exam fields, pictures, discard', () => {
     const plot = within(sel).getByTestId('intensity-profile');
     const points = plot.querySelector('polyline')?.getAttribute('points')?.split(' ') ?? [];
     expect(points).toHaveLength(64);
-    expect(sel.textContent).toMatch(/0\.\d\d × 0\.\d\d mm, detector spacing/);
+    // The size reads as the label beside the outline (the core's calcificationSize), in mm at the detector.
+    const second = draft.calcifications[1];
+    if (second === undefined) throw new Error('the fixture has fewer than two calcifications');
+    expect(calcificationSize(second.measurements).label).toMatch(/^0\.\d\d × 0\.\d\d mm \(detector\)$/);
+    expect(sel.textContent).toContain(calcificationSize(second.measurements).label);
   });
 
   it('discards the draft only after confirmation, then tells the host', () => {

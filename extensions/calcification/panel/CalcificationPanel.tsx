@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from 'calcscribe/draft';
-import { exportReportJson } from 'calcscribe/draft';
+import { examReportJson } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
@@ -88,7 +88,7 @@ export function CalcificationPanel(props: {
         findings={view.findings}
         report={view.report}
         host={host}
-        exportJson={() => exportReportJson(store.getState())}
+        exportJson={() => examReportJson(store.getState())}
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />

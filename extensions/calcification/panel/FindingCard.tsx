@@ -1,23 +1,13 @@
 import { memo, useId } from 'react';
 import type { OverriddenTerm } from 'calcscribe/core';
 import { ASSESSMENT_CATEGORIES, DISTRIBUTION_TERMS, type AssessmentCategory, type DistributionTerm } from 'calcscribe/core';
-import { wordLocation } from 'calcscribe/core';
 import { ChangeSelect } from './ChangeSelect.js';
 import { MorphologyPicker } from './MorphologyPicker.js';
 import { OverrideMark } from './OverrideMark.js';
 import { KnownCancerSelect } from './KnownCancerSelect.js';
 import { RelationField } from './RelationField.js';
 import type { PanelCallbacks, PanelFinding } from './panel-model.js';
-import { sizeRange } from './size-range.js';
 import { assessmentOption, distributionOption } from './term-codes.js';
-
-function listOrNone(terms: readonly string[]): string {
-  return terms.length > 0 ? terms.join(', ') : 'not characterised';
-}
-
-function percent(c: number): string {
-  return `${Math.round(c * 100)} %`;
-}
 
 function isDistribution(s: string): s is DistributionTerm {
   return (DISTRIBUTION_TERMS as readonly string[]).includes(s);
@@ -28,7 +18,7 @@ function isCategory(s: string): s is AssessmentCategory {
 
 /**
  * One finding: what was measured, the terms (suggested or overridden), the suggestion and its
- * wording. Drawn again only when one of its props changes (the panel keeps a finding's object
+ * wording, every word and number as the core derived it (the card formats nothing). Drawn again only when one of its props changes (the panel keeps a finding's object
  * while it is unchanged, and tells each card only of a selection among its own calcifications).
  */
 export const FindingCard = memo(function FindingCard(props: {
@@ -47,38 +37,32 @@ export const FindingCard = memo(function FindingCard(props: {
   const dispatch = host.dispatch;
   const id = useId();
   const overrides = f.overrides;
-  const ms = f.calcifications.map((c) => c.measurements);
   const morphologyOverridden = overrides.morphology !== undefined;
   const distributionOverridden = overrides.distribution !== undefined;
   const assessmentOverridden = overrides.assessment !== undefined;
   const revert = (term: OverriddenTerm): void => dispatch({ type: 'clearOverrides', findingId: f.id, terms: [term] });
-  const locationWords = f.location === null ? 'not stated' : wordLocation(f.side, f.location);
-  const count = f.count;
+  const facts = f.facts;
 
   return (
     <article className="cs-finding" data-testid={props.warmUp === true ? undefined : 'finding'} aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{label}</h4>
       <dl className="cs-facts">
         <dt>Count</dt>
-        <dd data-testid="finding-count">
-          {count} calcification{count === 1 ? '' : 's'}
-        </dd>
+        <dd data-testid="finding-count">{facts.count}</dd>
         <dt>Size</dt>
-        <dd data-testid="finding-size">{sizeRange(ms)}</dd>
+        <dd data-testid="finding-size">{f.size}</dd>
 
         <dt>Morphology</dt>
         <dd data-testid="finding-morphology">
-          <span>{listOrNone(f.morphology)}</span>{' '}
+          <span>{facts.morphology}</span>{' '}
           {morphologyOverridden ? (
-            <OverrideMark termName="morphology" suggested={listOrNone(f.suggestedMorphology)} onRevert={() => revert('morphology')} />
+            <OverrideMark termName="morphology" suggested={facts.suggestedMorphology} onRevert={() => revert('morphology')} />
           ) : (
             <span className="cs-suggested">(suggested)</span>
           )}
           <ul className="cs-confidence" aria-label={`Suggested morphology terms of ${label} with confidence`}>
-            {f.morphologyDescription.terms.map((t) => (
-              <li key={t.term}>
-                {t.term}: {percent(t.confidence)}
-              </li>
+            {facts.morphologyConfidence.map((t) => (
+              <li key={t}>{t}</li>
             ))}
           </ul>
           {f.morphologyDescription.evidence.length > 0 ? (
@@ -116,7 +100,7 @@ export const FindingCard = memo(function FindingCard(props: {
             ))}
           </select>{' '}
           {distributionOverridden ? (
-            <OverrideMark termName="distribution" suggested={listOrNone(f.suggestedDistribution)} onRevert={() => revert('distribution')} />
+            <OverrideMark termName="distribution" suggested={facts.suggestedDistribution} onRevert={() => revert('distribution')} />
           ) : (
             <span className="cs-suggested">(suggested)</span>
           )}
@@ -130,7 +114,7 @@ export const FindingCard = memo(function FindingCard(props: {
         </dd>
 
         <dt>Location</dt>
-        <dd data-testid="finding-location">{locationWords}</dd>
+        <dd data-testid="finding-location">{facts.location}</dd>
         <dt>Relation</dt>
         <dd>
           <RelationField findingLabel={label} relation={f.relation} onCommit={(relation) => dispatch({ type: 'setRelation', findingId: f.id, relation })} />
@@ -148,8 +132,8 @@ export const FindingCard = memo(function FindingCard(props: {
       <section className="cs-assessment" aria-label={`Suggested assessment of ${label}`}>
         <p aria-live="polite" aria-atomic="true">
           <span className="cs-badge">{assessmentOverridden ? 'set by radiologist' : 'suggested'}</span>{' '}
-          <strong data-testid="assessment">BI-RADS {f.suggestion.assessment}</strong>
-          {assessmentOverridden ? <> (rules suggested BI-RADS {f.rulesAssessment})</> : null}
+          <strong data-testid="assessment">{facts.assessment}</strong>
+          {assessmentOverridden ? <> (rules suggested {facts.rulesAssessment})</> : null}
         </p>
         <ul className="cs-reasons" aria-label={`Reasons for the assessment of ${label}`} data-testid="reasons">
           {f.suggestion.reasons.map((r, i) => (
@@ -168,7 +152,7 @@ export const FindingCard = memo(function FindingCard(props: {
             else if (isCategory(v)) dispatch({ type: 'overrideTerms', findingId: f.id, overrides: { assessment: v } });
           }}
         >
-          <option value="">as suggested (BI-RADS {f.rulesAssessment})</option>
+          <option value="">as suggested ({facts.rulesAssessment})</option>
           {ASSESSMENT_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {assessmentOption(c)}
@@ -176,7 +160,7 @@ export const FindingCard = memo(function FindingCard(props: {
           ))}
         </select>{' '}
         {assessmentOverridden ? (
-          <OverrideMark termName="assessment" suggested={`BI-RADS ${f.rulesAssessment}`} onRevert={() => revert('assessment')} />
+          <OverrideMark termName="assessment" suggested={facts.rulesAssessment} onRevert={() => revert('assessment')} />
         ) : null}
       </section>
 

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { CONDITIONS, PROCEDURE_KINDS, type ClinicalHistory, type Condition, type HistoryEvent, type ProcedureKind } from 'calcscribe/core';
 import { HistoryDate } from './HistoryDate.js';
+import { HistoryRows, SiteField } from './HistoryRows.js';
 import { isSide, KnownMalignancies, SIDES } from './KnownMalignancies.js';
 
 /** The conditions offered as checkboxes: the systemic causes (a known malignancy is stated with its side in its own list). */
@@ -54,14 +55,7 @@ function EventRow(props: {
         ))}
       </select>
       <HistoryDate label={`Date of event ${n}`} value={event.date} examDate={props.examDate} onChange={(date) => props.onChange({ ...event, date })} />
-      <label htmlFor={`${id}-site`}>Site of event {n}</label>
-      <input
-        id={`${id}-site`}
-        type="text"
-        placeholder="e.g. upper outer quadrant"
-        value={event.site ?? ''}
-        onChange={(e) => props.onChange({ ...event, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
-      />
+      <SiteField label={`Site of event ${n}`} placeholder="e.g. upper outer quadrant" value={event.site} onChange={(site) => props.onChange({ ...event, site })} />
       <button type="button" onClick={props.onRemove} aria-label={`Remove event ${n}`}>
         remove
       </button>
@@ -77,27 +71,15 @@ function EventRow(props: {
 export function HistoryEditor(props: { readonly history: ClinicalHistory; readonly examDate: string | null; readonly onChange: (h: ClinicalHistory) => void }) {
   const id = useId();
   const h = props.history;
-  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
-  const [removals, setRemovals] = useState(0);
   const setEvents = (events: HistoryEvent[]): void => props.onChange({ ...h, events });
   return (
     <fieldset className="cs-history">
       <legend>Clinical history</legend>
-      <ul className="cs-events">
-        {h.events.map((e, i) => (
-          <EventRow
-            key={`${removals}-${i}`}
-            index={i}
-            event={e}
-            examDate={props.examDate}
-            onChange={(next) => setEvents(h.events.map((x, j) => (j === i ? next : x)))}
-            onRemove={() => {
-              setRemovals((n) => n + 1);
-              setEvents(h.events.filter((_, j) => j !== i));
-            }}
-          />
-        ))}
-      </ul>
+      <HistoryRows
+        items={h.events}
+        onChange={setEvents}
+        row={(e, i, edit) => <EventRow index={i} event={e} examDate={props.examDate} onChange={edit.change} onRemove={edit.remove} />}
+      />
       <button type="button" onClick={() => setEvents([...h.events, { kind: 'lumpectomy', side: null, date: null, site: null }])}>
         Add event
       </button>

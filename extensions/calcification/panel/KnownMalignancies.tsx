@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { KnownMalignancy, Side } from 'calcscribe/core';
 import { HistoryDate } from './HistoryDate.js';
+import { HistoryRows, SiteField } from './HistoryRows.js';
 
 export const SIDES: readonly Side[] = ['right', 'left', 'both'];
 
@@ -35,14 +36,7 @@ function MalignancyRow(props: {
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-site`}>Site of malignancy {n}</label>
-      <input
-        id={`${id}-site`}
-        type="text"
-        placeholder="e.g. 2 o'clock"
-        value={m.site ?? ''}
-        onChange={(e) => props.onChange({ ...m, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
-      />
+      <SiteField label={`Site of malignancy ${n}`} placeholder="e.g. 2 o'clock" value={m.site} onChange={(site) => props.onChange({ ...m, site })} />
       <HistoryDate label={`Biopsy date of malignancy ${n}`} value={m.date} examDate={props.examDate} onChange={(date) => props.onChange({ ...m, date })} />
       <button type="button" onClick={props.onRemove} aria-label={`Remove malignancy ${n}`}>
         remove
@@ -62,26 +56,14 @@ export function KnownMalignancies(props: {
 }) {
   const id = useId();
   const list = props.malignancies;
-  // Rows are drawn anew after a removal, so a row never shows the typed text of the row it replaced.
-  const [removals, setRemovals] = useState(0);
   return (
     <fieldset className="cs-malignancies">
       <legend>Known biopsy-proven malignancies</legend>
-      <ul className="cs-events">
-        {list.map((m, i) => (
-          <MalignancyRow
-            key={`${removals}-${i}`}
-            index={i}
-            malignancy={m}
-            examDate={props.examDate}
-            onChange={(next) => props.onChange(list.map((x, j) => (j === i ? next : x)))}
-            onRemove={() => {
-              setRemovals((n) => n + 1);
-              props.onChange(list.filter((_, j) => j !== i));
-            }}
-          />
-        ))}
-      </ul>
+      <HistoryRows
+        items={list}
+        onChange={props.onChange}
+        row={(m, i, edit) => <MalignancyRow index={i} malignancy={m} examDate={props.examDate} onChange={edit.change} onRemove={edit.remove} />}
+      />
       <label htmlFor={`${id}-add`}>Add a malignancy in the</label>
       <select
         id={`${id}-add`}

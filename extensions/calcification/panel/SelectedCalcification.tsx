@@ -1,20 +1,13 @@
 import { useMemo } from 'react';
 import type { DraftCalcification } from 'calcscribe/draft';
-import type { MammoImage } from 'calcscribe/core';
-import { CALIBRATION_LABELS } from './size-range.js';
+import { calcificationSize, type MammoImage } from 'calcscribe/core';
 import { intensityProfile, longAxisLine } from './profile.js';
 import { ProfilePlot } from './ProfilePlot.js';
 import { ZoomView } from './ZoomView.js';
 
 const PROFILE_SAMPLES = 64;
 
-function sizeWords(c: DraftCalcification): string {
-  const m = c.measurements;
-  if (m.longAxis.mm === null || m.shortAxis.mm === null) return `${m.longAxis.px.toFixed(1)} × ${m.shortAxis.px.toFixed(1)} px, uncalibrated`;
-  return `${m.longAxis.mm.toFixed(2)} × ${m.shortAxis.mm.toFixed(2)} mm, ${CALIBRATION_LABELS[m.calibration]}`;
-}
-
-/** The selected calcification as pictures: magnified pixels with the outline, and the density profile. */
+/** The selected calcification as pictures (its size as the label beside its outline reads): magnified pixels with the outline, and the density profile. */
 export function SelectedCalcification(props: { readonly calcification: DraftCalcification; readonly image: MammoImage | null }) {
   const c = props.calcification;
   const m = c.measurements;
@@ -30,7 +23,7 @@ export function SelectedCalcification(props: { readonly calcification: DraftCalc
     <section className="cs-selected" aria-label="Selected calcification" data-testid="selected-calcification">
       <h3>Selected calcification</h3>
       <p>
-        {sizeWords(c)}; lucent-centre index {m.lucentCentreIndex.toFixed(2)}; circularity {m.circularity.toFixed(2)}
+        {calcificationSize(m).label}; lucent-centre index {m.lucentCentreIndex.toFixed(2)}; circularity {m.circularity.toFixed(2)}
         {c.edited ? '; outline edited' : ''}
       </p>
       {props.image === null ? (

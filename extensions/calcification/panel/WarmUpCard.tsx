@@ -58,4 +58,15 @@ const PLACEHOLDER: PanelFinding = {
   relation: null,
   knownCancer: null,
   warnings: ['placeholder'],
+  size: 'placeholder',
+  facts: {
+    count: 'placeholder',
+    location: 'placeholder',
+    morphology: 'placeholder',
+    suggestedMorphology: 'placeholder',
+    suggestedDistribution: 'placeholder',
+    morphologyConfidence: ['placeholder'],
+    assessment: 'placeholder',
+    rulesAssessment: 'placeholder',
+  },
 };

@@ -3,4 +3,3 @@ export { FindingsPanel, type FindingsPanelProps } from './FindingsPanel.js';
 export type { ImageLookup, PanelCallbacks, PanelFinding, PanelReport } from './panel-model.js';
 export { panelView, type PanelView } from './panel-view.js';
 export { intensityProfile, longAxisLine, type ProfileSample } from './profile.js';
-export { sizeRange, CALIBRATION_LABELS } from './size-range.js';

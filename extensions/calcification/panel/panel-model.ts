@@ -4,7 +4,7 @@
  * radiologist's edits as intents; whoever hosts it turns them into draft actions.
  */
 import type { AssessmentCategory, ChangeSincePrior, DetailedSuggestion, DistributionDescription, DistributionTerm, FindingLocation, KnownCancerRelation, MammoImage, MorphologyDescription, MorphologyTerm, OverriddenTerm, Overrides, Side } from 'calcscribe/core';
-import type { DraftAction, DraftCalcification, LineChange } from 'calcscribe/draft';
+import type { DraftAction, DraftCalcification, FindingFacts, LineChange } from 'calcscribe/draft';
 
 /** One finding as the panel shows it. */
 export interface PanelFinding {
@@ -37,6 +37,10 @@ export interface PanelFinding {
   readonly knownCancer: KnownCancerRelation | null;
   /** What could not be worked out (e.g. location not stated), in words. */
   readonly warnings: readonly string[];
+  /** The size range as the core words it ("0.42–2.4 mm, magnification-corrected"). */
+  readonly size: string;
+  /** The rest of what the card states, worded by the core (count, location, terms, confidences, category). */
+  readonly facts: FindingFacts;
 }
 
 /** The report as suggested from the draft, and the draft's own (edited) text. */

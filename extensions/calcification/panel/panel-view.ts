@@ -111,6 +111,8 @@ function viewOf(
       relation: f.relation,
       knownCancer: f.knownCancer ?? null,
       warnings: d.warnings,
+      size: d.sizeRange.words,
+      facts: d.facts,
     };
     keep(d.id, p);
     findings.push(p);

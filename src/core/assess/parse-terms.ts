@@ -248,6 +248,19 @@ function parseMalignancy(v: unknown, i: number): Result<KnownMalignancy> {
   return ok({ side: side.value, site, date });
 }
 
+/** Every item of a history list read by `parse` (given its index for the message); missing → none; the first failure is returned. */
+function parseEach<T>(v: unknown, notAList: string, parse: (item: unknown, i: number) => Result<T>): Result<T[]> {
+  const items = v ?? [];
+  if (!Array.isArray(items)) return err('bad-argument', notAList);
+  const out: T[] = [];
+  for (const [i, item] of items.entries()) {
+    const r = parse(item, i);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return ok(out);
+}
+
 /** Clinical history from { events: [{ kind, side, date, site }], implants, injections, conditions }. */
 export function parseHistory(v: unknown): Result<ClinicalHistory> {
   if (v === null || v === undefined) return ok({ events: [], implants: false, injections: false, conditions: [] });
@@ -255,22 +268,10 @@ export function parseHistory(v: unknown): Result<ClinicalHistory> {
   const o = v as Record<string, unknown>;
   const extra = Object.keys(o).filter((k) => !['events', 'malignancies', 'implants', 'injections', 'conditions'].includes(k));
   if (extra.length > 0) return err('bad-argument', `history: unknown field ${shown(extra[0] ?? '')}`);
-  const rawEvents = o.events ?? [];
-  if (!Array.isArray(rawEvents)) return err('bad-argument', 'history.events must be a list');
-  const events: HistoryEvent[] = [];
-  for (const [i, e] of rawEvents.entries()) {
-    const r = parseEvent(e, i);
-    if (!r.ok) return r;
-    events.push(r.value);
-  }
-  const rawMalignancies = o.malignancies ?? [];
-  if (!Array.isArray(rawMalignancies)) return err('bad-argument', 'history.malignancies must be a list of { side, site, date }');
-  const malignancies: KnownMalignancy[] = [];
-  for (const [i, m] of rawMalignancies.entries()) {
-    const r = parseMalignancy(m, i);
-    if (!r.ok) return r;
-    malignancies.push(r.value);
-  }
+  const events = parseEach(o.events, 'history.events must be a list', parseEvent);
+  if (!events.ok) return events;
+  const malignancies = parseEach(o.malignancies, 'history.malignancies must be a list of { side, site, date }', parseMalignancy);
+  if (!malignancies.ok) return malignancies;
   for (const k of ['implants', 'injections'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') return err('bad-argument', `history.${k} must be true or false`);
   }
@@ -279,8 +280,8 @@ export function parseHistory(v: unknown): Result<ClinicalHistory> {
     return err('bad-argument', `history.conditions must list some of ${CONDITIONS.join(', ')}`);
   }
   return ok({
-    events,
-    ...(o.malignancies !== undefined ? { malignancies } : {}),
+    events: events.value,
+    ...(o.malignancies !== undefined ? { malignancies: malignancies.value } : {}),
     implants: o.implants === true,
     injections: o.injections === true,
     conditions: rawConditions as ClinicalHistory['conditions'],

@@ -5,7 +5,6 @@ import { chosenTerms } from '../describe/chosen-terms.js';
 import { describeCalcifications } from '../describe/describe-calcifications.js';
 import { describeDistribution } from '../describe/describe-distribution.js';
 import type { DistributionDescription, MorphologyDescription } from '../describe/description.js';
-import type { CalibrationKind } from '../image.js';
 import type { DistributionTerm, MorphologyTerm } from '../lexicon.js';
 import type { LocatedFinding } from '../locate/location.js';
 import { measureGroup } from '../measure/measure-group.js';
@@ -17,17 +16,14 @@ import { err, ok, type Result } from '../result.js';
 import { UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
 import { calcificationsOf, calibrationOf, findFinding, findImage } from './draft-lookup.js';
 import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
+import { findingFacts, type FindingFacts } from './finding-facts.js';
 import { locateDraftFinding, nippleOf } from './locate-draft-finding.js';
+import { sizeRangeOf, type SizeRange } from './size-range.js';
 
-/** Smallest and largest long axis of a finding's calcifications, in mm when every one is calibrated. */
-export interface SizeRange {
-  readonly min: number;
-  readonly max: number;
-  readonly unit: 'mm' | 'px';
-  readonly calibration: CalibrationKind;
-}
-
-/** Everything the panel shows of one finding, recomputed from the draft. */
+/**
+ * Everything a radiologist reads about one finding, recomputed from the draft: the panel, the
+ * outline labels and the exported report only show it.
+ */
 export interface DerivedFinding {
   readonly id: string;
   /** The finding as the report wording reads it (draftReport takes a list of these). */
@@ -43,7 +39,10 @@ export interface DerivedFinding {
   /** Calcifications on the view with the most of them (the same calcification on CC and MLO counts once). */
   readonly count: number;
   readonly countByImage: Readonly<Record<string, number>>;
+  /** The size range with the words the card shows (its digits as the report sentence gives sizes). */
   readonly sizeRange: SizeRange;
+  /** Everything else the card states, in words (count, location, terms, confidences, category). */
+  readonly facts: FindingFacts;
   readonly overridden: readonly OverriddenTerm[];
   /** The category the rules give for the finding's terms (overridden terms included), before an assessment the radiologist set. */
   readonly rulesAssessment: DetailedSuggestion['assessment'];
@@ -64,18 +63,6 @@ function byImageOf(draft: ExamDraft, calcs: readonly DraftCalcification[]): Map<
     out.set(image, [...(out.get(image) ?? []), c]);
   }
   return out;
-}
-
-function sizeRangeOf(calcs: readonly DraftCalcification[]): SizeRange {
-  const ms = calcs.map((c) => c.measurements);
-  const inMm = ms.every((m) => m.calibration !== 'uncalibrated' && m.longAxis.mm !== null);
-  const sizes = ms.map((m) => (inMm ? (m.longAxis.mm as number) : m.longAxis.px));
-  return {
-    min: Math.min(...sizes),
-    max: Math.max(...sizes),
-    unit: inMm ? 'mm' : 'px',
-    calibration: summariseMeasurements(ms).calibration,
-  };
 }
 
 /**
@@ -142,6 +129,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     suggestion: assessed.suggestion,
     descriptions: { morphology, ...(distribution === null ? {} : { distribution }) },
   };
+  const count = onPrimary.length;
   return ok({
     id: f.id,
     finding,
@@ -151,9 +139,10 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     distribution,
     group,
     location,
-    count: onPrimary.length,
+    count,
     countByImage: Object.fromEntries(ranked.map(([im, cs]) => [im.imageId, cs.length])),
-    sizeRange: sizeRangeOf(calcs),
+    sizeRange: sizeRangeOf(ms),
+    facts: findingFacts({ finding, count, location, suggested, morphologyTerms: morphology.terms, rulesAssessment }),
     overridden: assessed.overridden,
     rulesAssessment,
     changeStated,

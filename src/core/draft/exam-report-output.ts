@@ -4,6 +4,7 @@
  * (the command line from annotations.json, the viewer click by click).
  */
 import { describeCalibration } from '../info.js';
+import { codedReport } from '../report/render-json.js';
 import { deriveReport, type DerivedReport } from './derive-report.js';
 import type { DerivedFinding } from './derive-finding.js';
 import { calcificationsOf, calibrationOf, findFinding, findImage, imageLabel } from './draft-lookup.js';
@@ -51,32 +52,47 @@ export function examReportText(draft: ExamDraft, extraWarnings: readonly string[
   return lines.join('\n');
 }
 
-/** What deriveReport adds for the viewer (the radiologist's edits, the derived findings): not report sections. */
-const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'suggestedText', 'edited', 'differences', 'warnings']);
+/** What deriveReport adds for the panel (the derived findings, the exam it read, the line changes, the warnings): not report sections. */
+const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'differences', 'warnings']);
 
 /**
- * The report as the `exam --json` contract: per finding the views (image labels), the first
- * view's calibration, count (the view with the most calcifications), terms, location and
- * suggestion; the report sections; the warnings.
+ * The report as JSON: the `exam --json` contract and the viewer's "Export JSON", the same bytes
+ * for the same draft whichever host built it (docs/report.md, "The report as JSON").
+ *
+ * - `examKey`: the exam's Study Instance UID (or the files it was read from).
+ * - `findings`, in report order: the views (image labels) with the calcifications counted on each
+ *   (`countByView`), the first view's calibration, `count` (the view with the most
+ *   calcifications), `size` (the range the finding's card shows, with its words), the terms in
+ *   force, the terms the radiologist `overridden`, the location and the suggestion.
+ * - `report`: the report sections; `text` is the radiologist's text when edited (`edited`), with
+ *   `suggestedText` beside it.
+ * - `coded`: the same report with the code (SCT / DCM) beside every term, each finding's evidence,
+ *   rules, differential, change and follow-up (renderReportJson's content).
+ * - `warnings`: the derivation's, each naming its finding, then the caller's.
  */
 export function examReportJson(draft: ExamDraft, extraWarnings: readonly string[] = []): string {
   const report = deriveReport(draft);
   const sections = Object.fromEntries(Object.entries(report).filter(([k]) => !DRAFT_ONLY.has(k)));
   return JSON.stringify({
+    examKey: draft.examKey,
     findings: report.findingsDerived.map((d) => {
       const views = byImage(draft, d);
       const first = views[0]?.image;
       return {
         views: views.map((v) => imageLabel(v.image)),
+        countByView: views.map((v) => v.calcs.length),
         calibration: first === undefined ? null : { ...first.calibration },
         count: d.count,
+        size: d.sizeRange,
         morphology: d.finding.morphology,
         distribution: d.finding.distribution,
+        overridden: d.overridden,
         location: d.finding.location,
         suggestion: { assessment: d.suggestion.assessment, management: d.suggestion.management, reasons: d.suggestion.reasons },
       };
     }),
     report: sections,
+    coded: codedReport(report.exam, report),
     warnings: warningsOf(report, extraWarnings),
   });
 }

@@ -4,11 +4,13 @@ export type { DraftAction, DraftActionType, NewCalcification } from './draft-act
 export { newExamDraft, draftImageFrom } from './new-exam-draft.js';
 export { applyDraftAction } from './apply-draft-action.js';
 export { startHistory, record, undo, redo, UNDO_LIMIT, type DraftHistory } from './draft-history.js';
-export { deriveFinding, examDateOf, type DerivedFinding, type SizeRange } from './derive-finding.js';
+export { deriveFinding, examDateOf, type DerivedFinding } from './derive-finding.js';
+export { sizeRangeOf, type SizeRange } from './size-range.js';
+export type { FindingFacts } from './finding-facts.js';
 export { deriveReport, type DerivedReport } from './derive-report.js';
 export { lineDiff, type LineChange } from './line-diff.js';
 export { serializeDraft, parseDraft } from './serialize-draft.js';
-export { exportReportText, exportReportJson } from './export-report.js';
+export { exportReportText } from './export-report.js';
 export { calcificationsOf, findFinding, findImage, findingOf, sideOfImage } from './draft-lookup.js';
 export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
 export { editOutlineAction } from './edit-outline.js';

@@ -10,9 +10,11 @@ export const LUCENT_CENTRES_MIN = 0.25;
  * group's extent when it was measured (measureGroup's `extent`).
  */
 export function summariseMeasurements(ms: readonly CalcificationMeasurements[], extent: Length | null = null): FindingMeasurements {
-  let largest: CalcificationMeasurements | null = null;
-  for (const m of ms) if (largest === null || m.longAxis.px > largest.longAxis.px) largest = m;
   const uncalibrated = ms.length === 0 || ms.some((m) => m.calibration === 'uncalibrated' || m.longAxis.mm === null);
+  // The largest in millimetres when every one has them: views of one finding may differ in pixel size.
+  const size = (m: CalcificationMeasurements): number => (uncalibrated ? m.longAxis.px : (m.longAxis.mm as number));
+  let largest: CalcificationMeasurements | null = null;
+  for (const m of ms) if (largest === null || size(m) > size(largest)) largest = m;
   return {
     count: ms.length,
     largest: largest?.longAxis ?? null,

@@ -4,7 +4,7 @@ import type { DraftReport } from './draft-report.js';
 import type { Exam, Finding, FindingComparison } from './finding.js';
 import { wordFinding } from './word-finding.js';
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json | undefined };
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json | undefined };
 
 /** JSON with object keys sorted at every level, two-space indented: the same value, the same text. */
 export function stableJson(value: unknown): string {
@@ -80,8 +80,13 @@ function findingJson(f: Finding): Json {
 
 /** The exam and its draft as JSON with codes beside every term (per breast and overall), keys in a stable order. */
 export function renderReportJson(exam: Exam, draft: DraftReport): string {
+  return stableJson(codedReport(exam, draft));
+}
+
+/** The value renderReportJson writes: every term with its code, the findings' evidence and rules, the report sections. */
+export function codedReport(exam: Exam, draft: DraftReport): Json {
   const overall = draft.overall.assessment;
-  return stableJson({
+  return {
     composition: exam.composition === null ? null : coded(exam.composition, COMPOSITION_CODES[exam.composition]),
     priorDate: exam.priorDate ?? null,
     findings: exam.findings.map(findingJson),
@@ -99,5 +104,5 @@ export function renderReportJson(exam: Exam, draft: DraftReport): string {
     ),
     recommendation: draft.recommendation,
     text: draft.text,
-  });
+  };
 }

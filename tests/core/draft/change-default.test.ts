@@ -9,7 +9,7 @@ import {
   CHANGE_NOT_STATED,
   deriveFinding,
   deriveReport,
-  exportReportJson,
+  examReportJson,
   parseDraft,
   serializeDraft,
   type ExamDraft,
@@ -67,9 +67,9 @@ describe('change since prior of a new finding', () => {
     expect(report.locationCaveats).toEqual(['Nipple not in profile on the RCC: depth, clock position and distance are measured from the most anterior skin point.']);
     expect(report.findings).toEqual([report.locationCaveats.reduce((w, c) => w.replace(` ${c}`, ''), f.value.wording)]);
     expect(report.findings[0]).not.toBe(f.value.wording);
-    const json = JSON.parse(exportReportJson(d)) as { findings: { change: { kind: unknown; stated?: boolean }; text: string }[] };
-    expect(json.findings[0]?.change).toMatchObject({ kind: null, stated: false });
-    expect(json.findings[0]?.text).toBe(f.value.wording);
+    const json = JSON.parse(examReportJson(d)) as { coded: { findings: { change: { kind: unknown; stated?: boolean }; text: string }[] } };
+    expect(json.coded.findings[0]?.change).toMatchObject({ kind: null, stated: false });
+    expect(json.coded.findings[0]?.text).toBe(f.value.wording);
   });
 
   it('is not stated when a comparison date is set, and the report compares with that date', () => {

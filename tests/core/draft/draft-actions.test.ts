@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDraftAction, deriveFinding, type DraftAction, type ExamDraft, type NewCalcification } from '../../../src/core/draft/index.js';
 import { EMPTY_HISTORY } from '../../../src/core/index.js';
+import { fmtMmWords } from '../../../src/core/report/words.js';
 import { clickGroup, loadSampleImage, sampleDraft, type SampleImage } from './sample-exam.js';
 
 let rcc: SampleImage;
@@ -91,8 +92,13 @@ describe('addCalcifications', () => {
     const sizes = items.map((i) => i.measurements.longAxis.mm as number);
     expect(f.count).toBe(9);
     expect(f.finding.side).toBe('left');
-    expect(f.sizeRange).toEqual({ min: Math.min(...sizes), max: Math.max(...sizes), unit: 'mm', calibration: 'magnification-corrected' });
+    const [lo, hi] = [Math.min(...sizes), Math.max(...sizes)];
+    expect(f.sizeRange).toEqual({ min: lo, max: hi, unit: 'mm', calibration: 'magnification-corrected', words: `${fmtMmWords(lo)}–${fmtMmWords(hi)} mm, magnification-corrected` });
     expect(f.sizeRange.max).toBeLessThan(1);
+    // The card's largest size is the wording's: the same digits.
+    expect(f.wording).toContain(`up to ${fmtMmWords(hi)} mm`);
+    expect(f.facts.count).toBe('9 calcifications');
+    expect(f.facts.assessment).toBe(`BI-RADS ${f.suggestion.assessment}`);
     expect(f.suggested.distribution).toEqual(['grouped']);
     expect(f.suggestion.reasons.length).toBeGreaterThan(0);
     expect(f.wording).toMatch(/^Left breast/);

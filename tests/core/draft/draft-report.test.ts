@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applyDraftAction,
+  deriveFinding,
   deriveReport,
-  exportReportJson,
+  examReportJson,
   exportReportText,
   lineDiff,
   type DraftAction,
@@ -92,8 +93,8 @@ describe('deriveReport', () => {
   });
 });
 
-describe('exportReportJson', () => {
-  it('gives codes beside the terms, the overridden terms, and the edited text with the suggestion beside it', () => {
+describe('examReportJson (the command line\'s exam --json and the viewer\'s Export JSON)', () => {
+  it('gives codes beside the terms, the overridden terms, the size range, and the edited text with the suggestion beside it', () => {
     const d = apply(
       sampleDraft([lcc]),
       { type: 'addCalcifications', imageId: 'LCC', items: clickGroup(lcc, 'L2') },
@@ -101,29 +102,41 @@ describe('exportReportJson', () => {
       { type: 'setComposition', composition: 'c' },
       { type: 'editReportText', text: 'Short report.' },
     );
-    const text = exportReportJson(d);
+    const text = examReportJson(d);
     const j = JSON.parse(text) as {
-      composition: { term: string; code: string };
-      findings: { id: string; overridden: string[]; morphology: { term: string; code: string }[]; suggestion: { assessment: { term: string; code: string } } }[];
-      text: string;
-      suggestedText: string;
-      edited: boolean;
       examKey: string;
-      revision: number;
+      findings: { views: string[]; countByView: number[]; count: number; overridden: string[]; morphology: string[]; size: { max: number; unit: string; words: string } }[];
+      report: { text: string; suggestedText: string; edited: boolean; findings: string[] };
+      coded: {
+        composition: { term: string; code: string };
+        findings: { morphology: { term: string; code: string }[]; suggestion: { assessment: { term: string; code: string } } }[];
+        text: string;
+      };
+      warnings: string[];
     };
-    expect(j.composition.term).toBe('c');
-    expect(j.composition.code).toBe(formatCode(COMPOSITION_CODES.c));
+    expect(j.examKey).toBe(d.examKey);
     const f = j.findings[0];
-    expect(f?.id).toBe('f1-1');
+    expect(f?.views).toEqual(['LCC']);
+    expect(f?.countByView).toEqual([9]);
+    expect(f?.count).toBe(9);
     expect(f?.overridden).toEqual(['morphology']);
-    expect(f?.morphology[0]?.term).toBe('fine pleomorphic');
-    expect(f?.morphology[0]?.code).toBe(formatCode(MORPHOLOGY_CODES['fine pleomorphic']));
-    expect(f?.suggestion.assessment.term).toBe('4B');
-    expect(j.text).toBe('Short report.');
-    expect(j.edited).toBe(true);
-    expect(j.suggestedText).toMatch(/fine pleomorphic/);
-    expect(j.revision).toBe(4);
-    expect(exportReportJson(d)).toBe(text);
-    expect(Object.keys(j)).toEqual([...Object.keys(j)].sort());
+    expect(f?.morphology).toEqual(['fine pleomorphic']);
+    const derived = deriveFinding(d, 'f1-1');
+    if (!derived.ok) throw new Error(derived.error.message);
+    expect(f?.size).toEqual(derived.value.sizeRange);
+    expect(f?.size.unit).toBe('mm');
+    expect(j.coded.composition.term).toBe('c');
+    expect(j.coded.composition.code).toBe(formatCode(COMPOSITION_CODES.c));
+    const coded = j.coded.findings[0];
+    expect(coded?.morphology[0]?.term).toBe('fine pleomorphic');
+    expect(coded?.morphology[0]?.code).toBe(formatCode(MORPHOLOGY_CODES['fine pleomorphic']));
+    expect(coded?.suggestion.assessment.term).toBe('4B');
+    expect(j.report.text).toBe('Short report.');
+    expect(j.coded.text).toBe('Short report.');
+    expect(j.report.edited).toBe(true);
+    expect(j.report.suggestedText).toMatch(/fine pleomorphic/);
+    expect(j.report.suggestedText).toBe(deriveReport(d).suggestedText);
+    // The same draft, the same bytes.
+    expect(examReportJson(d)).toBe(text);
   });
 });

@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+/**
+ * The findings panel over the sample exam as the viewer builds it (the same clicks and grouping as
+ * tests/cli/report-equals-viewer.test.ts): its "Export JSON" download is the command line's
+ * `exam --json` of the same exam, and each card's size range is the core's, in the digits the
+ * report sentence gives sizes.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalcificationPanel } from '../../extensions/calcification/panel/index.js';
+import type { DraftStore } from '../../extensions/calcification/draft-store.js';
+import { deriveReport } from '../../src/core/draft/index.js';
+import { fmtMmWords } from '../../src/core/report/words.js';
+import { cli, sampleViewerStore } from '../cli/sample-viewer-store.js';
+
+let store: DraftStore;
+const downloads: { name: string; blob: Blob }[] = [];
+const realCreate = URL.createObjectURL;
+const realRevoke = URL.revokeObjectURL;
+
+beforeAll(async () => {
+  // jsdom has no 2-D canvas and no object URLs: the download's Blob is kept here instead.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+  URL.createObjectURL = (blob: Blob | MediaSource): string => {
+    if (!(blob instanceof Blob)) throw new Error('not a Blob');
+    downloads.push({ name: '', blob });
+    return `blob:download-${downloads.length}`;
+  };
+  URL.revokeObjectURL = (): void => undefined;
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement): void {
+    const last = downloads.at(-1);
+    if (last !== undefined && this.href === `blob:download-${downloads.length}`) last.name = this.download;
+  };
+  store = (await sampleViewerStore()).store;
+}, 120_000);
+
+afterAll(() => {
+  URL.createObjectURL = realCreate;
+  URL.revokeObjectURL = realRevoke;
+  cleanup();
+});
+
+describe('the findings panel over the sample exam', () => {
+  it('downloads, as "Export JSON", the command line\'s exam --json of the same exam, byte for byte', async () => {
+    render(<CalcificationPanel store={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    const got = downloads.at(-1);
+    if (got === undefined) throw new Error('Export JSON offered no download');
+    expect(got.name).toMatch(/^calcscribe-.+\.json$/);
+    expect(got.blob.type).toBe('application/json');
+    const downloaded = await got.blob.text();
+    // The command line ends what it prints with a line end.
+    expect(`${downloaded}\n`).toBe(cli(['exam', 'test-data/sample', '--json']));
+    const j = JSON.parse(downloaded) as { findings: unknown[]; coded: { findings: unknown[] }; report: { edited: boolean } };
+    expect(j.findings).toHaveLength(4);
+    expect(j.coded.findings).toHaveLength(4);
+    expect(j.report.edited).toBe(false);
+    cleanup();
+  });
+
+  it('shows on each card the size range the core derived, its largest as the report sentence states it', () => {
+    render(<CalcificationPanel store={store} />);
+    const report = deriveReport(store.getState());
+    const cards = screen.getAllByTestId('finding');
+    expect(cards).toHaveLength(report.findingsDerived.length);
+    let stated = 0;
+    for (const [i, d] of report.findingsDerived.entries()) {
+      const card = cards[i] as HTMLElement;
+      expect(within(card).getByTestId('finding-size').textContent).toBe(d.sizeRange.words);
+      expect(within(card).getByTestId('wording').textContent).toBe(d.wording);
+      const upTo = /up to (\d+\.\d+) mm/.exec(report.findings[i] ?? '');
+      if (upTo === null) continue; // vascular calcifications are named only, not measured
+      stated += 1;
+      expect(upTo[1]).toBe(fmtMmWords(d.sizeRange.max));
+      expect(d.sizeRange.words).toContain(`${upTo[1]} mm, `);
+    }
+    expect(stated).toBeGreaterThanOrEqual(2);
+    cleanup();
+  });
+});
