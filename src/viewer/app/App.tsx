@@ -529,7 +529,7 @@ export function App() {
           </button>
         ))}
         <span className="separator" />
-        <UndoRedoButtons store={draft?.store ?? null} run={runCommand} />
+        <UndoRedoButtons store={draft?.store ?? null} editing={draft?.gate ?? null} run={runCommand} />
         <span className="separator" />
         <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
         <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>
