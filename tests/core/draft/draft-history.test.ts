@@ -76,7 +76,7 @@ describe('undo and redo', () => {
 describe('typing in a free-text field is one undo step', () => {
   const withSite = (site: string | null, date: string | null = '2020'): ClinicalHistory => ({
     ...EMPTY_HISTORY,
-    events: [{ kind: 'lumpectomy', side: 'L', date, site }],
+    events: [{ kind: 'lumpectomy', side: 'left', date, site }],
   });
   /** Types `text` into the site of the history's one event, a keystroke at a time. */
   function typeSite(h: DraftHistory, text: string, from = ''): DraftHistory {
