@@ -4,7 +4,7 @@
  * (useSyncExternalStore) and the OHIF commands share one store.
  */
 import { newExamDraft } from 'calcscribe/draft';
-import { record, redo, startHistory, undo, type DraftHistory } from 'calcscribe/draft';
+import { endTyping, record, redo, startHistory, undo, type DraftHistory } from 'calcscribe/draft';
 import type { DraftAction } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
 import { ok, type Result } from 'calcscribe/core';
@@ -30,8 +30,21 @@ export interface DraftStore {
   discard(): ExamDraft;
 }
 
+/** A pause this long in typing ends the undo step of the word typed (the next keystroke starts another), ms. */
+export const TYPING_PAUSE_MS = 1000;
+
+export interface DraftStoreOptions {
+  /** See TYPING_PAUSE_MS. */
+  readonly typingPauseMs?: number;
+  /** The clock, ms (default performance.now or Date.now). */
+  readonly now?: () => number;
+}
+
+const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 /**
- * A store holding one exam's draft.
+ * A store holding one exam's draft. Keystrokes typed in one free-text field in one go are one undo
+ * step (the core's history); a pause of `typingPauseMs` ends the step.
  * @example
  * const store = createDraftStore(newExamDraft(studyUid, images));
  * store.subscribe(() => render(store.getState()));
@@ -44,8 +57,12 @@ export function createDraftStore(
    * loaded prior's date): what "discard" returns to. Absent: an empty draft of the same images.
    */
   fresh?: ExamDraft,
+  options: DraftStoreOptions = {},
 ): DraftStore {
+  const pause = options.typingPauseMs ?? TYPING_PAUSE_MS;
+  const now = options.now ?? defaultNow;
   let history = startHistory(initial);
+  let lastRecordedAt = -Infinity;
   const listeners = new Set<() => void>();
   const emit = (): void => {
     for (const l of [...listeners]) l();
@@ -65,7 +82,13 @@ export function createDraftStore(
         listeners.delete(listener);
       };
     },
-    dispatch: (action) => step(record(history, action)),
+    dispatch(action) {
+      const at = now();
+      const from = at - lastRecordedAt >= pause ? endTyping(history) : history;
+      const r = record(from, action);
+      if (r.ok) lastRecordedAt = at;
+      return step(r);
+    },
     undo: () => step(undo(history)),
     redo: () => step(redo(history)),
     canUndo: () => history.past.length > 0,

@@ -33,8 +33,15 @@ export interface ViewerSession {
   close(): Promise<void>;
 }
 
+export interface ViewerOptions {
+  readonly examDirs?: Record<string, string>;
+  readonly path?: string;
+  readonly viewport?: { width: number; height: number };
+  readonly deviceScaleFactor?: number;
+}
+
 /** Builds and serves the viewer, then opens it in Chromium at `path` (default the sample exam). */
-export async function openViewer(options: { examDirs?: Record<string, string>; path?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {}): Promise<ViewerSession> {
+export async function openViewer(options: ViewerOptions = {}): Promise<ViewerSession> {
   const outDir = await mkdtemp(join(tmpdir(), 'calcscribe-viewer-'));
   const profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
   await mkdir(OUTPUT_DIR, { recursive: true });
@@ -82,10 +89,39 @@ export async function waitForFourViews(page: Page, timeout = 60_000): Promise<vo
   );
 }
 
-/** Opens the viewer on the embedded sample exam and waits for its four views and its draft. */
-export async function openSampleExam(): Promise<ViewerSession> {
-  const s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+/** Waits until the page shows its exam: the four current views displayed and the draft there. */
+export async function waitForExamShown(page: Page): Promise<void> {
+  await waitForFourViews(page);
+  await page.waitForFunction(() => window.calcscribe?.draft() != null);
+}
+
+/**
+ * Opens the viewer (on the embedded sample exam unless `path` says otherwise) and waits for its
+ * four views and its draft: the set-up of every browser test that starts from the sample exam.
+ */
+export async function openSampleExam(options: ViewerOptions = {}): Promise<ViewerSession> {
+  const s = await openViewer(options);
+  await waitForExamShown(s.page);
   return s;
+}
+
+/** Another tab of the same browser on the viewer's page, once it shows its exam; `errors` collects its console and page errors. */
+export async function openTab(s: ViewerSession, errors: string[]): Promise<Page> {
+  const page = await s.context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(s.url);
+  await waitForExamShown(page);
+  return page;
+}
+
+/** The page position of a stored-image pixel on a view (viewport id e.g. 'current-RCC', its test id e.g. 'viewport-RCC'). */
+export async function pagePoint(page: Page, viewportId: string, testId: string, p: { readonly x: number; readonly y: number }): Promise<[number, number]> {
+  const at = await page.evaluate(({ viewportId, x, y }) => window.calcscribe?.imageToCanvas(viewportId, x, y) ?? null, { viewportId, x: p.x, y: p.y });
+  if (at === null) throw new Error(`no viewport ${viewportId}`);
+  const box = await page.getByTestId(testId).locator('.mammo-element').boundingBox();
+  if (box === null) throw new Error(`${testId} not on screen`);
+  return [box.x + at[0], box.y + at[1]];
 }

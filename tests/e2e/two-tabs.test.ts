@@ -1,6 +1,8 @@
 /**
  * Two tabs of one browser on the same exam: the second tab is read-only and says so, its clicks
- * change nothing; "take over" makes the first tab save and become read-only, and the second tab
+ * change nothing, nor does any other edit on its views (Delete, dragging an outline's point,
+ * placing or dragging a nipple marker, undo): each is refused with the reason and the views keep
+ * showing what is stored; its Undo and Redo buttons are off. "Take over" makes the first tab save and become read-only, and the second tab
  * edits from the stored draft; after reloading both, every accepted edit of both tabs is there.
  * "Saved" is never shown for a draft other than the one stored, and a save made over a stored
  * draft this tab did not read is refused and said.
@@ -10,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import { READ_ONLY_MESSAGE } from '../../src/viewer/autosave/index.js';
-import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
+import type { ShownAnnotation } from '../../src/viewer/app/test-hooks.js';
+import { openSampleExam, openTab, OUTPUT_DIR, pagePoint, waitForFourViews, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -79,14 +82,50 @@ function storedDraft(page: Page, examKey: string): Promise<{ revision: number; c
   );
 }
 
+const rccPoint = (page: Page, p: { readonly x: number; readonly y: number }): Promise<[number, number]> => pagePoint(page, 'current-RCC', 'viewport-RCC', p);
+
 /** Clicks the stored-image pixel (x, y) of the RCC view. */
 async function clickRcc(page: Page, x: number, y: number): Promise<void> {
-  const at = await page.evaluate(({ x, y }) => window.calcscribe?.imageToCanvas('current-RCC', x, y) ?? null, { x, y });
-  if (at === null) throw new Error('no RCC viewport');
-  const box = await page.getByTestId('viewport-RCC').locator('.mammo-element').boundingBox();
-  if (box === null) throw new Error('RCC view not on screen');
-  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  const [px, py] = await rccPoint(page, { x, y });
+  await page.mouse.click(px, py);
 }
+
+/** Drags on the RCC view from one stored-image pixel to another; `midway` runs with the button still down. */
+async function dragRcc(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, midway: () => Promise<void> = async () => undefined): Promise<void> {
+  const [ax, ay] = await rccPoint(page, from);
+  const [bx, by] = await rccPoint(page, to);
+  await page.mouse.move(ax, ay);
+  await page.mouse.down();
+  await page.mouse.move(bx, by, { steps: 12 });
+  await midway();
+  await page.mouse.up();
+}
+
+const shown = (page: Page): Promise<ShownAnnotation[]> => page.evaluate(() => window.calcscribe?.shown() ?? []);
+
+/** Whether two runs of points are the same to a hundredth of a stored-image pixel. */
+function samePoints(a: readonly { x: number; y: number }[], b: readonly { x: number; y: number }[]): boolean {
+  return a.length === b.length && a.every((p, i) => Math.abs(p.x - b[i]!.x) < 0.01 && Math.abs(p.y - b[i]!.y) < 0.01);
+}
+
+/**
+ * What the views show is the draft: each calcification's outline at its contour, each nipple marker
+ * at its point, and nothing else (in stored-image pixels).
+ */
+async function screenIsDraft(page: Page): Promise<void> {
+  const d = (await draftOf(page))!;
+  const drawn = await shown(page);
+  const outlines = drawn.filter((a) => a.calcificationId !== null);
+  expect(outlines.map((a) => a.calcificationId).sort()).toEqual(d.calcifications.map((c) => c.id).sort());
+  for (const o of outlines) expect(samePoints(o.points, d.calcifications.find((c) => c.id === o.calcificationId)!.contour), `outline of ${o.calcificationId} as in the draft`).toBe(true);
+  const markers = drawn.filter((a) => a.tool === 'NippleMarker');
+  const wanted = Object.values(d.nippleMarkers);
+  expect(markers).toHaveLength(wanted.length);
+  for (const m of markers) expect(wanted.some((w) => samePoints(m.points, [w])), `marker at ${JSON.stringify(m.points)} as in the draft`).toBe(true);
+  expect(drawn.filter((a) => a.calcificationId === null && a.tool !== 'NippleMarker')).toEqual([]);
+}
+
+const refusedIn = (page: Page, what: RegExp) => page.getByTestId('message').filter({ hasText: what });
 
 async function centreOf(id: string): Promise<{ x: number; y: number }> {
   const c = (await readTruth(SAMPLE, 'RCC')).calcifications.find((t) => t.id === id);
@@ -124,14 +163,7 @@ describe('two tabs on the same exam', () => {
   });
 
   it('tab B on the same exam is read-only, says why, and its clicks change nothing', async () => {
-    b = await s.context.newPage();
-    b.on('console', (m) => {
-      if (m.type() === 'error') bErrors.push(m.text());
-    });
-    b.on('pageerror', (e) => bErrors.push(e.message));
-    await b.goto(s.url);
-    await waitForFourViews(b);
-    await b.waitForFunction(() => window.calcscribe?.draft() != null);
+    b = await openTab(s, bErrors);
     await watchStatus(b);
     const banner = b.getByTestId('read-only');
     await banner.waitFor({ timeout: 10_000 });
@@ -156,12 +188,74 @@ describe('two tabs on the same exam', () => {
     await b.screenshot({ path: join(OUTPUT_DIR, 'two-tabs-read-only.png') });
   });
 
+  it('in tab B no edit on the views is taken, each says why, and the views keep showing what is stored; Undo and Redo are off', async () => {
+    // Tab A marks the nipple on RCC, so that B has a marker to try to move; B follows.
+    const c = (await draftOf(a))!.calcifications[0]!;
+    const markAt = { x: c.measurements.centre.x, y: c.measurements.centre.y + 300 };
+    await a.getByRole('button', { name: 'Nipple marker' }).click();
+    await clickRcc(a, markAt.x, markAt.y);
+    await a.waitForFunction(() => Object.keys(window.calcscribe?.draft()?.nippleMarkers ?? {}).length === 1, undefined, { timeout: 10_000 });
+    await a.getByRole('button', { name: 'Calcification', exact: true }).click();
+    // A can undo its edits.
+    expect(await a.getByTestId('undo').isDisabled()).toBe(false);
+    await expect.poll(async () => Object.keys((await draftOf(b))!.nippleMarkers).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await shown(b)).filter((x) => x.tool === 'NippleMarker').length, { timeout: 10_000 }).toBe(1);
+    const before = await draftOf(b);
+    const stored = await storedDraft(b, examKey);
+    await screenIsDraft(b);
+    expect(await b.getByTestId('undo').isDisabled()).toBe(true);
+    expect(await b.getByTestId('redo').isDisabled()).toBe(true);
+
+    // Delete on a selected outline.
+    const p0 = c.contour[0]!;
+    await clickRcc(b, p0.x, p0.y);
+    await b.waitForTimeout(600);
+    await b.keyboard.press('Delete');
+    await refusedIn(b, /^not deleted: this exam is open for editing in another tab/).waitFor({ timeout: 10_000 });
+    await screenIsDraft(b);
+
+    // Dragging a point of the outline: the outline does not move, not even while the button is down.
+    const centre = c.measurements.centre;
+    const far = c.contour.reduce((m, p) => (Math.hypot(p.x - centre.x, p.y - centre.y) > Math.hypot(m.x - centre.x, m.y - centre.y) ? p : m), p0);
+    const r = Math.hypot(far.x - centre.x, far.y - centre.y);
+    await dragRcc(b, far, { x: far.x + (10 * (far.x - centre.x)) / r, y: far.y + (10 * (far.y - centre.y)) / r }, () => screenIsDraft(b));
+    await refusedIn(b, /^outline not changed: this exam is open for editing in another tab/).waitFor({ timeout: 10_000 });
+    await screenIsDraft(b);
+
+    // With the nipple marker tool: dragging the marker, and placing another.
+    const marker = Object.values(before!.nippleMarkers)[0]!;
+    await b.getByRole('button', { name: 'Nipple marker' }).click();
+    await dragRcc(b, marker, { x: marker.x + 40, y: marker.y + 40 }, () => screenIsDraft(b));
+    await refusedIn(b, /^nipple marker not moved: this exam is open for editing in another tab/).waitFor({ timeout: 10_000 });
+    await screenIsDraft(b);
+    await clickRcc(b, marker.x - 60, marker.y - 60);
+    await refusedIn(b, /^nipple marker not placed: this exam is open for editing in another tab/).waitFor({ timeout: 10_000 });
+    await b.getByRole('button', { name: 'Calcification', exact: true }).click();
+    await screenIsDraft(b);
+
+    // Undo from the keyboard.
+    await b.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await b.keyboard.press('Control+z');
+    await refusedIn(b, /^not undone: this exam is open for editing in another tab/).waitFor({ timeout: 10_000 });
+
+    await b.waitForTimeout(800);
+    expect(await draftOf(b)).toEqual(before);
+    expect(await storedDraft(b, examKey)).toEqual(stored);
+    await screenIsDraft(b);
+    expect(await b.getByTestId('undo').isDisabled()).toBe(true);
+    await b.screenshot({ path: join(OUTPUT_DIR, 'two-tabs-read-only-edits-refused.png') });
+  });
+
   it('take over in B: A saves and becomes read-only; B edits from the stored draft and its click is saved', async () => {
     await b.getByTestId('take-over').click();
     await a.getByTestId('read-only').waitFor({ timeout: 15_000 });
     expect(await a.getByTestId('read-only').textContent()).toContain(READ_ONLY_MESSAGE);
     await expect.poll(() => b.getByTestId('read-only').count(), { timeout: 15_000 }).toBe(0);
     expect(await b.locator('fieldset.draft-fields').evaluate((f) => (f as HTMLFieldSetElement).disabled)).toBe(false);
+    // A's Undo went off when it handed over; B has nothing of its own to undo yet.
+    expect(await a.getByTestId('undo').isDisabled()).toBe(true);
+    expect(await a.getByTestId('redo').isDisabled()).toBe(true);
+    expect(await b.getByTestId('undo').isDisabled()).toBe(true);
 
     // A's clicks are now refused.
     const inA = await draftOf(a);
@@ -173,12 +267,16 @@ describe('two tabs on the same exam', () => {
     const c = await centreOf('R1-s09');
     await clickRcc(b, c.x, c.y);
     await expect.poll(() => countIn(b), { timeout: 20_000 }).toBe(2);
-    const shown = await draftOf(b);
-    await savedLabel(b).filter({ hasText: `(revision ${shown!.revision})` }).waitFor({ timeout: 10_000 });
-    expect(await storedDraft(b, examKey)).toEqual({ revision: shown!.revision, calcifications: 2 });
+    const inB = await draftOf(b);
+    await savedLabel(b).filter({ hasText: `(revision ${inB!.revision})` }).waitFor({ timeout: 10_000 });
+    expect(await storedDraft(b, examKey)).toEqual({ revision: inB!.revision, calcifications: 2 });
+    // B can undo its own click; A still cannot.
+    expect(await b.getByTestId('undo').isDisabled()).toBe(false);
+    expect(await a.getByTestId('undo').isDisabled()).toBe(true);
     // The read-only tab follows what is stored.
     await expect.poll(() => countIn(a), { timeout: 10_000 }).toBe(2);
-    await savedLabel(a).filter({ hasText: `(revision ${shown!.revision})` }).waitFor({ timeout: 10_000 });
+    await savedLabel(a).filter({ hasText: `(revision ${inB!.revision})` }).waitFor({ timeout: 10_000 });
+    await screenIsDraft(a);
     await savedOnlyWhenShown(a);
     await savedOnlyWhenShown(b);
     await a.screenshot({ path: join(OUTPUT_DIR, 'two-tabs-taken-over.png') });

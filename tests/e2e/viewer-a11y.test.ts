@@ -14,7 +14,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, waitForFourViews, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -34,9 +34,7 @@ let s: ViewerSession;
 let cdp: CDPSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
   cdp = await s.context.newCDPSession(s.page);
   // A finding, so that the panel shows its fields.
   const truth = await readTruth(SAMPLE, 'RCC');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import type { MammoImage } from '../../src/core/image.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, waitForFourViews, type ViewerSession } from './harness.js';
 import { correlation, readTruth, sampleDisplayed, type Truth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -18,8 +18,7 @@ const GY = 48;
 let s: ViewerSession;
 
 beforeAll(async () => {
-  s = await openViewer();
-  await waitForFourViews(s.page);
+  s = await openSampleExam();
   await s.page.waitForTimeout(300);
   await s.page.screenshot({ path: join(OUTPUT_DIR, 'viewer-four-views.png') });
 });

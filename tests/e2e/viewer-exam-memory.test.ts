@@ -14,7 +14,7 @@ import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { generatePhantom, phantomOptions, type PatientInfo, type StudyInfo } from '../../test-data/generator/index.js';
 import type { PhantomTruth } from '../../test-data/generator/truth.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, waitForFourViews, type ViewerSession } from './harness.js';
 
 const SLOTS = ['RCC', 'LCC', 'RMLO', 'LMLO'] as const;
 
@@ -74,9 +74,7 @@ beforeAll(async () => {
   doeNow = await examination('doe-2026', DOE, study('2.25.7100000000000000000001', '20260310'), 6100);
   doePrior = await examination('doe-2024', DOE, study('2.25.7100000000000000000002', '20240312'), 6100);
   roe = await examination('roe-2025', ROE, study('2.25.7100000000000000000003', '20250601'), 6200);
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {

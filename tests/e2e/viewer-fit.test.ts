@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { generatePhantom, phantomOptions } from '../../test-data/generator/index.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, waitForFourViews, type ViewerSession } from './harness.js';
 import { canvasColumnMean, correlation, expectedGrid, flipsFromTruth, sampleDisplayed, shownGeometry } from './page-sampling.js';
 
 const GE = join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm');
@@ -124,8 +124,7 @@ describe('images fitted whole, chest wall to the middle', () => {
     const bytes = new Uint8Array(await readFile(GE));
     ge = { slot: 'RMLO', fileName: 'ge-senographe-essential-rmlo.dcm', bytes, image: await ingest(bytes), flipH: false, flipV: false };
     phantoms = await oddShapedPhantoms();
-    s = await openViewer({ viewport: { width: 1400, height: 1000 } });
-    await waitForFourViews(s.page);
+    s = await openSampleExam({ viewport: { width: 1400, height: 1000 } });
   });
 
   afterAll(async () => {
@@ -210,8 +209,7 @@ describe('on a high-density screen (2 device pixels per CSS pixel)', () => {
   beforeAll(async () => {
     const bytes = new Uint8Array(await readFile(GE));
     ge = { slot: 'RMLO', fileName: 'ge-senographe-essential-rmlo.dcm', bytes, image: await ingest(bytes), flipH: false, flipV: false };
-    s = await openViewer({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
-    await waitForFourViews(s.page);
+    s = await openSampleExam({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { generatePhantom, phantomOptions, type PatientInfo, type StudyInfo } from '../../test-data/generator/index.js';
 import type { PhantomTruth } from '../../test-data/generator/truth.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, waitForFourViews, type ViewerSession } from './harness.js';
 import { correlation, expectedGrid, flipsFromTruth, sampleDisplayed } from './page-sampling.js';
 
 const SLOTS = ['RCC', 'LCC', 'RMLO', 'LMLO'] as const;
@@ -134,9 +134,7 @@ beforeAll(async () => {
   roe = await examination('roe-2025', ROE, study('2.25.7000000000000000000003', '20250601'), 5200);
   const geBytes = new Uint8Array(await readFile(join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm')));
   ge = { name: 'ge-senographe-essential-rmlo.dcm', slot: 'RMLO', bytes: geBytes, image: await ingest(geBytes), truth: null, flipH: false, flipV: false };
-  s = await openViewer();
-  await waitForFourViews(s.page);
-  await s.page.waitForFunction(() => window.calcscribe?.draft() != null);
+  s = await openSampleExam();
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { makeNamedPhantom } from '../../test-data/generator/make-committed-set.js';
-import { OUTPUT_DIR, openViewer, waitForFourViews, type ViewerSession } from './harness.js';
+import { OUTPUT_DIR, openSampleExam, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 interface DicomDict {
@@ -50,8 +50,7 @@ beforeAll(async () => {
   files.set('sigmoid', withVoiFunction(twin, 'SIGMOID'));
   files.set('linear-exact', withVoiFunction(twin, 'LINEAR_EXACT'));
   files.set('monochrome1-sigmoid', withVoiFunction(files.get('monochrome1') as Buffer, 'SIGMOID'));
-  s = await openViewer();
-  await waitForFourViews(s.page);
+  s = await openSampleExam();
   // Counts each time the RCC viewport reports a newly displayed image.
   await s.page.evaluate(() => {
     const el = document.querySelector('[data-testid="viewport-RCC"] .mammo-element') as HTMLElement;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDraftStore, getCurrentDraftStore, setCurrentDraftStore } from '../../extensions/calcification/draft-store.js';
+import { createDraftStore, getCurrentDraftStore, setCurrentDraftStore, TYPING_PAUSE_MS } from '../../extensions/calcification/draft-store.js';
 import { newExamDraft } from '../../src/core/draft/index.js';
 
 const image = {
@@ -37,16 +37,39 @@ describe('the draft store', () => {
   });
 
   it('undoes and redoes, and says when it can', () => {
-    const store = createDraftStore(newExamDraft('exam', [image]));
+    // Two edits of the report text with a pause between them (typed in one go they would be one step).
+    let t = 0;
+    const store = createDraftStore(newExamDraft('exam', [image]), undefined, { now: () => t });
     expect(store.canUndo()).toBe(false);
     expect(store.undo().ok).toBe(false);
     store.dispatch({ type: 'editReportText', text: 'one' });
+    t += TYPING_PAUSE_MS;
     store.dispatch({ type: 'editReportText', text: 'two' });
     expect(store.undo()).toMatchObject({ ok: true, value: { reportText: 'one' } });
     expect(store.canRedo()).toBe(true);
     expect(store.redo()).toMatchObject({ ok: true, value: { reportText: 'two' } });
     expect(store.canRedo()).toBe(false);
     expect(store.getHistory().past).toHaveLength(2);
+  });
+
+  it('keystrokes typed in one go are one undo step; a pause starts another, and no letter is lost', () => {
+    let t = 0;
+    const store = createDraftStore(newExamDraft('exam', [image]), undefined, { now: () => t });
+    for (const text of ['F', 'Fi', 'Fin', 'Fine']) {
+      t += 150;
+      store.dispatch({ type: 'editReportText', text });
+    }
+    t += TYPING_PAUSE_MS + 1;
+    for (const text of ['Fine ', 'Fine c', 'Fine ca']) {
+      t += 150;
+      store.dispatch({ type: 'editReportText', text });
+    }
+    expect(store.getState().reportText).toBe('Fine ca');
+    expect(store.getHistory().past).toHaveLength(2);
+    expect(store.undo()).toMatchObject({ ok: true, value: { reportText: 'Fine' } });
+    expect(store.undo()).toMatchObject({ ok: true, value: { reportText: null } });
+    expect(store.redo()).toMatchObject({ ok: true, value: { reportText: 'Fine' } });
+    expect(store.redo()).toMatchObject({ ok: true, value: { reportText: 'Fine ca' } });
   });
 
   it('loads another draft without undo steps, and discards to an empty draft with a higher revision', () => {

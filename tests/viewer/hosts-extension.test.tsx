@@ -11,6 +11,7 @@ import { calcificationCommands } from '../../extensions/calcification/commands-m
 import { createDraftStore } from '../../extensions/calcification/draft-store.js';
 import { MAMMO_PROTOCOL } from '../../extensions/calcification/hanging-protocol-module.js';
 import { newExamDraft } from '../../src/core/draft/index.js';
+import { createEditGate, gatedDraftStore } from '../../src/viewer/autosave/index.js';
 import { UndoRedoButtons } from '../../src/viewer/draft/UndoRedoButtons.js';
 import { HANGING_SLOTS } from '../../src/viewer/hanging/hanging.js';
 
@@ -45,6 +46,31 @@ describe('the standalone viewer hosts the extension', () => {
     fireEvent.click(redo);
     expect(ran).toEqual(['calcscribe.undo', 'calcscribe.redo']);
     expect(store.getState().composition).toBe('c');
+  });
+
+  it('the buttons follow the tab going read-only, editing again, and read-only after a take-over, with no change of the draft', () => {
+    const gate = createEditGate(null);
+    const store = gatedDraftStore(createDraftStore(newExamDraft('2.25.3', [])), gate);
+    const commands = calcificationCommands({ store });
+    const view = render(createElement(UndoRedoButtons, { store, editing: gate, run: (name: string) => commands[name]?.commandFn({}) }));
+    const undo = view.getByTestId('undo') as HTMLButtonElement;
+    const redo = view.getByTestId('redo') as HTMLButtonElement;
+    act(() => {
+      store.dispatch({ type: 'setComposition', composition: 'c' });
+      store.dispatch({ type: 'setComposition', composition: 'd' });
+      store.undo();
+    });
+    expect([undo.disabled, redo.disabled]).toEqual([false, false]);
+    // Another tab takes over: nothing can be undone or redone here, and the buttons say so at once.
+    act(() => gate.set('this tab is read-only'));
+    expect([undo.disabled, redo.disabled]).toEqual([true, true]);
+    fireEvent.click(undo);
+    expect(store.getState().composition).toBe('c');
+    // Editing here again (the stored draft was this one): its steps can be undone and redone again.
+    act(() => gate.set(null));
+    expect([undo.disabled, redo.disabled]).toEqual([false, false]);
+    act(() => gate.set('this tab is read-only'));
+    expect([undo.disabled, redo.disabled]).toEqual([true, true]);
   });
 
   it('without a draft both buttons are off', () => {

@@ -24,33 +24,51 @@ import { emptyDraft } from './draft-fixtures.js';
 const KEY = '2.25.42';
 const draft = (revision: number, over: Partial<ExamDraft> = {}): ExamDraft => emptyDraft(KEY, revision, over);
 
-/** A stand-in of navigator.locks: exclusive locks, `ifAvailable`, a queue, and abort by signal. */
+/**
+ * A stand-in of navigator.locks: exclusive locks, `ifAvailable`, a first-come queue, abort by
+ * signal, and `steal` (the holder's request rejects, the stealer holds at once, ahead of the queue).
+ */
 function fakeLocks(): LockManagerLike {
-  const held = new Set<string>();
-  const queues = new Map<string, (() => void)[]>();
+  interface Holder {
+    readonly taken: (e: Error) => void;
+  }
+  const holders = new Map<string, Holder>();
+  const queues = new Map<string, { holder: Holder; grant: () => void }[]>();
   return {
     async request(name, options, callback) {
-      if (held.has(name)) {
+      let taken: (e: Error) => void = () => undefined;
+      const takenFrom = new Promise<never>((_, reject) => {
+        taken = reject;
+      });
+      takenFrom.catch(() => undefined);
+      const me: Holder = { taken: (e) => taken(e) };
+      if (options.steal === true) {
+        holders.get(name)?.taken(new Error('AbortError: the lock was stolen'));
+        holders.set(name, me);
+      } else if (holders.has(name)) {
         if (options.ifAvailable === true) return callback(null);
         const queue = queues.get(name) ?? [];
         queues.set(name, queue);
         await new Promise<void>((resolve, reject) => {
-          const wake = (): void => resolve();
-          queue.push(wake);
+          const entry = { holder: me, grant: resolve };
+          queue.push(entry);
           options.signal?.addEventListener('abort', () => {
-            const i = queue.indexOf(wake);
+            const i = queue.indexOf(entry);
             if (i >= 0) queue.splice(i, 1);
             reject(new Error('AbortError'));
           });
         });
-      }
-      held.add(name);
+      } else holders.set(name, me);
       try {
-        return await callback({ name });
+        return await Promise.race([callback({ name }), takenFrom]);
       } finally {
-        const next = queues.get(name)?.shift();
-        if (next !== undefined) next();
-        else held.delete(name);
+        if (holders.get(name) === me) {
+          const next = queues.get(name)?.shift();
+          if (next !== undefined) {
+            holders.set(name, next.holder);
+            next.grant();
+          } else holders.delete(name);
+        }
       }
     },
   };
@@ -155,6 +173,72 @@ describe('startTabEditing: one tab edits, the others are read-only', () => {
     await until(() => b.editing.state().mode === 'read-only', 'back to read-only', 3000);
     expect(b.editing.state().notice).toMatch(/did not hand over editing/);
     expect(a.editing.state().mode).toBe('editing');
+  });
+
+  it('three tabs: the tab that takes over edits (not the one queued first), exactly one edits at any time, and every edit is stored', async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    const c = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only' && c.editing.state().mode === 'read-only', 'tabs B and C read-only');
+    const tabs = [a, b, c];
+    const editingNow = (): number => tabs.filter((t) => t.editing.state().mode === 'editing').length;
+    // Sampled all along: never two tabs editing.
+    let most = 0;
+    const watch = setInterval(() => {
+      most = Math.max(most, editingNow());
+    }, 1);
+    try {
+      expect(a.store.dispatch({ type: 'setComposition', composition: 'b' }).ok).toBe(true);
+      // C takes over although B queued for the lock before it.
+      c.editing.takeOver();
+      await until(() => c.editing.state().mode === 'editing', 'tab C editing');
+      expect(b.editing.state().mode).toBe('read-only');
+      expect(a.editing.state().mode).toBe('read-only');
+      expect(c.store.getState().composition).toBe('b');
+      expect(c.store.dispatch({ type: 'editReportText', text: 'from C' }).ok).toBe(true);
+      expect(a.store.dispatch({ type: 'setComposition', composition: 'c' }).ok).toBe(false);
+
+      b.editing.takeOver();
+      await until(() => b.editing.state().mode === 'editing', 'tab B editing');
+      expect(c.editing.state().mode).toBe('read-only');
+      expect(c.editing.state().notice).toMatch(/taken over in another tab/);
+      expect(b.store.getState().reportText).toBe('from C');
+      expect(b.store.dispatch({ type: 'setIndication', indication: 'diagnostic' }).ok).toBe(true);
+
+      a.editing.takeOver();
+      await until(() => a.editing.state().mode === 'editing', 'tab A editing again');
+      expect(a.store.getState()).toMatchObject({ composition: 'b', reportText: 'from C', indication: 'diagnostic' });
+      expect(a.store.dispatch({ type: 'setComposition', composition: 'd' }).ok).toBe(true);
+      await until(() => a.editing.state().save.kind === 'saved', 'A saved');
+      await until(() => b.store.getState().composition === 'd' && c.store.getState().composition === 'd', 'B and C follow');
+    } finally {
+      clearInterval(watch);
+    }
+    expect(most).toBe(1);
+    expect(tabs.map((t) => t.editing.state().mode)).toEqual(['editing', 'read-only', 'read-only']);
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value).toMatchObject({ composition: 'd', reportText: 'from C', indication: 'diagnostic' });
+  });
+
+  it('two tabs taking over at once: both get to edit in turn (none is left waiting to time out), one edits in the end; nothing is lost', async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    const b = openTab(draft(0), null);
+    const c = openTab(draft(0), null);
+    await until(() => b.editing.state().mode === 'read-only' && c.editing.state().mode === 'read-only', 'tabs B and C read-only');
+    a.store.dispatch({ type: 'setComposition', composition: 'c' });
+    b.editing.takeOver();
+    c.editing.takeOver();
+    await until(() => [a, b, c].filter((t) => t.editing.state().mode === 'editing').length === 1 && [a, b, c].every((t) => t.editing.state().mode !== 'taking-over'), 'one tab editing, none waiting', 3000);
+    // Whichever of the two A heard first edited, then handed over to the other.
+    const [last, first] = c.editing.state().mode === 'editing' ? [c, b] : [b, c];
+    expect(last.editing.state()).toMatchObject({ mode: 'editing', notice: expect.stringMatching(/handed over to this tab/) as unknown as string });
+    expect(first.editing.state()).toMatchObject({ mode: 'read-only', notice: expect.stringMatching(/taken over in another tab/) as unknown as string });
+    expect(a.editing.state().mode).toBe('read-only');
+    expect(last.store.getState().composition).toBe('c');
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.composition).toBe('c');
   });
 
   it('without Web Locks the tab edits, and the compare-and-set still refuses a save over another tab\'s', async () => {

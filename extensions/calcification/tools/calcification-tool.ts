@@ -25,6 +25,12 @@ export interface CalcificationToolConfiguration {
   onFailure: ((message: string, imageId: string) => void) | null;
   /** Colour of outlines being measured and measured. */
   color: string;
+  /**
+   * Why the outlines may not be changed now (e.g. this tab is read-only), or null when they may:
+   * a drag is then refused with the reason (told to onFailure) and the outline does not move.
+   * Absent: outlines can always be dragged.
+   */
+  editRefusal?: (() => string | null) | null;
 }
 
 /** How long after a press that measured a calcification Cornerstone's own event for that press may come (its double-click wait, with room). */
@@ -67,6 +73,8 @@ interface OutlineDrag {
   readonly start: Types.Point3;
   readonly viewportIds: string[];
   moved: boolean;
+  /** Why this drag may not change the outline (said once, when it first moves), or null. */
+  readonly refusal: string | null;
 }
 
 /** A Cornerstone annotation carrying one calcification. */
@@ -254,6 +262,8 @@ export class CalcificationTool extends AnnotationTool {
       start: [...(polyline[index] as Types.Point3)] as Types.Point3,
       viewportIds: utilities.viewportFilters.getViewportIdsWithToolToRender(element, this.getToolName()),
       moved: false,
+      // Selecting an outline is seeing it; moving its points changes the draft, which may be refused.
+      refusal: this.config.editRefusal?.() ?? null,
     };
     toolState.isInteractingWithTool = true;
     element.addEventListener(ToolEnums.Events.MOUSE_DRAG, this.onDrag as EventListener);
@@ -269,6 +279,12 @@ export class CalcificationTool extends AnnotationTool {
     if (d === null) return;
     const w = evt.detail.currentPoints.world;
     const delta: Types.Point3 = [w[0] - d.start[0], w[1] - d.start[1], w[2] - d.start[2]];
+    if (d.refusal !== null) {
+      // The outline stays as it is; the reason is said once per drag.
+      if (!d.moved && Math.hypot(...delta) > 0) this.config.onFailure?.(`outline not changed: ${d.refusal}`, d.annotation.metadata?.referencedImageId ?? '');
+      d.moved = d.moved || Math.hypot(...delta) > 0;
+      return;
+    }
     d.moved = d.moved || Math.hypot(...delta) > 0;
     const contour = d.annotation.data.contour;
     if (contour) contour.polyline = dragContour(d.original, d.index, delta);
@@ -287,7 +303,7 @@ export class CalcificationTool extends AnnotationTool {
     cursors.elementCursor.resetElementCursor(d.element);
     const imageId = d.annotation.metadata?.referencedImageId;
     const polyline = d.annotation.data.contour?.polyline;
-    if (d.moved && imageId !== undefined && polyline !== undefined) {
+    if (d.moved && d.refusal === null && imageId !== undefined && polyline !== undefined) {
       const detail: OutlineEditedDetail = { annotation: d.annotation, imageId, contour: worldToPixels(imageId, polyline) };
       triggerEvent(eventTarget, OUTLINE_EDITED, detail);
     }

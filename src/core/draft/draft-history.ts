@@ -2,12 +2,18 @@ import { err, ok, type Result } from '../result.js';
 import { applyDraftAction } from './apply-draft-action.js';
 import type { DraftAction } from './draft-action.js';
 import type { ExamDraft } from './exam-draft.js';
+import { typingFieldOf } from './typing-field.js';
 
 /** The draft with its undo and redo stacks (most recent last in `past`, next redo last in `future`). */
 export interface DraftHistory {
   readonly past: readonly ExamDraft[];
   readonly present: ExamDraft;
   readonly future: readonly ExamDraft[];
+  /**
+   * The free-text field the present step is typing into (typing-field.ts): the next keystroke in
+   * the same field joins this step instead of making another. Absent: the next action is a step of its own.
+   */
+  readonly typing?: string;
 }
 
 /** How many steps can be undone. */
@@ -18,11 +24,24 @@ export function startHistory(draft: ExamDraft): DraftHistory {
   return { past: [], present: draft, future: [] };
 }
 
-/** Applies an action; the previous draft can be undone, and the redo stack is cleared. */
+/**
+ * Applies an action; the previous draft can be undone, and the redo stack is cleared. Consecutive
+ * typing in one free-text field (e.g. the site of an event, the report text) is one step: one undo
+ * takes the whole word or sentence typed back, and the text typed is always the present draft.
+ */
 export function record(history: DraftHistory, action: DraftAction): Result<DraftHistory> {
   const next = applyDraftAction(history.present, action);
   if (!next.ok) return next;
-  return ok({ past: [...history.past, history.present].slice(-UNDO_LIMIT), present: next.value, future: [] });
+  const typing = typingFieldOf(history.present, action);
+  const typingNow = typing === null ? {} : { typing };
+  if (typing !== null && typing === history.typing) return ok({ past: history.past, present: next.value, future: [], ...typingNow });
+  return ok({ past: [...history.past, history.present].slice(-UNDO_LIMIT), present: next.value, future: [], ...typingNow });
+}
+
+/** Ends the typing step under way (the field was left, or the radiologist paused): the next keystroke is a new step. */
+export function endTyping(history: DraftHistory): DraftHistory {
+  if (history.typing === undefined) return history;
+  return { past: history.past, present: history.present, future: history.future };
 }
 
 /**

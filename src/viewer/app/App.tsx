@@ -15,7 +15,7 @@ import { followNippleMarkers } from '../../../extensions/calcification/follow-ni
 import { COMMAND_PREFIX } from '../../../extensions/calcification/id.js';
 import { NIPPLE_MARKER_TOOL } from '../../../extensions/calcification/annotation-mapping.js';
 import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
-import { err, ok } from '../../core/result.js';
+import { err, ok, type Result } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { fetchExamContext } from '../loading/exam-context.js';
@@ -128,6 +128,10 @@ export function App() {
   const shownDraft = useRef<GatedSession<ExamDraftSession> | null>(null);
   // Why the draft shown may not be edited in this tab now (another tab edits it), read by each click.
   const editRefusal = useRef<() => Promise<string | null>>(() => Promise.resolve(null));
+  // The same, as it stands now (still checking counts as a refusal): drags and deletions cannot wait.
+  const editRefusalNow = useRef<() => string | null>(() => null);
+  // Draws the shown draft's annotations again: after an edit on a view was refused, the view shows what is stored.
+  const redraw = useRef<() => void>(() => undefined);
   const showing = useRef(0);
   // While the annotations of the examination leaving the screen are cleared: their removal is not an edit of its draft.
   const clearing = useRef(false);
@@ -193,7 +197,7 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    startCornerstone(makeAnalyser(client, setRegionBusy, () => editRefusal.current()), (message) => say(message))
+    startCornerstone(makeAnalyser(client, setRegionBusy, () => editRefusal.current()), (message) => say(message), () => editRefusalNow.current())
       .then(async (s) => {
         if (!live) return;
         setSession(s);
@@ -249,7 +253,11 @@ export function App() {
       pending.push((evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
     };
     const removed = (evt: Event): void => {
-      if (!clearing.current) removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+      if (clearing.current) return;
+      const message = removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
+      if (message === null) return;
+      say(message);
+      queueMicrotask(() => redraw.current());
     };
     const region = (evt: Event): void => {
       const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
@@ -279,7 +287,11 @@ export function App() {
       placeNipple: (o) => runCommand(`${COMMAND_PREFIX}.placeNipple`, o),
       markers: () => (annotationApi.state.getAllAnnotations() ?? []).filter((a) => a.metadata?.toolName === NIPPLE_MARKER_TOOL) as never,
       remove: (uid) => annotationApi.state.removeAnnotation(uid),
-      say,
+      // A marker the draft did not take (refused, or not on an image of the draft) leaves the view too.
+      say: (message) => {
+        say(message);
+        queueMicrotask(() => redraw.current());
+      },
       clearing: () => clearing.current,
     });
     return () => {
@@ -300,7 +312,12 @@ export function App() {
       instrumentation().markFindingShown(draft.store.getState().calcifications.length);
     };
     sync();
-    return draft.store.subscribe(sync);
+    redraw.current = sync;
+    const unsubscribe = draft.store.subscribe(sync);
+    return () => {
+      unsubscribe();
+      if (redraw.current === sync) redraw.current = () => undefined;
+    };
   }, [draft, ids, session, onScreen]);
 
   // An outline selected on a view (a press on it, or the keyboard crosshair) shows its calcification in the panel.
@@ -333,6 +350,7 @@ export function App() {
 
   useEffect(() => {
     editRefusal.current = () => (draft === null ? Promise.resolve(null) : decidedRefusal(draft.gate));
+    editRefusalNow.current = () => draft?.gate.refusal() ?? null;
   }, [draft]);
 
   useEffect(() => instrumentation().exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
@@ -406,16 +424,22 @@ export function App() {
           break;
         case 'delete': {
           const uids = annotationApi.selection.getAnnotationsSelected() ?? [];
+          // A read-only tab deletes nothing: the outlines stay as stored.
+          const refusal = editRefusalNow.current();
+          if (uids.length > 0 && refusal !== null) {
+            say(`not deleted: ${refusal}`);
+            break;
+          }
           for (const uid of uids) annotationApi.state.removeAnnotation(uid);
           session?.engine.render();
           break;
         }
         case 'undo':
-          runCommand(`${COMMAND_PREFIX}.undo`);
+        case 'redo': {
+          const r = runCommand(`${COMMAND_PREFIX}.${a.kind}`) as Result<unknown> | undefined;
+          if (r !== undefined && !r.ok && r.error.kind === 'read-only') say(`not ${a.kind === 'undo' ? 'undone' : 'redone'}: ${r.error.message}`);
           break;
-        case 'redo':
-          runCommand(`${COMMAND_PREFIX}.redo`);
-          break;
+        }
         case 'open':
           fileInput.current?.click();
           break;
@@ -529,7 +553,7 @@ export function App() {
           </button>
         ))}
         <span className="separator" />
-        <UndoRedoButtons store={draft?.store ?? null} run={runCommand} />
+        <UndoRedoButtons store={draft?.store ?? null} editing={draft?.gate ?? null} run={runCommand} />
         <span className="separator" />
         <button type="button" aria-pressed={layout.kind === 'grid'} onClick={() => act({ kind: 'grid' })}>Four views</button>
         <button type="button" aria-pressed={layout.kind === 'enlarged'} onClick={() => act({ kind: 'enlarge' })}>Enlarge {selected}</button>

@@ -3,12 +3,26 @@
  * positions and timings. Read-only views of the app's state; nothing here changes it. Installed
  * only in the viewer built with the test flag (main.tsx; instrumentation.ts).
  */
+import { annotation as annotationApi } from '@cornerstonejs/tools';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
+import type { PointPx } from '../../core/units.js';
+import { worldToPixels } from '../../../extensions/calcification/tools/index.js';
 import type { RegionRecord } from './instrumentation.js';
 import { decodeReport } from '../cornerstone/shared-image-loader.js';
 import { imageToCanvas } from '../viewport/registry.js';
 
 export type { RegionRecord } from './instrumentation.js';
+
+/** An annotation drawn on a view, in stored-image pixels: what the screen shows, to compare with the draft. */
+export interface ShownAnnotation {
+  readonly tool: string;
+  /** Cornerstone image id of the image it is on. */
+  readonly imageId: string;
+  /** The draft calcification an outline shows (null for other annotations). */
+  readonly calcificationId: string | null;
+  /** The outline's points, else the handles (a nipple marker's one point). */
+  readonly points: readonly PointPx[];
+}
 
 export interface CalcscribeHooks {
   /** Stored-image pixel → CSS position inside the viewport element, e.g. ('current-RCC', 410, 388). */
@@ -25,6 +39,18 @@ export interface CalcscribeHooks {
   decodes(): Record<string, { decodes: number; shared: boolean }>;
   /** The image ids the analysis worker holds decoded now. */
   heldInWorker(): Promise<readonly string[]>;
+  /** Every annotation drawn now (calcification outlines, nipple markers…). */
+  shown(): ShownAnnotation[];
+}
+
+function shown(): ShownAnnotation[] {
+  return (annotationApi.state.getAllAnnotations() ?? []).flatMap((a) => {
+    const imageId = a.metadata?.referencedImageId;
+    if (imageId === undefined) return [];
+    const world = a.data.contour?.polyline ?? a.data.handles?.points ?? [];
+    const id = (a.data as { calcificationId?: unknown }).calcificationId;
+    return [{ tool: a.metadata?.toolName ?? '', imageId, calcificationId: typeof id === 'string' ? id : null, points: worldToPixels(imageId, world) }];
+  });
 }
 
 
@@ -42,7 +68,7 @@ const clickWorkerMs: number[] = [];
 
 /** Installs window.calcscribe; returns the uninstaller. */
 export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker };
+  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker, shown };
   return () => {
     delete window.calcscribe;
   };

@@ -2,9 +2,11 @@
  * One exam open in several tabs of one browser: one tab edits, the others are read-only and show
  * what is stored. The tab holding the Web Lock named after the exam edits; a tab that cannot get
  * it at once is read-only and queues for it (it edits when the other tab closes). "Take over" asks
- * the editing tab (BroadcastChannel) to save and hand over; whichever tab starts editing first
- * reads the stored draft back when another tab saved since. The saves themselves are
- * compare-and-set on the stored revision (start-autosave), so no save ever goes over another's.
+ * the editing tab (BroadcastChannel) to save and hand over; once it has saved and stopped editing
+ * it says so to the tab that asked, which takes the lock from it (`steal`, ahead of the other tabs
+ * queued for it): with three or more tabs, the one that asked edits, and only ever one at a time.
+ * Whichever tab starts editing reads the stored draft back when another tab saved since. The saves
+ * themselves are compare-and-set on the stored revision (start-autosave), so no save ever goes over another's.
  */
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
@@ -20,7 +22,7 @@ export interface EditableDraft extends DraftSource {
 
 /** The part of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
-  request(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<void> | void): Promise<unknown>;
+  request(name: string, options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<void> | void): Promise<unknown>;
 }
 
 /** The part of BroadcastChannel used here. */
@@ -91,11 +93,24 @@ export interface TabEditingOptions extends Omit<AutosaveOptions, 'onResult' | 'b
   readonly takeOverTimeoutMs?: number;
 }
 
-type Message = { readonly type: 'hand-over' | 'saved'; readonly examKey: string; readonly from: string };
+/**
+ * hand-over: "save and let me edit"; handed-over (to the tab that asked): "saved, not editing any
+ * more: take the lock"; editing: "this tab edits now" (a tab still waiting to take over asks it in
+ * turn); saved: "the stored draft changed".
+ */
+const MESSAGE_TYPES = ['hand-over', 'handed-over', 'editing', 'saved'] as const;
+type Message = { readonly type: (typeof MESSAGE_TYPES)[number]; readonly examKey: string; readonly from: string; readonly to?: string };
 
 function isMessage(v: unknown): v is Message {
   const m = v as Partial<Message> | null;
-  return typeof m === 'object' && m !== null && (m.type === 'hand-over' || m.type === 'saved') && typeof m.examKey === 'string' && typeof m.from === 'string';
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    MESSAGE_TYPES.includes(m.type as Message['type']) &&
+    typeof m.examKey === 'string' &&
+    typeof m.from === 'string' &&
+    (m.to === undefined || typeof m.to === 'string')
+  );
 }
 
 function defaultLocks(): LockManagerLike | null {
@@ -142,6 +157,9 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
   let waiting: AbortController | null = null;
   let takeOverTimer: ReturnType<typeof setTimeout> | null = null;
   let stoppingNow: Promise<void> | null = null;
+  // After handing over: lets go of the lock this tab still holds until the tab that asked takes it.
+  let handedOver: { readonly letGo: () => void; readonly timer: ReturnType<typeof setTimeout> } | null = null;
+  const timeoutMs = options.takeOverTimeoutMs ?? 10_000;
 
   const emit = (): void => {
     for (const l of [...listeners]) l();
@@ -151,9 +169,17 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
     gate.set(refusalIn(state.mode));
     emit();
   };
-  const post = (type: Message['type']): void => {
-    const m: Message = { type, examKey, from: tabId };
+  const post = (type: Message['type'], to?: string): void => {
+    const m: Message = { type, examKey, from: tabId, ...(to !== undefined ? { to } : {}) };
     channel?.postMessage(m);
+  };
+  /** The lock this tab held after handing over is gone (taken, or let go): its hold ends. */
+  const endHandedOver = (): void => {
+    const h = handedOver;
+    handedOver = null;
+    if (h === null) return;
+    clearTimeout(h.timer);
+    h.letGo();
   };
 
   const onSaved = (r: StorageResult<SaveOutcome>): void => {
@@ -226,10 +252,50 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
     if (stopped) return;
     auto.resume();
     update({ mode: 'editing', notice: took ? 'Editing was handed over to this tab; it shows the draft the other tab saved.' : null });
+    post('editing');
     await new Promise<void>((resolve) => {
       release = resolve;
     });
   };
+
+  /**
+   * Asks for the lock and edits while holding it. When the lock is taken from this tab (another
+   * tab took over after this one handed over), the hold ends; taken without a hand-over, this tab
+   * stops editing at once and says so.
+   */
+  const requestLock = (lockOptions: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal }, onUnavailable: () => void): Promise<void> =>
+    locks === null
+      ? Promise.resolve()
+      : locks
+          .request(editingLockName(examKey), lockOptions, async (lock) => {
+            if (lock === null) {
+              onUnavailable();
+              return;
+            }
+            if (lockOptions.signal !== undefined) waiting = null;
+            await hold();
+          })
+          .then(
+            () => undefined,
+            (e: unknown) => {
+              if (lockOptions.signal?.aborted === true) return;
+              if (handedOver !== null) {
+                endHandedOver();
+                return;
+              }
+              if (stopped) return;
+              const r = release as (() => void) | null;
+              release = null;
+              r?.();
+              if (state.mode === 'editing') {
+                gate.set(refusalIn('read-only'));
+                readOnly('Editing was taken by another tab of this browser.');
+                return;
+              }
+              // Without the lock this tab cannot know it is alone: it stays read-only and says why.
+              update({ mode: 'read-only', notice: `other tabs could not be checked (${e instanceof Error ? e.message : String(e)})` });
+            },
+          );
 
   /** Read-only: shows what is stored, and queues for the lock (granted when the editing tab closes or hands over). */
   const readOnly = (notice: string | null): void => {
@@ -239,12 +305,7 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
     if (locks === null || waiting !== null) return;
     const abort = new AbortController();
     waiting = abort;
-    locks
-      .request(editingLockName(examKey), { signal: abort.signal }, async () => {
-        waiting = null;
-        await hold();
-      })
-      .catch(() => undefined);
+    void requestLock({ signal: abort.signal }, () => undefined);
   };
 
   const claim = (): void => {
@@ -256,37 +317,48 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
       update({ mode: 'editing' });
       return;
     }
-    locks
-      .request(editingLockName(examKey), { ifAvailable: true }, async (lock) => {
-        if (lock === null) {
-          if (!stopped) readOnly(null);
-          return;
-        }
-        await hold();
-      })
-      .catch((e: unknown) => {
-        // Without the lock this tab cannot know it is alone: it stays read-only and says why.
-        update({ mode: 'read-only', notice: `other tabs could not be checked (${e instanceof Error ? e.message : String(e)})` });
-      });
+    void requestLock({ ifAvailable: true }, () => {
+      if (!stopped) readOnly(null);
+    });
   };
   const previous = stopping.get(examKey);
   if (previous === undefined) claim();
   else void previous.then(claim);
 
-  const handOver = async (): Promise<void> => {
+  /**
+   * Saves, stops editing, and tells the tab that asked to take the lock (it goes ahead of the other
+   * tabs queued for it); if that tab does not take it in time (closed meanwhile), the lock is let go.
+   */
+  const handOver = async (to: string): Promise<void> => {
     // No edit between the last save and the hand-over.
     gate.set(refusalIn('read-only'));
     await auto.flush();
-    const r = release as (() => void) | null;
+    const letGo = release as (() => void) | null;
     release = null;
     readOnly('Editing was taken over in another tab of this browser; this tab saved its draft first.');
-    r?.();
+    if (letGo === null) return;
+    if (stopped) {
+      letGo();
+      return;
+    }
+    handedOver = { letGo, timer: setTimeout(endHandedOver, timeoutMs) };
+    post('handed-over', to);
+  };
+
+  /** The editing tab handed over to this one: this tab takes the lock from it. */
+  const takeHandedOver = (): void => {
+    waiting?.abort();
+    waiting = null;
+    void requestLock({ steal: true }, () => undefined);
   };
 
   const onMessage = (e: MessageEvent): void => {
     const m: unknown = e.data;
     if (stopped || !isMessage(m) || m.examKey !== examKey || m.from === tabId) return;
-    if (m.type === 'hand-over' && state.mode === 'editing' && release !== null) void handOver();
+    if (m.type === 'hand-over' && state.mode === 'editing' && release !== null) void handOver(m.from);
+    else if (m.type === 'handed-over' && m.to === tabId && state.mode === 'taking-over') takeHandedOver();
+    // Another tab was given editing while this one waited to take over: this one asks it in turn.
+    else if (m.type === 'editing' && state.mode === 'taking-over') post('hand-over');
     else if (m.type === 'saved' && (state.mode === 'read-only' || state.mode === 'taking-over')) void catchUp();
   };
   channel?.addEventListener('message', onMessage);
@@ -311,7 +383,7 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
       takeOverTimer = setTimeout(() => {
         takeOverTimer = null;
         if (!stopped && state.mode === 'taking-over') update({ mode: 'read-only', notice: 'The other tab did not hand over editing: it may be busy or frozen. Close it to edit here.' });
-      }, options.takeOverTimeoutMs ?? 10_000);
+      }, timeoutMs);
     },
     async discard() {
       if (state.mode !== 'editing') return { ok: false, message: refusalIn(state.mode) ?? 'not editing' };
@@ -336,6 +408,7 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
         const r = release as (() => void) | null;
         release = null;
         r?.();
+        endHandedOver();
         if (options.channel === undefined) channel?.close();
       })();
       stoppingNow = done;

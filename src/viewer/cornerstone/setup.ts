@@ -43,8 +43,16 @@ export interface CornerstoneSession {
 
 let session: Promise<CornerstoneSession> | null = null;
 
-/** Initialises Cornerstone (once) and returns the shared rendering engine and tool group. */
-export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (message: string, imageId: string) => void): Promise<CornerstoneSession> {
+/**
+ * Initialises Cornerstone (once) and returns the shared rendering engine and tool group.
+ * `editRefusal`: why the draft shown may not be changed now (this tab is read-only), else null;
+ * outlines and nipple markers are then neither dragged nor placed, and onFailure is told why.
+ */
+export function startCornerstone(
+  analyse: CalcificationAnalyser,
+  onFailure: (message: string, imageId: string) => void,
+  editRefusal: () => string | null = () => null,
+): Promise<CornerstoneSession> {
   session ??= (async () => {
     await initCore();
     registerDefaultProviders();
@@ -56,10 +64,10 @@ export function startCornerstone(analyse: CalcificationAnalyser, onFailure: (mes
     const engine = new RenderingEngine(RENDERING_ENGINE_ID);
     const group = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
     if (!group) throw new Error('tool group could not be created');
-    group.addTool(CalcificationTool.toolName, { analyse, onFailure });
+    group.addTool(CalcificationTool.toolName, { analyse, onFailure, editRefusal });
     group.addTool(CalcificationRegionTool.toolName, { shape: 'rectangle', analyse, onFailure });
     group.addToolInstance(TOOL_NAMES.lasso, CalcificationRegionTool.toolName, { shape: 'lasso', analyse, onFailure });
-    group.addTool(NippleMarkerTool.toolName);
+    group.addTool(NippleMarkerTool.toolName, { editRefusal, onFailure });
     group.addTool(LengthTool.toolName);
     group.addTool(PanTool.toolName);
     group.addTool(ZoomTool.toolName);

@@ -2,7 +2,8 @@
  * Undo and redo of the exam draft as buttons: the extension's toolbar buttons as the standalone
  * viewer shows them — enabled by the extension's toolbar evaluators (evaluate.calcscribe.undo /
  * redo), running its commands (calcscribe.undo / redo) — named for screen readers, with the
- * keyboard shortcut in their description.
+ * keyboard shortcut in their description. They follow the draft and, given `editing`, whether this
+ * tab may edit it (read-only while another tab edits the exam, editing again after a take-over).
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { DraftStore } from '../../../extensions/calcification/draft-store.js';
@@ -11,10 +12,25 @@ import { getToolbarModule } from '../../../extensions/calcification/toolbar-modu
 
 const NONE = (): (() => void) => () => undefined;
 
-export function UndoRedoButtons({ store, run }: { readonly store: DraftStore | null; readonly run: (command: string) => unknown }) {
+/** Something that tells when this tab starts or stops being the one that may edit (the edit gate). */
+export interface EditingChanges {
+  subscribe(listener: () => void): () => void;
+}
+
+export function UndoRedoButtons({ store, editing = null, run }: { readonly store: DraftStore | null; readonly editing?: EditingChanges | null; readonly run: (command: string) => unknown }) {
   const evaluators = useMemo(() => new Map(getToolbarModule({ configuration: store === null ? {} : { store } }).map((e) => [e.name, e.evaluate])), [store]);
   const disabled = (name: string): boolean => store === null || (evaluators.get(`evaluate.${COMMAND_PREFIX}.${name}`)?.().disabled ?? true);
-  const subscribe = store === null ? NONE : store.subscribe;
+  const subscribe = useMemo(() => {
+    if (store === null) return NONE;
+    return (listener: () => void): (() => void) => {
+      const offDraft = store.subscribe(listener);
+      const offEditing = editing?.subscribe(listener) ?? (() => undefined);
+      return () => {
+        offDraft();
+        offEditing();
+      };
+    };
+  }, [store, editing]);
   const undoOff = useSyncExternalStore(subscribe, () => disabled('undo'), () => true);
   const redoOff = useSyncExternalStore(subscribe, () => disabled('redo'), () => true);
   return (

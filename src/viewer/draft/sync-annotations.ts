@@ -83,10 +83,16 @@ export function addRegionToDraft(store: DraftStore, ids: ImageIds, annotations: 
   return addAll(store, ids, annotations, true);
 }
 
-/** Removes a deleted annotation's calcification from the draft (when it is still there). */
-export function removeFromDraft(store: DraftStore, a: ToolTypes.Annotation): void {
+/**
+ * Removes a deleted annotation's calcification from the draft (when it is still there). Returns
+ * null, or why the draft refused (e.g. this tab is read-only): the calcification is then still in
+ * the draft and its outline is drawn again by the next syncAnnotations.
+ */
+export function removeFromDraft(store: DraftStore, a: ToolTypes.Annotation): string | null {
   const id = (a as Linked).data.calcificationId;
-  if (id !== undefined && store.getState().calcifications.some((c) => c.id === id)) store.dispatch({ type: 'removeCalcification', id });
+  if (id === undefined || !store.getState().calcifications.some((c) => c.id === id)) return null;
+  const r = store.dispatch({ type: 'removeCalcification', id });
+  return r.ok ? null : `outline not deleted: ${r.error.message}`;
 }
 
 /** Draws an annotation with the draft's outline and size of its calcification. */
