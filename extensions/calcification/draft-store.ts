@@ -21,6 +21,8 @@ export interface DraftStore {
   redo(): Result<ExamDraft>;
   canUndo(): boolean;
   canRedo(): boolean;
+  /** Ends the undo step of the text being typed (the field was left): the next keystroke starts another. */
+  endTyping(): void;
   /** Puts another draft in place (a restored autosave, another exam); the undo steps are cleared. */
   load(draft: ExamDraft): void;
   /**
@@ -44,7 +46,7 @@ const defaultNow = (): number => (typeof performance !== 'undefined' ? performan
 
 /**
  * A store holding one exam's draft. Keystrokes typed in one free-text field in one go are one undo
- * step (the core's history); a pause of `typingPauseMs` ends the step.
+ * step (the core's history); a pause of `typingPauseMs`, or leaving the field (endTyping), ends the step.
  * @example
  * const store = createDraftStore(newExamDraft(studyUid, images));
  * store.subscribe(() => render(store.getState()));
@@ -91,6 +93,10 @@ export function createDraftStore(
     },
     undo: () => step(undo(history)),
     redo: () => step(redo(history)),
+    endTyping() {
+      history = endTyping(history);
+      lastRecordedAt = -Infinity;
+    },
     canUndo: () => history.past.length > 0,
     canRedo: () => history.future.length > 0,
     load(draft) {

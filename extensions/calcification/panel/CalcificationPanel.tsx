@@ -5,6 +5,7 @@ import type { ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
 import { panelViewer } from './panel-view.js';
+import { EndTypingContext } from './typing.js';
 
 /** What the panel reads from and sends to the draft store. */
 export interface PanelStore {
@@ -14,6 +15,8 @@ export interface PanelStore {
   dispatch(action: DraftAction): unknown;
   /** Empties the exam's draft (after the radiologist confirmed). */
   discard?(): unknown;
+  /** Ends the undo step of the text being typed (a free-text field was left). */
+  endTyping?(): void;
 }
 
 function refusal(r: unknown): string | null {
@@ -57,6 +60,7 @@ export function CalcificationPanel(props: {
     },
     [store],
   );
+  const endTyping = useCallback(() => store.endTyping?.(), [store]);
   const host: PanelCallbacks = useMemo(
     () => ({
       dispatch,
@@ -77,7 +81,7 @@ export function CalcificationPanel(props: {
     [dispatch, store, canDiscard],
   );
   return (
-    <>
+    <EndTypingContext.Provider value={endTyping}>
       {message !== null ? (
         <p className="cs-refused" role="alert">
           Not changed: {message}
@@ -92,6 +96,6 @@ export function CalcificationPanel(props: {
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />
-    </>
+    </EndTypingContext.Provider>
   );
 }

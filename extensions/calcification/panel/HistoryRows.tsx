@@ -1,4 +1,5 @@
 import { Fragment, useId, useState, type ReactNode } from 'react';
+import { useEndTyping } from './typing.js';
 
 /** What a row may do to its own entry of the list. */
 export interface RowEdit<T> {
@@ -38,10 +39,11 @@ export function HistoryRows<T>(props: {
 /** The free-text site of a history entry ("upper outer quadrant", "2 o'clock"); empty is not stated. */
 export function SiteField(props: { readonly label: string; readonly placeholder: string; readonly value: string | null; readonly onChange: (site: string | null) => void }) {
   const id = useId();
+  const endTyping = useEndTyping();
   return (
     <>
       <label htmlFor={id}>{props.label}</label>
-      <input id={id} type="text" placeholder={props.placeholder} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)} />
+      <input id={id} type="text" placeholder={props.placeholder} value={props.value ?? ''} onBlur={endTyping} onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)} />
     </>
   );
 }

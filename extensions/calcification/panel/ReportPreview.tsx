@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { downloadText, exportFileName } from './download.js';
 import type { PanelReport } from './panel-model.js';
+import { useEndTyping } from './typing.js';
 
 /** The draft report: editable, marked where it differs from the suggestion, copied or exported. */
 export function ReportPreview(props: {
@@ -10,6 +11,7 @@ export function ReportPreview(props: {
   /** The report as JSON for export. */
   readonly exportJson: () => string;
 }) {
+  const endTyping = useEndTyping();
   const id = useId();
   const [status, setStatus] = useState('');
   const { suggestedText, editedText } = props.report;
@@ -40,7 +42,7 @@ export function ReportPreview(props: {
       )}
       {props.report.overallAssessment !== null ? <p>Overall suggested assessment: BI-RADS {props.report.overallAssessment}</p> : null}
       <label htmlFor={`${id}-text`}>Report text</label>
-      <textarea id={`${id}-text`} data-testid="report-text" rows={14} value={text} spellCheck onChange={(e) => props.onText(e.currentTarget.value)} />
+      <textarea id={`${id}-text`} data-testid="report-text" rows={14} value={text} spellCheck onBlur={endTyping} onChange={(e) => props.onText(e.currentTarget.value)} />
       {differs ? (
         <div className="cs-diff">
           <p id={`${id}-changes`}>Your changes to the suggested text:</p>

@@ -59,6 +59,7 @@ export function gatedDraftStore(store: DraftStore, gate: EditGate): DraftStore {
       const r = gate.refusal();
       return r === null ? store.redo() : refused(r);
     },
+    endTyping: () => store.endTyping(),
     canUndo: () => gate.refusal() === null && store.canUndo(),
     canRedo: () => gate.refusal() === null && store.canRedo(),
     load: (draft) => store.load(draft),
