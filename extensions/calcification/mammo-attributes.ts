@@ -1,54 +1,96 @@
 /**
- * Laterality and view of an OHIF display set, as hanging-protocol attributes: read from the
- * display set or its first instance (Image Laterality, then Laterality; View Code Sequence, then
- * View Position).
+ * Laterality, view and view modifiers of an OHIF display set, as hanging-protocol attributes: read
+ * from the display set or its first instance (OHIF's naturalised metadata) with the core's tables,
+ * in the core's order — Image Laterality, then Laterality; the View Code Sequence (CID 4014), then
+ * View Position (the views table's names), then Patient Orientation (CC and MLO only); view
+ * modifiers (CID 4015) inside the view item or at the top level.
  */
 
-import { findCode, MAMMOGRAPHY_VIEW_CODES } from 'calcscribe/core';
+import {
+  findCode,
+  MAMMOGRAPHY_VIEW_CODES,
+  MAMMOGRAPHY_VIEW_MODIFIER_CODES,
+  VIEW_POSITION_VIEWS,
+  viewFromPatientOrientation,
+  type MammoView,
+  type ViewModifier,
+} from 'calcscribe/core';
 
 type Metadata = Record<string, unknown>;
 
+const isObject = (v: unknown): v is Metadata => typeof v === 'object' && v !== null;
+
 function firstInstance(ds: Metadata): Metadata {
   const list = ds['instances'];
-  if (Array.isArray(list) && typeof list[0] === 'object' && list[0] !== null) return list[0] as Metadata;
+  if (Array.isArray(list) && isObject(list[0])) return list[0];
   const one = ds['instance'];
-  return typeof one === 'object' && one !== null ? (one as Metadata) : ds;
+  return isObject(one) ? one : ds;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().toUpperCase() : null);
 
-/** 'R', 'L' or null. */
-export function lateralityOf(displaySet: unknown): string | null {
-  if (typeof displaySet !== 'object' || displaySet === null) return null;
-  const ds = displaySet as Metadata;
-  const i = firstInstance(ds);
-  return str(ds['ImageLaterality']) ?? str(i['ImageLaterality']) ?? str(i['Laterality']) ?? str(ds['Laterality']);
+/** The attribute from the display set, else from its first instance. */
+function read(displaySet: unknown, keyword: string): unknown {
+  if (!isObject(displaySet)) return undefined;
+  const own = displaySet[keyword];
+  return own === undefined || own === null || own === '' ? firstInstance(displaySet)[keyword] : own;
 }
 
-/** 'CC', 'MLO', … or null: from View Code Sequence when coded (the core's CID 4014 table), else View Position. */
-export function viewOf(displaySet: unknown): string | null {
-  if (typeof displaySet !== 'object' || displaySet === null) return null;
-  const ds = displaySet as Metadata;
-  const i = firstInstance(ds);
-  const seq = i['ViewCodeSequence'];
-  const item = (Array.isArray(seq) ? seq[0] : seq) as Metadata | undefined;
+/** The items of a sequence (naturalised as an array of items, or as one item). */
+const itemsOf = (v: unknown): Metadata[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
+
+/** 'R', 'L' or null. */
+export function lateralityOf(displaySet: unknown): string | null {
+  return str(read(displaySet, 'ImageLaterality')) ?? str(read(displaySet, 'Laterality'));
+}
+
+function patientOrientation(v: unknown): readonly [string, string] | null {
+  const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split('\\') : [];
+  const [row, col] = parts.map(str);
+  return parts.length === 2 && row != null && col != null ? [row, col] : null;
+}
+
+/** The view (the views table's names) or null: the coded view, else View Position, else Patient Orientation. */
+export function viewOf(displaySet: unknown): MammoView | null {
+  const item = itemsOf(read(displaySet, 'ViewCodeSequence'))[0];
   const code = item === undefined ? null : str(item['CodeValue']);
   const coded = code === null ? null : findCode(MAMMOGRAPHY_VIEW_CODES, code, str(item?.['CodingSchemeDesignator']))?.value ?? null;
   if (coded !== null) return coded;
-  return str(ds['ViewPosition']) ?? str(i['ViewPosition']);
+  const position = str(read(displaySet, 'ViewPosition'));
+  const named = position === null ? undefined : VIEW_POSITION_VIEWS[position];
+  if (named !== undefined) return named;
+  const orientation = patientOrientation(read(displaySet, 'PatientOrientation'));
+  return orientation === null ? null : viewFromPatientOrientation(orientation);
+}
+
+/** The view modifiers the core names (magnification, spot compression, …), coded inside the view item or at the top level. */
+export function viewModifiersOf(displaySet: unknown): ViewModifier[] {
+  const holders = [displaySet, ...itemsOf(read(displaySet, 'ViewCodeSequence'))];
+  const out: ViewModifier[] = [];
+  for (const holder of holders) {
+    const seq = holder === displaySet ? read(displaySet, 'ViewModifierCodeSequence') : (holder as Metadata)['ViewModifierCodeSequence'];
+    for (const item of itemsOf(seq)) {
+      const value = str(item['CodeValue']);
+      const m = value === null ? null : findCode(MAMMOGRAPHY_VIEW_MODIFIER_CODES, value, str(item['CodingSchemeDesignator']))?.value ?? null;
+      if (m !== null && !out.includes(m)) out.push(m);
+    }
+  }
+  return out;
 }
 
 /** The attribute ids the hanging protocol matches on. */
 export const LATERALITY_ATTRIBUTE = 'calcscribeLaterality';
 export const VIEW_ATTRIBUTE = 'calcscribeView';
+export const VIEW_MODIFIERS_ATTRIBUTE = 'calcscribeViewModifiers';
 
 /** What OHIF's HangingProtocolService offers for custom attributes. */
 export interface CustomAttributeHost {
   addCustomAttribute(id: string, name: string, callback: (displaySet: unknown) => unknown): void;
 }
 
-/** Registers the laterality and view attributes with the hanging protocol service. */
+/** Registers the laterality, view and view-modifier attributes with the hanging protocol service. */
 export function registerMammoAttributes(service: CustomAttributeHost): void {
   service.addCustomAttribute(LATERALITY_ATTRIBUTE, 'Image laterality (R / L)', lateralityOf);
-  service.addCustomAttribute(VIEW_ATTRIBUTE, 'Mammography view (CC, MLO …)', viewOf);
+  service.addCustomAttribute(VIEW_ATTRIBUTE, 'Mammography view (CC, MLO, ML, XCCL …)', viewOf);
+  service.addCustomAttribute(VIEW_MODIFIERS_ATTRIBUTE, 'Mammography view modifiers (magnification, spot compression …)', viewModifiersOf);
 }

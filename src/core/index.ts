@@ -10,7 +10,7 @@ export { CALIBRATION_WORDS, calcificationSize, type CalibrationWords, type Calci
 export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type CalibrationJson } from './info.js';
 
 export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest/index.js';
-export { findCode, MAMMOGRAPHY_VIEW_CODES } from './ingest/index.js';
+export { findCode, MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, viewFromPatientOrientation } from './ingest/index.js';
 
 export { segmentAtSeed } from './segment/segment-at-seed.js';
 export { segmentRegion, segmentPolygon } from './segment/segment-region.js';

@@ -16,9 +16,9 @@ describe('preRegistration', () => {
     expect(await preRegistration({})).toEqual([...TOOL_NAMES]);
   });
 
-  it('registers the laterality and view attributes with the hanging protocol service it is given', async () => {
+  it('registers the laterality, view and view-modifier attributes with the hanging protocol service it is given', async () => {
     const added: string[] = [];
     await preRegistration({ configuration: { registerTools: false }, servicesManager: { services: { hangingProtocolService: { addCustomAttribute: (id: string) => added.push(id) } } } });
-    expect(added).toEqual(['calcscribeLaterality', 'calcscribeView']);
+    expect(added).toEqual(['calcscribeLaterality', 'calcscribeView', 'calcscribeViewModifiers']);
   });
 });

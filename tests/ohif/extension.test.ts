@@ -80,7 +80,7 @@ describe('the extension as OHIF registers it', () => {
   it('hands its mammography protocol to the hanging protocol service, which accepts its selectors and stages', () => {
     const hp = sm.services['hangingProtocolService'] as { getProtocolById(id: string): { stages: { id: string; viewports: { viewportOptions: { viewportId: string } }[] }[]; displaySetSelectors: Record<string, { id: string }> } };
     const p = hp.getProtocolById(MAMMO_PROTOCOL_ID);
-    expect(p.stages.map((s) => s.id)).toEqual(['screening', 'compare-cc', 'compare-mlo']);
+    expect(p.stages.map((s) => s.id)).toEqual(['screening', 'compare-cc', 'compare-mlo', 'all-images-1', 'all-images-2', 'all-images-3', 'all-images-4']);
     expect(p.stages[0]?.viewports.map((v) => v.viewportOptions.viewportId)).toEqual(['RCC', 'LCC', 'RMLO', 'LMLO']);
     expect(p.displaySetSelectors['LMLOPrior']?.id).toBe('LMLOPrior');
     const modules = em.getModulesByType('hangingProtocolModule').filter((m) => m.extensionId === EXTENSION_ID);

@@ -16,6 +16,8 @@ export { readPixelFormat, readNumberOfFrames, DEFAULT_MAX_PIXEL_BYTES, type Pixe
 export { transferSyntax, type TransferSyntax, type PixelEncoding } from './transfer-syntaxes.js';
 export { sopClass, type SopClass, type SopClassRole } from './sop-classes.js';
 export { decodeRleFrame } from './decode-rle.js';
-export { BUILT_IN_DECODERS, type FrameDecoder, type FrameDecoders, type DecodedFrame, type CompressedEncoding } from './decode-compressed-frame.js';
+// Types only: the decoders themselves (decode-compressed-frame.ts and the codec packages) are
+// imported by ingest-dicom.ts when a frame of their transfer syntax is met, never at start-up.
+export type { FrameDecoder, FrameDecoders, DecodedFrame, CompressedEncoding } from './decode-compressed-frame.js';
 export { findCode, MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, type ViewCodeEntry } from './view-codes.js';
 export { cleanText } from './clean-text.js';

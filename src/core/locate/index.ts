@@ -8,6 +8,6 @@ export { quadrantOf } from './quadrant.js';
 export { depthThird, posteriorNippleLine, type PosteriorNippleLine } from './depth.js';
 export { LOCATION_RULES } from './location-rules.js';
 export { PECTORAL_RULES } from './pectoral-muscle.js';
-export { VIEW_AXIS, viewAxis, type ViewAxis } from './view-axis.js';
+export { VIEW_AXIS, VIEWS, viewAxis, hangingRow, type ViewAxis, type ViewEntry } from './view-axis.js';
 export type { AxisSide, ViewLocation } from './view-location.js';
 export * from './location.js';
