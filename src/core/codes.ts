@@ -554,9 +554,7 @@ export type SrPrivateConcept =
   | 'management'
   | 'indication'
   | 'clinical history'
-  | 'comparison examination date'
-  | 'breast assessment'
-  | 'overall assessment';
+  | 'comparison examination date';
 
 /** calcscribe's private codes (PRIVATE_SCHEME): concepts PS3.16 has no code for. Values are at most 16 characters (SH). */
 export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> = {
@@ -588,8 +586,6 @@ export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> 
   indication: p('INDICATION', 'Indication'),
   'clinical history': p('HISTORY', 'Clinical history'),
   'comparison examination date': p('COMPARISON_DATE', 'Comparison examination date'),
-  'breast assessment': p('BREAST_ASSESS', 'Assessment of one breast'),
-  'overall assessment': p('OVERALL_ASSESS', 'Overall assessment'),
 };
 
 /** Calibration kinds (src/core/image.ts CalibrationKind), private codes. */

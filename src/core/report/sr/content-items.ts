@@ -3,7 +3,7 @@
  * concept names and coded values taken from the codes module. Text goes through sr-text so that
  * every value fits its value representation.
  */
-import type { CodedConcept } from '../../codes.js';
+import { SR_PRIVATE_CODES, type CodedConcept } from '../../codes.js';
 import type { PointPx } from '../../units.js';
 import { shortText, utText } from './sr-text.js';
 
@@ -111,4 +111,9 @@ export function scoordValue(rel: RelationshipType, name: CodedConcept, kind: 'cl
     GraphicData: pts.flatMap(scoordOf),
     ContentSequence: [image],
   };
+}
+
+/** Marks a final term or text: kept from calcscribe's suggestion, or chosen (replaced, typed) by the radiologist. */
+export function originMarker(byRadiologist: boolean): ContentItem {
+  return codeValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['statement origin'], byRadiologist ? SR_PRIVATE_CODES['chosen by radiologist'] : SR_PRIVATE_CODES.suggested);
 }

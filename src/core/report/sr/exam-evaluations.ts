@@ -9,12 +9,9 @@ import type { DerivedReport } from '../../draft/derive-report.js';
 import type { ExamDraft } from '../../draft/exam-draft.js';
 import { findingSite } from './calcification-group.js';
 import { utJson } from './sr-text.js';
-import { codeValue, container, dateValue, imageRef, scoordValue, textValue, type ContentItem } from './content-items.js';
+import { codeValue, container, originMarker, dateValue, imageRef, scoordValue, textValue, type ContentItem } from './content-items.js';
 import type { SrImageHeader } from './sr-options.js';
 
-function origin(byRadiologist: boolean): ContentItem {
-  return codeValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['statement origin'], byRadiologist ? SR_PRIVATE_CODES['chosen by radiologist'] : SR_PRIVATE_CODES.suggested);
-}
 
 /** The radiologist's nipple markers, each on its image (images the header does not know are left out). */
 function nippleMarkers(draft: ExamDraft, images: Readonly<Record<string, SrImageHeader>>): ContentItem[] {
@@ -32,11 +29,12 @@ export function examEvaluations(draft: ExamDraft, report: DerivedReport, images:
   items.push(textValue('CONTAINS', SR_PRIVATE_CODES['clinical history'], utJson(draft.history)));
   if (draft.priorDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.priorDate)) items.push(dateValue('CONTAINS', SR_PRIVATE_CODES['comparison examination date'], draft.priorDate));
   for (const side of ['right', 'left'] as const) {
-    items.push(codeValue('CONTAINS', SR_PRIVATE_CODES['breast assessment'], ASSESSMENT_CODES[report.bySide[side].assessment], [findingSite(side)]));
+    items.push(codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[report.bySide[side].assessment], [findingSite(side)]));
   }
   items.push(...nippleMarkers(draft, images));
-  items.push(codeValue('CONTAINS', SR_PRIVATE_CODES['overall assessment'], ASSESSMENT_CODES[report.overall.assessment]));
-  items.push(textValue('CONTAINS', SR_CODES['narrative summary'], report.text, [origin(report.edited)]));
+  // The overall assessment is the one without a finding site.
+  items.push(codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[report.overall.assessment]));
+  items.push(textValue('CONTAINS', SR_CODES['narrative summary'], report.text, [originMarker(report.edited)]));
   if (report.edited) items.push(container('CONTAINS', SR_PRIVATE_CODES.suggestion, [textValue('CONTAINS', SR_CODES['narrative summary'], report.suggestedText)]));
   return container('CONTAINS', SR_CODES['qualitative evaluations'], items);
 }

@@ -25,21 +25,17 @@ import type { DraftFinding } from '../../draft/exam-draft.js';
 import type { ChangeSincePrior } from '../../lexicon.js';
 import { findingSite } from './calcification-group.js';
 import { utJson } from './sr-text.js';
-import { codeValue, container, numValue, textValue, uidValue, type ContentItem } from './content-items.js';
+import { codeValue, container, originMarker, numValue, textValue, uidValue, type ContentItem } from './content-items.js';
 
 /** Tracking Identifier of a finding group: not a Cornerstone tool, so OHIF lists it without drawing it. */
 export function findingTrackingIdentifier(index: number): string {
   return `calcscribe finding ${index + 1}`;
 }
 
-/** The origin marker of a final term: kept from the suggestion, or chosen by the radiologist. */
-function origin(byRadiologist: boolean): ContentItem {
-  return codeValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['statement origin'], byRadiologist ? SR_PRIVATE_CODES['chosen by radiologist'] : SR_PRIVATE_CODES.suggested);
-}
 
 function changeItems(change: ChangeSincePrior, byRadiologist: boolean): ContentItem[] {
   const value: CodedConcept = change.kind === 'no-priors' ? SR_PRIVATE_CODES['no prior examination'] : CHANGE_CODES[change.kind];
-  const details: ContentItem[] = [origin(byRadiologist)];
+  const details: ContentItem[] = [originMarker(byRadiologist)];
   if (change.newPosition === true) details.push(textValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['new position'], 'yes'));
   // A NUM cannot modify a CODE in Comprehensive SR (PS3.3 Table A.35.3-2): the years stand beside it.
   const years = change.years === undefined ? [] : [numValue('CONTAINS', SR_PRIVATE_CODES['years stable'], change.years, SR_UNITS.year)];
@@ -85,14 +81,14 @@ export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, 
     codeValue('CONTAINS', SR_CODES.finding, d.count >= 2 ? FINDING_CODES['calcification cluster'] : FINDING_CODES['individual calcification']),
     findingSite(d.finding.side),
     ...memberUids.map((uid) => uidValue('CONTAINS', SR_PRIVATE_CODES['member calcification'], uid)),
-    ...d.finding.morphology.map((t) => codeValue('CONTAINS', SR_CODES['calcification type'], MORPHOLOGY_CODES[t], [origin(overridden.has('morphology'))])),
-    ...d.finding.distribution.map((t) => codeValue('CONTAINS', SR_CODES['calcification distribution'], DISTRIBUTION_CODES[t], [origin(overridden.has('distribution'))])),
+    ...d.finding.morphology.map((t) => codeValue('CONTAINS', SR_CODES['calcification type'], MORPHOLOGY_CODES[t], [originMarker(overridden.has('morphology'))])),
+    ...d.finding.distribution.map((t) => codeValue('CONTAINS', SR_CODES['calcification distribution'], DISTRIBUTION_CODES[t], [originMarker(overridden.has('distribution'))])),
     ...locationItems(d),
     numValue('CONTAINS', FINDING_CODES['number of calcifications'], d.count, SR_UNITS.count),
     // The change is stated by the radiologist; only "no prior examination" is ever set without them.
     ...(d.changeStated ? changeItems(d.finding.comparison.change, overridden.has('change') || (f.change !== null && f.change.kind !== 'no-priors')) : []),
-    codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[finalCategory], [origin(overridden.has('assessment'))]),
-    codeValue('CONTAINS', SR_CODES['recommended follow-up'], FOLLOW_UP_CODES[CATEGORY_TABLE[finalCategory].followUp], [origin(overridden.has('assessment'))]),
+    codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[finalCategory], [originMarker(overridden.has('assessment'))]),
+    codeValue('CONTAINS', SR_CODES['recommended follow-up'], FOLLOW_UP_CODES[CATEGORY_TABLE[finalCategory].followUp], [originMarker(overridden.has('assessment'))]),
     textValue('CONTAINS', SR_PRIVATE_CODES.management, d.suggestion.management),
     ...(f.relation === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['relation to treated site'], f.relation)]),
     ...((f.knownCancer ?? null) === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['known cancer relation'], f.knownCancer as string)]),

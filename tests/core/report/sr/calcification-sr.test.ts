@@ -182,9 +182,16 @@ describe('the sample exam as a Comprehensive SR', () => {
     const ev = childNamed(ds, SR_CODES['qualitative evaluations']);
     expect(JSON.parse(textOf(childNamed(ev, SR_PRIVATE_CODES['clinical history'])))).toEqual(sample.draft.history);
     if (sample.draft.priorDate !== null) expect(childNamed(ev, SR_PRIVATE_CODES['comparison examination date'])['Date']).toBe(sample.draft.priorDate.replace(/-/g, ''));
-    const breasts = childrenNamed(ev, SR_PRIVATE_CODES['breast assessment']);
-    expect(breasts.map((b) => valueCode(b).value)).toEqual([ASSESSMENT_CODES[report.bySide.right.assessment].value, ASSESSMENT_CODES[report.bySide.left.assessment].value]);
-    expect(sameCode(childNamed(ev, SR_PRIVATE_CODES['overall assessment']), ASSESSMENT_CODES[report.overall.assessment])).toBe(true);
+    const assessments = childrenNamed(ev, SR_CODES['assessment category']);
+    const breastOf = (a: Item): string | null => {
+      const site = childrenNamed(a, SR_CODES['finding site'])[0];
+      return site === undefined ? null : valueCode(childNamed(site, SR_CODES.laterality)).meaning;
+    };
+    expect(assessments.map((a) => [breastOf(a), valueCode(a).value])).toEqual([
+      ['Right', ASSESSMENT_CODES[report.bySide.right.assessment].value],
+      ['Left', ASSESSMENT_CODES[report.bySide.left.assessment].value],
+      [null, ASSESSMENT_CODES[report.overall.assessment].value],
+    ]);
     const narrative = childNamed(ev, SR_CODES['narrative summary']);
     expect(textOf(narrative)).toBe(report.text);
     expect(originOf(narrative)).toBe(SR_PRIVATE_CODES.suggested.value);
