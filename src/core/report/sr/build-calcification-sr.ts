@@ -109,10 +109,12 @@ export function buildCalcificationSr(draft: ExamDraft, header: SrExamHeader, opt
   // Calcifications of reported findings, in report order; the images they lie on, in draft order.
   const reported = report.findingsDerived.map((d) => ({ d, f: findFinding(draft, d.id) })).filter((x): x is { d: typeof x.d; f: NonNullable<typeof x.f> } => x.f !== undefined);
   const calcs = reported.flatMap(({ f }) => calcificationsOf(draft, f));
-  const usedSet = new Set(calcs.map((c) => c.imageId));
-  const bad = checkInputs(draft, header, options, usedSet);
+  // Every image the content references is in the library and the evidence: those with calcifications, and those with a nipple marker the header knows.
+  const withCalcs = new Set(calcs.map((c) => c.imageId));
+  const referenced = (id: string): boolean => withCalcs.has(id) || (id in draft.nippleMarkers && header.images[id] !== undefined);
+  const used = draft.images.map((i) => i.imageId).filter(referenced);
+  const bad = checkInputs(draft, header, options, new Set([...withCalcs, ...used]));
   if (bad.length > 0) return err('bad-argument', `the SR cannot be written: ${bad.join('; ')}`);
-  const used = draft.images.map((i) => i.imageId).filter((id) => usedSet.has(id));
 
   const trackingUids = new Map<string, string>();
   const calcGroups: ContentItem[] = [];

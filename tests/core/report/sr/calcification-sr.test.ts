@@ -224,6 +224,23 @@ describe('nipple markers', () => {
     expect((image?.['ReferencedSOPSequence'] as { ReferencedSOPInstanceUID: string }[])[0]?.ReferencedSOPInstanceUID).toBe(sample.header.images['LCC.dcm']?.sopInstanceUid);
     expectValid(writeFile(ds, 'nipple.dcm'));
   });
+
+  it('bring their image into the library and the evidence even when it holds no calcification', () => {
+    const right = sample.draft.findings.filter((f) => f.side === 'right');
+    const kept = new Set(right.flatMap((f) => f.calcificationIds));
+    const rightOnly: ExamDraft = { ...sample.draft, findings: right, calcifications: sample.draft.calcifications.filter((c) => kept.has(c.id)) };
+    const placed = applyDraftAction(rightOnly, { type: 'placeNipple', imageId: 'LCC.dcm', point: { x: 12, y: 300 } });
+    if (!placed.ok) throw new Error(placed.error.message);
+    const lcc = must(sample.header.images['LCC.dcm'], 'LCC header').sopInstanceUid;
+    const lmlo = must(sample.header.images['LMLO.dcm'], 'LMLO header').sopInstanceUid;
+    const ds = build(placed.value);
+    const library = childNamed(childNamed(ds, SR_CODES['image library']), SR_CODES['image library group']);
+    const inLibrary = ((library.ContentSequence ?? []) as Item[]).map((i) => (i['ReferencedSOPSequence'] as { ReferencedSOPInstanceUID: string }[])[0]?.ReferencedSOPInstanceUID);
+    expect(inLibrary).toContain(lcc);
+    expect(inLibrary).not.toContain(lmlo);
+    expect(JSON.stringify(ds['CurrentRequestedProcedureEvidenceSequence'])).toContain(lcc);
+    expectValid(writeFile(ds, 'nipple-only.dcm'));
+  });
 });
 
 describe('amendments', () => {
