@@ -49,10 +49,10 @@ export interface DsrDump {
 }
 
 /** dcmtk's dsrdump of a file (it parses the SR tree and checks Comprehensive SR's relationship rules). */
-export function dsrdump(path: string): DsrDump {
+export function dsrdump(path: string, options: readonly string[] = []): DsrDump {
   const found = spawnSync('sh', ['-c', 'command -v dsrdump'], { encoding: 'utf8' });
   if (found.status !== 0) throw new Error('dsrdump is not installed: install the Debian package dcmtk (or run scripts/ensure-tools.sh)');
-  const r = spawnSync(found.stdout.trim(), ['--print-long-values', path], { encoding: 'utf8' });
+  const r = spawnSync(found.stdout.trim(), ['--print-long-values', ...options, path], { encoding: 'utf8' });
   const text = `${r.stdout}\n${r.stderr}`;
   return { status: r.status, text, problems: text.split('\n').filter((l) => /^[EF]: /.test(l)) };
 }
