@@ -126,10 +126,17 @@ export function buildCalcificationSr(draft: ExamDraft, header: SrExamHeader, opt
     trackingUids.set(c.id, uid);
     calcGroups.push(calcificationGroup(c, image, h, uid));
   }
+  const findingUids = reported.map(() => options.uids.next());
   const findingGroups = reported.map(({ f, d }, i) =>
-    findingGroup(f, d, i, options.uids.next(), f.calcificationIds.map((id) => trackingUids.get(id)).filter((u): u is string => u !== undefined)),
+    findingGroup(f, d, i, findingUids[i] as string, f.calcificationIds.map((id) => trackingUids.get(id)).filter((u): u is string => u !== undefined)),
   );
   const deviceUid = options.device.uid ?? options.uids.next();
+  // The injected generator's UIDs: valid, and none given twice (a tracking UID names one group).
+  const generated = [...trackingUids.values(), ...findingUids, ...(options.device.uid === undefined ? [deviceUid] : [])];
+  const badUids = generated.flatMap((u) => (checkUid(u, 'generated UID').ok ? [] : [u]));
+  if (badUids.length > 0 || new Set(generated).size !== generated.length) {
+    return err('bad-argument', `the SR cannot be written: the UID generator gave ${badUids.length > 0 ? `invalid UIDs (${badUids.slice(0, 3).map((u) => `"${shortText(u, 64)}"`).join(', ')})` : 'the same UID twice'}`);
+  }
   const library = container('CONTAINS', SR_CODES['image library'], [
     container('CONTAINS', SR_CODES['image library group'], used.map((id) => imageRef('CONTAINS', (header.images[id] as SrImageHeader).sopClassUid, (header.images[id] as SrImageHeader).sopInstanceUid))),
   ]);

@@ -287,6 +287,18 @@ describe('inputs the SR cannot carry', () => {
   });
 });
 
+describe('the injected UID generator', () => {
+  it('is checked: an invalid or repeated tracking UID is refused', () => {
+    const base = fixedOptions();
+    const bad = buildCalcificationSr(sample.draft, sample.header, { ...base, uids: { ...base.uids, next: () => 'not-a-uid' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/invalid UIDs \("not-a-uid"/);
+    const same = buildCalcificationSr(sample.draft, sample.header, { ...base, uids: { ...base.uids, next: () => '2.25.7' } });
+    expect(same.ok).toBe(false);
+    if (!same.ok) expect(same.error.message).toMatch(/the same UID twice/);
+  });
+});
+
 describe('uncalibrated images', () => {
   it('give lengths and areas in pixels, coded so that no reader takes them for millimetres', () => {
     const draft: ExamDraft = {
