@@ -5,7 +5,7 @@
  * Schemes: SCT = SNOMED CT, DCM = DICOM (PS3.16 Annex D), NCIt = NCI Thesaurus,
  * BI = ACR BI-RADS (the designator PS3.16 CID 6027 uses for 4A / 4B / 4C / 6).
  */
-import type { MammoView, ViewModifier } from './image.js';
+import type { CalibrationKind, MammoView, ViewModifier } from './image.js';
 import type {
   AssessmentCategory,
   BreastComposition,
@@ -17,7 +17,7 @@ import type {
 import type { ClockHour, Depth, Quadrant, SpecialLocation } from './locate/location.js';
 import { err, ok, type Result } from './result.js';
 
-export type CodingScheme = 'SCT' | 'DCM' | 'NCIt' | 'BI';
+export type CodingScheme = 'SCT' | 'DCM' | 'NCIt' | 'BI' | 'UMLS' | 'UCUM' | 'RFC5646' | typeof PRIVATE_SCHEME;
 
 /** A code triplet plus the context group it is taken from. */
 export interface CodedConcept {
@@ -402,3 +402,215 @@ export function codeGroupOf(text: string): string | null {
   const m = findCode(text)[0];
   return m === undefined ? null : `${formatCode(m.code)} is a ${m.kind} code (${m.code.cid}, "${m.code.meaning}")`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// DICOM Structured Report (Comprehensive SR, TID 1500 Measurement Report) — written by
+// src/core/report/sr/. Standard codes first, each with the template or table that defines it;
+// then calcscribe's private codes (scheme PRIVATE_SCHEME, declared in the SR's Coding Scheme
+// Identification Sequence and listed in docs/structured-report.md) for concepts PS3.16 has no
+// code for.
+// ---------------------------------------------------------------------------------------------
+
+/** calcscribe's private coding scheme designator (PS3.3 C.12.1.1.2: private designators start with "99"). */
+export const PRIVATE_SCHEME = '99CALCSCRIBE';
+
+export type SrConcept =
+  | 'imaging measurement report'
+  | 'language'
+  | 'english'
+  | 'observer type'
+  | 'person'
+  | 'device'
+  | 'person observer name'
+  | 'device observer uid'
+  | 'device observer name'
+  | 'device observer model name'
+  | 'procedure reported'
+  | 'mammography'
+  | 'image library'
+  | 'image library group'
+  | 'imaging measurements'
+  | 'measurement group'
+  | 'tracking identifier'
+  | 'tracking uid'
+  | 'finding'
+  | 'finding site'
+  | 'breast'
+  | 'laterality'
+  | 'long axis'
+  | 'area'
+  | 'image region'
+  | 'qualitative evaluations'
+  | 'calcification type'
+  | 'calcification distribution'
+  | 'clockface or region'
+  | 'quadrant location'
+  | 'depth'
+  | 'assessment category'
+  | 'recommended follow-up'
+  | 'breast composition'
+  | 'narrative summary';
+
+/**
+ * Structure of the Measurement Report. Sources: PS3.16 TID 1500 / 1501 / 1410 / 1204 / 1002 /
+ * 1004, Table D-1 (DCM), and the same codes as dcmjs 0.52 writes them (node_modules/dcmjs,
+ * TID1500MeasurementReport, TID1501MeasurementGroup, TID300 Polyline).
+ */
+export const SR_CODES: Readonly<Record<SrConcept, CodedConcept>> = {
+  'imaging measurement report': c('DCM', '126000', 'Imaging Measurement Report', 'CID 7021'),
+  language: c('DCM', '121049', 'Language of Content Item and Descendants', 'TID 1204'),
+  english: c('RFC5646', 'en', 'English', 'CID 5000'),
+  'observer type': c('DCM', '121005', 'Observer Type', 'TID 1002'),
+  person: c('DCM', '121006', 'Person', 'CID 270'),
+  device: c('DCM', '121007', 'Device', 'CID 270'),
+  'person observer name': c('DCM', '121008', 'Person Observer Name', 'TID 1003'),
+  'device observer uid': c('DCM', '121012', 'Device Observer UID', 'TID 1004'),
+  'device observer name': c('DCM', '121013', 'Device Observer Name', 'TID 1004'),
+  'device observer model name': c('DCM', '121015', 'Device Observer Model Name', 'TID 1004'),
+  'procedure reported': c('DCM', '121058', 'Procedure reported', 'TID 1500'),
+  mammography: c('SCT', '71651007', 'Mammography', 'TID 1500 (Procedure reported)'),
+  'image library': c('DCM', '111028', 'Image Library', 'TID 1600'),
+  'image library group': c('DCM', '126200', 'Image Library Group', 'TID 1600'),
+  'imaging measurements': c('DCM', '126010', 'Imaging Measurements', 'TID 1500'),
+  'measurement group': c('DCM', '125007', 'Measurement Group', 'TID 1501'),
+  'tracking identifier': c('DCM', '112039', 'Tracking Identifier', 'TID 4108'),
+  'tracking uid': c('DCM', '112040', 'Tracking Unique Identifier', 'TID 4108'),
+  finding: c('DCM', '121071', 'Finding', 'TID 1501'),
+  'finding site': c('SCT', '363698007', 'Finding Site', 'TID 1501'),
+  breast: c('SCT', '76752008', 'Breast', 'TID 1501 (Finding Site)'),
+  laterality: c('SCT', '272741003', 'Laterality', 'TID 1501'),
+  'long axis': c('SCT', '103339001', 'Long Axis', 'TID 1410 / dcmjs TID 300'),
+  area: c('SCT', '42798000', 'Area', 'TID 1410 / dcmjs TID 300'),
+  'image region': c(
+    'DCM',
+    '111030',
+    'Image Region',
+    'TID 1410',
+    'Table D-1 marks it retired as a purpose of reference; dcmjs and @cornerstonejs/adapters still name outlines so, and OHIF reads them',
+  ),
+  'qualitative evaluations': c('UMLS', 'C0034375', 'Qualitative Evaluations', 'TID 1500'),
+  'calcification type': c('DCM', '111009', 'Calcification Type', 'PS3.16 Table D-1'),
+  'calcification distribution': c('DCM', '111008', 'Calcification Distribution', 'PS3.16 Table D-1'),
+  'clockface or region': c('DCM', '111014', 'Clockface or region', 'PS3.16 Table D-1'),
+  'quadrant location': c('DCM', '111048', 'Quadrant location', 'PS3.16 Table D-1'),
+  depth: c('DCM', '111020', 'Depth', 'PS3.16 Table D-1'),
+  'assessment category': c('DCM', '111005', 'Assessment Category', 'PS3.16 Table D-1'),
+  'recommended follow-up': c('DCM', '111053', 'Recommended Follow-up', 'PS3.16 Table D-1'),
+  'breast composition': c('SCT', '129715009', 'Breast composition', 'CID 6000', 'DCM 111006 "Breast composition" is retired in Table D-1'),
+  'narrative summary': c('DCM', '111412', 'Narrative Summary', 'PS3.16 Table D-1'),
+};
+
+/** Laterality of a finding site, CID 244. */
+export const SR_LATERALITY_CODES: Readonly<Record<Side, CodedConcept>> = {
+  right: c('SCT', '24028007', 'Right', 'CID 244'),
+  left: c('SCT', '7771000', 'Left', 'CID 244'),
+  both: c('SCT', '51440002', 'Right and left', 'CID 244'),
+};
+
+export type SrUnit = 'mm' | 'mm2' | 'cm' | 'px' | 'px2' | 'count' | 'year';
+
+/**
+ * Units of measurement, UCUM (CID 82 and PS3.16 TID 1602's "{pixels}"). Lengths and areas on an
+ * uncalibrated image are written in pixels: UCUM annotations (a dimensionless unit with a name),
+ * so that no reader takes them for millimetres.
+ */
+export const SR_UNITS: Readonly<Record<SrUnit, CodedConcept>> = {
+  mm: c('UCUM', 'mm', 'millimeter', 'UCUM'),
+  mm2: c('UCUM', 'mm2', 'square millimeter', 'UCUM'),
+  cm: c('UCUM', 'cm', 'centimeter', 'UCUM'),
+  px: c('UCUM', '{pixels}', 'pixels', 'TID 1602'),
+  px2: c('UCUM', '{square_pixels}', 'square pixels', 'private use of a UCUM annotation'),
+  count: c('UCUM', '1', 'no units', 'UCUM'),
+  year: c('UCUM', 'a', 'year', 'UCUM'),
+};
+
+const p = (value: string, meaning: string): CodedConcept => c(PRIVATE_SCHEME, value, meaning, 'private');
+
+export type SrPrivateConcept =
+  | 'calcification identifier'
+  | 'finding identifier'
+  | 'member calcification'
+  | 'seed point'
+  | 'nipple marker'
+  | 'outline origin'
+  | 'segmented'
+  | 'edited by radiologist'
+  | 'calibration kind'
+  | 'statement origin'
+  | 'suggested'
+  | 'chosen by radiologist'
+  | 'suggestion'
+  | 'change since prior'
+  | 'no prior examination'
+  | 'years stable'
+  | 'new position'
+  | 'relation to treated site'
+  | 'breast half'
+  | 'known cancer relation'
+  | 'grouped by'
+  | 'overrides'
+  | 'finding wording'
+  | 'assessment reason'
+  | 'management'
+  | 'indication'
+  | 'clinical history'
+  | 'comparison examination date';
+
+/** calcscribe's private codes (PRIVATE_SCHEME): concepts PS3.16 has no code for. Values are at most 16 characters (SH). */
+export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> = {
+  'calcification identifier': p('CALC_ID', 'Calcification identifier'),
+  'finding identifier': p('FINDING_ID', 'Finding identifier'),
+  'member calcification': p('MEMBER_CALC', 'Member calcification'),
+  'seed point': p('SEED', 'Seed point'),
+  'nipple marker': p('NIPPLE', 'Nipple placed by the radiologist'),
+  'outline origin': p('OUTLINE_ORIGIN', 'Outline origin'),
+  segmented: p('SEGMENTED', 'Segmented'),
+  'edited by radiologist': p('EDITED', 'Edited by the radiologist'),
+  'calibration kind': p('CALIBRATION', 'Calibration kind'),
+  'statement origin': p('ORIGIN', 'Statement origin'),
+  suggested: p('SUGGESTED', 'Suggested by calcscribe'),
+  'chosen by radiologist': p('RADIOLOGIST', 'Chosen by the radiologist'),
+  suggestion: p('SUGGESTION', 'calcscribe suggestion'),
+  'change since prior': p('CHANGE', 'Change since prior examination'),
+  'no prior examination': p('NO_PRIORS', 'No prior examination'),
+  'years stable': p('YEARS_STABLE', 'Years stable'),
+  'new position': p('NEW_POSITION', 'In a new position'),
+  'relation to treated site': p('RELATION', 'Relation to a treated site'),
+  'breast half': p('BREAST_HALF', 'Half of the breast'),
+  'known cancer relation': p('KNOWN_CANCER', 'Relation to the known cancer'),
+  'grouped by': p('GROUPED_BY', 'Grouped by'),
+  overrides: p('OVERRIDES', 'Terms replaced by the radiologist'),
+  'finding wording': p('WORDING', 'Finding wording'),
+  'assessment reason': p('REASON', 'Assessment reason'),
+  management: p('MANAGEMENT', 'Suggested management'),
+  indication: p('INDICATION', 'Indication'),
+  'clinical history': p('HISTORY', 'Clinical history'),
+  'comparison examination date': p('COMPARISON_DATE', 'Comparison examination date'),
+};
+
+/** Calibration kinds (src/core/image.ts CalibrationKind), private codes. */
+export const SR_CALIBRATION_CODES: Readonly<Record<CalibrationKind, CodedConcept>> = {
+  fiducial: p('CAL_FIDUCIAL', 'Calibrated with a fiducial'),
+  geometry: p('CAL_GEOMETRY', 'Calibrated from the acquisition geometry'),
+  'magnification-corrected': p('CAL_MAG', 'Magnification corrected'),
+  detector: p('CAL_DETECTOR', 'Detector pixel spacing'),
+  'film-scanner': p('CAL_FILM', 'Film digitiser pixel spacing'),
+  uncalibrated: p('CAL_NONE', 'Uncalibrated'),
+};
+
+/** How calcscribe's private scheme is declared in the SR (Coding Scheme Identification Sequence, PS3.3 C.12.1.1.2). */
+export const PRIVATE_SCHEME_IDENTIFICATION = {
+  designator: PRIVATE_SCHEME,
+  name: 'calcscribe private codes',
+  version: '1',
+  responsibleOrganization: 'calcscribe',
+} as const;
+
+/** Every SR code by table (for the documentation test and readers). */
+export const SR_CODE_TABLES = {
+  structure: SR_CODES,
+  laterality: SR_LATERALITY_CODES,
+  units: SR_UNITS,
+  private: SR_PRIVATE_CODES,
+  calibration: SR_CALIBRATION_CODES,
+} as const;

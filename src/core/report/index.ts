@@ -9,3 +9,7 @@ export { NO_CLOCK_FACE, wordLocation } from './word-location.js';
 export { FIRST_FOLLOW_UP_MONTHS, wordAction, wordRecommendation } from './word-recommendation.js';
 export { wordDifferential, wordSuggestion } from './word-suggestion.js';
 export { comparisonDateOf, isoDate } from './comparison-date.js';
+// The SR builder (pure data); writing the file (dcmjs) is imported from './sr/index.js' by those who write it.
+export { buildCalcificationSr, type SrDataset } from './sr/build-calcification-sr.js';
+export { COMPREHENSIVE_SR_SOP_CLASS, type SrExamHeader, type SrImageHeader, type SrPredecessor, type SrWriteOptions } from './sr/sr-options.js';
+export { srHeaderFromImages } from './sr/sr-header-from-images.js';

@@ -1,0 +1,42 @@
+/**
+ * One calcification as a TID 1501 Measurement Group, written the way @cornerstonejs/adapters
+ * writes a PlanarFreehandROI annotation (so that OHIF loads the outline): its tracking
+ * identifier, the long axis (NUM) inferred from the outline (SCOORD closed POLYLINE selected from
+ * the MG image), the area, and calcscribe's own items: the calcification's id, seed, whether the
+ * outline was edited, the calibration kind.
+ */
+import { SR_CALIBRATION_CODES, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES, SR_UNITS, FINDING_CODES } from '../../codes.js';
+import type { DraftCalcification, DraftImage } from '../../draft/exam-draft.js';
+import { sideOfImage } from '../../draft/draft-lookup.js';
+import { codeValue, container, imageRef, numValue, scoordValue, textValue, uidValue, type ContentItem } from './content-items.js';
+import type { Side } from '../../lexicon.js';
+import type { SrImageHeader } from './sr-options.js';
+
+/** The Tracking Identifier @cornerstonejs/adapters gives a freehand outline (Cornerstone3DTools PlanarFreehandROI). */
+export const OUTLINE_TRACKING_IDENTIFIER = 'Cornerstone3DTools@^0.1.0:PlanarFreehandROI';
+
+/** The finding site: the breast, with its side when known. */
+export function findingSite(side: Side | null): ContentItem {
+  return codeValue('HAS CONCEPT MOD', SR_CODES['finding site'], SR_CODES.breast, side === null ? [] : [codeValue('HAS CONCEPT MOD', SR_CODES.laterality, SR_LATERALITY_CODES[side])]);
+}
+
+export function calcificationGroup(c: DraftCalcification, image: DraftImage, header: SrImageHeader, trackingUid: string): ContentItem {
+  const m = c.measurements;
+  const calibrated = m.calibration !== 'uncalibrated' && m.longAxis.mm !== null && m.area.mm2 !== null;
+  const ref = imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid);
+  const outline = scoordValue('INFERRED FROM', SR_CODES['image region'], 'closed polyline', c.contour, ref);
+  const longAxis = calibrated ? numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.mm ?? 0, SR_UNITS.mm, [outline]) : numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.px, SR_UNITS.px, [outline]);
+  const area = calibrated ? numValue('CONTAINS', SR_CODES.area, m.area.mm2 ?? 0, SR_UNITS.mm2) : numValue('CONTAINS', SR_CODES.area, m.area.px2, SR_UNITS.px2);
+  return container('CONTAINS', SR_CODES['measurement group'], [
+    textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], OUTLINE_TRACKING_IDENTIFIER),
+    uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
+    textValue('HAS OBS CONTEXT', SR_PRIVATE_CODES['calcification identifier'], c.id),
+    codeValue('CONTAINS', SR_CODES.finding, FINDING_CODES['individual calcification']),
+    findingSite(image.laterality === null ? null : sideOfImage(image)),
+    longAxis,
+    area,
+    codeValue('CONTAINS', SR_PRIVATE_CODES['calibration kind'], SR_CALIBRATION_CODES[m.calibration]),
+    codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented),
+    scoordValue('CONTAINS', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+  ]);
+}

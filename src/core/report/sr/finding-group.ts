@@ -1,0 +1,102 @@
+/**
+ * One finding (a calcification cluster, or an individual calcification) as a TID 1501
+ * Measurement Group: the terms as they stand in the draft (each marked as the suggestion kept or
+ * the radiologist's choice), its location, count, change since prior, category and follow-up, its
+ * wording, and a container holding calcscribe's suggestion as it was before any override.
+ */
+import { CATEGORY_TABLE } from '../../assess/categories.js';
+import {
+  ASSESSMENT_CODES,
+  CHANGE_CODES,
+  CLOCK_CODES,
+  DEPTH_CODES,
+  DISTRIBUTION_CODES,
+  FINDING_CODES,
+  FOLLOW_UP_CODES,
+  MORPHOLOGY_CODES,
+  QUADRANT_CODES,
+  SR_CODES,
+  SR_PRIVATE_CODES,
+  SR_UNITS,
+  type CodedConcept,
+} from '../../codes.js';
+import type { DerivedFinding } from '../../draft/derive-finding.js';
+import type { DraftFinding } from '../../draft/exam-draft.js';
+import type { ChangeSincePrior } from '../../lexicon.js';
+import { findingSite } from './calcification-group.js';
+import { utJson } from './sr-text.js';
+import { codeValue, container, originMarker, numValue, textValue, uidValue, type ContentItem } from './content-items.js';
+
+/** Tracking Identifier of a finding group: not a Cornerstone tool, so OHIF lists it without drawing it. */
+export function findingTrackingIdentifier(index: number): string {
+  return `calcscribe finding ${index + 1}`;
+}
+
+
+function changeItems(change: ChangeSincePrior, byRadiologist: boolean): ContentItem[] {
+  const value: CodedConcept = change.kind === 'no-priors' ? SR_PRIVATE_CODES['no prior examination'] : CHANGE_CODES[change.kind];
+  const details: ContentItem[] = [originMarker(byRadiologist)];
+  if (change.newPosition === true) details.push(textValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['new position'], 'yes'));
+  // A NUM cannot modify a CODE in Comprehensive SR (PS3.3 Table A.35.3-2): the years stand beside it.
+  const years = change.years === undefined ? [] : [numValue('CONTAINS', SR_PRIVATE_CODES['years stable'], change.years, SR_UNITS.year)];
+  return [codeValue('CONTAINS', SR_PRIVATE_CODES['change since prior'], value, details), ...years];
+}
+
+function locationItems(d: DerivedFinding): ContentItem[] {
+  const loc = d.finding.location;
+  const out: ContentItem[] = [];
+  const clock = loc.clockFace ?? null;
+  const special = loc.special ?? null;
+  // Both when both are known: the wording names a benign finding behind the nipple by its region, one that needs action by its clock face.
+  if (clock !== null) out.push(codeValue('CONTAINS', SR_CODES['clockface or region'], CLOCK_CODES[`${clock} o'clock`]));
+  if (special !== null) out.push(codeValue('CONTAINS', SR_CODES['clockface or region'], CLOCK_CODES[special]));
+  if ((loc.half ?? null) !== null) out.push(textValue('CONTAINS', SR_PRIVATE_CODES['breast half'], loc.half as string));
+  if ((loc.quadrant ?? null) !== null) out.push(codeValue('CONTAINS', SR_CODES['quadrant location'], QUADRANT_CODES[loc.quadrant as keyof typeof QUADRANT_CODES]));
+  if ((loc.depth ?? null) !== null) out.push(codeValue('CONTAINS', SR_CODES.depth, DEPTH_CODES[loc.depth as keyof typeof DEPTH_CODES]));
+  const cm = loc.distanceFromNippleCm ?? null;
+  if (cm !== null) out.push(numValue('CONTAINS', FINDING_CODES['distance from nipple'], cm, SR_UNITS.cm));
+  return out;
+}
+
+/** calcscribe's suggestion for the finding, before the radiologist's overrides. */
+function suggestionContainer(d: DerivedFinding): ContentItem {
+  const rulesCategory = d.rulesAssessment;
+  return container('CONTAINS', SR_PRIVATE_CODES.suggestion, [
+    ...d.suggested.morphology.map((t) => codeValue('CONTAINS', SR_CODES['calcification type'], MORPHOLOGY_CODES[t])),
+    ...d.suggested.distribution.map((t) => codeValue('CONTAINS', SR_CODES['calcification distribution'], DISTRIBUTION_CODES[t])),
+    codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[rulesCategory]),
+    codeValue('CONTAINS', SR_CODES['recommended follow-up'], FOLLOW_UP_CODES[CATEGORY_TABLE[rulesCategory].followUp]),
+    ...d.suggestion.reasons.map((r) => textValue('CONTAINS', SR_PRIVATE_CODES['assessment reason'], r)),
+  ]);
+}
+
+export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, trackingUid: string, memberUids: readonly string[]): ContentItem {
+  const overridden = new Set<string>(d.overridden);
+  const finalCategory = d.suggestion.assessment;
+  const items: ContentItem[] = [
+    textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], findingTrackingIdentifier(index)),
+    uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
+    textValue('HAS OBS CONTEXT', SR_PRIVATE_CODES['finding identifier'], f.id),
+    // The count is taken on the view holding most of them: one calcification seen on CC and MLO is an individual calcification.
+    codeValue('CONTAINS', SR_CODES.finding, d.count >= 2 ? FINDING_CODES['calcification cluster'] : FINDING_CODES['individual calcification']),
+    findingSite(d.finding.side),
+    ...memberUids.map((uid) => uidValue('CONTAINS', SR_PRIVATE_CODES['member calcification'], uid)),
+    ...d.finding.morphology.map((t) => codeValue('CONTAINS', SR_CODES['calcification type'], MORPHOLOGY_CODES[t], [originMarker(overridden.has('morphology'))])),
+    ...d.finding.distribution.map((t) => codeValue('CONTAINS', SR_CODES['calcification distribution'], DISTRIBUTION_CODES[t], [originMarker(overridden.has('distribution'))])),
+    ...locationItems(d),
+    numValue('CONTAINS', FINDING_CODES['number of calcifications'], d.count, SR_UNITS.count),
+    // The change is stated by the radiologist; only "no prior examination" is ever set without them.
+    ...(d.changeStated ? changeItems(d.finding.comparison.change, overridden.has('change') || (f.change !== null && f.change.kind !== 'no-priors')) : []),
+    codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[finalCategory], [originMarker(overridden.has('assessment'))]),
+    codeValue('CONTAINS', SR_CODES['recommended follow-up'], FOLLOW_UP_CODES[CATEGORY_TABLE[finalCategory].followUp], [originMarker(overridden.has('assessment'))]),
+    textValue('CONTAINS', SR_PRIVATE_CODES.management, d.suggestion.management),
+    ...(f.relation === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['relation to treated site'], f.relation)]),
+    ...((f.knownCancer ?? null) === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['known cancer relation'], f.knownCancer as string)]),
+    ...(f.groupedBy === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['grouped by'], f.groupedBy)]),
+    // The replaced terms exactly as the draft holds them (JSON), for a reader to rebuild the draft.
+    ...(Object.keys(f.overrides).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES.overrides, utJson(f.overrides))]),
+    textValue('CONTAINS', SR_PRIVATE_CODES['finding wording'], d.wording),
+    suggestionContainer(d),
+  ];
+  return container('CONTAINS', SR_CODES['measurement group'], items);
+}
