@@ -77,6 +77,18 @@ export const SET_THRESHOLDS = {
    */
   faintVariedContrastToNoiseMin: 8,
   /**
+   * The elongation spread (shape, not size) is read on the calcifications whose own outline shows
+   * their shape: a Rose's k of at least this (as long as minCount remain; else on all). Under it the noise moves the outline
+   * by a large part of the deposit's width (the elongation of one shape spreads as c / k, c ≈ 1.5–2.8:
+   * ± 0.2–0.35 at k 8), so a faint speck beside clear round dots reads as a rod. In the punctate
+   * sets read as fine pleomorphic on the phantom settings, the elongated members were the faint
+   * ones (k 4–10) and the members at k 15–70 were round; the rods of fine pleomorphic sets are as
+   * dense as their dots. The same k as faintVariedContrastToNoiseMin (a set's shapes read above
+   * the noise). TUNED on three seed sets of FFDM phantom settings (500000, 600000, 700000; 6–14
+   * tried; 7–9 alike, 10 and over lost fine pleomorphic sets to punctate), checked on 800000.
+   */
+  shapeReadContrastToNoiseMin: 8,
+  /**
    * …and faint sets of uniform dots (shapes readable) whose median elongation stays this round are
    * punctate: their shape was determined, round. A digitised disc 5–10 px across measures an
    * elongation ≤ 1.15 and the noise at k 8–11 lifts it; on the phantom settings (seeds 500000 and
@@ -347,6 +359,18 @@ function withoutMergedOutline(ms: readonly CalcificationMeasurements[]): readonl
 }
 
 /**
+ * The calcifications whose shapes the elongation spread reads: those at a Rose's k of at least
+ * shapeReadContrastToNoiseMin, as long as minCount remain (else all of them). A faint member's
+ * outline is shaped by the noise; variation in shape is read where shapes are seen. Sizes are read
+ * on all: the smallest deposits are the faintest (k grows with the area), and leaving them out
+ * would hide the variation in size fine pleomorphic calcifications are named for.
+ */
+function shapesSeen(ms: readonly CalcificationMeasurements[]): readonly CalcificationMeasurements[] {
+  const seen = ms.filter((m) => shown1(areaContrastToNoise(m)) >= SET_THRESHOLDS.shapeReadContrastToNoiseMin);
+  return seen.length >= SET_THRESHOLDS.minCount ? seen : ms;
+}
+
+/**
  * A single calcification is its own finding: its description, with the finding's caveats stated
  * once. Like a set, the finding carries each calcification's best term only (the others stay in
  * the evidence as "also consistent with").
@@ -399,14 +423,15 @@ export function describeCalcifications(
   }
   const ranked = [...tally.entries()].sort((a, b) => b[1].votes - a[1].votes || b[1].confidence - a[1].confidence);
   const majority = ranked[0]?.[0] ?? null;
-  const varied = withoutMergedOutline(ms);
-  const sizes = spread(varied.map((m) => m.longAxis.px));
-  const elongations = spread(varied.map((m) => m.elongation));
+  const kept = withoutMergedOutline(ms);
+  const shapesRead = shapesSeen(kept);
+  const sizes = spread(kept.map((m) => m.longAxis.px));
+  const elongations = spread(shapesRead.map((m) => m.elongation));
   const features: SetFeatures = {
     count: ms.length,
     sizeSpread: sizes.mean > 0 ? sizes.sd / sizes.mean : 0,
     elongationSpread: elongations.sd,
-    elongationSpreadOverNoise: elongations.sd * rmsContrastToNoise(varied),
+    elongationSpreadOverNoise: elongations.sd * rmsContrastToNoise(shapesRead),
     medianLongAxisMm: calibrated ? median(ms.map((m) => m.longAxis.mm ?? 0)) : null,
     medianContrastToNoise: median(ms.map(areaContrastToNoise)),
     medianLongAxisPx: median(ms.map((m) => m.longAxis.px)),
@@ -423,6 +448,11 @@ export function describeCalcifications(
   }
   const evidence: string[] = [];
   for (const r of setFired) evidence.push(`${r.term}: ${r.evidence.join('; ')}`);
+  if (shapesRead.length < kept.length) {
+    evidence.push(
+      `shapes read on ${shapesRead.length} of ${kept.length} calcifications: the others too faint to show their shape (contrast-to-noise over their areas < ${SET_THRESHOLDS.shapeReadContrastToNoiseMin})`,
+    );
+  }
   let notCharacterised: NotCharacterised | null = null;
   if (majority !== null) {
     const votes = tally.get(majority)?.votes ?? 0;

@@ -54,6 +54,27 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(faint).terms[0]?.term).toBe('amorphous');
   });
 
+  it('reads variation in shape on the calcifications whose shapes are seen above the noise', () => {
+    // Four clear round dots (k 25) and two faint specks (k 6) whose outlines the noise stretched.
+    const clear = [1.1, 1.15, 1.12, 1.08].map((elongation) => calc(atK({ longMm: 0.32, elongation, circularity: 0.95 }, 25)));
+    const specks = [1.9, 2.1].map((elongation) => calc(atK({ longMm: 0.3, elongation, circularity: 0.8 }, 6)));
+    const d = describeCalcifications([...clear, ...specks]);
+    expect(d.terms[0]?.term).toBe('punctate');
+    expect(d.terms.map((t) => t.term)).not.toContain('fine pleomorphic');
+    expect(d.evidence).toContain(
+      'shapes read on 4 of 6 calcifications: the others too faint to show their shape (contrast-to-noise over their areas < 8)',
+    );
+    // The same rods seen clearly (k 25) are variation in shape: fine pleomorphic.
+    const rods = [1.9, 2.1].map((elongation) => calc(atK({ longMm: 0.3, elongation, circularity: 0.8 }, 25)));
+    const fp = describeCalcifications([...clear, ...rods]);
+    expect(fp.terms[0]?.term).toBe('fine pleomorphic');
+    expect(fp.evidence.join(' ')).not.toContain('shapes read on');
+    // Fewer than 3 seen clearly (median k 15.5, conspicuous): the shapes are read on all of them, as before.
+    const twoClear = describeCalcifications([...clear.slice(0, 2), ...specks]);
+    expect(twoClear.evidence.join(' ')).not.toContain('shapes read on');
+    expect(twoClear.terms[0]?.term).toBe('fine pleomorphic');
+  });
+
   it('circularity that varies with the outline noise alone does not make dots pleomorphic', () => {
     // Circularity 0.6–0.95 (a 6 px dot's outline at high noise), one size, one elongation.
     const dots = [0.95, 0.6, 0.9, 0.65, 0.85, 0.7].map((circularity) => calc({ longMm: 0.3, elongation: 1.15, circularity }));
@@ -95,24 +116,30 @@ describe('describeCalcifications', () => {
   });
 
   it('faint dots and rods whose shapes vary beyond the noise are fine pleomorphic, not amorphous', () => {
-    // Elongation 1.1 and 1.9 alternating: SD 0.39; the root-mean-square k of these is 9.0, so the
-    // spread is SD × k = 3.5 (dots of one shape measure about 1.5 from the noise alone).
+    // Elongation 1.1 and 1.9 alternating. The deposit at k 6 is too faint to show its shape and is
+    // left out of the shape spread: SD 0.35 over the other four, whose root-mean-square k is 10.8,
+    // so the spread is SD × k = 3.7 (dots of one shape measure about 1.5 from the noise alone).
     const spec = (i: number) => ({ longMm: 0.25 + i * 0.01, elongation: 1.1 + (i % 2) * 0.8 });
     const faint = [10.9, 6, 13, 8, 15].map((k, i) => calc(atK(spec(i), k)));
     const d = describeCalcifications(faint);
     expect(d.terms[0]).toEqual({ term: 'fine pleomorphic', confidence: 0.6 });
-    expect(d.evidence.join(' ')).toContain('shapes varied beyond the noise: elongation spread 0.39 (≥ 0.25), 3.5 × the noise\'s (≥ 3)');
+    expect(d.evidence.join(' ')).toContain('shapes varied beyond the noise: elongation spread 0.35 (≥ 0.25), 3.7 × the noise\'s (≥ 3)');
+    expect(d.evidence).toContain('shapes read on 4 of 5 calcifications: the others too faint to show their shape (contrast-to-noise over their areas < 8)');
     // The same spread on fainter deposits (k 4–7.5, median under 8) is what the noise makes: amorphous.
     const fainter = [7, 4, 7.5, 6, 7.5].map((k, i) => calc(atK(spec(i), k)));
     expect(describeCalcifications(fainter).terms[0]?.term).toBe('amorphous');
-    // A spread under 3 × the noise's stays amorphous: elongation 1.1 and 1.7 (SD 0.29) at k 6–9
-    // (root-mean-square k 7.5: 2.2 × the noise's).
-    const within = [9, 6, 8.5, 7, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
+    // A spread under 3 × the noise's stays amorphous: elongation 1.1 and 1.7 (SD 0.29) at k 8–9
+    // (root-mean-square k 8.4: 2.5 × the noise's).
+    const within = [9, 8, 8.5, 8, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
     const w = describeCalcifications(within);
     expect(w.terms[0]?.term).toBe('amorphous');
     expect(w.evidence.join(' ')).toContain(
-      'no shape determined: shapes within the noise (elongation spread 0.29, 2.2 × the noise\'s < 3) and not round dots (elongation spread 0.29 ≥ 0.25)',
+      'no shape determined: shapes within the noise (elongation spread 0.29, 2.5 × the noise\'s < 3) and not round dots (elongation spread 0.29 ≥ 0.25)',
     );
+    // The same shapes with the rods at k 6–7: too faint to show their shape, read on the dots at
+    // k 8.5–9 only (spread 0), and still amorphous.
+    const fainterRods = [9, 6, 8.5, 7, 8.5].map((k, i) => calc(atK({ ...spec(i), elongation: 1.1 + (i % 2) * 0.6 }, k)));
+    expect(describeCalcifications(fainterRods).terms[0]?.term).toBe('amorphous');
     expect(d.evidence.join(' ')).not.toContain('no shape determined');
     expect(describeCalcifications(fainter).evidence.join(' ')).toContain('no shape determined: median contrast-to-noise over their areas 7.0 < 8');
   });
