@@ -38,7 +38,7 @@ export const ASSESSMENT_PREDICATES = {
   'not diffuse': (f: AssessmentFacts) => !f.distributions.has('diffuse'),
   'diffuse distribution': (f: AssessmentFacts) => f.distributions.has('diffuse'),
   'vascular present': (f: AssessmentFacts) => has(f, 'vascular'),
-  'no vascular or dystrophic': (f: AssessmentFacts) => !has(f, 'vascular', 'dystrophic'),
+  'only round / punctate': (f: AssessmentFacts) => only(f, 'round', 'punctate'),
   'renal failure known': renalFailure,
   'dystrophic, all typically benign': (f: AssessmentFacts) => has(f, 'dystrophic') && f.allTypicallyBenign,
   'dystrophic present': (f: AssessmentFacts) => has(f, 'dystrophic'),
@@ -208,7 +208,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
   },
   {
     id: 'diffuse-benign-renal-failure',
-    when: ['renal failure known', 'only typically benign', 'no vascular or dystrophic', 'diffuse distribution'],
+    // Only the diffuse round / punctate pattern: the abstract does not say which benign-appearing morphologies were more frequent.
+    when: ['renal failure known', 'only round / punctate', 'diffuse distribution'],
     effect: 'note',
     category: null,
     reason:

@@ -90,6 +90,13 @@ describe('renal failure and dialysis (PMID 18275790; Manzoor 2018; Castellanos 2
     expect(said(s)).toContain('a recognised cause of these diffuse round / punctate calcifications');
   });
 
+  it('other diffuse benign morphologies (skin, milk of calcium) get no kidney note: the sources do not say which morphologies', () => {
+    for (const m of ['skin', 'milk of calcium'] as const) {
+      const s = suggestAssessment(input({ morphology: [m], distribution: ['diffuse'], history: renal }));
+      expect(s.ruleIds).not.toContain('diffuse-benign-renal-failure');
+    }
+  });
+
   it('suspicious morphology: the same category as without the history, and a note that renal failure does not explain it', () => {
     const without = suggestAssessment(input({ morphology: ['amorphous'], change: { kind: 'new' } }));
     const withRenal = suggestAssessment(input({ morphology: ['amorphous'], change: { kind: 'new' }, history: renal }));
