@@ -47,6 +47,17 @@ describe('calcscribe exam: a finding that is the known cancer', () => {
     expect(out.findings.map((f) => f.suggestion.assessment)).toEqual(['2', '2', '2', '6']);
   });
 
+  it('knownCancer on a finding in the left breast while history.malignancies lists only a right one is refused, naming the field (as suggest and the viewer refuse it)', async () => {
+    const dir = sampleWith((doc) => {
+      (doc['history'] as Record<string, unknown>)['malignancies'] = [{ side: 'right', site: "10 o'clock", date: '2026-02' }];
+      (doc['findings'] as Record<string, unknown>[])[3]!['knownCancer'] = 'this finding';
+    });
+    const r = await runCli(['exam', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/finding 4: knownCancer "this finding": the finding is in the left breast, history\.malignancies lists a malignancy in the right breast only/);
+    expect(r.stdout).toBe('');
+  });
+
   it('an unknown knownCancer value is refused, naming the finding', async () => {
     const dir = sampleWith((doc) => {
       (doc['findings'] as Record<string, unknown>[])[3]!['knownCancer'] = 'nearby';

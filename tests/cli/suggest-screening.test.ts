@@ -33,6 +33,16 @@ describe('calcscribe suggest --indication (ACR BI-RADS Atlas, 5th ed., Guidance:
     expect(JSON.parse(r.stdout).assessment).toBe('6');
   });
 
+  it('refuses --known-cancer on the left when history.malignancies lists only a right cancer, in the words exam and the viewer use', async () => {
+    const r = await runCli([
+      'suggest', '--morphology', 'fine linear', '--side', 'left', '--known-cancer', 'this finding',
+      '--history', '{"malignancies":[{"side":"right","site":"10 o\'clock","date":"2026-10-01"}]}',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/knownCancer "this finding": the finding is in the left breast, history\.malignancies lists a malignancy in the right breast only/);
+    expect(r.stdout).toBe('');
+  });
+
   it('refuses a procedure dated in the future, naming the field', async () => {
     const r = await runCli(['suggest', '--morphology', 'dystrophic', '--history', '{"events":[{"kind":"lumpectomy","side":"right","date":"2999"}]}']);
     expect(r.code).toBe(2);

@@ -15,6 +15,7 @@ const ductal = (f: AssessmentFacts): boolean => f.distributions.has('linear') ||
 const changeIs = (f: AssessmentFacts, ...kinds: string[]): boolean => kinds.includes(f.input.change.kind);
 const SYSTEMIC: readonly Condition[] = ['dermatomyositis', 'hyperparathyroidism', 'ehlers-danlos', 'renal-failure'];
 const systemicCause = (f: AssessmentFacts): boolean => f.input.history.conditions.some((c) => SYSTEMIC.includes(c));
+const renalFailure = (f: AssessmentFacts): boolean => f.input.history.conditions.includes('renal-failure');
 /** A procedure (surgery or radiation, not an injury) on this side within 4 years before the exam. */
 const procedureWithin4Years = (f: AssessmentFacts): boolean =>
   f.sameSideTreatments.some((e) => {
@@ -29,7 +30,16 @@ export const ASSESSMENT_PREDICATES = {
   'no morphology': (f: AssessmentFacts) => f.terms.size === 0,
   'only round / punctate / amorphous / coarse heterogeneous': (f: AssessmentFacts) =>
     only(f, 'round', 'punctate', 'amorphous', 'coarse heterogeneous'),
-  'most suspicious is punctate': (f: AssessmentFacts) => f.worst === 'punctate' || only(f, 'punctate', 'round'),
+  // Punctate ranks above round: "most suspicious is punctate" holds whenever punctate is present
+  // without a suspicious term; round alone (0.5 mm or larger) is not punctate (atlas, round).
+  'most suspicious is punctate': (f: AssessmentFacts) => f.worst === 'punctate',
+  'most suspicious is round or punctate': (f: AssessmentFacts) => f.worst === 'punctate' || f.worst === 'round',
+  'most suspicious is round': (f: AssessmentFacts) => f.worst === 'round',
+  'not diffuse': (f: AssessmentFacts) => !f.distributions.has('diffuse'),
+  'diffuse distribution': (f: AssessmentFacts) => f.distributions.has('diffuse'),
+  'vascular present': (f: AssessmentFacts) => has(f, 'vascular'),
+  'only round / punctate': (f: AssessmentFacts) => only(f, 'round', 'punctate'),
+  'renal failure known': renalFailure,
   'dystrophic, all typically benign': (f: AssessmentFacts) => has(f, 'dystrophic') && f.allTypicallyBenign,
   'dystrophic present': (f: AssessmentFacts) => has(f, 'dystrophic'),
   'a suspicious morphology present': (f: AssessmentFacts) => !f.allTypicallyBenign && f.terms.size > 0,
@@ -42,6 +52,7 @@ export const ASSESSMENT_PREDICATES = {
   'not increased': (f: AssessmentFacts) => !changeIs(f, 'increased'),
   increased: (f: AssessmentFacts) => changeIs(f, 'increased'),
   'new or no priors': (f: AssessmentFacts) => changeIs(f, 'new', 'no-priors'),
+  'new or next to the known cancer': (f: AssessmentFacts) => changeIs(f, 'new') || f.input.knownCancer === 'adjacent',
   'stable less than 2 years': (f: AssessmentFacts) => changeIs(f, 'stable') && (f.input.change.years ?? 0) < 2,
   'stable 2 years or more': (f: AssessmentFacts) => changeIs(f, 'stable') && (f.input.change.years ?? 0) >= 2,
   'in a new position': (f: AssessmentFacts) => f.input.change.newPosition === true,
@@ -55,8 +66,9 @@ export const ASSESSMENT_PREDICATES = {
   'breast implants': (f: AssessmentFacts) => f.input.history.implants,
   'systemic cause known': systemicCause,
   'a single calcification': (f: AssessmentFacts) => f.input.count === 1,
+  'several calcifications': (f: AssessmentFacts) => f.input.count !== 1,
   'only typically benign': (f: AssessmentFacts) => f.allTypicallyBenign,
-  'a group of punctate calcifications': probablyBenignPunctate,
+  'a group of round or punctate calcifications': probablyBenignPunctate,
   'suspicious category': (f: AssessmentFacts) => f.worst !== null && suspicionRank('4A') <= suspicionRank(baseOf(f)),
   'is the known cancer': (f: AssessmentFacts) => f.input.knownCancer === 'this finding',
   'next to the known cancer': (f: AssessmentFacts) => f.input.knownCancer === 'adjacent',
@@ -81,7 +93,7 @@ export interface AssessmentRule {
   /**
    * Why, in words; {years}, {events}, {change}, {from}, {to}, {terms}, {conditions}, {malignancy}, {worst},
    * {sinceEvent}, {punctateOrRound} (the finding's punctate and round terms), {ductal} (its linear or
-   * segmental distribution) are filled from the input.
+   * segmental distribution), {newOrNextToCancer} are filled from the input.
    */
   readonly reason: string;
   /** The short phrase the report uses after the category ("expected post-surgical change"). */
@@ -100,6 +112,11 @@ export interface AssessmentRule {
 
 const ATLAS = 'ACR BI-RADS Atlas, 5th ed. (2013), Mammography';
 const SEED = 'the project\'s dystrophic-calcification source document (after Sickles 1986; Jackson 2004; Yi et al., Korean J Radiol 2009)';
+/** Radiopaedia, "Round breast calcification" (rev. 2019), summarising the atlas's round and punctate descriptors. */
+const ROUND_SUMMARY = 'Radiopaedia, "Round breast calcification" (after the ACR atlas, 5th ed.)';
+/** Breast calcifications in chronic kidney disease and on dialysis. */
+const KIDNEY =
+  'Castellanos M et al., Am J Kidney Dis 2006 (doi 10.1053/j.ajkd.2006.05.001; 45 women on haemodialysis against 86 controls: more breast calcifications, mostly of benign-appearing morphology, and slightly more calcifications associated with malignancy); review, Nat Clin Pract Nephrol (doi 10.1038/ncpneph0804): women with chronic kidney disease or end-stage renal disease develop metastatic soft-tissue calcification in the breast, secondary to hyperparathyroidism';
 
 /** Other causes of dystrophic calcifications, from the source document (no case-report qualifiers in report text). */
 export const DYSTROPHIC_DIFFERENTIAL: readonly string[] = [
@@ -161,7 +178,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     effect: 'note',
     category: null,
     reason: 'known {conditions}: the likely cause of these dystrophic calcifications',
-    source: `${SEED}: dermatomyositis and secondary hyperparathyroidism (renal failure is its commonest cause) cause dystrophic calcifications; Ehlers-Danlos syndrome (Meier-Meitinger et al., Radiologe 2009)`,
+    source: `${SEED}: dermatomyositis and secondary hyperparathyroidism cause dystrophic calcifications; Ehlers-Danlos syndrome (Meier-Meitinger et al., Radiologe 2009); renal failure as the cause of secondary hyperparathyroidism and breast calcification: ${KIDNEY}`,
   },
   {
     id: 'dystrophic-injections',
@@ -180,8 +197,37 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     source: `${SEED}: augmentation procedures`,
   },
   {
+    id: 'vascular-renal-failure',
+    when: ['vascular present', 'renal failure known'],
+    effect: 'note',
+    category: null,
+    reason:
+      'known renal failure: vascular (breast arterial) calcifications are more frequent and progress faster in chronic kidney disease and on dialysis; benign, a marker of cardiovascular risk',
+    source:
+      'PMID 18275790 (61 women with chronic renal failure: vascular calcifications at mammography in 55.7 %, in 60 % of those on dialysis and 30 % of those not yet on it); Manzoor S et al., Kidney Int Rep 2018;3:1328–1335 (breast arterial calcification grows 8.1 mm per breast a year at eGFR < 40, 20 mm in end-stage renal disease, 3.9 mm in controls); Ronzani FAT et al., Radiol Bras 2017;50:82–89 (associated with chronic kidney disease)',
+  },
+  {
+    id: 'diffuse-benign-renal-failure',
+    // Only the diffuse round / punctate pattern: the abstract does not say which benign-appearing morphologies were more frequent.
+    when: ['renal failure known', 'only round / punctate', 'diffuse distribution'],
+    effect: 'note',
+    category: null,
+    reason:
+      'known renal failure: benign-appearing breast calcifications are more frequent in chronic kidney disease and on dialysis (soft-tissue calcification from secondary hyperparathyroidism), a recognised cause of these diffuse {terms} calcifications',
+    source: KIDNEY,
+  },
+  {
+    id: 'suspicious-despite-renal-failure',
+    when: ['renal failure known', 'a suspicious morphology present'],
+    effect: 'note',
+    category: null,
+    reason:
+      'known renal failure does not explain {worst} calcifications: calcifications associated with malignancy were slightly more frequent in women on dialysis; assessed by morphology and distribution',
+    source: KIDNEY,
+  },
+  {
     id: 'dystrophic-no-history',
-    when: ['dystrophic present', 'no procedure on this side', 'no known cause'],
+    when: ['dystrophic present', 'no procedure on this side', 'no known cause', 'not in a new position'],
     effect: 'note',
     category: null,
     reason: 'dystrophic calcifications without known surgery, radiation or trauma on this side: benign; other causes to consider',
@@ -189,17 +235,27 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     source: `${SEED}: other causes of dystrophic calcifications`,
   },
   {
+    id: 'dystrophic-new-position-no-event',
+    when: ['dystrophic present', 'no procedure on this side', 'in a new position'],
+    effect: 'note',
+    category: null,
+    reason:
+      'dystrophic calcifications in a new position with no surgery, radiation or trauma recorded on this side: the term presumes such an event, and the sources raise the category (3 or 4) only after one; no category is sourced for this case, so the morphology\'s stands: confirm the history, and the morphology on magnification views (coarse heterogeneous calcifications, 0.5–1 mm and tending to coalesce, are smaller than dystrophic and suspicious)',
+    differential: DYSTROPHIC_DIFFERENTIAL,
+    source: `${SEED}: new position after reduction surgery or radiation → 3 or 4, nothing for no recorded event; ${ATLAS}, Calcifications: dystrophic usually after trauma, surgery or radiation; coarse heterogeneous 0.5–1 mm, smaller than dystrophic`,
+  },
+  {
     id: 'punctate-single-group-baseline',
-    when: ['a group of punctate calcifications', 'no priors'],
+    when: ['a group of round or punctate calcifications', 'no priors'],
     effect: 'raise-to',
     category: '3',
     reason: 'a single group of {punctateOrRound} calcifications on a baseline examination (no priors): probably benign',
     summary: 'single group of {punctateOrRound} calcifications without priors',
-    source: `${ATLAS}, Calcifications, punctate: an isolated group of punctate calcifications may merit a probably benign assessment and short-interval follow-up`,
+    source: `${ATLAS}, Calcifications, punctate: an isolated group of punctate calcifications may merit a probably benign assessment and short-interval follow-up; round (0.5 mm or larger) in the same group: ${ROUND_SUMMARY}: a single group of round (including punctate) calcifications on a baseline examination may be probably benign (3)`,
   },
   {
     id: 'probably-benign-surveillance',
-    when: ['a group of punctate calcifications', 'stable less than 2 years'],
+    when: ['a group of round or punctate calcifications', 'stable less than 2 years'],
     effect: 'raise-to',
     category: '3',
     reason:
@@ -209,7 +265,7 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
   },
   {
     id: 'probably-benign-stable-2-years',
-    when: ['a group of punctate calcifications', 'stable 2 years or more'],
+    when: ['a group of round or punctate calcifications', 'stable 2 years or more'],
     effect: 'set',
     category: '2',
     reason: 'a group of {punctateOrRound} calcifications stable for {years}: surveillance of a probably benign finding complete, benign',
@@ -218,21 +274,30 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
   },
   {
     id: 'punctate-new-or-increasing',
-    when: ['most suspicious is punctate', 'new or increased'],
+    when: ['most suspicious is punctate', 'not diffuse', 'new or increased'],
     effect: 'raise-to',
     category: '4A',
     reason: 'new or increasing {punctateOrRound} calcifications: tissue diagnosis suggested',
     summary: 'new or increasing {punctateOrRound} calcifications',
-    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted; Guidance, category 3: an increase during surveillance → biopsy`,
+    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted (4; 4A, the lowest likelihood of the biopsy categories); Guidance, category 3: an increase during surveillance → biopsy. Not for a diffuse distribution: ${ROUND_SUMMARY}: diffuse round and punctate calcifications are benign (2)`,
+  },
+  {
+    id: 'round-group-increasing',
+    when: ['most suspicious is round', 'a group of round or punctate calcifications', 'increased'],
+    effect: 'raise-to',
+    category: '4A',
+    reason: 'a group of round calcifications that has increased: a probably benign pattern that increases, tissue diagnosis suggested',
+    summary: 'increasing group of round calcifications',
+    source: `${ATLAS}, Guidance, category 3: an increase of a probably benign finding during surveillance → biopsy (the group of round calcifications is probably benign at baseline: ${ROUND_SUMMARY})`,
   },
   {
     id: 'punctate-ductal',
-    when: ['most suspicious is punctate', 'linear or segmental distribution'],
+    when: ['most suspicious is round or punctate', 'linear or segmental distribution'],
     effect: 'raise-to',
     category: '4A',
     reason: '{punctateOrRound} calcifications in a linear or segmental distribution: tissue diagnosis suggested',
     summary: '{punctateOrRound} calcifications in a {ductal} distribution',
-    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted`,
+    source: `${ATLAS}, Calcifications, punctate: if new, increasing, linear or segmental, biopsy may be warranted; round (0.5 mm or larger), which that text does not name: ${ATLAS}, Distribution: linear and segmental distributions suggest deposits in a duct and raise suspicion, and a probably benign assessment is for a single group, not a ductal distribution`,
   },
   {
     id: 'punctate-next-to-known-cancer',
@@ -242,6 +307,15 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
     reason: '{punctateOrRound} calcifications next to the known malignancy ({malignancy}): tissue diagnosis suggested (extent of disease)',
     summary: '{punctateOrRound} calcifications next to a known cancer',
     source: `${ATLAS}, Calcifications, punctate: adjacent to a known cancer, biopsy may be warranted`,
+  },
+  {
+    id: 'round-new-or-next-to-cancer',
+    when: ['most suspicious is round', 'not linear or segmental', 'several calcifications', 'new or next to the known cancer'],
+    effect: 'note',
+    category: null,
+    reason:
+      'round calcifications (0.5 mm or larger) {newOrNextToCancer}: the atlas advises biopsy for punctate calcifications (under 0.5 mm) that are new or next to a known cancer, not for round ones; no category is sourced for round, so the morphology\'s stands: confirm the size on magnification views',
+    source: `${ATLAS}, Calcifications, round and punctate (the biopsy advice names punctate only); ${ROUND_SUMMARY}`,
   },
   {
     id: 'dystrophic-new-position-after-event',

@@ -4,6 +4,7 @@
  * prior, a finding related to a known cancer the history does not hold.
  */
 import { err, ok, type Result } from '../result.js';
+import type { KnownCancerRelation, KnownMalignancy, Side } from '../lexicon.js';
 import type { AssessmentInput } from './suggestion.js';
 
 /** True when a date (YYYY, YYYY-MM or YYYY-MM-DD) starts after `ref` (YYYY-MM-DD). */
@@ -19,6 +20,29 @@ export function checkDate(field: string, date: string | null, examDate: string |
   if (date === null) return ok(true);
   if (examDate !== null && dateAfter(date, examDate)) return err('bad-argument', `${field} ${date} is after the exam date ${examDate}`);
   if (today !== null && dateAfter(date, today)) return err('bad-argument', `${field} ${date} is in the future (today is ${today})`);
+  return ok(true);
+}
+
+/**
+ * A finding marked as the known biopsy-proven cancer, or as next to it, needs that cancer in the
+ * history on the finding's side (or on both sides; a finding without a side is not checked).
+ * Otherwise refused, naming the field: the category 6 (or the extent-of-disease biopsy) would rest
+ * on a cancer the history does not hold. The one check for the command line, the exam file and the
+ * viewer's draft.
+ */
+export function checkKnownCancer(
+  relation: KnownCancerRelation | null,
+  side: Side | null,
+  malignancies: readonly KnownMalignancy[],
+): Result<true> {
+  if (relation === null) return ok(true);
+  if (malignancies.length === 0) {
+    return err('bad-argument', `knownCancer "${relation}": history.malignancies holds no biopsy-proven malignancy (give its side and site)`);
+  }
+  if (side !== null && side !== 'both' && !malignancies.some((m) => m.side === side || m.side === 'both')) {
+    const sides = [...new Set(malignancies.map((m) => (m.side === 'both' ? 'both breasts' : `${m.side} breast`)))].join(' and ');
+    return err('bad-argument', `knownCancer "${relation}": the finding is in the ${side} breast, history.malignancies lists a malignancy in the ${sides} only`);
+  }
   return ok(true);
 }
 
@@ -46,16 +70,7 @@ export function checkAssessmentInput(input: AssessmentInput, today: string | nul
   if (input.indication === 'short-interval follow-up' && input.change.kind === 'no-priors') {
     return err('bad-argument', 'change: a short-interval follow-up examination is compared with the prior; "no-priors" contradicts the indication');
   }
-  const relation = input.knownCancer ?? null;
-  if (relation !== null) {
-    const known = input.history.malignancies ?? [];
-    if (known.length === 0) {
-      return err('bad-argument', `knownCancer "${relation}": history.malignancies holds no biopsy-proven malignancy (give its side and site)`);
-    }
-    const side = input.side;
-    if (side !== null && side !== 'both' && !known.some((m) => m.side === side || m.side === 'both')) {
-      return err('bad-argument', `knownCancer "${relation}": the finding is in the ${side} breast, the known malignancy in the ${known[0]?.side ?? ''} breast`);
-    }
-  }
+  const known = checkKnownCancer(input.knownCancer ?? null, input.side, input.history.malignancies ?? []);
+  if (!known.ok) return known;
   return ok(input);
 }

@@ -18,7 +18,7 @@ export {
   parseMorphologyList,
   parseSide,
 } from './parse-terms.js';
-export { checkAssessmentInput, checkDate } from './check-input.js';
+export { checkAssessmentInput, checkDate, checkKnownCancer } from './check-input.js';
 export { PROBABLY_BENIGN_SCHEDULE_MONTHS, SCREENING_RECALL, nextFollowUpMonths } from './indication-rules.js';
 export { SUSPICIOUS_PPV, type PpvRow } from './suspicious-ppv.js';
 export { suggestAssessment, type DetailedSuggestion } from './suggest-assessment.js';

@@ -63,6 +63,10 @@ const PLACEHOLDERS: Readonly<Record<string, (f: AssessmentFacts, from: Assessmen
   conditions: (f) => f.input.history.conditions.filter((c) => c !== 'known-malignancy').map((c) => CONDITION_WORDS[c]).join(' and '),
   malignancy: (f) => malignancyInWords(f),
   worst: (f) => f.worst ?? '',
+  newOrNextToCancer: (f) =>
+    [f.input.change.kind === 'new' ? 'new' : null, f.input.knownCancer === 'adjacent' ? `next to the known malignancy (${malignancyInWords(f)})` : null]
+      .filter((x) => x !== null)
+      .join(' and '),
   ductal: (f) => f.distributionsInOrder.filter((d) => d === 'linear' || d === 'segmental').join(' and ') || 'linear or segmental',
   likelihood: (f) => {
     const row = likelihoodRow(f);

@@ -1,6 +1,7 @@
+import { checkKnownCancer } from '../assess/check-input.js';
 import type { Overrides, OverriddenTerm } from '../assess/overrides.js';
 import { ISO_DATE } from '../exam-context.js';
-import { INDICATIONS, KNOWN_CANCER_RELATIONS } from '../lexicon.js';
+import { INDICATIONS, KNOWN_CANCER_RELATIONS, type ClinicalHistory, type KnownCancerRelation } from '../lexicon.js';
 import { err, ok, type Result } from '../result.js';
 import { addCalcifications } from './add-calcifications.js';
 import type { DraftAction } from './draft-action.js';
@@ -13,6 +14,25 @@ import { mergeFindings, moveCalcification, removeCalcification, splitFinding } f
 function updateFinding(draft: ExamDraft, findingId: string, change: (f: DraftFinding) => DraftFinding): Result<ExamDraft> {
   if (findFinding(draft, findingId) === undefined) return err('bad-argument', `no finding ${findingId}`);
   return ok({ ...draft, findings: draft.findings.map((f) => (f.id === findingId ? change(f) : f)) });
+}
+
+/**
+ * A finding marked as the known cancer (or next to it) needs that cancer in the history on its
+ * side: refused otherwise, naming the field, as the command line and the exam file refuse it
+ * (checkKnownCancer), never a finding left out of the report.
+ */
+function knownCancerFits(f: DraftFinding, relation: KnownCancerRelation | null, history: ClinicalHistory): Result<true> {
+  const r = checkKnownCancer(relation, f.side, history.malignancies ?? []);
+  return r.ok ? r : err(r.error.kind, `finding ${f.id}: ${r.error.message}`);
+}
+
+/** A history that still holds the cancer every finding marked as the known cancer (or next to it) relates to. */
+function historyFits(draft: ExamDraft, history: ClinicalHistory): Result<true> {
+  for (const f of draft.findings) {
+    const r = knownCancerFits(f, f.knownCancer ?? null, history);
+    if (!r.ok) return err(r.error.kind, `${r.error.message}; unmark the finding's relation to the known cancer first`);
+  }
+  return ok(true);
 }
 
 function withoutTerms(o: Overrides, terms: readonly OverriddenTerm[]): Overrides {
@@ -75,15 +95,22 @@ function apply(draft: ExamDraft, action: DraftAction): Result<ExamDraft> {
       return updateFinding(draft, action.findingId, (f) => ({ ...f, change: action.change }));
     case 'setRelation':
       return updateFinding(draft, action.findingId, (f) => ({ ...f, relation: action.relation === null || action.relation.trim() === '' ? null : action.relation.trim() }));
-    case 'setKnownCancer':
+    case 'setKnownCancer': {
       if (action.relation !== null && !(KNOWN_CANCER_RELATIONS as readonly string[]).includes(action.relation)) {
         return err('bad-argument', `known cancer relation "${String(action.relation)}" must be one of ${KNOWN_CANCER_RELATIONS.join(', ')}`);
       }
-      return updateFinding(draft, action.findingId, (f) => ({ ...f, knownCancer: action.relation }));
+      const f = findFinding(draft, action.findingId);
+      if (f === undefined) return err('bad-argument', `no finding ${action.findingId}`);
+      const fits = knownCancerFits(f, action.relation, draft.history);
+      if (!fits.ok) return fits;
+      return updateFinding(draft, action.findingId, (g) => ({ ...g, knownCancer: action.relation }));
+    }
     case 'setComposition':
       return ok({ ...draft, composition: action.composition });
-    case 'setHistory':
-      return ok({ ...draft, history: action.history });
+    case 'setHistory': {
+      const fits = historyFits(draft, action.history);
+      return fits.ok ? ok({ ...draft, history: action.history }) : fits;
+    }
     case 'setIndication':
       if (action.indication !== null && !(INDICATIONS as readonly string[]).includes(action.indication)) {
         return err('bad-argument', `indication "${String(action.indication)}" must be one of ${INDICATIONS.join(', ')}`);

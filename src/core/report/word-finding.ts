@@ -38,6 +38,10 @@ export function distributionOf(f: Pick<Finding, 'distribution' | 'measurements'>
  * calcification as supporting detail: the atlas defines the distributions by their extent
  * (ACR BI-RADS Atlas 5th ed., Mammography, calcifications, distribution: grouped within 1–2 cm,
  * regional > 2 cm), and a biopsy or excision is planned on the extent, not on one calcification.
+ * Stating the span in millimetres is reporting practice, not atlas text (docs/assessment-rules.md,
+ * Open questions 5); the span of a group also carries risk (a published nomogram of 699 pure
+ * grouped amorphous calcifications, "Comprehensive quantitative malignant risk prediction of pure
+ * grouped amorphous calcifications", uses the group's maximum span as a predictor of malignancy).
  * Other findings are sized by their largest calcification ("measuring up to 2.4 mm").
  */
 function wordSize(f: Finding): string {

@@ -22,9 +22,13 @@ export const FIRST_FOLLOW_UP_MONTHS = 6;
  *   additional imaging; for calcifications, spot magnification views — Guidance, diagnostic work-up).
  * - 3: ibid., category 3 and Guidance: the initial short-interval follow-up is a unilateral
  *   mammogram at 6 months, then bilateral mammograms at 12 and (usually) 24 months.
- * - 4, 5: ibid., tissue diagnosis; calcifications are biopsied under stereotactic guidance
- *   (ACR practice parameter for stereotactic-guided breast interventional procedures: calcifications
- *   are its main indication, being seldom seen at ultrasound).
+ * - 4, 5: ibid., tissue diagnosis. Under stereotactic guidance for calcifications: ACR
+ *   Appropriateness Criteria, Breast microcalcifications (reviewed 2005): pleomorphic, fine linear
+ *   or branching calcifications → core biopsy (rated 9), orthogonal views noted as useful for
+ *   pre-stereotactic localisation; Ames V, Britton PD, "Stereotactically guided breast biopsy: a review", Insights Imaging 2011 (issue 2): most breast
+ *   lesions are biopsied under ultrasound guidance, mammographic microcalcifications it does not
+ *   show need stereotactic guidance. The procedure itself: ACR practice parameter for the
+ *   performance of stereotactic-guided breast interventional procedures (revised 2016).
  * - 6: ibid., category 6: surgical excision when clinically appropriate.
  */
 type Method = 'recall' | 'follow-up' | 'biopsy' | 'excision';
