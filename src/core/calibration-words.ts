@@ -3,8 +3,9 @@
  * command line, the annotation beside an outline, the panel's size range, the viewport's
  * description) takes them from here, so a kind is named the same way everywhere.
  */
-import type { CalibrationKind } from './image.js';
+import type { Calibration, CalibrationKind } from './image.js';
 import type { CalcificationMeasurements } from './measure/measurements.js';
+import type { PointPx } from './units.js';
 
 export interface CalibrationWords {
   /** After a length, e.g. "2.13 × 1.63 mm (magnification-corrected)". */
@@ -91,4 +92,30 @@ export function calcificationSize(m: CalcificationMeasurements): CalcificationSi
     calibration,
     label: `${longAxis.toFixed(digits)} × ${shortAxis.toFixed(digits)} ${words.unit}`,
   };
+}
+
+/**
+ * One calcification in words, as the panel shows the selected one: its size as the label beside
+ * its outline reads, its lucent-centre index and circularity, and whether the radiologist edited
+ * its outline.
+ * @example calcificationDetailWords(m, false) // "2.13 × 1.63 mm (magnification-corrected); lucent-centre index 0.12; circularity 0.91"
+ */
+export function calcificationDetailWords(m: CalcificationMeasurements, edited: boolean): string {
+  return `${calcificationSize(m).label}; lucent-centre index ${m.lucentCentreIndex.toFixed(2)}; circularity ${m.circularity.toFixed(2)}${edited ? '; outline edited' : ''}`;
+}
+
+/**
+ * The distance between two points of the image in the calibration's words: each pixel spacing
+ * along its own axis (a line at any angle on non-square pixels is measured right), or pixels when
+ * the image is uncalibrated.
+ * @example distanceWords({ x: 0, y: 0 }, { x: 30, y: 40 }, cal) // "3.50 mm (magnification-corrected)" at 0.07 mm
+ */
+export function distanceWords(a: PointPx, b: PointPx, calibration: Calibration): string {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const { rowSpacingMm: row, columnSpacingMm: column } = calibration;
+  if (calibration.kind === 'uncalibrated' || row === null || column === null) {
+    return `${Math.hypot(dx, dy).toFixed(0)} ${CALIBRATION_WORDS.uncalibrated.unit}`;
+  }
+  return `${Math.hypot(dx * column, dy * row).toFixed(2)} ${CALIBRATION_WORDS[calibration.kind].unit}`;
 }

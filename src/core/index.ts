@@ -6,7 +6,7 @@ export * from './units.js';
 export * from './result.js';
 export * from './lexicon.js';
 export * from './image.js';
-export { CALIBRATION_WORDS, calcificationSize, type CalibrationWords, type CalcificationSize } from './calibration-words.js';
+export { CALIBRATION_WORDS, calcificationDetailWords, calcificationSize, distanceWords, type CalibrationWords, type CalcificationSize } from './calibration-words.js';
 export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type CalibrationJson } from './info.js';
 
 export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest/index.js';

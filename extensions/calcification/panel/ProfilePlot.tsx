@@ -16,8 +16,11 @@ export function centreDip(samples: readonly ProfileSample[]): number {
   return Math.max(0, Math.min(1, 1 - centre / peak));
 }
 
-/** A line plot of density along the long axis through the centre; a lucent centre shows as a dip. */
-export function ProfilePlot(props: { readonly samples: readonly ProfileSample[]; readonly mmPerPx: number | null }) {
+/**
+ * A line plot of density along the long axis through the centre; a lucent centre shows as a dip.
+ * `lengthWords`: the profile line's length as the core words it (distanceWords), null when not known.
+ */
+export function ProfilePlot(props: { readonly samples: readonly ProfileSample[]; readonly lengthWords: string | null }) {
   const s = props.samples;
   if (s.length < 2) return <p>No profile: the calcification has no long axis.</p>;
   let lo = Infinity;
@@ -27,9 +30,9 @@ export function ProfilePlot(props: { readonly samples: readonly ProfileSample[];
     hi = Math.max(hi, p.density);
   }
   const span = hi - lo || 1;
+  const lengthLabel = props.lengthWords ?? 'length not known';
   const len = (s[s.length - 1] as ProfileSample).distancePx || 1;
   const points = s.map((p) => `${(PAD + ((W - 2 * PAD) * p.distancePx) / len).toFixed(1)},${(H - PAD - ((H - 2 * PAD) * (p.density - lo)) / span).toFixed(1)}`).join(' ');
-  const lengthLabel = props.mmPerPx === null ? `${len.toFixed(0)} px` : `${(len * props.mmPerPx).toFixed(2)} mm`;
   const dip = centreDip(s);
   return (
     <figure className="cs-profile">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { DraftCalcification } from 'calcscribe/draft';
-import { calcificationSize, type MammoImage } from 'calcscribe/core';
+import { calcificationDetailWords, distanceWords, type MammoImage } from 'calcscribe/core';
 import { intensityProfile, longAxisLine } from './profile.js';
 import { ProfilePlot } from './ProfilePlot.js';
 import { ZoomView } from './ZoomView.js';
@@ -17,21 +17,18 @@ export function SelectedCalcification(props: { readonly calcification: DraftCalc
     () => (props.image !== null && line !== null ? intensityProfile(props.image, line.from, line.to, PROFILE_SAMPLES) : []),
     [props.image, line],
   );
-  const mmPerPx = props.image?.calibration.columnSpacingMm ?? null;
+  const lineLength = props.image !== null && line !== null ? distanceWords(line.from, line.to, props.image.calibration) : null;
   const half = Math.max(8, Math.ceil(m.longAxis.px / 2 + margin + 2));
   return (
     <section className="cs-selected" aria-label="Selected calcification" data-testid="selected-calcification">
       <h3>Selected calcification</h3>
-      <p>
-        {calcificationSize(m).label}; lucent-centre index {m.lucentCentreIndex.toFixed(2)}; circularity {m.circularity.toFixed(2)}
-        {c.edited ? '; outline edited' : ''}
-      </p>
+      <p>{calcificationDetailWords(m, c.edited)}</p>
       {props.image === null ? (
         <p>The image is not loaded: no picture.</p>
       ) : (
         <div className="cs-pictures">
           <ZoomView image={props.image} centre={m.centre} contour={c.contour} halfSizePx={half} line={line} />
-          <ProfilePlot samples={samples} mmPerPx={mmPerPx} />
+          <ProfilePlot samples={samples} lengthWords={lineLength} />
         </div>
       )}
     </section>
