@@ -2,7 +2,7 @@
  * How the real mammograms are put on screen in a 2 × 2 hanging: for each file in
  * test-data/real-mg/, at viewport sizes of typical screens, the fraction of the image shown and
  * whether its chest wall touches the middle of the hanging. Uses the viewer's own fit
- * (src/viewer/viewport/fit-image.ts) and hanging flips; the chest wall is found on the image by
+ * (extensions/calcification/viewport/fit-image.ts) and hanging flips; the chest wall is found on the image by
  * the core (findBreast), so a wrong flip or a wrong fit both show.
  */
 import { readdir, readFile } from 'node:fs/promises';

@@ -147,7 +147,7 @@ ${calcTable}
 
 ### Display fit
 
-Each image fitted by the viewer's own fit (src/viewer/viewport/fit-image.ts) into one viewport of a 2 × 2
+Each image fitted by the viewer's own fit (extensions/calcification/viewport/fit-image.ts) into one viewport of a 2 × 2
 hanging, flipped as the hanging flips it: the share of the image shown, and whether the chest wall (found on
 the image by the core) lies on the viewport's edge towards the middle of the hanging.
 
