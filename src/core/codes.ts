@@ -562,7 +562,8 @@ export type SrPrivateConcept =
   | 'draft revision'
   | 'draft images'
   | 'draft order'
-  | 'nipple marker points';
+  | 'nipple marker points'
+  | 'text endings';
 
 /** calcscribe's private codes (PRIVATE_SCHEME): concepts PS3.16 has no code for. Values are at most 16 characters (SH). */
 export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> = {
@@ -602,6 +603,7 @@ export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> 
   'draft images': p('DRAFT_IMAGES', 'Images of the exam'),
   'draft order': p('DRAFT_ORDER', 'Order of findings and calcifications'),
   'nipple marker points': p('NIPPLE_POINTS', 'Nipple markers (exact)'),
+  'text endings': p('TEXT_ENDINGS', 'Texts ending in spaces (exact)'),
 };
 
 /** Calibration kinds (src/core/image.ts CalibrationKind), private codes. */

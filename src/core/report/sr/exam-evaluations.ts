@@ -26,6 +26,22 @@ function nippleMarkers(draft: ExamDraft, images: Readonly<Record<string, SrImage
  * revision, every image's description (view, laterality, calibration, geometry …), the order of
  * findings and calcifications, and the nipple markers exactly (the SCOORDs are 32-bit floats).
  */
+/**
+ * Free texts whose trailing spaces UT cannot keep (PS3.5 6.2: trailing spaces of UT are not
+ * significant, and a value of odd length is padded with one): the exam key, the report text and
+ * each finding's relation to a treated site, as JSON, only those that end in a space.
+ */
+function textEndings(draft: ExamDraft): ContentItem[] {
+  const endsInSpace = (t: string | null): t is string => t !== null && t.endsWith(' ');
+  const relations = Object.fromEntries(draft.findings.filter((f) => endsInSpace(f.relation)).map((f) => [f.id, f.relation]));
+  const exact = {
+    ...(endsInSpace(draft.examKey) ? { examKey: draft.examKey } : {}),
+    ...(endsInSpace(draft.reportText) ? { reportText: draft.reportText } : {}),
+    ...(Object.keys(relations).length === 0 ? {} : { relations }),
+  };
+  return Object.keys(exact).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['text endings'], utJson(exact))];
+}
+
 function draftRecord(draft: ExamDraft): ContentItem {
   return container('CONTAINS', SR_PRIVATE_CODES['draft record'], [
     textValue('CONTAINS', SR_PRIVATE_CODES['exam key'], draft.examKey),
@@ -33,6 +49,7 @@ function draftRecord(draft: ExamDraft): ContentItem {
     textValue('CONTAINS', SR_PRIVATE_CODES['draft images'], utJson(draft.images)),
     textValue('CONTAINS', SR_PRIVATE_CODES['draft order'], utJson({ findings: draft.findings.map((f) => f.id), calcifications: draft.calcifications.map((c) => c.id) })),
     textValue('CONTAINS', SR_PRIVATE_CODES['nipple marker points'], utJson(draft.nippleMarkers)),
+    ...textEndings(draft),
   ]);
 }
 

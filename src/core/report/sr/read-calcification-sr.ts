@@ -249,21 +249,28 @@ export function readCalcificationSr(bytes: Uint8Array): Result<ReadCalcification
   const images = jsonOf(namedOne(record, SR_PRIVATE_CODES['draft images']));
   const order = jsonOf(namedOne(record, SR_PRIVATE_CODES['draft order']));
   const nipples = jsonOf(namedOne(record, SR_PRIVATE_CODES['nipple marker points']));
+  const endings = jsonOf(namedOne(record, SR_PRIVATE_CODES['text endings']));
+  const exact = typeof endings === 'object' && isObj(endings.value) ? endings.value : {};
+  /** A text as read, with the trailing spaces UT dropped given back when the record has them for that very text. */
+  const withEnding = (read: string | null, stored: unknown): string | null =>
+    read !== null && typeof stored === 'string' && stored.replace(/ +$/, '') === read ? stored : read;
+  const relations = isObj(exact['relations']) ? exact['relations'] : {};
+  const findingsExact = findings.map((f) => ({ ...f, relation: withEnding(f.relation, relations[f.id]) }));
   const orderOf = (key: string): unknown => (typeof order === 'object' && isObj(order.value) ? order.value[key] : undefined);
   if (typeof images !== 'object' || !Array.isArray(images.value)) return err('bad-argument', 'the calcscribe draft record has no readable image list: the calcifications cannot be placed');
   if (typeof exam.history !== 'object') warnings.push('the clinical history is missing or damaged: read as empty');
   const candidate = {
     schema: EXAM_DRAFT_SCHEMA,
-    examKey,
+    examKey: withEnding(examKey, exact['examKey']),
     images: images.value,
     calcifications: inOrder(calcs, orderOf('calcifications')),
-    findings: inOrder(findings, orderOf('findings')),
+    findings: inOrder(findingsExact, orderOf('findings')),
     composition: exam.composition,
     history: typeof exam.history === 'object' ? exam.history.value : EMPTY_HISTORY,
     priorDate: exam.priorDate,
     indication: exam.indication,
     nippleMarkers: typeof nipples === 'object' && isObj(nipples.value) ? nipples.value : {},
-    reportText: exam.reportText,
+    reportText: withEnding(exam.reportText, exact['reportText']),
     revision,
   };
   const draft = parseDraft(JSON.stringify(candidate));

@@ -1,7 +1,10 @@
 /**
  * A DICOM SR file as a dcmjs naturalized dataset, and the content tree looked into by concept
  * code (never by position). dcmjs 0.52 decodes text inside sequences as Latin-1 even when the
- * Specific Character Set is ISO_IR 192 (UTF-8): those values are decoded again here.
+ * Specific Character Set is ISO_IR 192 (UTF-8): those values are decoded again here. Its
+ * formatting of text values (splitting UT at backslashes, trimming every trailing white-space
+ * character, Latin-1 no-break space included) is undone: UT / LT / ST values are taken as stored
+ * (dcmjs's raw value) and lose only their trailing spaces (padding, not significant in DICOM).
  */
 import dcmjs from 'dcmjs';
 import type { CodedConcept } from '../../codes.js';
@@ -27,13 +30,36 @@ export function readDataset(bytes: Uint8Array): Result<Dataset> {
   }
   let ds: Dataset;
   try {
-    ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict);
+    ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(textAsStored(dict));
   } catch (e) {
     return err('decode-failed', `the DICOM dataset cannot be decoded: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
   }
   const charset = ds['SpecificCharacterSet'];
   const utf8 = (Array.isArray(charset) ? charset : [charset]).some((c) => c === 'ISO_IR 192');
   return ok(utf8 ? (redecode(ds) as Dataset) : ds);
+}
+
+const TEXT_VRS = new Set(['UT', 'LT', 'ST']);
+
+/** A denaturalized dataset (dcmjs) with each text value as stored, one value (UT / LT / ST are single-valued). */
+function textAsStored(dict: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [tag, el] of Object.entries(dict)) {
+    if (typeof el !== 'object' || el === null) {
+      out[tag] = el;
+      continue;
+    }
+    const e = el as { vr?: unknown; Value?: unknown; _rawValue?: unknown };
+    const raw = e._rawValue;
+    if (typeof e.vr === 'string' && TEXT_VRS.has(e.vr) && Array.isArray(raw) && raw.every((x) => typeof x === 'string')) {
+      out[tag] = { vr: e.vr, Value: [raw.join('\\')] };
+    } else if (e.vr === 'SQ' && Array.isArray(e.Value)) {
+      out[tag] = { vr: 'SQ', Value: e.Value.map((item) => (typeof item === 'object' && item !== null ? textAsStored(item as Record<string, unknown>) : item)) };
+    } else {
+      out[tag] = el;
+    }
+  }
+  return out;
 }
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
@@ -117,8 +143,8 @@ export function namedOne(parent: unknown, concept: CodedConcept): ContentItem | 
 export function textOf(item: ContentItem | undefined): string | null {
   if (item === undefined) return null;
   const t = item['TextValue'];
-  if (Array.isArray(t) && t.every((x) => typeof x === 'string')) return t.join('\\');
-  return str(t) ?? str(item['UID']);
+  const text = Array.isArray(t) && t.every((x) => typeof x === 'string') ? t.join('\\') : str(t);
+  return text === null ? str(item['UID']) : text.replace(/ +$/, '');
 }
 
 export function numberOf(item: ContentItem | undefined): number | null {
