@@ -205,16 +205,19 @@ export function readCalcificationSr(bytes: Uint8Array): Result<ReadCalcification
   if (!read.ok) return read;
   const ds = read.value;
   const sopClass = str(ds['SOPClassUID']);
+  // A file cut at an element boundary reads without error, up to the cut: what is missing says so.
+  if (sopClass === null) return err('truncated', 'the dataset has no SOP Class UID: not an SR, or the file is cut short');
   if (sopClass !== COMPREHENSIVE_SR_SOP_CLASS) {
-    return err('bad-argument', `not a Comprehensive SR: SOP Class UID ${sopClass === null ? '(none)' : describe(sopClass)}${str(ds['Modality']) === null ? '' : `, modality ${describe(str(ds['Modality']) ?? '')}`}`);
+    return err('bad-argument', `not a Comprehensive SR: SOP Class UID ${describe(sopClass)}${str(ds['Modality']) === null ? '' : `, modality ${describe(str(ds['Modality']) ?? '')}`}`);
   }
   const template = first(ds['ContentTemplateSequence']);
   const templateId = isObj(template) ? str(template['TemplateIdentifier']) : null;
+  if (templateId === null && ds['ContentSequence'] === undefined) return err('truncated', 'the SR has neither its template nor its content: the file is cut short, or not a Measurement Report');
   if (templateId !== '1500' || !sameConcept(nameOf(ds), SR_CODES['imaging measurement report'])) {
     return err('bad-argument', `not a Measurement Report (TID 1500): template ${templateId === null ? '(none)' : describe(templateId)}`);
   }
   const root = childrenOf(ds);
-  if (root.length === 0) return err('bad-argument', 'the SR has no content (its root container is empty or missing)');
+  if (root.length === 0) return err('bad-argument', 'the SR has no content (its root container is empty or missing; the file may be cut short)');
   const measurements = namedOne(ds, SR_CODES['imaging measurements']);
   const evaluations = namedOne(ds, SR_CODES['qualitative evaluations']);
   const warnings: string[] = [];
