@@ -554,7 +554,16 @@ export type SrPrivateConcept =
   | 'management'
   | 'indication'
   | 'clinical history'
-  | 'comparison examination date';
+  | 'comparison examination date'
+  | 'calcification record'
+  | 'change before override'
+  | 'draft record'
+  | 'exam key'
+  | 'draft revision'
+  | 'draft images'
+  | 'draft order'
+  | 'nipple marker points'
+  | 'text endings';
 
 /** calcscribe's private codes (PRIVATE_SCHEME): concepts PS3.16 has no code for. Values are at most 16 characters (SH). */
 export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> = {
@@ -586,6 +595,15 @@ export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> 
   indication: p('INDICATION', 'Indication'),
   'clinical history': p('HISTORY', 'Clinical history'),
   'comparison examination date': p('COMPARISON_DATE', 'Comparison examination date'),
+  'calcification record': p('CALC_RECORD', 'Calcification as measured (exact)'),
+  'change before override': p('CHANGE_STATED', 'Change as stated before the override'),
+  'draft record': p('DRAFT', 'calcscribe exam draft'),
+  'exam key': p('EXAM_KEY', 'Exam key'),
+  'draft revision': p('REVISION', 'Draft revision'),
+  'draft images': p('DRAFT_IMAGES', 'Images of the exam'),
+  'draft order': p('DRAFT_ORDER', 'Order of findings and calcifications'),
+  'nipple marker points': p('NIPPLE_POINTS', 'Nipple markers (exact)'),
+  'text endings': p('TEXT_ENDINGS', 'Texts ending in spaces (exact)'),
 };
 
 /** Calibration kinds (src/core/image.ts CalibrationKind), private codes. */

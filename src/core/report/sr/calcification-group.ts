@@ -3,7 +3,7 @@
  * writes a PlanarFreehandROI annotation (so that OHIF loads the outline): its tracking
  * identifier, the long axis (NUM) inferred from the outline (SCOORD closed POLYLINE selected from
  * the MG image), the area, and calcscribe's own items: the calcification's id, seed, whether the
- * outline was edited, the calibration kind.
+ * outline was edited, the calibration kind, and the calcification as the draft holds it (exact).
  */
 import { SR_CALIBRATION_CODES, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES, SR_UNITS, FINDING_CODES } from '../../codes.js';
 import type { DraftCalcification, DraftImage } from '../../draft/exam-draft.js';
@@ -11,6 +11,7 @@ import { sideOfImage } from '../../draft/draft-lookup.js';
 import { codeValue, container, imageRef, numValue, scoordValue, textValue, uidValue, type ContentItem } from './content-items.js';
 import type { Side } from '../../lexicon.js';
 import type { SrImageHeader } from './sr-options.js';
+import { utJson } from './sr-text.js';
 
 /** The Tracking Identifier @cornerstonejs/adapters gives a freehand outline (Cornerstone3DTools PlanarFreehandROI). */
 export const OUTLINE_TRACKING_IDENTIFIER = 'Cornerstone3DTools@^0.1.0:PlanarFreehandROI';
@@ -38,5 +39,7 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
     codeValue('CONTAINS', SR_PRIVATE_CODES['calibration kind'], SR_CALIBRATION_CODES[m.calibration]),
     codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented),
     scoordValue('CONTAINS', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+    // The SCOORDs above are 32-bit floats (FL) shifted to pixel corners, and the NUMs DS: this record keeps the draft's own numbers exactly (JSON), for a reader to rebuild the draft.
+    textValue('CONTAINS', SR_PRIVATE_CODES['calcification record'], utJson({ imageId: c.imageId, seed: c.seed, contour: c.contour, measurements: m })),
   ]);
 }

@@ -4,12 +4,12 @@
  * narrative — the radiologist's edited text when there is one, else the suggestion, marked which;
  * an edited report keeps the suggested text beside it in calcscribe's suggestion container.
  */
-import { ASSESSMENT_CODES, COMPOSITION_CODES, SR_CODES, SR_PRIVATE_CODES } from '../../codes.js';
+import { ASSESSMENT_CODES, COMPOSITION_CODES, SR_CODES, SR_PRIVATE_CODES, SR_UNITS } from '../../codes.js';
 import type { DerivedReport } from '../../draft/derive-report.js';
 import type { ExamDraft } from '../../draft/exam-draft.js';
 import { findingSite } from './calcification-group.js';
 import { utJson } from './sr-text.js';
-import { codeValue, container, originMarker, dateValue, imageRef, scoordValue, textValue, type ContentItem } from './content-items.js';
+import { codeValue, container, originMarker, dateValue, imageRef, numValue, scoordValue, textValue, type ContentItem } from './content-items.js';
 import type { SrImageHeader } from './sr-options.js';
 
 
@@ -19,6 +19,38 @@ function nippleMarkers(draft: ExamDraft, images: Readonly<Record<string, SrImage
     const h = images[imageId];
     return h === undefined ? [] : [scoordValue('CONTAINS', SR_PRIVATE_CODES['nipple marker'], 'point', [point], imageRef('SELECTED FROM', h.sopClassUid, h.sopInstanceUid))];
   });
+}
+
+/**
+ * What the draft holds beyond the report (calcscribe's private container): the exam key and
+ * revision, every image's description (view, laterality, calibration, geometry …), the order of
+ * findings and calcifications, and the nipple markers exactly (the SCOORDs are 32-bit floats).
+ */
+/**
+ * Free texts whose trailing spaces UT cannot keep (PS3.5 6.2: trailing spaces of UT are not
+ * significant, and a value of odd length is padded with one): the exam key, the report text and
+ * each finding's relation to a treated site, as JSON, only those that end in a space.
+ */
+function textEndings(draft: ExamDraft): ContentItem[] {
+  const endsInSpace = (t: string | null): t is string => t !== null && t.endsWith(' ');
+  const relations = Object.fromEntries(draft.findings.filter((f) => endsInSpace(f.relation)).map((f) => [f.id, f.relation]));
+  const exact = {
+    ...(endsInSpace(draft.examKey) ? { examKey: draft.examKey } : {}),
+    ...(endsInSpace(draft.reportText) ? { reportText: draft.reportText } : {}),
+    ...(Object.keys(relations).length === 0 ? {} : { relations }),
+  };
+  return Object.keys(exact).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['text endings'], utJson(exact))];
+}
+
+function draftRecord(draft: ExamDraft): ContentItem {
+  return container('CONTAINS', SR_PRIVATE_CODES['draft record'], [
+    textValue('CONTAINS', SR_PRIVATE_CODES['exam key'], draft.examKey),
+    numValue('CONTAINS', SR_PRIVATE_CODES['draft revision'], draft.revision, SR_UNITS.count),
+    textValue('CONTAINS', SR_PRIVATE_CODES['draft images'], utJson(draft.images)),
+    textValue('CONTAINS', SR_PRIVATE_CODES['draft order'], utJson({ findings: draft.findings.map((f) => f.id), calcifications: draft.calcifications.map((c) => c.id) })),
+    textValue('CONTAINS', SR_PRIVATE_CODES['nipple marker points'], utJson(draft.nippleMarkers)),
+    ...textEndings(draft),
+  ]);
 }
 
 export function examEvaluations(draft: ExamDraft, report: DerivedReport, images: Readonly<Record<string, SrImageHeader>>): ContentItem {
@@ -34,7 +66,9 @@ export function examEvaluations(draft: ExamDraft, report: DerivedReport, images:
   items.push(...nippleMarkers(draft, images));
   // The overall assessment is the one without a finding site.
   items.push(codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[report.overall.assessment]));
-  items.push(textValue('CONTAINS', SR_CODES['narrative summary'], report.text, [originMarker(report.edited)]));
+  // The radiologist's text is theirs even when it reads as the suggestion does.
+  items.push(textValue('CONTAINS', SR_CODES['narrative summary'], report.text, [originMarker(draft.reportText !== null)]));
   if (report.edited) items.push(container('CONTAINS', SR_PRIVATE_CODES.suggestion, [textValue('CONTAINS', SR_CODES['narrative summary'], report.suggestedText)]));
+  items.push(draftRecord(draft));
   return container('CONTAINS', SR_CODES['qualitative evaluations'], items);
 }

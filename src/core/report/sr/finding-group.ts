@@ -95,6 +95,8 @@ export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, 
     ...(f.groupedBy === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['grouped by'], f.groupedBy)]),
     // The replaced terms exactly as the draft holds them (JSON), for a reader to rebuild the draft.
     ...(Object.keys(f.overrides).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES.overrides, utJson(f.overrides))]),
+    // The change item above is the one in force (the override); the change stated before it is kept for a reader.
+    ...(f.overrides.change === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['change before override'], utJson(f.change))]),
     textValue('CONTAINS', SR_PRIVATE_CODES['finding wording'], d.wording),
     suggestionContainer(d),
   ];
