@@ -7,6 +7,7 @@ import { makeMammoImage, type Calibration, type ImageMetadata, type MammoImage }
 import { mm } from '../../../src/core/units.js';
 import type { PointPx } from '../../../src/core/units.js';
 import type { ChestWallEdge } from '../../../src/core/locate/breast-geometry.js';
+import { makeRandom } from '../../../test-data/generator/random.js';
 
 export interface SyntheticBreastSpec {
   readonly rows: number;
@@ -38,16 +39,9 @@ export interface SyntheticBreast {
   readonly nipple: PointPx;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers in [0, 1): the phantom generator's mulberry32. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return makeRandom(seed).next;
 }
 
 /** Frame coordinates (u from the chest-wall edge, v along it) of a pixel centre. */

@@ -7,6 +7,7 @@
 import { makeMammoImage } from '../../../src/core/image.js';
 import type { Calibration, MammoImage } from '../../../src/core/image.js';
 import { mm } from '../../../src/core/units.js';
+import { makeRandom } from '../../../test-data/generator/random.js';
 
 export type Shape =
   | { kind: 'disc'; cx: number; cy: number; r: number; contrast: number }
@@ -35,16 +36,9 @@ export interface SceneSpec {
   readonly supersample?: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers in [0, 1): the phantom generator's mulberry32. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return makeRandom(seed).next;
 }
 
 /** Standard normal deviates from a uniform generator (Box–Muller). */

@@ -9,6 +9,7 @@ import { SR_CODES, SR_PRIVATE_CODES } from '../../../../src/core/codes.js';
 import { buildCalcificationSr, readCalcificationSr, writeSrPart10, type ContentItem, type SrDataset } from '../../../../src/core/report/sr/index.js';
 import { fixedOptions, loadSampleExam, type SampleExam } from './sample-exam-sr.js';
 import { childNamed, childrenNamed } from './sr-tree.js';
+import { makeRandom } from '../../../../test-data/generator/random.js';
 
 let sample: SampleExam;
 let dataset: SrDataset;
@@ -37,16 +38,9 @@ function read(ds: Mutable) {
   return readCalcificationSr(writeSrPart10(ds));
 }
 
-/** mulberry32: a fixed-seed generator for the byte flips. */
+/** Deterministic pseudo-random numbers in [0, 1): the phantom generator's mulberry32. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return makeRandom(seed).next;
 }
 
 describe('readCalcificationSr refuses what is not our SR', () => {

@@ -14,6 +14,7 @@ import type { DraftFinding, DraftImage, ExamDraft } from '../../../../src/core/d
 import { EMPTY_HISTORY, INDICATIONS, type ChangeSincePrior } from '../../../../src/core/lexicon.js';
 import type { Overrides } from '../../../../src/core/assess/overrides.js';
 import { fixedOptions, loadSampleExam, type SampleExam } from './sample-exam-sr.js';
+import { makeRandom } from '../../../../test-data/generator/random.js';
 
 let sample: SampleExam;
 
@@ -21,16 +22,9 @@ beforeAll(async () => {
   sample = await loadSampleExam();
 }, 120_000);
 
-/** A small deterministic generator (mulberry32) for the numbers of one random draft. */
+/** Deterministic pseudo-random numbers in [0, 1): the phantom generator's mulberry32. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return makeRandom(seed).next;
 }
 
 /** Every finite number of a value replaced by a random double of a random magnitude (integers stay integers). */
