@@ -31,28 +31,12 @@ async function edits(page: Page): Promise<boolean> {
 }
 
 /**
- * Records, with the browser's clock (one clock for all its tabs), when the page starts and stops
- * showing that it edits; `editingSpans` reads the spans back.
+ * The spans in which the page's edit gate was open (it accepted edits), stamped with the browser's
+ * clock (one clock for all its tabs). The gate, not the banner: a tab's screen may repaint a few
+ * milliseconds after another tab's, while the gate closes before the hand-over is sent.
  */
-async function watchEditing(page: Page, name: string): Promise<void> {
-  await page.evaluate((name) => {
-    const w = window as unknown as { editingSpans: { tab: string; from: number; to: number | null }[] };
-    w.editingSpans = [];
-    const look = (): void => {
-      const banner = document.querySelector('[data-testid="read-only"]') !== null;
-      const checking = /^Checking whether another tab/.test(document.querySelector('[data-testid="autosave-status"]')?.textContent ?? '');
-      const editing = !banner && !checking;
-      const open = w.editingSpans.at(-1);
-      if (editing && (open === undefined || open.to !== null)) w.editingSpans.push({ tab: name, from: Date.now(), to: null });
-      else if (!editing && open !== undefined && open.to === null) open.to = Date.now();
-    };
-    look();
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, name);
-}
-
-const editingSpans = (page: Page): Promise<{ tab: string; from: number; to: number | null }[]> =>
-  page.evaluate(() => [...(window as unknown as { editingSpans: { tab: string; from: number; to: number | null }[] }).editingSpans]);
+const editingSpans = async (page: Page, tab: string): Promise<{ tab: string; from: number; to: number | null }[]> =>
+  (await page.evaluate(() => [...(window.calcscribe?.editingSpans ?? [])])).map((x) => ({ tab, ...x }));
 
 async function centreOf(id: string): Promise<{ x: number; y: number }> {
   const t = (await readTruth(SAMPLE, 'RCC')).calcifications.find((x) => x.id === id);
@@ -125,10 +109,7 @@ describe('three tabs on the same exam', () => {
     b = await openTab(s, otherErrors);
     c = await openTab(s, otherErrors);
     await onlyEditing(a, [b, c]);
-    for (const [p, name] of [[a, 'A'], [b, 'B'], [c, 'C']] as const) {
-      await watchEditing(p, name);
-      await watchMessages(p);
-    }
+    for (const p of [a, b, c]) await watchMessages(p);
 
     await b.getByTestId('take-over').click();
     await onlyEditing(b, [a, c]);
@@ -148,7 +129,7 @@ describe('three tabs on the same exam', () => {
     await expect.poll(async () => (await draftOf(b))?.calcifications.length, { timeout: 10_000 }).toBe(3);
 
     // Never two tabs editing at once.
-    const spans = [...(await editingSpans(a)), ...(await editingSpans(b)), ...(await editingSpans(c))].sort((x, y) => x.from - y.from);
+    const spans = [...(await editingSpans(a, 'A')), ...(await editingSpans(b, 'B')), ...(await editingSpans(c, 'C'))].sort((x, y) => x.from - y.from);
     expect(spans.map((x) => x.tab)).toEqual(['A', 'B', 'C']);
     for (let i = 1; i < spans.length; i++) expect(spans[i - 1]!.to, `${spans[i - 1]!.tab} stopped editing before ${spans[i]!.tab} started`).not.toBeNull();
     for (let i = 1; i < spans.length; i++) expect(spans[i - 1]!.to!).toBeLessThanOrEqual(spans[i]!.from);

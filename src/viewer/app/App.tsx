@@ -353,7 +353,7 @@ export function App() {
     editRefusalNow.current = () => draft?.gate.refusal() ?? null;
   }, [draft]);
 
-  useEffect(() => instrumentation().exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held()), [draft, client]);
+  useEffect(() => instrumentation().exposeTestHooks(() => draft?.store.getState() ?? null, () => client.held(), draft?.gate ?? null), [draft, client]);
 
   // The panel's pictures need the image on this thread: a new lookup (imagesRead changed) re-renders the panel once another image is read.
   const [imagesRead, setImagesRead] = useState(0);

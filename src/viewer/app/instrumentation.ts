@@ -6,6 +6,7 @@
  */
 import type { CalcificationTarget } from '../../../extensions/calcification/tools/index.js';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
+import type { EditGate } from '../autosave/edit-gate.js';
 
 export interface RegionRecord {
   /** Cornerstone image id of the image searched. */
@@ -19,8 +20,8 @@ export interface RegionRecord {
 }
 
 export interface Instrumentation {
-  /** Installs what the page shows the tests; returns the uninstaller. */
-  exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>): () => void;
+  /** Installs what the page shows the tests (with the spans in which the exam's edit gate is open); returns the uninstaller. */
+  exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>, gate: EditGate | null): () => void;
   /** A mouse press on a viewport. */
   markClick(): void;
   /** A render showing this many measured calcifications. */

@@ -8,6 +8,7 @@ import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import type { PointPx } from '../../core/units.js';
 import { worldToPixels } from '../../../extensions/calcification/tools/index.js';
 import type { RegionRecord } from './instrumentation.js';
+import type { EditGate } from '../autosave/edit-gate.js';
 import { decodeReport } from '../cornerstone/shared-image-loader.js';
 import { imageToCanvas } from '../viewport/registry.js';
 
@@ -41,6 +42,11 @@ export interface CalcscribeHooks {
   heldInWorker(): Promise<readonly string[]>;
   /** Every annotation drawn now (calcification outlines, nipple markers…). */
   shown(): ShownAnnotation[];
+  /**
+   * When this tab's edit gate opened and closed (Date.now(), one clock for all tabs of a browser):
+   * the spans in which this tab accepted edits, whatever the screen showed meanwhile.
+   */
+  readonly editingSpans: { from: number; to: number | null }[];
 }
 
 function shown(): ShownAnnotation[] {
@@ -65,11 +71,28 @@ let shownCount = 0;
 const clickToFinding: number[] = [];
 const regions: RegionRecord[] = [];
 const clickWorkerMs: number[] = [];
+const editingSpans: { from: number; to: number | null }[] = [];
+
+/** Records the spans in which the gate is open; returns the unsubscribe function. */
+function watchGate(gate: EditGate): () => void {
+  const look = (): void => {
+    const open = gate.refusal() === null;
+    const last = editingSpans.at(-1);
+    if (open && (last === undefined || last.to !== null)) editingSpans.push({ from: Date.now(), to: null });
+    else if (!open && last !== undefined && last.to === null) last.to = Date.now();
+  };
+  look();
+  return gate.subscribe(look);
+}
 
 /** Installs window.calcscribe; returns the uninstaller. */
-export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker, shown };
+export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>, gate: EditGate | null): () => void {
+  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker, shown, editingSpans };
+  const unwatch = gate === null ? () => undefined : watchGate(gate);
   return () => {
+    unwatch();
+    const last = editingSpans.at(-1);
+    if (last !== undefined && last.to === null) last.to = Date.now();
     delete window.calcscribe;
   };
 }
