@@ -106,6 +106,23 @@ describe('calcscribe store', () => {
     }
   });
 
+  it("a file stored with the server's warning: stored (exit 0), the warning named on stderr", async () => {
+    const uid = part10Facts(readPart10(CURRENT_FILES[0]!)).sopInstanceUid;
+    proxy.setFault({
+      kind: 'body',
+      status: 202,
+      contentType: 'application/dicom+json',
+      body: JSON.stringify({ '00081199': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: [uid] }, '00081196': { vr: 'US', Value: [0xb000] } }] } }),
+      match: isStow,
+    });
+    try {
+      const r = await run(['store', '--dicomweb', proxy.dicomWebUrl, current[0]!]);
+      expect(r).toEqual({ status: 0, stdout: `stored  ${current[0]}  ${uid}\n`, stderr: `calcscribe store: ${current[0]}: stored with a warning — 0xB000 coercion of data elements\n` });
+    } finally {
+      proxy.setFault(null);
+    }
+  });
+
   it('a PACS that is down: a clear line per file, exit 2', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/dicom-web`;
     const r = await run(['store', '--dicomweb', url, current[0]!]);

@@ -14,6 +14,8 @@ interface FileResult {
   readonly status: 'stored' | 'failed';
   readonly sopInstanceUid: string | null;
   readonly reason?: string;
+  /** The server's warning for a stored file (it changed something). */
+  readonly warning?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function runStore(args: string[], io: CliIo): Promise<number> {
   const report = (r: FileResult): void => {
     results.push(r);
     if (r.status === 'failed') bar.line(`calcscribe store: ${printable(r.file)}: not stored — ${printable(r.reason ?? '')}\n`);
+    if (r.warning !== undefined) bar.line(`calcscribe store: ${printable(r.file)}: stored with a warning — ${printable(r.warning)}\n`);
     io.stdout(
       values.json
         ? `${JSON.stringify(r)}\n`
@@ -64,7 +67,8 @@ export async function runStore(args: string[], io: CliIo): Promise<number> {
     } else {
       for (const o of r.value.instances) {
         const f = files[o.index]!;
-        report(o.status === 'stored' ? { file: f.file, status: 'stored', sopInstanceUid: f.uid } : { file: f.file, status: 'failed', sopInstanceUid: f.uid, reason: o.reason });
+        if (o.status === 'failed') report({ file: f.file, status: 'failed', sopInstanceUid: f.uid, reason: o.reason });
+        else report({ file: f.file, status: 'stored', sopInstanceUid: f.uid, ...(o.warning === undefined ? {} : { warning: o.warning }) });
       }
     }
     bar.update(results.length, sentBytes, totalBytes);
