@@ -30,15 +30,16 @@ export async function findPriorMammograms(
   cfg: PacsConfig,
   args: { readonly patientId: string; readonly before: string; readonly excludeStudyUid: string },
 ): Promise<PacsResult<StudySummary[]>> {
-  if (typeof args.patientId !== 'string' || args.patientId.trim() === '') return pacsError('invalid-request', 'prior search not sent: the patient ID is empty');
-  if (/[*?\\]/.test(args.patientId)) return pacsError('invalid-request', 'prior search not sent: the patient ID contains a wildcard (* or ?) or a backslash, so it would match other patients');
+  const patientId = typeof args.patientId === 'string' ? args.patientId.trim() : '';
+  if (patientId === '') return pacsError('invalid-request', 'prior search not sent: the patient ID is empty');
+  if (/[*?\\]/.test(patientId)) return pacsError('invalid-request', 'prior search not sent: the patient ID contains a wildcard (* or ?) or a backslash, so it would match other patients');
   if (validDate(args.before) === '') return pacsError('invalid-request', `prior search not sent: "${args.before}" is not a date YYYYMMDD`);
-  const found = await searchStudies(cfg, { patientId: args.patientId, modality: 'MG', studyDateTo: args.before });
+  const found = await searchStudies(cfg, { patientId, modality: 'MG', studyDateTo: args.before });
   if (!found.ok) return found;
   const priors = found.value.filter(
     (s) =>
       s.studyInstanceUid !== args.excludeStudyUid &&
-      s.patientId === args.patientId.trim() &&
+      s.patientId === patientId &&
       (s.modalities.length === 0 || s.modalities.includes('MG')) &&
       s.studyDate !== '' &&
       s.studyDate <= args.before,

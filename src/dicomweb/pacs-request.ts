@@ -137,11 +137,19 @@ export function callPacs<T>(
   const root = serverRoot(cfg.url);
   if (!root.ok) return Promise.resolve({ ok: false, error: root.error, body: undefined });
   const where = displayUrl(root.value);
+  const timeoutMs = cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    return Promise.resolve({ ok: false, error: { kind: 'invalid-request', message: `cannot ${what}: the time limit must be a positive number of milliseconds` }, body: undefined });
+  }
+  const badHeader = Object.entries(cfg.headers ?? {}).find(([name, v]) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof v !== 'string' || /[\r\n\0]/.test(v));
+  if (badHeader !== undefined) {
+    // The value is never shown: it may be a credential.
+    return Promise.resolve({ ok: false, error: { kind: 'invalid-request', message: `cannot ${what}: the configured header "${clip(cleanText(badHeader[0]), 40)}" is not a valid HTTP header (bad name, or a line break in its value)` }, body: undefined });
+  }
   const XhrClass = (globalThis as { XMLHttpRequest?: XhrConstructor }).XMLHttpRequest;
   if (XhrClass === undefined) {
     return Promise.resolve({ ok: false, error: { kind: 'unreachable', message: `cannot ${what}: this program has no XMLHttpRequest to reach ${where} with` }, body: undefined });
   }
-  const timeoutMs = cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve) => {
     let settled = false;
     const settle = (r: CallResult<T>): void => {
