@@ -34,6 +34,10 @@ import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
 import { instrumentation } from './instrumentation.js';
+import { splitReportFiles } from '../report/report-files.js';
+import { useSavedReports } from '../report/use-saved-reports.js';
+import { ReviewBanner } from '../report/ReviewBanner.js';
+import { SaveReport } from '../report/SaveReport.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -119,6 +123,8 @@ export function App() {
   const [selectedCalcification, setSelectedCalcification] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
+  // Saved reports (DICOM SR): opened for review, and each save amending the latest.
+  const reports = useSavedReports(draft?.examKey ?? null, say);
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
@@ -382,11 +388,24 @@ export function App() {
     async (files: File[]) => {
       if (files.length === 0) return;
       setStatus(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
-      const read = await readPickedFiles(files);
+      // Report files (SR) opened with the images, or after them, bring back their draft for review.
+      const { reports: reportFiles, others: read } = splitReportFiles(await readPickedFiles(files));
+      const openReports = async (): Promise<void> => {
+        if (reportFiles.length === 0) return;
+        const shown = shownDraft.current;
+        if (shown === null) say('No examination on screen for the report: open its images with it');
+        else await reports.openReportFiles(shown, reportFiles);
+      };
+      if (read.length === 0) {
+        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+        await openReports();
+        return;
+      }
       const e = await loadFiles(client, read, 'local files');
       for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
       if (e.images.length === 0) {
         setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+        await openReports();
         return;
       }
       const exams = openedExams(e);
@@ -395,8 +414,9 @@ export function App() {
       setStatus(loadedStatus(e.images.length, exams, ' from local files'));
       const first = exams[0];
       if (first !== undefined) await showExam(first, exams);
+      await openReports();
     },
-    [client, exam, say, showExam],
+    [client, exam, say, showExam, reports],
   );
 
   // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.
@@ -592,7 +612,21 @@ export function App() {
             <p className="hint">Preparing the findings panel…</p>
           </aside>
         ) : (
-          <DraftPanel key={draft.examKey} session={draft} images={lookup} selected={selectedCalcification} onSelect={selectFromPanel} />
+          <DraftPanel
+            key={draft.examKey}
+            session={draft}
+            images={lookup}
+            selected={selectedCalcification}
+            onSelect={selectFromPanel}
+            report={
+              <>
+                <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} />
+                <SaveReport readerName={reports.readerName} onReaderName={reports.setReaderName} onSaveFile={() => {
+                    if (exam !== null) void reports.saveFile(draft, exam);
+                  }} />
+              </>
+            }
+          />
         )}
       </main>
       <div className="messages" role="log" aria-live="assertive" aria-label="Messages">
