@@ -10,32 +10,14 @@ import type { LoadedExam } from '../../src/viewer/loading/exam.js';
 import { reportSr } from '../../src/viewer/report/report-sr.js';
 import { isReportFile } from '../../src/viewer/report/report-files.js';
 import { draftFromReport, draftHasWork, readSavedReport, reportFitsExam } from '../../src/viewer/report/saved-report.js';
-import { loadSampleExam } from '../core/report/sr/sample-exam-sr.js';
-import { ingestDicom } from '../../src/core/index.js';
+import { sampleExamInViewer, SAMPLE_DIR } from './sample-exam-in-viewer.js';
 
-const sampleDir = new URL('../../test-data/sample/', import.meta.url);
+const sampleDir = SAMPLE_DIR;
 let draft: ExamDraft;
 let exam: LoadedExam;
 
-/** The sample exam as the viewer holds it: images named by SOP Instance UID (draftIdOf). */
 beforeAll(async () => {
-  const sample = await loadSampleExam();
-  const desc = JSON.parse(readFileSync(new URL('exam.json', sampleDir), 'utf8')) as { studies: { role: 'current' | 'prior'; images: { file: string }[] }[] };
-  let text = JSON.stringify(sample.draft);
-  const images = [];
-  for (const study of desc.studies) {
-    for (const { file } of study.images) {
-      const r = await ingestDicom(new Uint8Array(readFileSync(new URL(file, sampleDir))));
-      if (!r.ok) throw new Error(r.error.message);
-      const sop = r.value.meta.sopInstanceUid;
-      if (sop === null) throw new Error(`${file} has no SOP Instance UID`);
-      text = text.split(JSON.stringify(file)).join(JSON.stringify(sop));
-      images.push({ imageId: `calcscribe:${images.length}`, fileName: file, role: study.role, summary: { meta: r.value.meta } });
-    }
-  }
-  draft = JSON.parse(text) as ExamDraft;
-  // Only what a save reads of the loaded images: their file name, role and header.
-  exam = { source: 'test', images, refused: [] } as unknown as LoadedExam;
+  ({ draft, exam } = await sampleExamInViewer());
 }, 120_000);
 
 let n = 0;
