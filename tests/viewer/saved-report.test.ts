@@ -9,7 +9,7 @@ import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import type { LoadedExam } from '../../src/viewer/loading/exam.js';
 import { reportSr } from '../../src/viewer/report/report-sr.js';
 import { isReportFile } from '../../src/viewer/report/report-files.js';
-import { draftFromReport, draftHasWork, readSavedReport, reportFitsExam } from '../../src/viewer/report/saved-report.js';
+import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam } from '../../src/viewer/report/saved-report.js';
 import { sampleExamInViewer, SAMPLE_DIR } from './sample-exam-in-viewer.js';
 
 const sampleDir = SAMPLE_DIR;
@@ -111,5 +111,16 @@ describe('files that are not calcscribe reports', () => {
     const m = await readSavedReport(mammogram, 'RCC.dcm');
     expect(m.ok).toBe(false);
     if (!m.ok) expect(m.error.message).toMatch(/RCC\.dcm is not a report calcscribe can open: not a Comprehensive SR/);
+  });
+});
+
+describe('a report already on screen', () => {
+  it('is recognised whatever the order of its fields and its revision, and any change makes it another draft', async () => {
+    const r = await readSavedReport((await saved(draft, 'Dr Ada Reader')).bytes, 'report.dcm');
+    if (!r.ok) throw new Error(r.error.message);
+    const reordered = Object.fromEntries(Object.entries(draftFromReport(r.value, draft)).reverse()) as unknown as ExamDraft;
+    expect(draftIsReport(reordered, r.value)).toBe(true);
+    expect(draftIsReport({ ...reordered, reportText: 'changed' }, r.value)).toBe(false);
+    expect(draftIsReport({ ...reordered, calcifications: reordered.calcifications.slice(1) }, r.value)).toBe(false);
   });
 });

@@ -53,3 +53,20 @@ export function draftFromReport(report: SavedReport, shown: ExamDraft): ExamDraf
 export function draftHasWork(d: ExamDraft): boolean {
   return d.calcifications.length > 0 || d.findings.length > 0 || d.reportText !== null || Object.keys(d.nippleMarkers).length > 0;
 }
+
+/** JSON with the keys of every object sorted: the same content gives the same text whatever the order it was built in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
+/**
+ * Whether the draft on screen already is the report's content (e.g. the page was reloaded after the
+ * report was opened or saved): then there is nothing to ask. The revision is not content; an
+ * absent indication reads as none.
+ */
+export function draftIsReport(shown: ExamDraft, report: SavedReport): boolean {
+  const content = (d: ExamDraft): string => canonical({ ...d, indication: d.indication ?? null, revision: 0 });
+  return content(shown) === content(report.draft);
+}
