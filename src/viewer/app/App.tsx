@@ -38,6 +38,7 @@ import { splitReportFiles } from '../report/report-files.js';
 import { useSavedReports } from '../report/use-saved-reports.js';
 import { ReviewBanner } from '../report/ReviewBanner.js';
 import { SaveReport } from '../report/SaveReport.js';
+import { SaveToPacs } from '../report/SaveToPacs.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -124,7 +125,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
   // Saved reports (DICOM SR): opened for review, and each save amending the latest.
-  const reports = useSavedReports(draft?.examKey ?? null, say);
+  const reports = useSavedReports(draft, say);
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
@@ -620,10 +621,16 @@ export function App() {
             onSelect={selectFromPanel}
             report={
               <>
-                <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} />
+                <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} inPacs={reports.inPacs} onOpen={(r) => reports.openReports(draft, [r])} />
                 <SaveReport readerName={reports.readerName} onReaderName={reports.setReaderName} onSaveFile={() => {
                     if (exam !== null) void reports.saveFile(draft, exam);
-                  }} />
+                  }}>
+                  {reports.pacs !== null ? (
+                    <SaveToPacs pacs={reports.pacs} state={reports.pacsSave} onSave={() => {
+                        if (exam !== null) void reports.saveToPacs(draft, exam);
+                      }} />
+                  ) : null}
+                </SaveReport>
               </>
             }
           />

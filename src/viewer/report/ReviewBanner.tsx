@@ -3,10 +3,18 @@
  * of it could not be read, and the question asked before a report replaces a draft with work.
  */
 import type { ExamReview, ReplaceQuestion } from './use-saved-reports.js';
+import type { SavedReport } from './saved-report.js';
 import { reportTimeText, reviewChainLines } from './review-banner.js';
 import { personNameForDisplay } from '../../core/report/sr/report-chain.js';
 
-export function ReviewBanner({ review, question, onAnswer }: { readonly review: ExamReview; readonly question: ReplaceQuestion | null; readonly onAnswer: (replace: boolean) => void }) {
+export function ReviewBanner({ review, question, onAnswer, inPacs = null, onOpen }: {
+  readonly review: ExamReview;
+  readonly question: ReplaceQuestion | null;
+  readonly onAnswer: (replace: boolean) => void;
+  /** The exam's calcscribe reports found in the PACS, newest first (null: none looked for). */
+  readonly inPacs?: readonly SavedReport[] | null;
+  readonly onOpen?: (report: SavedReport) => void;
+}) {
   const { latest, opened } = review;
   return (
     <>
@@ -42,6 +50,22 @@ export function ReviewBanner({ review, question, onAnswer }: { readonly review: 
             </details>
           ) : null}
         </section>
+      ) : null}
+      {inPacs !== null && inPacs.length > 0 ? (
+        <details className="reports-in-pacs" data-testid="reports-in-pacs">
+          <summary>{inPacs.length} saved report{inPacs.length === 1 ? '' : 's'} of this exam in the PACS (newest first)</summary>
+          <ol>
+            {inPacs.map((r) => (
+              <li key={r.instance.sopInstanceUid}>
+                {personNameForDisplay(r.observerName) ?? 'An unnamed reader'}, {reportTimeText(r.contentDateTime)}
+                {r.predecessor !== null ? ' (amendment)' : ''}{' '}
+                {onOpen !== undefined ? (
+                  <button type="button" onClick={() => onOpen(r)}>Open</button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </details>
       ) : null}
     </>
   );

@@ -31,7 +31,7 @@ export interface ReportSr {
 }
 
 export async function reportSr({ draft, exam, reader, predecessor, now, newUuid }: ReportSrInput): Promise<Result<ReportSr>> {
-  if (reader.trim() === '') return err('bad-argument', "the report needs the reader's name: set it under Saved report (it is kept in this browser)");
+  if (reader.trim() === '') return err('bad-argument', "the report needs the reader's name: type it in the Reader field above the findings (it is kept in this browser)");
   const { buildCalcificationSr, srHeaderFromImages, uidFromUuid, writeSrPart10 } = await import('../../core/report/sr/index.js');
   const uid = (): Result<string> => uidFromUuid(newUuid());
   const sop = uid();

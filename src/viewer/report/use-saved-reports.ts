@@ -3,15 +3,18 @@
  * asking before it replaces a draft with work, the chain of reports and amendments, and each save
  * (an SR file, or the PACS) as a new report amending the latest one.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { newestFirst, type SavedReportStamp } from '../../core/report/sr/report-chain.js';
-import type { GatedSession } from '../autosave/index.js';
+import { decidedRefusal, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadBytes } from './report-files.js';
-import { draftFromReport, draftHasWork, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
+import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
+import { fetchPacsOfPage, type PacsOfPage } from './pacs-of-page.js';
+import { reportsInPacs } from './pacs-reports.js';
+import { storeReport, type PacsSaveState } from './save-to-pacs.js';
 
 /** What is known of one exam's saved reports in this tab. */
 export interface ExamReview {
@@ -50,10 +53,19 @@ export interface SavedReports {
   saved(examKey: string, stamp: SavedReportStamp): void;
   /** Save SR file: downloads the draft's SR. */
   saveFile(session: GatedSession<ExamDraftSession>, exam: LoadedExam): Promise<void>;
+  /** The PACS the page's server proxies (null: none configured, no Save to PACS). */
+  readonly pacs: PacsOfPage | null;
+  /** The shown exam's last Save to PACS: progress, stored, or failed with the reason. */
+  readonly pacsSave: PacsSaveState;
+  /** Save to PACS: stores the draft's SR (after a failure, the same report again while the draft is unchanged). */
+  saveToPacs(session: GatedSession<ExamDraftSession>, exam: LoadedExam): Promise<void>;
+  /** The calcscribe reports of the shown exam found in the PACS, newest first (null: not looked for yet). */
+  readonly inPacs: readonly SavedReport[] | null;
 }
 
 /** `say` shows a message to the radiologist. */
-export function useSavedReports(shownExamKey: string | null, say: (m: string) => void): SavedReports {
+export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, say: (m: string) => void): SavedReports {
+  const shownExamKey = shown?.examKey ?? null;
   const reviews = useRef(new Map<string, ExamReview>());
   const [, setVersion] = useState(0);
   const [question, setQuestion] = useState<ReplaceQuestion | null>(null);
@@ -66,8 +78,9 @@ export function useSavedReports(shownExamKey: string | null, say: (m: string) =>
   }, []);
 
   const put = useCallback(
-    (session: GatedSession<ExamDraftSession>, report: SavedReport) => {
-      const refusal = session.gate.refusal();
+    async (session: GatedSession<ExamDraftSession>, report: SavedReport) => {
+      // Not while another tab of this browser edits the exam (waiting for this tab to know).
+      const refusal = await decidedRefusal(session.gate);
       if (refusal !== null) {
         say(`${report.source} not opened: ${refusal}`);
         return;
@@ -91,12 +104,17 @@ export function useSavedReports(shownExamKey: string | null, say: (m: string) =>
       const latest = newestFirst(fitting)[0];
       if (latest === undefined) return;
       update(session.examKey, (r) => ({ ...r, reports: unique([...r.reports, ...fitting]) }));
+      if (draftIsReport(shown, latest)) {
+        // Already on screen (opened or saved before a reload): under review, nothing replaced.
+        update(session.examKey, (r) => ({ ...r, latest, opened: latest }));
+        return;
+      }
       if (draftHasWork(shown)) {
         sessions.current.set(session.examKey, session);
         setQuestion({ report: latest, examKey: session.examKey });
         return;
       }
-      put(session, latest);
+      void put(session, latest);
     },
     [put, say, update],
   );
@@ -125,7 +143,7 @@ export function useSavedReports(shownExamKey: string | null, say: (m: string) =>
         say(`${q.report.source} not opened: your draft is kept`);
         return;
       }
-      put(session, q.report);
+      void put(session, q.report);
     },
     [question, put, say],
   );
@@ -161,7 +179,72 @@ export function useSavedReports(shownExamKey: string | null, say: (m: string) =>
     [buildSr, saved, say],
   );
 
+  const [pacs, setPacs] = useState<PacsOfPage | null>(null);
+  useEffect(() => {
+    let live = true;
+    void fetchPacsOfPage().then((p) => {
+      if (live) setPacs(p);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const [pacsSaves, setPacsSaves] = useState<ReadonlyMap<string, PacsSaveState>>(new Map());
+  const setPacsSave = useCallback((examKey: string, state: PacsSaveState) => setPacsSaves((m) => new Map(m).set(examKey, state)), []);
+  // The report whose store failed, with the draft and reader it was made from: sent again unchanged (same SOP Instance UID) while they are the same.
+  const unsent = useRef(new Map<string, { sr: ReportSr; draft: unknown; reader: string }>());
+  const saving = useRef(new Set<string>());
+
+  const saveToPacs = useCallback(
+    async (session: GatedSession<ExamDraftSession>, exam: LoadedExam) => {
+      if (pacs === null) return;
+      const key = session.examKey;
+      if (saving.current.has(key)) return;
+      saving.current.add(key);
+      try {
+        const again = unsent.current.get(key);
+        const sr = again !== undefined && again.draft === session.store.getState() && again.reader === reader ? again.sr : await buildSr(session, exam);
+        if (sr === null) return;
+        setPacsSave(key, { kind: 'saving', sentBytes: 0, totalBytes: sr.bytes.length });
+        const r = await storeReport(pacs.config, sr, (sentBytes, totalBytes) => setPacsSave(key, { kind: 'saving', sentBytes, totalBytes }));
+        if (r.ok) {
+          unsent.current.delete(key);
+          saved(key, sr.stamp);
+          setPacsSave(key, { kind: 'stored', sopInstanceUid: sr.stamp.instance.sopInstanceUid });
+          say(`Report stored in ${pacs.label}`);
+        } else {
+          unsent.current.set(key, { sr, draft: session.store.getState(), reader });
+          setPacsSave(key, { kind: 'failed', reason: r.error.message });
+          say(`Report NOT stored in ${pacs.label}: ${r.error.message}`);
+        }
+      } finally {
+        saving.current.delete(key);
+      }
+    },
+    [pacs, reader, buildSr, saved, say, setPacsSave],
+  );
+
+  // Each exam shown with a PACS configured: its calcscribe reports there are listed, and the latest opened for review.
+  const [inPacs, setInPacs] = useState<ReadonlyMap<string, readonly SavedReport[]>>(new Map());
+  const lookedUp = useRef(new Set<string>());
+  useEffect(() => {
+    if (pacs === null || shown === null || lookedUp.current.has(shown.examKey)) return;
+    const key = shown.examKey;
+    lookedUp.current.add(key);
+    void reportsInPacs(pacs.config, pacs.label, key).then(({ reports: found, problems }) => {
+      for (const p of problems) say(p);
+      const newest = newestFirst(found);
+      setInPacs((m) => new Map(m).set(key, newest));
+      if (newest.length > 0) openReports(shown, newest);
+    });
+  }, [pacs, shown, openReports, say]);
+
   return {
+    pacs,
+    pacsSave: (shownExamKey === null ? undefined : pacsSaves.get(shownExamKey)) ?? { kind: 'idle' },
+    saveToPacs,
+    inPacs: shownExamKey === null ? null : (inPacs.get(shownExamKey) ?? null),
     review: (shownExamKey === null ? undefined : reviews.current.get(shownExamKey)) ?? NO_REVIEW,
     question: question !== null && question.examKey === shownExamKey ? question : null,
     readerName: reader,
