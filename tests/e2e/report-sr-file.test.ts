@@ -5,10 +5,12 @@
  * file is a new instance naming the first as its predecessor. A draft with work is replaced only
  * when the radiologist says so; a broken report is refused with its reason and the draft is kept.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCalcificationSr } from '../../src/core/report/sr/index.js';
 import { openSampleExam, type ViewerSession } from './harness.js';
-import { chainLines, clickCalcification, draftOf, findingsOf, messages, openFiles, otherBrowser, saveSrFile, setReader } from './report-pages.js';
+import { chainLines, clickCalcification, draftOf, findingsOf, messages, openFiles, otherBrowser, SAMPLE, saveSrFile, setReader } from './report-pages.js';
 
 let s: ViewerSession;
 let second: Awaited<ReturnType<typeof otherBrowser>> | null = null;
@@ -41,11 +43,15 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
     expect(await chainLines(s.page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/)]);
   });
 
-  it('the second reader opens it with the exam on screen: the same calcifications, sizes and text, and who reported when', async () => {
+  it('the second reader opens it together with the exam\'s files: the same calcifications, sizes and text, and who reported when', async () => {
     second = await otherBrowser(s.url, errors);
     const page = second.page;
     expect((await draftOf(page)).calcifications).toEqual([]);
-    await openFiles(page, [{ name: 'first-report.dcm', bytes: first }]);
+    const images = await Promise.all(
+      ['RCC', 'LCC', 'RMLO', 'LMLO'].flatMap((v) => [`${v}.dcm`, `prior/${v}.dcm`]).map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(join(SAMPLE, f))) })),
+    );
+    await openFiles(page, [...images, { name: 'first-report.dcm', bytes: first }]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('8 images loaded from local files') === true, undefined, { timeout: 60_000 });
     await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 30_000 });
     expect(findingsOf(await draftOf(page))).toEqual(firstFindings);
     await page.getByTestId('review-banner').waitFor();
