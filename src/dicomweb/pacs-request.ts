@@ -24,6 +24,7 @@ interface Xhr {
   readonly responseText?: string;
   readonly upload?: { addEventListener?: (type: 'progress', listener: (ev: { lengthComputable: boolean; loaded: number; total: number }) => void) => void };
   addEventListener(type: 'readystatechange', listener: (ev: unknown) => void): void;
+  open(method: string, url: string, async?: boolean): void;
   abort(): void;
 }
 type XhrConstructor = new () => Xhr;
@@ -109,6 +110,21 @@ function guardHandler(xhr: Xhr, onThrow: (e: unknown) => void): void {
 }
 
 /**
+ * Sends "^" (the separator of a person name's components) literally in a query instead of as
+ * %5E: dicomweb-client percent-encodes every query value, and Orthanc 1.10 with its DICOMweb
+ * plugin 1.7 matches query values without decoding them, so "DOE%5EJ*" finds nobody while
+ * "DOE^J*" finds Jane Doe. Browsers send "^" in a query as it is; a server that decodes the query
+ * reads the same value either way.
+ */
+function keepCaretsInQuery(xhr: Xhr): void {
+  const open = xhr.open.bind(xhr);
+  xhr.open = (method: string, url: string, async = true): void => {
+    const q = url.indexOf('?');
+    open(method, q < 0 ? url : `${url.slice(0, q)}${url.slice(q).replace(/%5E/gi, '^')}`, async);
+  };
+}
+
+/**
  * Runs `call` with a fresh dicomweb-client for the configured server and settles exactly once:
  * its value, a timeout, no connection, the server's refusal, or an unreadable answer.
  */
@@ -136,6 +152,7 @@ export function callPacs<T>(
     };
     const fail = (error: PacsError, body?: unknown): void => settle({ ok: false, error, body });
     const xhr = new XhrClass();
+    keepCaretsInQuery(xhr);
     guardHandler(xhr, (e) => fail({ kind: 'malformed', message: `cannot ${what}: the answer from ${where} could not be read (${clip(cleanText(String((e as Error)?.message ?? e)), 200)})` }));
     if (options.onUploadProgress !== undefined) {
       const report = options.onUploadProgress;

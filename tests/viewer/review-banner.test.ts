@@ -1,9 +1,8 @@
-/** The words of the saved-report banner, the reader's name setting, and the PACS the page is told of. */
+/** The words of the saved-report banner, and the reader's name setting. */
 import { describe, expect, it } from 'vitest';
 import type { SavedReportStamp } from '../../src/core/report/sr/report-chain.js';
 import { reportTimeText, reviewChainLines } from '../../src/viewer/report/review-banner.js';
 import { READER_NAME_KEY, readerName, setReaderName } from '../../src/viewer/report/reader-name.js';
-import { pacsFromConfigAnswer } from '../../src/viewer/report/pacs-of-page.js';
 
 const stamp = (sop: string, predecessor: string | null, observerName: string | null, contentDateTime: string | null): SavedReportStamp => ({
   instance: { sopInstanceUid: sop, seriesInstanceUid: '2.25.9', studyInstanceUid: '2.25.1' },
@@ -50,17 +49,5 @@ describe("the reader's name", () => {
     };
     expect(readerName(refusing)).toBe('');
     expect(setReaderName('x', refusing)).toBe(false);
-  });
-});
-
-describe('the PACS the page is told of (GET /dicomweb-config)', () => {
-  it('is the same-origin proxy when one is configured, else none', () => {
-    expect(pacsFromConfigAnswer({ configured: true, label: 'http://pacs:8042/dicom-web', root: '/dicomweb/' })).toEqual({ label: 'http://pacs:8042/dicom-web', config: { url: '/dicomweb' } });
-    expect(pacsFromConfigAnswer({ configured: false })).toBeNull();
-    // Never another origin, whatever the answer says.
-    expect(pacsFromConfigAnswer({ configured: true, label: 'x', root: 'http://elsewhere/dicom-web' })).toBeNull();
-    expect(pacsFromConfigAnswer({ configured: true, label: 'x', root: '//elsewhere/dicom-web' })).toBeNull();
-    expect(pacsFromConfigAnswer('configured')).toBeNull();
-    expect(pacsFromConfigAnswer(null)).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
 import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
-import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
+import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type FileToLoad, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
 import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js';
 import { heldImageIds } from '../cornerstone/shared-image-loader.js';
@@ -39,6 +39,9 @@ import { useSavedReports } from '../report/use-saved-reports.js';
 import { ReviewBanner } from '../report/ReviewBanner.js';
 import { SaveReport } from '../report/SaveReport.js';
 import { SaveToPacs } from '../report/SaveToPacs.js';
+import { PacsPanel } from '../pacs/PacsPanel.js';
+import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { connectThroughViewer } from '../pacs/dicomweb-connection.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -385,39 +388,51 @@ export function App() {
     [session],
   );
 
+  // The files opened last (local or from the PACS), without a prior added to them: a prior retrieved from the PACS joins them (in place of one chosen before).
+  const lastOpened = useRef<LoadedExam | null>(null);
+
+  /** Shows files just loaded (with `alongside`, those opened before, when they are its prior); how many of them were usable. */
+  const openLoaded = useCallback(
+    async (e: LoadedExam, from: string, alongside: LoadedExam | null = null): Promise<number> => {
+      for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
+      if (e.images.length === 0) {
+        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+        return 0;
+      }
+      const all = alongside === null ? e : mergeExams(alongside, e);
+      if (alongside === null) lastOpened.current = e;
+      const exams = openedExams(all);
+      setOpened(exams);
+      drafts.current.clear();
+      setStatus(loadedStatus(all.images.length, exams, from));
+      const first = exams[0];
+      if (first !== undefined) await showExam(first, exams);
+      return e.images.length;
+    },
+    [exam, say, showExam],
+  );
+
   const openFiles = useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
       setStatus(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
       // Report files (SR) opened with the images, or after them, bring back their draft for review.
       const { reports: reportFiles, others: read } = splitReportFiles(await readPickedFiles(files));
-      const openReports = async (): Promise<void> => {
-        if (reportFiles.length === 0) return;
-        const shown = shownDraft.current;
-        if (shown === null) say('No examination on screen for the report: open its images with it');
-        else await reports.openReportFiles(shown, reportFiles);
-      };
-      if (read.length === 0) {
-        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
-        await openReports();
-        return;
-      }
-      const e = await loadFiles(client, read, 'local files');
-      for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
-      if (e.images.length === 0) {
-        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
-        await openReports();
-        return;
-      }
-      const exams = openedExams(e);
-      setOpened(exams);
-      drafts.current.clear();
-      setStatus(loadedStatus(e.images.length, exams, ' from local files'));
-      const first = exams[0];
-      if (first !== undefined) await showExam(first, exams);
-      await openReports();
+      if (read.length > 0) await openLoaded(await loadFiles(client, read, 'local files'), ' from local files');
+      else setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+      if (reportFiles.length === 0) return;
+      const shown = shownDraft.current;
+      if (shown === null) say('No examination on screen for the report: open its images with it');
+      else await reports.openReportFiles(shown, reportFiles);
     },
-    [client, exam, say, showExam, reports],
+    [client, exam, openLoaded, reports, say],
+  );
+
+  // Images retrieved from the PACS load as local files do; a prior joins the examination opened last.
+  const openFromPacs = useCallback(
+    async (files: readonly FileToLoad[], source: string, asPrior: boolean): Promise<number> =>
+      openLoaded(await loadFiles(client, files, source), ` from ${source}`, asPrior ? lastOpened.current : null),
+    [client, openLoaded],
   );
 
   // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.
@@ -561,6 +576,7 @@ export function App() {
             </ul>
           </nav>
         ) : null}
+        <PacsPanel config={fetchPacsConfig} connect={connectThroughViewer} load={openFromPacs} say={say} shownStudy={exam === null ? null : examKeyOf(exam)} />
         {regionBusy ? (
           <p className="region-progress" data-testid="region-progress">
             <progress aria-label="Finding calcifications in the region" /> Finding calcifications in the region…

@@ -2,7 +2,7 @@
  * Save to PACS: the button, the progress while the report uploads, and what the PACS answered
  * (stored, or not stored with its reason; the draft is kept and the button sends it again).
  */
-import type { PacsOfPage } from './pacs-of-page.js';
+import type { PacsOfPage } from './use-saved-reports.js';
 import { pacsSaveText, type PacsSaveState } from './save-to-pacs.js';
 
 export function SaveToPacs({ pacs, state, onSave }: { readonly pacs: PacsOfPage; readonly state: PacsSaveState; readonly onSave: () => void }) {

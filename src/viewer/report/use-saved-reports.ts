@@ -12,7 +12,9 @@ import { readerName as storedReaderName, setReaderName as storeReaderName } from
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadBytes } from './report-files.js';
 import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
-import { fetchPacsOfPage, type PacsOfPage } from './pacs-of-page.js';
+import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { DICOMWEB_PROXY_PATH } from '../pacs/dicomweb-connection.js';
+import type { PacsConfig } from '../../dicomweb/index.js';
 import { reportsInPacs } from './pacs-reports.js';
 import { storeReport, type PacsSaveState } from './save-to-pacs.js';
 
@@ -30,6 +32,13 @@ export interface ExamReview {
 export interface ReplaceQuestion {
   readonly report: SavedReport;
   readonly examKey: string;
+}
+
+/** The PACS the page's server proxies (GET /dicomweb-config), reached through the page's own /dicomweb. */
+export interface PacsOfPage {
+  /** How the server names it (never with credentials). */
+  readonly label: string;
+  readonly config: PacsConfig;
 }
 
 const NO_REVIEW: ExamReview = { reports: [], latest: null, opened: null };
@@ -182,8 +191,8 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
   const [pacs, setPacs] = useState<PacsOfPage | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchPacsOfPage().then((p) => {
-      if (live) setPacs(p);
+    void fetchPacsConfig().then((c) => {
+      if (live) setPacs(c.configured ? { label: c.label, config: { url: DICOMWEB_PROXY_PATH } } : null);
     });
     return () => {
       live = false;
