@@ -234,13 +234,14 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
     [pacs, reader, buildSr, saved, say, setPacsSave],
   );
 
-  // Each exam shown with a PACS configured: its calcscribe reports there are listed, and the latest opened for review.
+  // Each exam opened (loaded anew) with a PACS configured: its calcscribe reports there are listed, and the latest opened for review.
+  // Switching back to an exam opened together keeps its draft session, and is not looked up again.
   const [inPacs, setInPacs] = useState<ReadonlyMap<string, readonly SavedReport[]>>(new Map());
-  const lookedUp = useRef(new Set<string>());
+  const lookedUp = useRef(new WeakSet<GatedSession<ExamDraftSession>>());
   useEffect(() => {
-    if (pacs === null || shown === null || lookedUp.current.has(shown.examKey)) return;
+    if (pacs === null || shown === null || lookedUp.current.has(shown)) return;
     const key = shown.examKey;
-    lookedUp.current.add(key);
+    lookedUp.current.add(shown);
     void reportsInPacs(pacs.config, pacs.label, key).then(({ reports: found, problems }) => {
       for (const p of problems) say(p);
       const newest = newestFirst(found);
