@@ -62,8 +62,8 @@ export async function messages(page: Page): Promise<string[]> {
   return page.getByTestId('message').allInnerTexts();
 }
 
-/** Another browser (its own profile: nothing saved in the first one's) on the viewer at `url`, once it shows its exam. */
-export async function otherBrowser(url: string, errors: string[]): Promise<{ page: Page; context: BrowserContext; close: () => Promise<void> }> {
+/** Another browser (its own profile: nothing saved in the first one's) on the viewer at `url`, once `ready` (default: its four views and draft shown). */
+export async function otherBrowser(url: string, errors: string[], ready: (page: Page) => Promise<void> = waitForExamShown): Promise<{ page: Page; context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -72,7 +72,7 @@ export async function otherBrowser(url: string, errors: string[]): Promise<{ pag
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await waitForExamShown(page);
+  await ready(page);
   return {
     page,
     context,
@@ -81,4 +81,15 @@ export async function otherBrowser(url: string, errors: string[]): Promise<{ pag
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens a study with the PACS panel: search by Patient ID, then the study's Open button (e.g. "Open PHANTOM SCREENING A, 2026-03-10"); waits for its views and draft. */
+export async function openStudyFromPacs(page: Page, patientId: string, openButton: string): Promise<void> {
+  const dialog = page.getByTestId('pacs-dialog');
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'PACS', exact: true }).click();
+  await dialog.getByLabel('Patient ID', { exact: true }).fill(patientId);
+  await dialog.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: openButton }).click({ timeout: 30_000 });
+  await page.waitForFunction(() => /^\d+ images? loaded from PACS /.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  await waitForExamShown(page);
 }
