@@ -62,7 +62,7 @@ describe('Save to PACS', () => {
     expect(found.reports).toHaveLength(1);
     expect(found.reports[0]?.draft).toEqual({ ...draft, indication: draft.indication ?? null });
     expect(found.reports[0]?.instance).toEqual(first.stamp.instance);
-    expect(found.reports[0]?.source).toBe(`the report ${first.stamp.instance.sopInstanceUid} in the test PACS`);
+    expect(found.reports[0]?.source).toBe('the PACS (the test PACS)');
   });
 
   it('an amendment is a second report naming the first, listed first (newest)', async () => {

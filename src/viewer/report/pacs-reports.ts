@@ -23,9 +23,9 @@ export async function reportsInPacs(pacs: PacsConfig, label: string, studyInstan
       problems.push(`A report in ${label} could not be retrieved: ${got.error.message}`);
       continue;
     }
-    const read = await readSavedReport(new Uint8Array(got.value), `the report ${i.sopInstanceUid} in ${label}`);
+    const read = await readSavedReport(new Uint8Array(got.value), `the PACS (${label})`);
     if (read.ok) reports.push(read.value);
-    else problems.push(read.error.message);
+    else problems.push(`Report ${i.sopInstanceUid}: ${read.error.message}`);
   }
   return { reports, problems };
 }

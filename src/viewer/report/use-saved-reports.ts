@@ -96,7 +96,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
       }
       session.store.load(draftFromReport(report, session.store.getState()));
       update(session.examKey, (r) => ({ reports: unique([...r.reports, report]), latest: report, opened: report }));
-      say(`${report.source} opened for review${report.warnings.length > 0 ? ` (${report.warnings.length} part${report.warnings.length === 1 ? '' : 's'} could not be read: see the panel)` : ''}`);
+      say(`Saved report from ${report.source} opened for review${report.warnings.length > 0 ? ` (${report.warnings.length} part${report.warnings.length === 1 ? '' : 's'} could not be read: see the panel)` : ''}`);
     },
     [say, update],
   );
