@@ -50,14 +50,14 @@ async function reportsInOrthanc(): Promise<Uint8Array[]> {
 }
 
 async function pacsSaveStatus(page: Page, state: 'stored' | 'failed'): Promise<string> {
-  await page.waitForFunction((s) => document.querySelector('[data-testid="save-report"] [data-testid="pacs-status"]')?.getAttribute('data-state') === s, state, { timeout: 60_000 });
+  await page.waitForFunction((s) => document.querySelector('[data-testid="save-report"] [data-testid="pacs-status"]')?.getAttribute('data-state') === s, state, { timeout: 120_000 });
   return page.getByTestId('save-report').getByTestId('pacs-status').innerText();
 }
 
 /** A browser of its own on the viewer's start page (another patient's image), with the study then opened from the PACS. */
 async function browserOnStudy(): Promise<Page> {
   // The start page shows one image: its draft is the sign it is ready.
-  const b = await otherBrowser(startUrl, errors, (p) => p.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 60_000 }).then(() => undefined));
+  const b = await otherBrowser(startUrl, errors, (p) => p.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 180_000 }).then(() => undefined));
   browsers.push(b);
   b.page.on('response', (r) => {
     if (r.status() >= 400) failedResponses.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
@@ -112,24 +112,24 @@ describe('Save to PACS and review from the PACS', () => {
     expect(findingsOf(r.value.draft)).toEqual(firstFindings);
     expect(r.value.observer.name).toBe('Dr Ada Reader^');
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /)]);
-  }, 240_000);
+  }, 600_000);
 
   it('another browser opens the study from the PACS: its report is opened for review, the same findings, who reported when', async () => {
     const page = await browserOnStudy();
-    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 180_000 });
     expect(findingsOf(await draftOf(page))).toEqual(firstFindings);
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/)]);
     expect(await page.getByTestId('review-banner').innerText()).toContain('Saved report under review');
     // Saved in this browser as the draft: reopening the study after a reload finds it under review, with nothing asked.
     await page.waitForFunction(() => document.querySelector('[data-testid="autosave-status"]')?.textContent?.startsWith('Draft saved in this browser') === true, undefined, { timeout: 20_000 });
     await page.reload();
-    await page.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 180_000 });
     await openStudyFromPacs(page, 'PH-SCR-2026', STUDY_BUTTON);
-    await page.getByTestId('review-banner').waitFor({ timeout: 60_000 });
+    await page.getByTestId('review-banner').waitFor({ timeout: 180_000 });
     expect(findingsOf(await draftOf(page))).toEqual(firstFindings);
     expect(await page.getByTestId('replace-question').count()).toBe(0);
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /)]);
-  }, 240_000);
+  }, 600_000);
 
   it('the amendment is not stored while STOW-RS answers 500: the reason is shown, the draft unchanged; the retry stores it', async () => {
     const page = browsers[1]!.page;
@@ -151,7 +151,7 @@ describe('Save to PACS and review from the PACS', () => {
     expect(await pacsSaveStatus(page, 'stored')).toMatch(/^Stored in /);
     expect(await draftOf(page)).toEqual(before);
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /), expect.stringMatching(/^Amended by Dr Bo Second at /)]);
-  }, 180_000);
+  }, 600_000);
 
   it('the PACS holds two reports, the second naming the first; a third browser opens the amendment with its chain', async () => {
     const held = (await reportsInOrthanc()).map((f) => {
@@ -168,7 +168,7 @@ describe('Save to PACS and review from the PACS', () => {
     expect(amendment?.draft.calcifications).toHaveLength(3);
 
     const page = await browserOnStudy();
-    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 3, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 3, undefined, { timeout: 180_000 });
     expect(findingsOf(await draftOf(page))).toEqual(findingsOf(amendment!.draft));
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /), expect.stringMatching(/^Amended by Dr Bo Second at /)]);
     const listed = await page.getByTestId('reports-in-pacs').locator('li').allTextContents();
@@ -179,5 +179,5 @@ describe('Save to PACS and review from the PACS', () => {
     expect(failedResponses.filter((r) => r !== '404 GET /start/annotations.json')).toEqual(['500 POST /dicomweb/studies']);
     expect(errors.filter((e) => !/^Failed to load resource: the server responded with a status of (500 \(Internal Server Error\)|404 \(Not Found\))$/.test(e))).toEqual([]);
     expect(errors.filter((e) => e.includes('status of 500'))).toHaveLength(1);
-  }, 240_000);
+  }, 600_000);
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import { deriveReport } from '../../src/core/draft/index.js';
-import { CHROMIUM, CHROMIUM_ARGS, pagePoint, waitForExamShown } from './harness.js';
+import { CHROMIUM, CHROMIUM_ARGS, pagePoint, waitForExamShown, waitForFourViews } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 export const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -21,7 +21,7 @@ export async function clickCalcification(page: Page, slot: 'RCC' | 'LCC' | 'RMLO
   if (c === undefined) throw new Error(`${slot} truth has no ${truthId}`);
   const [x, y] = await pagePoint(page, `current-${slot}`, `viewport-${slot}`, c.centre);
   await page.mouse.click(x, y);
-  await page.waitForFunction((n) => window.calcscribe?.draft()?.calcifications.length === n, count, { timeout: 30_000 });
+  await page.waitForFunction((n) => window.calcscribe?.draft()?.calcifications.length === n, count, { timeout: 120_000 });
 }
 
 export async function draftOf(page: Page): Promise<ExamDraft> {
@@ -44,7 +44,7 @@ export async function setReader(page: Page, name: string): Promise<void> {
 
 /** Clicks "Save SR file" and gives the downloaded file's bytes. */
 export async function saveSrFile(page: Page): Promise<Uint8Array> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('save-sr-file').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('save-sr-file').click()]);
   const path = await download.path();
   return new Uint8Array(await readFile(path));
 }
@@ -89,7 +89,9 @@ export async function openStudyFromPacs(page: Page, patientId: string, openButto
   if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'PACS', exact: true }).click();
   await dialog.getByLabel('Patient ID', { exact: true }).fill(patientId);
   await dialog.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('button', { name: openButton }).click({ timeout: 30_000 });
-  await page.waitForFunction(() => /^\d+ images? loaded from PACS /.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-  await waitForExamShown(page);
+  // Generous times: retrieving and decoding four mammograms through two proxies is slow on a loaded machine.
+  await page.getByRole('button', { name: openButton }).click({ timeout: 120_000 });
+  await page.waitForFunction(() => /^\d+ images? loaded from PACS /.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 180_000 });
+  await waitForFourViews(page, 180_000);
+  await page.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 60_000 });
 }
