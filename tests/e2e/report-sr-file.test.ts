@@ -41,7 +41,7 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
     expect(read.value.predecessor).toBeNull();
     expect(findingsOf(read.value.draft)).toEqual(firstFindings);
     expect(await chainLines(s.page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/)]);
-  });
+  }, 300_000);
 
   it('the second reader opens it together with the exam\'s files: the same calcifications, sizes and text, and who reported when', async () => {
     second = await otherBrowser(s.url, errors);
@@ -51,15 +51,15 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
       ['RCC', 'LCC', 'RMLO', 'LMLO'].flatMap((v) => [`${v}.dcm`, `prior/${v}.dcm`]).map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(join(SAMPLE, f))) })),
     );
     await openFiles(page, [...images, { name: 'first-report.dcm', bytes: first }]);
-    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('8 images loaded from local files') === true, undefined, { timeout: 60_000 });
-    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('8 images loaded from local files') === true, undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 120_000 });
     expect(findingsOf(await draftOf(page))).toEqual(firstFindings);
     await page.getByTestId('review-banner').waitFor();
     expect(await page.getByTestId('review-banner').innerText()).toContain('Saved report under review (opened from first-report.dcm)');
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /)]);
     // The outlines are drawn on the view again.
-    await page.waitForFunction(() => (window.calcscribe?.shown() ?? []).filter((a) => a.calcificationId !== null).length === 2, undefined, { timeout: 20_000 });
-  });
+    await page.waitForFunction(() => (window.calcscribe?.shown() ?? []).filter((a) => a.calcificationId !== null).length === 2, undefined, { timeout: 60_000 });
+  }, 300_000);
 
   it('amends (adds a calcification) and saves: a new instance naming the first, by the second reader', async () => {
     const page = second!.page;
@@ -74,7 +74,7 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
     expect(a.value.observer.name).toBe('Dr Bo Second^');
     expect(a.value.draft.calcifications.map((c) => c.id)).toEqual([...firstFindings.calcifications.map((c) => c.id), expect.any(String)]);
     expect(await chainLines(page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /), expect.stringMatching(/^Amended by Dr Bo Second at /)]);
-  });
+  }, 300_000);
 
   it('opening a report over a draft with work asks first: "Keep my draft" keeps it, "Open the saved report" replaces it', async () => {
     const page = second!.page;
@@ -86,18 +86,18 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
     expect(await draftOf(page)).toEqual(before);
     await openFiles(page, [{ name: 'first-report.dcm', bytes: first }]);
     await page.getByTestId('replace-draft').click();
-    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 120_000 });
     expect(findingsOf(await draftOf(page))).toEqual(firstFindings);
-  });
+  }, 300_000);
 
   it('a report cut short is refused with its reason; the draft stays as it was and nothing breaks', async () => {
     const page = second!.page;
     const before = await draftOf(page);
     await openFiles(page, [{ name: 'cut.dcm', bytes: first.slice(0, Math.floor(first.length / 2)) }]);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="message"]')].some((m) => m.textContent?.startsWith('cut.dcm is not a report calcscribe can open')), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="message"]')].some((m) => m.textContent?.startsWith('cut.dcm is not a report calcscribe can open')), undefined, { timeout: 60_000 });
     expect(await draftOf(page)).toEqual(before);
     expect(await messages(page)).not.toContain(expect.stringMatching(/refused/));
     expect(errors).toEqual([]);
     expect(s.errors).toEqual([]);
-  });
+  }, 300_000);
 });
