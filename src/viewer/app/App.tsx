@@ -23,7 +23,7 @@ import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
 import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
-import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type LoadedExam, type LoadedImage } from '../loading/exam.js';
+import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type FileToLoad, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
 import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js';
 import { heldImageIds } from '../cornerstone/shared-image-loader.js';
@@ -34,6 +34,14 @@ import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
 import { instrumentation } from './instrumentation.js';
+import { splitReportFiles } from '../report/report-files.js';
+import { useSavedReports } from '../report/use-saved-reports.js';
+import { ReviewBanner } from '../report/ReviewBanner.js';
+import { SaveReport } from '../report/SaveReport.js';
+import { SaveToPacs } from '../report/SaveToPacs.js';
+import { PacsPanel } from '../pacs/PacsPanel.js';
+import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { connectThroughViewer } from '../pacs/dicomweb-connection.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -119,6 +127,8 @@ export function App() {
   const [selectedCalcification, setSelectedCalcification] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement | null>(null);
   const say = useCallback((m: string) => setMessages((ms) => [...ms.slice(-4), m]), []);
+  // Saved reports (DICOM SR): opened for review, and each save amending the latest.
+  const reports = useSavedReports(draft, say);
   // The examinations of the files opened together, the one shown, and each one's draft once started (kept while switching).
   const [opened, setOpened] = useState<readonly OpenedExam[]>([]);
   const [shownKey, setShownKey] = useState<string | null>(null);
@@ -378,25 +388,51 @@ export function App() {
     [session],
   );
 
+  // The files opened last (local or from the PACS), without a prior added to them: a prior retrieved from the PACS joins them (in place of one chosen before).
+  const lastOpened = useRef<LoadedExam | null>(null);
+
+  /** Shows files just loaded (with `alongside`, those opened before, when they are its prior); how many of them were usable. */
+  const openLoaded = useCallback(
+    async (e: LoadedExam, from: string, alongside: LoadedExam | null = null): Promise<number> => {
+      for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
+      if (e.images.length === 0) {
+        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+        return 0;
+      }
+      const all = alongside === null ? e : mergeExams(alongside, e);
+      if (alongside === null) lastOpened.current = e;
+      const exams = openedExams(all);
+      setOpened(exams);
+      drafts.current.clear();
+      setStatus(loadedStatus(all.images.length, exams, from));
+      const first = exams[0];
+      if (first !== undefined) await showExam(first, exams);
+      return e.images.length;
+    },
+    [exam, say, showExam],
+  );
+
   const openFiles = useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
       setStatus(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
-      const read = await readPickedFiles(files);
-      const e = await loadFiles(client, read, 'local files');
-      for (const r of e.refused) say(`${r.fileName} refused: ${r.message}`);
-      if (e.images.length === 0) {
-        setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
-        return;
-      }
-      const exams = openedExams(e);
-      setOpened(exams);
-      drafts.current.clear();
-      setStatus(loadedStatus(e.images.length, exams, ' from local files'));
-      const first = exams[0];
-      if (first !== undefined) await showExam(first, exams);
+      // Report files (SR) opened with the images, or after them, bring back their draft for review.
+      const { reports: reportFiles, others: read } = splitReportFiles(await readPickedFiles(files));
+      if (read.length > 0) await openLoaded(await loadFiles(client, read, 'local files'), ' from local files');
+      else setStatus(exam ? `${exam.images.length} images loaded` : 'No usable image');
+      if (reportFiles.length === 0) return;
+      const shown = shownDraft.current;
+      if (shown === null) say('No examination on screen for the report: open its images with it');
+      else await reports.openReportFiles(shown, reportFiles);
     },
-    [client, exam, say, showExam],
+    [client, exam, openLoaded, reports, say],
+  );
+
+  // Images retrieved from the PACS load as local files do; a prior joins the examination opened last.
+  const openFromPacs = useCallback(
+    async (files: readonly FileToLoad[], source: string, asPrior: boolean): Promise<number> =>
+      openLoaded(await loadFiles(client, files, source), ` from ${source}`, asPrior ? lastOpened.current : null),
+    [client, openLoaded],
   );
 
   // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.
@@ -540,6 +576,7 @@ export function App() {
             </ul>
           </nav>
         ) : null}
+        <PacsPanel config={fetchPacsConfig} connect={connectThroughViewer} load={openFromPacs} say={say} shownStudy={exam === null ? null : examKeyOf(exam)} />
         {regionBusy ? (
           <p className="region-progress" data-testid="region-progress">
             <progress aria-label="Finding calcifications in the region" /> Finding calcifications in the region…
@@ -592,7 +629,27 @@ export function App() {
             <p className="hint">Preparing the findings panel…</p>
           </aside>
         ) : (
-          <DraftPanel key={draft.examKey} session={draft} images={lookup} selected={selectedCalcification} onSelect={selectFromPanel} />
+          <DraftPanel
+            key={draft.examKey}
+            session={draft}
+            images={lookup}
+            selected={selectedCalcification}
+            onSelect={selectFromPanel}
+            report={
+              <>
+                <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} inPacs={reports.inPacs} onOpen={(r) => reports.openReports(draft, [r])} />
+                <SaveReport readerName={reports.readerName} onReaderName={reports.setReaderName} onSaveFile={() => {
+                    if (exam !== null) void reports.saveFile(draft, exam);
+                  }}>
+                  {reports.pacs !== null ? (
+                    <SaveToPacs pacs={reports.pacs} state={reports.pacsSave} onSave={() => {
+                        if (exam !== null) void reports.saveToPacs(draft, exam);
+                      }} />
+                  ) : null}
+                </SaveReport>
+              </>
+            }
+          />
         )}
       </main>
       <div className="messages" role="log" aria-live="assertive" aria-label="Messages">

@@ -3,20 +3,22 @@
  * the "saved in this browser" indicator, and the confirmed "discard draft" (the only way to lose it).
  * While another tab of this browser edits the exam, the panel is read-only and offers to take over.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { CalcificationPanel, type ImageLookup } from '../../../extensions/calcification/panel/index.js';
 import { autosaveStatusText, READ_ONLY_MESSAGE, useAutosave, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 
 /**
  * `selected`: the calcification shown in the panel (the outline selected on a view, or chosen in
- * the panel); `onSelect` is told when the panel chooses one.
+ * the panel); `onSelect` is told when the panel chooses one. `report`: the saved report's banner
+ * and the save actions, shown above the findings.
  */
-export function DraftPanel({ session, images, selected, onSelect }: {
+export function DraftPanel({ session, images, selected, onSelect, report }: {
   readonly session: GatedSession<ExamDraftSession>;
   readonly images: ImageLookup | null;
   readonly selected: string | null;
   readonly onSelect: (calcificationId: string | null) => void;
+  readonly report?: ReactNode;
 }) {
   // The draft shown was read from the stored revision it has (restored), or nothing was stored; unknown when the stored one could not be read.
   // (Taken when the session is first shown: the draft's later revisions are this tab's own edits.)
@@ -36,6 +38,7 @@ export function DraftPanel({ session, images, selected, onSelect }: {
         </div>
       ) : null}
       {editing.notice !== null ? <p className="hint" data-testid="editing-notice">{editing.notice}</p> : null}
+      {report}
       <fieldset className="draft-fields" disabled={readOnly} aria-label={readOnly ? 'Findings (read-only in this tab)' : undefined}>
         <CalcificationPanel
           store={session.store}

@@ -41,14 +41,18 @@ export function patientKeyOf(image: LoadedImage): string {
   return `id:${id}|name:${name}`;
 }
 
-/** "DOE JANE" from DOE^JANE; the Patient ID when there is no name. */
-export function patientLabelOf(image: LoadedImage): string {
-  const n = image.patient.name ?? image.summary.meta.patientName;
-  if (n !== null) {
-    const words = n.split('^').filter((s) => s.trim().length > 0).join(' ');
+/** "DOE JANE" from the DICOM person name DOE^JANE; the Patient ID when there is no name. */
+export function patientLabel(name: string | null, id: string | null): string {
+  if (name !== null) {
+    const words = name.split('^').filter((s) => s.trim().length > 0).join(' ');
     if (words.length > 0) return words;
   }
-  return image.patient.id !== null ? `Patient ID ${image.patient.id}` : 'unnamed patient';
+  return id !== null ? `Patient ID ${id}` : 'unnamed patient';
+}
+
+/** "DOE JANE" from DOE^JANE; the Patient ID when there is no name. */
+export function patientLabelOf(image: LoadedImage): string {
+  return patientLabel(image.patient.name ?? image.summary.meta.patientName, image.patient.id);
 }
 
 /** The examination an image belongs to within its patient: its day of study, else its study, else the file alone. */
@@ -120,7 +124,8 @@ export function notHung(exam: LoadedExam): NotHung[] {
   return out;
 }
 
-function formatDate(d: string | null): string {
+/** YYYYMMDD as 2026-03-10 ("date unknown" when absent). */
+export function formatDate(d: string | null): string {
   return d === null ? 'date unknown' : /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d;
 }
 

@@ -1,0 +1,72 @@
+/**
+ * A saved report (calcscribe's DICOM SR) opened in the viewer: read by the core
+ * (readCalcificationSr, loaded only when a report is opened or saved), checked against the exam on
+ * screen, and put in the exam's draft for review.
+ */
+import type { ExamDraft } from '../../core/draft/exam-draft.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { SavedReportStamp } from '../../core/report/sr/report-chain.js';
+
+/** A report read from an SR: the draft it carries, what could not be read, and who saved it when. */
+export interface SavedReport extends SavedReportStamp {
+  readonly draft: ExamDraft;
+  /** Parts of the SR left out or read with a default (the reader's warnings). */
+  readonly warnings: readonly string[];
+  /** Where it came from, e.g. the file name or "the PACS". */
+  readonly source: string;
+}
+
+/** Reads a calcscribe SR; another system's SR, a broken file or another file is refused with the reader's reason. */
+export async function readSavedReport(bytes: Uint8Array, source: string): Promise<Result<SavedReport>> {
+  const { readCalcificationSr } = await import('../../core/report/sr/index.js');
+  const r = readCalcificationSr(bytes);
+  if (!r.ok) return err(r.error.kind, `${source} is not a report calcscribe can open: ${r.error.message}`);
+  const { draft, warnings, instance, predecessor, observer, contentDateTime } = r.value;
+  return ok({ draft, warnings, instance, predecessor, observerName: observer.name, contentDateTime, source });
+}
+
+/**
+ * Whether the report belongs to the exam on screen: the same exam key (Study Instance UID) and
+ * every outlined image among the exam's images.
+ */
+export function reportFitsExam(report: SavedReport, shown: ExamDraft): Result<void> {
+  if (report.draft.examKey !== shown.examKey) {
+    return err('bad-argument', `${report.source} reports another examination (study ${report.draft.examKey.slice(0, 64)}), not the one on screen: open it with its images`);
+  }
+  const here = new Set(shown.images.map((i) => i.imageId));
+  const missing = [...new Set(report.draft.calcifications.map((c) => c.imageId))].filter((id) => !here.has(id));
+  if (missing.length > 0) {
+    return err('bad-argument', `${report.source} outlines calcifications on ${missing.length} image${missing.length === 1 ? '' : 's'} not open here (${missing.map((m) => m.slice(0, 64)).join(', ')}): open the report with the images it was made on`);
+  }
+  return ok(undefined);
+}
+
+/**
+ * The report's draft as the next revision of the draft on screen (the autosave keeps only a later
+ * revision: the report replaces what this browser had saved of the exam).
+ */
+export function draftFromReport(report: SavedReport, shown: ExamDraft): ExamDraft {
+  return { ...report.draft, revision: Math.max(shown.revision, report.draft.revision) + 1 };
+}
+
+/** Whether replacing the draft on screen would throw work away: anything measured, placed or typed (the exam context alone is not work). */
+export function draftHasWork(d: ExamDraft): boolean {
+  return d.calcifications.length > 0 || d.findings.length > 0 || d.reportText !== null || Object.keys(d.nippleMarkers).length > 0;
+}
+
+/** JSON with the keys of every object sorted: the same content gives the same text whatever the order it was built in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
+/**
+ * Whether the draft on screen already is the report's content (e.g. the page was reloaded after the
+ * report was opened or saved): then there is nothing to ask. The revision is not content; an
+ * absent indication reads as none.
+ */
+export function draftIsReport(shown: ExamDraft, report: SavedReport): boolean {
+  const content = (d: ExamDraft): string => canonical({ ...d, indication: d.indication ?? null, revision: 0 });
+  return content(shown) === content(report.draft);
+}
