@@ -37,8 +37,11 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
     longAxis,
     area,
     codeValue('CONTAINS', SR_PRIVATE_CODES['calibration kind'], SR_CALIBRATION_CODES[m.calibration]),
-    codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented),
-    scoordValue('CONTAINS', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+    // The seed the outline was grown from stands under the outline origin, not beside the outline:
+    // OHIF draws a group's first top-level SCOORD, which must be the outline (under Long Axis).
+    codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented, [
+      scoordValue('INFERRED FROM', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+    ]),
     // The SCOORDs above are 32-bit floats (FL) shifted to pixel corners, and the NUMs DS: this record keeps the draft's own numbers exactly (JSON), for a reader to rebuild the draft.
     textValue('CONTAINS', SR_PRIVATE_CODES['calcification record'], utJson({ imageId: c.imageId, seed: c.seed, contour: c.contour, measurements: m })),
   ]);

@@ -7,7 +7,7 @@ import { SR_PRIVATE_CODES, type CodedConcept } from '../../codes.js';
 import type { PointPx } from '../../units.js';
 import { shortText, utText } from './sr-text.js';
 
-export type RelationshipType = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'INFERRED FROM' | 'SELECTED FROM' | 'HAS ACQ CONTEXT';
+export type RelationshipType = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'INFERRED FROM' | 'SELECTED FROM' | 'HAS ACQ CONTEXT' | 'HAS PROPERTIES';
 
 /** A code sequence item (Basic Coded Entry Attributes, PS3.3 Table 8.8-1). */
 export interface CodeItem {

@@ -111,7 +111,7 @@ function readChange(group: ContentItem, label: string, warnings: string[]): Chan
     warnings.push(`${label}: change since prior has an unknown code ${describe(code === null ? '(none)' : `${code.scheme} ${code.value}`)}: read as not stated`);
     return null;
   }
-  const years = numberOf(namedOne(group, SR_PRIVATE_CODES['years stable']));
+  const years = numberOf(namedOne(item, SR_PRIVATE_CODES['years stable']));
   const newPosition = textOf(namedOne(item, SR_PRIVATE_CODES['new position'])) === 'yes';
   return { kind, ...(years === null ? {} : { years }), ...(newPosition ? { newPosition: true } : {}) };
 }
