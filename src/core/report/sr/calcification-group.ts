@@ -27,7 +27,9 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
   const ref = imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid);
   const outline = scoordValue('INFERRED FROM', SR_CODES['image region'], 'closed polyline', c.contour, ref);
   const longAxis = calibrated ? numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.mm ?? 0, SR_UNITS.mm, [outline]) : numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.px, SR_UNITS.px, [outline]);
-  const area = calibrated ? numValue('CONTAINS', SR_CODES.area, m.area.mm2 ?? 0, SR_UNITS.mm2) : numValue('CONTAINS', SR_CODES.area, m.area.px2, SR_UNITS.px2);
+  // Each NUM names the outline it is inferred from, as Cornerstone's own SRs do: OHIF reads a
+  // top-level NUM of a group without a top-level SCOORD as a measurement drawn from its SCOORD.
+  const area = calibrated ? numValue('CONTAINS', SR_CODES.area, m.area.mm2 ?? 0, SR_UNITS.mm2, [outline]) : numValue('CONTAINS', SR_CODES.area, m.area.px2, SR_UNITS.px2, [outline]);
   return container('CONTAINS', SR_CODES['measurement group'], [
     textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], OUTLINE_TRACKING_IDENTIFIER),
     uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
