@@ -7,3 +7,5 @@ export { TRUNCATED_MARK } from './sr-text.js';
 export { srHeaderFromImages } from './sr-header-from-images.js';
 export { COMPREHENSIVE_SR_SOP_CLASS, type SrExamHeader, type SrImageHeader, type SrPredecessor, type SrWriteOptions } from './sr-options.js';
 export { readCalcificationSr, type ReadCalcificationSr } from './read-calcification-sr.js';
+export { readForeignMeasurementSr, type ForeignLine, type ForeignMeasurements, type ForeignOutline, type StatedValue } from './read-foreign-sr.js';
+export { importForeignMeasurements, type ForeignImport, type ImportedLine, type ImportedOutline } from './foreign-into-draft.js';
