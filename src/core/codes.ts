@@ -11,6 +11,7 @@ import type {
   BreastComposition,
   ChangeKind,
   DistributionTerm,
+  Indication,
   MorphologyTerm,
   Side,
 } from './lexicon.js';
@@ -449,7 +450,8 @@ export type SrConcept =
   | 'assessment category'
   | 'recommended follow-up'
   | 'breast composition'
-  | 'narrative summary';
+  | 'narrative summary'
+  | 'reason for procedure';
 
 /**
  * Structure of the Measurement Report. Sources: PS3.16 TID 1500 / 1501 / 1410 / 1204 / 1002 /
@@ -498,6 +500,17 @@ export const SR_CODES: Readonly<Record<SrConcept, CodedConcept>> = {
   'recommended follow-up': c('DCM', '111053', 'Recommended Follow-up', 'PS3.16 Table D-1'),
   'breast composition': c('SCT', '129715009', 'Breast composition', 'CID 6000', 'DCM 111006 "Breast composition" is retired in Table D-1'),
   'narrative summary': c('DCM', '111412', 'Narrative Summary', 'PS3.16 Table D-1'),
+  'reason for procedure': c('DCM', '111401', 'Reason for procedure', 'CID 6052', 'Breast Imaging Report section (TID 4200); its values are CID 6051'),
+};
+
+/**
+ * Why the exam is done (lexicon Indication), CID 6051 "Breast Procedure Reason", where the
+ * context group has the term: only the short-interval follow-up. Screening and diagnostic are no
+ * reason of CID 6051 (its terms are recalls, histories and additional evaluations): they stay
+ * private (SR_PRIVATE_CODES.indication, as text).
+ */
+export const INDICATION_CODES: Readonly<Partial<Record<Indication, CodedConcept>>> = {
+  'short-interval follow-up': c('DCM', '111416', 'Follow-up at short interval from prior study', 'CID 6051'),
 };
 
 /** Laterality of a finding site, CID 244. */
