@@ -29,6 +29,11 @@ export interface CodedConcept {
   readonly cid: string;
   /** Why a lexicon term maps to a differently named code, when it does. */
   readonly note?: string;
+  /**
+   * Coding Scheme Version, only where PS3.16 gives one because the designator alone does not
+   * identify the code (the BI-RADS codes of CID 6027: "BI [4.0]").
+   */
+  readonly version?: string;
 }
 
 const c = (scheme: CodingScheme, value: string, meaning: string, cid: string, note?: string): CodedConcept =>
@@ -165,6 +170,9 @@ export const CHANGE_CODES: Readonly<Record<Exclude<ChangeKind, 'no-priors'>, Cod
   decreased: c('SCT', '129727007', 'Decrease in number of calcifications', 'CID 6003'),
 };
 
+/** Coding Scheme Version of the BI codes as PS3.16 CID 6027 lists them ("BI 4.0"; PS3.16 section 7.2.1 example "DT (MA.II.A.5.4A, BI [4.0], …)"). */
+const BI_RADS_VERSION = '4.0';
+
 /**
  * Assessment, CID 6026 (includes CID 6027 "Assessment from BI-RADS"). PS3.16 codes 0–5 in SCT and
  * 4A / 4B / 4C / 6 in the BI-RADS scheme. DCM 111170–111173 are equipment concepts (J wire,
@@ -175,11 +183,11 @@ export const ASSESSMENT_CODES: Readonly<Record<AssessmentCategory, CodedConcept>
   '1': c('SCT', '397140005', '1 - Negative', 'CID 6027'),
   '2': c('SCT', '397141009', '2 - Benign', 'CID 6027'),
   '3': c('SCT', '397143007', '3 - Probably Benign', 'CID 6027'),
-  '4A': c('BI', 'MA.II.A.5.4A', '4A - Low suspicion', 'CID 6027'),
-  '4B': c('BI', 'MA.II.A.5.4B', '4B - Intermediate suspicion', 'CID 6027'),
-  '4C': c('BI', 'MA.II.A.5.4C', '4C - Moderate suspicion', 'CID 6027'),
+  '4A': { ...c('BI', 'MA.II.A.5.4A', '4A - Low suspicion', 'CID 6027'), version: BI_RADS_VERSION },
+  '4B': { ...c('BI', 'MA.II.A.5.4B', '4B - Intermediate suspicion', 'CID 6027'), version: BI_RADS_VERSION },
+  '4C': { ...c('BI', 'MA.II.A.5.4C', '4C - Moderate suspicion', 'CID 6027'), version: BI_RADS_VERSION },
   '5': c('SCT', '397145000', '5 - Highly suggestive of malignancy', 'CID 6027'),
-  '6': c('BI', 'MA.II.A.5.6', '6 - Known biopsy proven malignancy', 'CID 6027'),
+  '6': { ...c('BI', 'MA.II.A.5.6', '6 - Known biopsy proven malignancy', 'CID 6027'), version: BI_RADS_VERSION },
 };
 
 /** Codes other systems use for assessments, read back but never written. */

@@ -3,15 +3,18 @@
  * 6051 has it), and private codes stand only for what no context group names. The mapping is
  * documented in docs/structured-report.md, every standard concept of the SR in its table.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INDICATION_CODES, PRIVATE_SCHEME, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES, type CodedConcept } from '../../../../src/core/codes.js';
+import { ASSESSMENT_CODES, INDICATION_CODES, PRIVATE_SCHEME, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES, type CodedConcept } from '../../../../src/core/codes.js';
 import { applyDraftAction, type ExamDraft } from '../../../../src/core/draft/index.js';
 import { INDICATIONS } from '../../../../src/core/lexicon.js';
 import { buildCalcificationSr, readCalcificationSr, writeSrPart10, type SrDataset } from '../../../../src/core/report/sr/index.js';
 import { fixedOptions, loadSampleExam, type SampleExam } from './sample-exam-sr.js';
-import { childNamed, childrenNamed, sameCode, type Item } from './sr-tree.js';
+import { dciodvfy } from '../../../test-data/dicom-tools.js';
+import { ACCEPTED_WARNINGS, childNamed, childrenNamed, dsrdump, sameCode, type Item } from './sr-tree.js';
 
 const doc = readFileSync(fileURLToPath(new URL('../../../../docs/structured-report.md', import.meta.url)), 'utf8');
 
@@ -49,6 +52,17 @@ describe('the indication', () => {
     const reason = childNamed(evaluations(ds), SR_CODES['reason for procedure']);
     expect(sameCode(reason, INDICATION_CODES['short-interval follow-up'] as CodedConcept)).toBe(true);
     expect(childrenNamed(evaluations(ds), SR_PRIVATE_CODES.indication)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'calcscribe-sr-coded-'));
+    try {
+      const path = join(dir, 'short-interval.dcm');
+      writeFileSync(path, writeSrPart10(ds));
+      const report = dciodvfy(path);
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.filter((w) => !ACCEPTED_WARNINGS.some((a) => a.test(w)))).toEqual([]);
+      expect(dsrdump(path).problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const back = readCalcificationSr(writeSrPart10(ds));
     if (!back.ok) throw new Error(back.error.message);
     expect(back.value.draft.indication).toBe('short-interval follow-up');
@@ -64,6 +78,32 @@ describe('the indication', () => {
       const back = readCalcificationSr(writeSrPart10(ds));
       if (!back.ok) throw new Error(back.error.message);
       expect(back.value.draft.indication).toBe(indication);
+    }
+  });
+});
+
+describe('the BI-RADS codes of CID 6027 (4A, 4B, 4C, 6)', () => {
+  it('carry their Coding Scheme Version (BI 4.0), as dciodvfy requires of them', () => {
+    const first = sample.draft.findings[0];
+    if (first === undefined) throw new Error('the sample has findings');
+    const dir = mkdtempSync(join(tmpdir(), 'calcscribe-sr-bi-'));
+    try {
+      for (const category of ['4A', '4B', '4C', '6'] as const) {
+        const r = applyDraftAction(sample.draft, { type: 'overrideTerms', findingId: first.id, overrides: { assessment: category } });
+        if (!r.ok) throw new Error(r.error.message);
+        const ds = build(r.value);
+        const bi = allItems(ds as Item).flatMap((i) => (i['ConceptCodeSequence'] as { CodingSchemeDesignator: string; CodeValue: string; CodingSchemeVersion?: string }[] | undefined) ?? []).filter((c) => c.CodingSchemeDesignator === 'BI');
+        expect(bi.map((c) => c.CodeValue)).toContain(ASSESSMENT_CODES[category].value);
+        expect(bi.every((c) => c.CodingSchemeVersion === '4.0')).toBe(true);
+        const path = join(dir, `assessment-${category}.dcm`);
+        writeFileSync(path, writeSrPart10(ds));
+        expect(dciodvfy(path).errors).toEqual([]);
+        const back = readCalcificationSr(writeSrPart10(ds));
+        if (!back.ok) throw new Error(back.error.message);
+        expect(back.value.draft.findings[0]?.overrides.assessment).toBe(category);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -13,11 +13,11 @@ import { metaData, utilities } from '@cornerstonejs/core';
 import dcmjs from 'dcmjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDicom, type MammoImage } from '../../../../src/core/index.js';
-import { importForeignMeasurements, readCalcificationSr, readForeignMeasurementSr } from '../../../../src/core/report/sr/index.js';
+import { buildCalcificationSr, importForeignMeasurements, readCalcificationSr, readForeignMeasurementSr, writeSrPart10 } from '../../../../src/core/report/sr/index.js';
 import type { PointPx } from '../../../../src/core/units.js';
 import { makeRandom } from '../../../../test-data/generator/random.js';
 import { readSampleImage, registerImages, type SampleImageMetadata } from './cornerstone-metadata.js';
-import { loadSampleExam, type SampleExam } from './sample-exam-sr.js';
+import { fixedOptions, loadSampleExam, type SampleExam } from './sample-exam-sr.js';
 
 const sampleDir = fileURLToPath(new URL('../../../../test-data/sample/', import.meta.url));
 const FILES = ['RCC.dcm', 'LCC.dcm', 'RMLO.dcm', 'LMLO.dcm'];
@@ -188,6 +188,23 @@ describe('a Cornerstone3D / OHIF measurement report', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.outlines.map((o) => o.imageId)).toEqual(['LCC.dcm']);
     expect(r.value.warnings.filter((w) => /on an image this exam does not hold/.test(w))).toHaveLength(3);
+  });
+
+  it('read the same way, calcscribe\'s own SR gives each calcification\'s outline once, on its image', () => {
+    const sr = buildCalcificationSr(sample.draft, sample.header, fixedOptions());
+    if (!sr.ok) throw new Error(sr.error.message);
+    const r = readForeignMeasurementSr(writeSrPart10(sr.value));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.outlines).toHaveLength(sample.draft.calcifications.length);
+    for (const [i, c] of sample.draft.calcifications.entries()) {
+      const o = r.value.outlines[i];
+      expect(o?.sopInstanceUid).toBe(sample.header.images[c.imageId]?.sopInstanceUid);
+      expect(o?.contour.every((p, k) => near(p, c.contour[k] as PointPx))).toBe(true);
+    }
+    expect(r.value.lines).toEqual([]);
+    // The finding groups carry no geometry of their own.
+    expect(r.value.warnings).toHaveLength(sample.draft.findings.length);
+    expect(r.value.warnings.every((w) => /has no outline or line on an image: left out/.test(w))).toBe(true);
   });
 
   it('broken: every truncation and random byte flips give a result or an error, never a throw', () => {
