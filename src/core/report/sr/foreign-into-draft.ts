@@ -18,7 +18,7 @@ import { isInside, type MammoImage } from '../../image.js';
 import { measureOutline, ringBackground } from '../../measure/measure-outline.js';
 import { ok, type Result } from '../../result.js';
 import type { PointPx } from '../../units.js';
-import type { ForeignLine, ForeignMeasurements, StatedValue } from './read-foreign-sr.js';
+import { describe, type ForeignLine, type ForeignMeasurements, type StatedValue } from './read-foreign-sr.js';
 
 export interface ImportedOutline {
   /** The draft's id of the new calcification. */
@@ -51,11 +51,11 @@ export function importForeignMeasurements(draft: ExamDraft, images: ReadonlyMap<
   const outlines: ImportedOutline[] = [];
   let current = draft;
   for (const [i, o] of foreign.outlines.entries()) {
-    const label = `outline ${i + 1}${o.trackingIdentifier === null ? '' : ` (${o.trackingIdentifier.slice(0, 64)})`}`;
+    const label = `outline ${i + 1}${o.trackingIdentifier === null ? '' : ` (${describe(o.trackingIdentifier)})`}`;
     const imageId = idOf.get(o.sopInstanceUid);
     const image = imageId === undefined ? undefined : images.get(imageId);
     if (imageId === undefined || image === undefined) {
-      warnings.push(`${label} lies on an image this exam does not hold (SOP Instance UID ${o.sopInstanceUid.slice(0, 64)}): left out`);
+      warnings.push(`${label} lies on an image this exam does not hold (SOP Instance UID ${describe(o.sopInstanceUid)}): left out`);
       continue;
     }
     if (!o.contour.every((p) => isInside(image, { x: p.x + 0.5, y: p.y + 0.5 } as PointPx))) {
@@ -72,7 +72,10 @@ export function importForeignMeasurements(draft: ExamDraft, images: ReadonlyMap<
     const added = applyDraftAction(current, { type: 'addCalcifications', imageId, items: [{ seed: measurements.centre, contour: o.contour, measurements }] });
     if (!added.ok) return added;
     const c = added.value.calcifications.find((x) => !before.has(x.id));
-    if (c === undefined) return ok({ draft: current, outlines, lines: [], warnings: [...warnings, `${label}: the draft did not take it`] });
+    if (c === undefined) {
+      warnings.push(`${label}: the draft did not take it: left out`);
+      continue;
+    }
     const drawn = applyDraftAction(added.value, { type: 'editOutline', id: c.id, contour: o.contour, measurements });
     if (!drawn.ok) return drawn;
     current = drawn.value;
@@ -80,7 +83,7 @@ export function importForeignMeasurements(draft: ExamDraft, images: ReadonlyMap<
   }
   const lines: ImportedLine[] = [];
   for (const [i, l] of foreign.lines.entries()) {
-    const label = `line ${i + 1}${l.stated === null ? '' : ` (${l.stated.concept} ${l.stated.value} ${l.stated.unit})`}`;
+    const label = `line ${i + 1}${l.stated === null ? '' : ` (${describe(`${l.stated.concept} ${l.stated.value} ${l.stated.unit}`)})`}`;
     const imageId = idOf.get(l.sopInstanceUid);
     if (imageId === undefined) {
       warnings.push(`${label} lies on an image this exam does not hold: left out`);
@@ -88,7 +91,7 @@ export function importForeignMeasurements(draft: ExamDraft, images: ReadonlyMap<
     }
     const { sopInstanceUid: _uid, frame: _frame, ...rest } = l;
     lines.push({ ...rest, imageId });
-    warnings.push(`${label} on ${imageId.slice(0, 64)}: a length alone is not a calcification (the draft holds outlines): kept beside the draft`);
+    warnings.push(`${label} on ${describe(imageId)}: a length alone is not a calcification (the draft holds outlines): kept beside the draft`);
   }
   return ok({ draft: current, outlines, lines, warnings });
 }

@@ -75,7 +75,8 @@ export interface ForeignMeasurements {
 /** Points of an ellipse or circle given as a polygon. */
 const ROUND_POINTS = 64;
 
-function describe(v: string): string {
+/** A value from the file, quoted in a message: one line, at most 64 characters. */
+export function describe(v: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = v.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return clean.length > 64 ? `${clean.slice(0, 64)}…` : clean;
