@@ -11,6 +11,7 @@ import type {
   BreastComposition,
   ChangeKind,
   DistributionTerm,
+  Indication,
   MorphologyTerm,
   Side,
 } from './lexicon.js';
@@ -28,6 +29,11 @@ export interface CodedConcept {
   readonly cid: string;
   /** Why a lexicon term maps to a differently named code, when it does. */
   readonly note?: string;
+  /**
+   * Coding Scheme Version, only where PS3.16 gives one because the designator alone does not
+   * identify the code (the BI-RADS codes of CID 6027: "BI [4.0]").
+   */
+  readonly version?: string;
 }
 
 const c = (scheme: CodingScheme, value: string, meaning: string, cid: string, note?: string): CodedConcept =>
@@ -164,6 +170,9 @@ export const CHANGE_CODES: Readonly<Record<Exclude<ChangeKind, 'no-priors'>, Cod
   decreased: c('SCT', '129727007', 'Decrease in number of calcifications', 'CID 6003'),
 };
 
+/** Coding Scheme Version of the BI codes as PS3.16 CID 6027 lists them ("BI 4.0"; PS3.16 section 7.2.1 example "DT (MA.II.A.5.4A, BI [4.0], …)"). */
+const BI_RADS_VERSION = '4.0';
+
 /**
  * Assessment, CID 6026 (includes CID 6027 "Assessment from BI-RADS"). PS3.16 codes 0–5 in SCT and
  * 4A / 4B / 4C / 6 in the BI-RADS scheme. DCM 111170–111173 are equipment concepts (J wire,
@@ -174,11 +183,11 @@ export const ASSESSMENT_CODES: Readonly<Record<AssessmentCategory, CodedConcept>
   '1': c('SCT', '397140005', '1 - Negative', 'CID 6027'),
   '2': c('SCT', '397141009', '2 - Benign', 'CID 6027'),
   '3': c('SCT', '397143007', '3 - Probably Benign', 'CID 6027'),
-  '4A': c('BI', 'MA.II.A.5.4A', '4A - Low suspicion', 'CID 6027'),
-  '4B': c('BI', 'MA.II.A.5.4B', '4B - Intermediate suspicion', 'CID 6027'),
-  '4C': c('BI', 'MA.II.A.5.4C', '4C - Moderate suspicion', 'CID 6027'),
+  '4A': { ...c('BI', 'MA.II.A.5.4A', '4A - Low suspicion', 'CID 6027'), version: BI_RADS_VERSION },
+  '4B': { ...c('BI', 'MA.II.A.5.4B', '4B - Intermediate suspicion', 'CID 6027'), version: BI_RADS_VERSION },
+  '4C': { ...c('BI', 'MA.II.A.5.4C', '4C - Moderate suspicion', 'CID 6027'), version: BI_RADS_VERSION },
   '5': c('SCT', '397145000', '5 - Highly suggestive of malignancy', 'CID 6027'),
-  '6': c('BI', 'MA.II.A.5.6', '6 - Known biopsy proven malignancy', 'CID 6027'),
+  '6': { ...c('BI', 'MA.II.A.5.6', '6 - Known biopsy proven malignancy', 'CID 6027'), version: BI_RADS_VERSION },
 };
 
 /** Codes other systems use for assessments, read back but never written. */
@@ -449,7 +458,8 @@ export type SrConcept =
   | 'assessment category'
   | 'recommended follow-up'
   | 'breast composition'
-  | 'narrative summary';
+  | 'narrative summary'
+  | 'reason for procedure';
 
 /**
  * Structure of the Measurement Report. Sources: PS3.16 TID 1500 / 1501 / 1410 / 1204 / 1002 /
@@ -498,6 +508,17 @@ export const SR_CODES: Readonly<Record<SrConcept, CodedConcept>> = {
   'recommended follow-up': c('DCM', '111053', 'Recommended Follow-up', 'PS3.16 Table D-1'),
   'breast composition': c('SCT', '129715009', 'Breast composition', 'CID 6000', 'DCM 111006 "Breast composition" is retired in Table D-1'),
   'narrative summary': c('DCM', '111412', 'Narrative Summary', 'PS3.16 Table D-1'),
+  'reason for procedure': c('DCM', '111401', 'Reason for procedure', 'CID 6052', 'Breast Imaging Report section (TID 4200); its values are CID 6051'),
+};
+
+/**
+ * Why the exam is done (lexicon Indication), CID 6051 "Breast Procedure Reason", where the
+ * context group has the term: only the short-interval follow-up. Screening and diagnostic are no
+ * reason of CID 6051 (its terms are recalls, histories and additional evaluations): they stay
+ * private (SR_PRIVATE_CODES.indication, as text).
+ */
+export const INDICATION_CODES: Readonly<Partial<Record<Indication, CodedConcept>>> = {
+  'short-interval follow-up': c('DCM', '111416', 'Follow-up at short interval from prior study', 'CID 6051'),
 };
 
 /** Laterality of a finding site, CID 244. */

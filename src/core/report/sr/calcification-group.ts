@@ -27,7 +27,9 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
   const ref = imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid);
   const outline = scoordValue('INFERRED FROM', SR_CODES['image region'], 'closed polyline', c.contour, ref);
   const longAxis = calibrated ? numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.mm ?? 0, SR_UNITS.mm, [outline]) : numValue('CONTAINS', SR_CODES['long axis'], m.longAxis.px, SR_UNITS.px, [outline]);
-  const area = calibrated ? numValue('CONTAINS', SR_CODES.area, m.area.mm2 ?? 0, SR_UNITS.mm2) : numValue('CONTAINS', SR_CODES.area, m.area.px2, SR_UNITS.px2);
+  // Each NUM names the outline it is inferred from, as Cornerstone's own SRs do: OHIF reads a
+  // top-level NUM of a group without a top-level SCOORD as a measurement drawn from its SCOORD.
+  const area = calibrated ? numValue('CONTAINS', SR_CODES.area, m.area.mm2 ?? 0, SR_UNITS.mm2, [outline]) : numValue('CONTAINS', SR_CODES.area, m.area.px2, SR_UNITS.px2, [outline]);
   return container('CONTAINS', SR_CODES['measurement group'], [
     textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], OUTLINE_TRACKING_IDENTIFIER),
     uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
@@ -37,8 +39,11 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
     longAxis,
     area,
     codeValue('CONTAINS', SR_PRIVATE_CODES['calibration kind'], SR_CALIBRATION_CODES[m.calibration]),
-    codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented),
-    scoordValue('CONTAINS', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+    // The seed the outline was grown from stands under the outline origin, not beside the outline:
+    // OHIF draws a group's first top-level SCOORD, which must be the outline (under Long Axis).
+    codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented, [
+      scoordValue('INFERRED FROM', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
+    ]),
     // The SCOORDs above are 32-bit floats (FL) shifted to pixel corners, and the NUMs DS: this record keeps the draft's own numbers exactly (JSON), for a reader to rebuild the draft.
     textValue('CONTAINS', SR_PRIVATE_CODES['calcification record'], utJson({ imageId: c.imageId, seed: c.seed, contour: c.contour, measurements: m })),
   ]);

@@ -7,12 +7,14 @@ import { SR_PRIVATE_CODES, type CodedConcept } from '../../codes.js';
 import type { PointPx } from '../../units.js';
 import { shortText, utText } from './sr-text.js';
 
-export type RelationshipType = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'INFERRED FROM' | 'SELECTED FROM' | 'HAS ACQ CONTEXT';
+export type RelationshipType = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'INFERRED FROM' | 'SELECTED FROM' | 'HAS ACQ CONTEXT' | 'HAS PROPERTIES';
 
 /** A code sequence item (Basic Coded Entry Attributes, PS3.3 Table 8.8-1). */
 export interface CodeItem {
   readonly CodeValue: string;
   readonly CodingSchemeDesignator: string;
+  /** Type 1C: only where the designator alone does not identify the code (PS3.16 gives the version). */
+  readonly CodingSchemeVersion?: string;
   readonly CodeMeaning: string;
 }
 
@@ -27,7 +29,8 @@ export interface ContentItem {
 
 /** The code sequence item of a concept from the codes module. */
 export function codeItem(code: CodedConcept): CodeItem {
-  return { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodeMeaning: shortText(code.meaning, 64) };
+  const item = { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodeMeaning: shortText(code.meaning, 64) };
+  return code.version === undefined ? item : { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodingSchemeVersion: code.version, CodeMeaning: item.CodeMeaning };
 }
 
 function withChildren<T extends Record<string, unknown>>(item: T, children: readonly ContentItem[]): T {

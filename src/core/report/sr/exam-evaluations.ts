@@ -4,7 +4,7 @@
  * narrative — the radiologist's edited text when there is one, else the suggestion, marked which;
  * an edited report keeps the suggested text beside it in calcscribe's suggestion container.
  */
-import { ASSESSMENT_CODES, COMPOSITION_CODES, SR_CODES, SR_PRIVATE_CODES, SR_UNITS } from '../../codes.js';
+import { ASSESSMENT_CODES, COMPOSITION_CODES, INDICATION_CODES, SR_CODES, SR_PRIVATE_CODES, SR_UNITS } from '../../codes.js';
 import type { DerivedReport } from '../../draft/derive-report.js';
 import type { ExamDraft } from '../../draft/exam-draft.js';
 import { findingSite } from './calcification-group.js';
@@ -56,7 +56,11 @@ function draftRecord(draft: ExamDraft): ContentItem {
 export function examEvaluations(draft: ExamDraft, report: DerivedReport, images: Readonly<Record<string, SrImageHeader>>): ContentItem {
   const items: ContentItem[] = [];
   if (draft.composition !== null) items.push(codeValue('CONTAINS', SR_CODES['breast composition'], COMPOSITION_CODES[draft.composition]));
-  if ((draft.indication ?? null) !== null) items.push(textValue('CONTAINS', SR_PRIVATE_CODES.indication, draft.indication as string));
+  const indication = draft.indication ?? null;
+  const coded = indication === null ? undefined : INDICATION_CODES[indication];
+  // Coded when CID 6051 has the reason; the others as calcscribe's own text.
+  if (coded !== undefined) items.push(codeValue('CONTAINS', SR_CODES['reason for procedure'], coded));
+  else if (indication !== null) items.push(textValue('CONTAINS', SR_PRIVATE_CODES.indication, indication));
   // The clinical history as the draft holds it (JSON): PS3.16 has no coded form for its procedures with side, date and site.
   items.push(textValue('CONTAINS', SR_PRIVATE_CODES['clinical history'], utJson(draft.history)));
   if (draft.priorDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(draft.priorDate)) items.push(dateValue('CONTAINS', SR_PRIVATE_CODES['comparison examination date'], draft.priorDate));

@@ -37,9 +37,9 @@ function changeItems(change: ChangeSincePrior, byRadiologist: boolean): ContentI
   const value: CodedConcept = change.kind === 'no-priors' ? SR_PRIVATE_CODES['no prior examination'] : CHANGE_CODES[change.kind];
   const details: ContentItem[] = [originMarker(byRadiologist)];
   if (change.newPosition === true) details.push(textValue('HAS CONCEPT MOD', SR_PRIVATE_CODES['new position'], 'yes'));
-  // A NUM cannot modify a CODE in Comprehensive SR (PS3.3 Table A.35.3-2): the years stand beside it.
-  const years = change.years === undefined ? [] : [numValue('CONTAINS', SR_PRIVATE_CODES['years stable'], change.years, SR_UNITS.year)];
-  return [codeValue('CONTAINS', SR_PRIVATE_CODES['change since prior'], value, details), ...years];
+  // A NUM cannot modify a CODE in Comprehensive SR (PS3.3 Table A.35.3-2), it can be its property.
+  if (change.years !== undefined) details.push(numValue('HAS PROPERTIES', SR_PRIVATE_CODES['years stable'], change.years, SR_UNITS.year));
+  return [codeValue('CONTAINS', SR_PRIVATE_CODES['change since prior'], value, details)];
 }
 
 function locationItems(d: DerivedFinding): ContentItem[] {
@@ -53,9 +53,22 @@ function locationItems(d: DerivedFinding): ContentItem[] {
   if ((loc.half ?? null) !== null) out.push(textValue('CONTAINS', SR_PRIVATE_CODES['breast half'], loc.half as string));
   if ((loc.quadrant ?? null) !== null) out.push(codeValue('CONTAINS', SR_CODES['quadrant location'], QUADRANT_CODES[loc.quadrant as keyof typeof QUADRANT_CODES]));
   if ((loc.depth ?? null) !== null) out.push(codeValue('CONTAINS', SR_CODES.depth, DEPTH_CODES[loc.depth as keyof typeof DEPTH_CODES]));
-  const cm = loc.distanceFromNippleCm ?? null;
-  if (cm !== null) out.push(numValue('CONTAINS', FINDING_CODES['distance from nipple'], cm, SR_UNITS.cm));
   return out;
+}
+
+/**
+ * The finding's numbers as properties of the finding (HAS PROPERTIES, as the mammography CAD
+ * templates give a cluster its count): the number of calcifications and the distance from the
+ * nipple. Not at the top of the group: OHIF takes every top-level NUM of a group without an
+ * outline for a measurement drawn from its SCOORD and fails on one that has none.
+ */
+function findingItem(d: DerivedFinding): ContentItem {
+  const cm = d.finding.location.distanceFromNippleCm ?? null;
+  // The count is taken on the view holding most of them: one calcification seen on CC and MLO is an individual calcification.
+  return codeValue('CONTAINS', SR_CODES.finding, d.count >= 2 ? FINDING_CODES['calcification cluster'] : FINDING_CODES['individual calcification'], [
+    numValue('HAS PROPERTIES', FINDING_CODES['number of calcifications'], d.count, SR_UNITS.count),
+    ...(cm === null ? [] : [numValue('HAS PROPERTIES', FINDING_CODES['distance from nipple'], cm, SR_UNITS.cm)]),
+  ]);
 }
 
 /** calcscribe's suggestion for the finding, before the radiologist's overrides. */
@@ -77,14 +90,12 @@ export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, 
     textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], findingTrackingIdentifier(index)),
     uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
     textValue('HAS OBS CONTEXT', SR_PRIVATE_CODES['finding identifier'], f.id),
-    // The count is taken on the view holding most of them: one calcification seen on CC and MLO is an individual calcification.
-    codeValue('CONTAINS', SR_CODES.finding, d.count >= 2 ? FINDING_CODES['calcification cluster'] : FINDING_CODES['individual calcification']),
+    findingItem(d),
     findingSite(d.finding.side),
     ...memberUids.map((uid) => uidValue('CONTAINS', SR_PRIVATE_CODES['member calcification'], uid)),
     ...d.finding.morphology.map((t) => codeValue('CONTAINS', SR_CODES['calcification type'], MORPHOLOGY_CODES[t], [originMarker(overridden.has('morphology'))])),
     ...d.finding.distribution.map((t) => codeValue('CONTAINS', SR_CODES['calcification distribution'], DISTRIBUTION_CODES[t], [originMarker(overridden.has('distribution'))])),
     ...locationItems(d),
-    numValue('CONTAINS', FINDING_CODES['number of calcifications'], d.count, SR_UNITS.count),
     // The change is stated by the radiologist; only "no prior examination" is ever set without them.
     ...(d.changeStated ? changeItems(d.finding.comparison.change, overridden.has('change') || (f.change !== null && f.change.kind !== 'no-priors')) : []),
     codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[finalCategory], [originMarker(overridden.has('assessment'))]),

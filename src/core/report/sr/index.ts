@@ -9,3 +9,5 @@ export { COMPREHENSIVE_SR_SOP_CLASS, type SrExamHeader, type SrImageHeader, type
 export { readCalcificationSr, type ReadCalcificationSr } from './read-calcification-sr.js';
 export { uidFromUuid } from './uid-from-uuid.js';
 export { newestFirst, personNameForDisplay, reportChain, type SavedReportStamp } from './report-chain.js';
+export { readForeignMeasurementSr, type ForeignLine, type ForeignMeasurements, type ForeignOutline, type StatedValue } from './read-foreign-sr.js';
+export { importForeignMeasurements, type ForeignImport, type ImportedLine, type ImportedOutline } from './foreign-into-draft.js';

@@ -6,7 +6,7 @@
  * code) is left out with a warning and the rest is imported. The draft read is checked by the
  * draft's own validation (parseDraft) before it is given back.
  */
-import { COMPOSITION_CODES, CHANGE_CODES, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES } from '../../codes.js';
+import { COMPOSITION_CODES, CHANGE_CODES, INDICATION_CODES, SR_CODES, SR_LATERALITY_CODES, SR_PRIVATE_CODES, type CodedConcept } from '../../codes.js';
 import { parseDraft } from '../../draft/serialize-draft.js';
 import { EXAM_DRAFT_SCHEMA, type DraftCalcification, type DraftFinding, type ExamDraft } from '../../draft/exam-draft.js';
 import { EMPTY_HISTORY, INDICATIONS, KNOWN_CANCER_RELATIONS, type ChangeSincePrior, type Indication, type KnownCancerRelation } from '../../lexicon.js';
@@ -111,7 +111,7 @@ function readChange(group: ContentItem, label: string, warnings: string[]): Chan
     warnings.push(`${label}: change since prior has an unknown code ${describe(code === null ? '(none)' : `${code.scheme} ${code.value}`)}: read as not stated`);
     return null;
   }
-  const years = numberOf(namedOne(group, SR_PRIVATE_CODES['years stable']));
+  const years = numberOf(namedOne(item, SR_PRIVATE_CODES['years stable']));
   const newPosition = textOf(namedOne(item, SR_PRIVATE_CODES['new position'])) === 'yes';
   return { kind, ...(years === null ? {} : { years }), ...(newPosition ? { newPosition: true } : {}) };
 }
@@ -183,9 +183,13 @@ function inOrder<T extends { readonly id: string }>(items: readonly T[], order: 
 
 function readExamLevel(evaluations: ContentItem | undefined, warnings: string[]) {
   const composition = termOf(namedOne(evaluations, SR_CODES['breast composition']), COMPOSITION_CODES);
+  const reason = namedOne(evaluations, SR_CODES['reason for procedure']);
+  const codedIndication = termOf(reason, INDICATION_CODES as Readonly<Record<Indication, CodedConcept>>);
+  if (reason !== undefined && codedIndication === null) warnings.push('a reason for procedure calcscribe has no indication for: read as not given');
   const indicationText = textOf(namedOne(evaluations, SR_PRIVATE_CODES.indication));
-  const indication = indicationText !== null && (INDICATIONS as readonly string[]).includes(indicationText) ? (indicationText as Indication) : null;
-  if (indicationText !== null && indication === null) warnings.push(`unknown indication "${describe(indicationText)}": read as not given`);
+  const textIndication = indicationText !== null && (INDICATIONS as readonly string[]).includes(indicationText) ? (indicationText as Indication) : null;
+  if (indicationText !== null && textIndication === null) warnings.push(`unknown indication "${describe(indicationText)}": read as not given`);
+  const indication = codedIndication ?? textIndication;
   const history = jsonOf(namedOne(evaluations, SR_PRIVATE_CODES['clinical history']));
   const date = str(namedOne(evaluations, SR_PRIVATE_CODES['comparison examination date'])?.['Date']);
   const priorDate = date !== null && /^\d{8}$/.test(date) ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}` : null;

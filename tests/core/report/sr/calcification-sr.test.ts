@@ -128,7 +128,7 @@ describe('the sample exam as a Comprehensive SR', () => {
       expect(numOf(childNamed(g, SR_CODES.area)).unit).toBe(SR_UNITS.mm2.value);
       expect(sameCode(childNamed(g, SR_PRIVATE_CODES['calibration kind']), SR_CALIBRATION_CODES[c.measurements.calibration])).toBe(true);
       expect(sameCode(childNamed(g, SR_CODES.finding), FINDING_CODES['individual calcification'])).toBe(true);
-      const seed = childNamed(g, SR_PRIVATE_CODES['seed point']);
+      const seed = childNamed(childNamed(g, SR_PRIVATE_CODES['outline origin']), SR_PRIVATE_CODES['seed point']);
       expect(seed['GraphicData']).toEqual(scoordOf(c.seed));
     }
   });
@@ -144,7 +144,7 @@ describe('the sample exam as a Comprehensive SR', () => {
       const f = must(sample.draft.findings.find((x) => x.id === d.id), d.id);
       expect(textOf(childNamed(g, SR_PRIVATE_CODES['finding identifier']))).toBe(d.id);
       expect(childrenNamed(g, SR_PRIVATE_CODES['member calcification']).map((m) => m['UID'])).toEqual(f.calcificationIds.map((id) => calcUid.get(id)));
-      expect(numOf(childNamed(g, FINDING_CODES['number of calcifications'])).value).toBe(d.count);
+      expect(numOf(childNamed(childNamed(g, SR_CODES.finding), FINDING_CODES['number of calcifications'])).value).toBe(d.count);
       expect(sameCode(childNamed(g, SR_CODES.finding), d.count >= 2 ? FINDING_CODES['calcification cluster'] : FINDING_CODES['individual calcification'])).toBe(true);
       const morph = childrenNamed(g, SR_CODES['calcification type']);
       expect(morph.map((m) => valueCode(m).value)).toEqual(d.finding.morphology.map((t) => MORPHOLOGY_CODES[t].value));
