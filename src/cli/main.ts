@@ -11,6 +11,11 @@ Usage:
                      [--history JSON] [--json]
   calcscribe suggest --batch            (one JSON case per line on stdin, one result per line out)
   calcscribe exam DIR [--annotations FILE] [--json]
+  calcscribe report FINDINGS.json --sr OUT.dcm [--text OUT.txt] [--observer NAME]
+                     [--amends PREVIOUS.dcm]
+                        (FINDINGS.json: what exam --json or analyze --json wrote; the SR is a
+                         DICOM Comprehensive SR, TID 1500; NAME defaults to $CALCSCRIBE_OBSERVER)
+  calcscribe read-sr FILE [--json]      (an SR calcscribe wrote, printed as exam prints a report)
   calcscribe phantom --out DIR [--seed N] [options]
 
 Coordinates are stored-image pixels: X = column, Y = row, origin top-left.
@@ -28,6 +33,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   suggest: async () => (await import('./commands/suggest.js')).runSuggest,
   exam: async () => (await import('./commands/exam.js')).runExam,
   phantom: async () => (await import('./commands/phantom.js')).runPhantom,
+  report: async () => (await import('./commands/report.js')).runReport,
+  'read-sr': async () => (await import('./commands/read-sr.js')).runReadSr,
 };
 
 /** Runs the command line; returns the exit code. Bad input never produces a stack trace. */
