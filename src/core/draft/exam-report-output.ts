@@ -52,8 +52,8 @@ export function examReportText(draft: ExamDraft, extraWarnings: readonly string[
   return lines.join('\n');
 }
 
-/** What deriveReport adds for the panel (the derived findings, the exam it read, the line changes, the warnings): not report sections. */
-const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'differences', 'warnings']);
+/** What deriveReport adds for the panel (the derived findings, the exam it read, the line changes, the warnings, the findings left out): not report sections. */
+const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'differences', 'warnings', 'leftOut']);
 
 const SIDE_ORDER = { right: 0, left: 1, both: 2 } as const;
 
