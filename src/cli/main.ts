@@ -11,6 +11,11 @@ Usage:
                      [--history JSON] [--json]
   calcscribe suggest --batch            (one JSON case per line on stdin, one result per line out)
   calcscribe exam DIR [--annotations FILE] [--json]
+  calcscribe report FINDINGS.json --sr OUT.dcm [--text OUT.txt] [--observer NAME]
+                     [--amends PREVIOUS.dcm]
+                        (FINDINGS.json: what exam --json or analyze --json wrote; the SR is a
+                         DICOM Comprehensive SR, TID 1500; NAME defaults to $CALCSCRIBE_OBSERVER)
+  calcscribe read-sr FILE [--json]      (an SR calcscribe wrote, printed as exam prints a report)
   calcscribe phantom --out DIR [--seed N] [options]
   calcscribe store --dicomweb URL FILE… [--timeout SECONDS] [--json]
   calcscribe fetch --dicomweb URL --study UID --out DIR [--timeout SECONDS]
@@ -32,6 +37,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   suggest: async () => (await import('./commands/suggest.js')).runSuggest,
   exam: async () => (await import('./commands/exam.js')).runExam,
   phantom: async () => (await import('./commands/phantom.js')).runPhantom,
+  report: async () => (await import('./commands/report.js')).runReport,
+  'read-sr': async () => (await import('./commands/read-sr.js')).runReadSr,
   store: async () => (await import('./commands/store.js')).runStore,
   fetch: async () => (await import('./commands/fetch.js')).runFetch,
 };

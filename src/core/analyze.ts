@@ -11,7 +11,7 @@ import type { MammoImage } from './image.js';
 import { defaultChange } from './draft/comparison.js';
 import { deriveFinding } from './draft/derive-finding.js';
 import { sideOfImage } from './draft/draft-lookup.js';
-import type { DraftFinding, DraftImage } from './draft/exam-draft.js';
+import type { DraftFinding, DraftImage, ExamDraft } from './draft/exam-draft.js';
 import { draftImageFrom, newExamDraft } from './draft/new-exam-draft.js';
 import { withExamContext } from './draft/with-exam-context.js';
 import { calibrationJson, type CalibrationJson } from './info.js';
@@ -99,6 +99,8 @@ export interface FindingAnalysis {
   readonly finding: Finding;
   readonly wording: string;
   readonly warnings: readonly string[];
+  /** The one-image exam draft the finding was derived from: what a structured report is written from. */
+  readonly draft: ExamDraft;
 }
 
 function outlinesFor(image: MammoImage, req: FindingRequest, warnings: string[]): Result<CalcificationOutline[]> {
@@ -239,7 +241,8 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     relation: req.relation ?? null,
     groupedBy: 'radiologist',
   };
-  const derived = deriveFinding({ ...draft, calcifications, findings: [finding] }, finding.id);
+  const withFinding: ExamDraft = { ...draft, calcifications, findings: [finding] };
+  const derived = deriveFinding(withFinding, finding.id);
   if (!derived.ok) return derived;
   const d = derived.value;
   return ok({
@@ -260,6 +263,7 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     finding: d.finding,
     wording: d.wording,
     warnings: [...new Set([...warnings, ...d.warnings])],
+    draft: withFinding,
   });
 }
 

@@ -571,6 +571,7 @@ export type SrPrivateConcept =
   | 'grouped by'
   | 'overrides'
   | 'finding wording'
+  | 'not reported'
   | 'assessment reason'
   | 'management'
   | 'indication'
@@ -611,6 +612,7 @@ export const SR_PRIVATE_CODES: Readonly<Record<SrPrivateConcept, CodedConcept>> 
   'grouped by': p('GROUPED_BY', 'Grouped by'),
   overrides: p('OVERRIDES', 'Terms replaced by the radiologist'),
   'finding wording': p('WORDING', 'Finding wording'),
+  'not reported': p('NOT_REPORTED', 'Not reported, because'),
   'assessment reason': p('REASON', 'Assessment reason'),
   management: p('MANAGEMENT', 'Suggested management'),
   indication: p('INDICATION', 'Indication'),

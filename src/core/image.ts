@@ -82,6 +82,16 @@ export interface ImageMetadata {
   readonly patientId: string | null;
   /** Patient's Birth Date (0010,0030), YYYYMMDD as stored, or null. */
   readonly patientBirthDate: string | null;
+  /** Patient's Sex (0010,0040): M, F or O as stored, or null. */
+  readonly patientSex: string | null;
+  /** Study Time (0008,0030), HHMMSS(.ffffff) as stored, or null. */
+  readonly studyTime: string | null;
+  /** Accession Number (0008,0050), or null. */
+  readonly accessionNumber: string | null;
+  /** Referring Physician's Name (0008,0090), PN as stored (e.g. "Referrer^Rita"), or null. */
+  readonly referringPhysicianName: string | null;
+  /** Study ID (0020,0010), or null. */
+  readonly studyId: string | null;
   /** Patient Orientation (0020,0020): [row direction, column direction], e.g. ['P', 'L']. */
   readonly patientOrientation: readonly [string, string] | null;
   readonly photometric: 'MONOCHROME1' | 'MONOCHROME2';
@@ -219,6 +229,11 @@ export function makeMammoImage(opts: {
     patientName: null,
     patientId: null,
     patientBirthDate: null,
+    patientSex: null,
+    studyTime: null,
+    accessionNumber: null,
+    referringPhysicianName: null,
+    studyId: null,
     patientOrientation: null,
     photometric: 'MONOCHROME2',
     bitsAllocated: opts.stored.BYTES_PER_ELEMENT * 8,

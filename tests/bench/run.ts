@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   { title: 'Analyse a group', load: async () => (await import('./group.js')).benchGroup },
   { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
   { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
+  { title: 'Structured report (SR)', load: async () => (await import('./sr.js')).benchSr },
   { title: 'Command-line start-up', load: async () => (await import('./cli-startup.js')).benchCliStartup },
   { title: 'PACS round trip (DICOMweb)', load: async () => (await import('./pacs.js')).benchPacs },
   // Last: Chromium and the viewer's server wind down for a while after it, and a process timed in

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   analyzeFinding,
   CALIBRATION_WORDS,
+  draft,
   describeCalibration,
   parseChange,
   parseComposition,
@@ -73,7 +74,7 @@ function parseJson(text: string, option: string): unknown {
   }
 }
 
-/** The `analyze --json` contract. */
+/** The `analyze --json` contract; `draft` is the finding's one-image draft (portableDraft), what `calcscribe report` writes the SR from. */
 export function analysisJson(a: FindingAnalysis): unknown {
   return {
     calibration: a.calibration,
@@ -106,6 +107,7 @@ export function analysisJson(a: FindingAnalysis): unknown {
     },
     wording: a.wording,
     warnings: a.warnings,
+    draft: draft.portableDraft(a.draft),
   };
 }
 

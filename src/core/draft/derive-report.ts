@@ -20,6 +20,8 @@ export interface DerivedReport extends DraftReport {
   readonly differences: readonly LineChange[];
   /** Findings that could not be derived, with why. */
   readonly warnings: readonly string[];
+  /** The same findings by id, each with the rules' reason: kept in the draft, left out of the report. */
+  readonly leftOut: readonly { readonly findingId: string; readonly reason: string }[];
 }
 
 /**
@@ -30,12 +32,16 @@ export interface DerivedReport extends DraftReport {
  */
 export function deriveReport(draft: ExamDraft, derive: (draft: ExamDraft, findingId: string) => Result<DerivedFinding> = deriveFinding): DerivedReport {
   const warnings: string[] = [];
+  const leftOut: { findingId: string; reason: string }[] = [];
   const order = { right: 0, left: 1, both: 2 } as const;
   const findingsDerived: DerivedFinding[] = [];
   for (const f of [...draft.findings].sort((a, b) => order[a.side] - order[b.side])) {
     const d = derive(draft, f.id);
     if (d.ok) findingsDerived.push(d.value);
-    else warnings.push(`finding ${f.id} left out: ${d.error.message}`);
+    else {
+      warnings.push(`finding ${f.id} left out: ${d.error.message}`);
+      leftOut.push({ findingId: f.id, reason: d.error.message });
+    }
   }
   const exam: Exam = { composition: draft.composition, findings: findingsDerived.map((d) => d.finding), priorDate: draft.priorDate };
   const suggested = draftReport(exam);
@@ -49,5 +55,6 @@ export function deriveReport(draft: ExamDraft, derive: (draft: ExamDraft, findin
     edited: draft.reportText !== null && draft.reportText !== suggested.text,
     differences: lineDiff(suggested.text, text),
     warnings,
+    leftOut,
   };
 }

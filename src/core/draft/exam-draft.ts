@@ -5,13 +5,51 @@
  * typed. Plain data (JSON-serialisable) so it can be autosaved and restored as is.
  */
 import type { Overrides } from '../assess/overrides.js';
-import type { CalibrationKind, Laterality, MammoView, ViewModifier } from '../image.js';
+import type { CalibrationKind, ImageMetadata, Laterality, MammoView, ViewModifier } from '../image.js';
 import type { BreastComposition, ChangeSincePrior, ClinicalHistory, Indication, KnownCancerRelation, Side } from '../lexicon.js';
 import type { BreastGeometry } from '../locate/breast-geometry.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { PointPx } from '../units.js';
 
 export const EXAM_DRAFT_SCHEMA = 'calcscribe-exam-draft/1';
+
+/**
+ * The image's DICOM identity and the patient and study attributes its header carries, as ingest
+ * read them: what a structured report references and copies (srHeaderFromDraft).
+ */
+export type DraftImageDicom = Pick<
+  ImageMetadata,
+  | 'sopClassUid'
+  | 'sopInstanceUid'
+  | 'seriesInstanceUid'
+  | 'studyInstanceUid'
+  | 'patientName'
+  | 'patientId'
+  | 'patientBirthDate'
+  | 'patientSex'
+  | 'studyDate'
+  | 'studyTime'
+  | 'accessionNumber'
+  | 'referringPhysicianName'
+  | 'studyId'
+>;
+
+/** The fields of DraftImageDicom, in the order they are written. */
+export const DRAFT_IMAGE_DICOM_KEYS = [
+  'sopClassUid',
+  'sopInstanceUid',
+  'seriesInstanceUid',
+  'studyInstanceUid',
+  'patientName',
+  'patientId',
+  'patientBirthDate',
+  'patientSex',
+  'studyDate',
+  'studyTime',
+  'accessionNumber',
+  'referringPhysicianName',
+  'studyId',
+] as const satisfies readonly (keyof DraftImageDicom)[];
 
 /** What the draft needs to know of each image, so that suggestions can be recomputed without pixels. */
 export interface DraftImage {
@@ -32,6 +70,8 @@ export interface DraftImage {
   readonly patientOrientation?: readonly [string, string] | null;
   /** Study Date (0008,0020) as YYYY-MM-DD; null or absent when the header has none. */
   readonly studyDate?: string | null;
+  /** The header's identity and patient / study attributes (for the structured report); absent in older drafts. */
+  readonly dicom?: DraftImageDicom;
 }
 
 export interface DraftCalcification {

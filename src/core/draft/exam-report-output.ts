@@ -8,7 +8,7 @@ import { codedReport } from '../report/render-json.js';
 import { deriveReport, type DerivedReport } from './derive-report.js';
 import type { DerivedFinding } from './derive-finding.js';
 import { calcificationsOf, calibrationOf, findFinding, findImage, imageLabel } from './draft-lookup.js';
-import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
+import type { DraftCalcification, DraftFinding, DraftImage, ExamDraft } from './exam-draft.js';
 
 /** The finding's calcifications by image, images in the order the finding first shows them. */
 function byImage(draft: ExamDraft, d: DerivedFinding): { image: DraftImage; calcs: DraftCalcification[] }[] {
@@ -52,8 +52,62 @@ export function examReportText(draft: ExamDraft, extraWarnings: readonly string[
   return lines.join('\n');
 }
 
-/** What deriveReport adds for the panel (the derived findings, the exam it read, the line changes, the warnings): not report sections. */
-const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'differences', 'warnings']);
+/** What deriveReport adds for the panel (the derived findings, the exam it read, the line changes, the warnings, the findings left out): not report sections. */
+const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'differences', 'warnings', 'leftOut']);
+
+const SIDE_ORDER = { right: 0, left: 1, both: 2 } as const;
+
+/**
+ * The draft as the report JSON carries it, so that a report (`calcscribe report`) can be written
+ * from the JSON alone: everything the radiologist made (every finding, the report leaves out or
+ * not, every calcification with its outline, seed and measurements, the overrides, the exam's
+ * context and the typed text) and each image's DICOM header, named the same way whichever host
+ * built the draft — images by SOP Instance UID (else their draft id), findings `f1`… in report
+ * order, calcifications `c1`… in the order of their findings; only the images holding
+ * calcifications (in the order of their calcifications) or a nipple marker; no revision counter
+ * (the host's autosave order).
+ */
+export function portableDraft(draft: ExamDraft): Omit<ExamDraft, 'revision'> {
+  const findings = [...draft.findings].sort((a, b) => SIDE_ORDER[a.side] - SIDE_ORDER[b.side]);
+  const inFindings = findings.flatMap((f) => f.calcificationIds);
+  const calcOrder = [...new Set([...inFindings, ...draft.calcifications.map((c) => c.id)])];
+  const calcIds = new Map(calcOrder.map((id, i) => [id, `c${i + 1}`]));
+  const calcs = calcOrder.flatMap((id) => draft.calcifications.filter((c) => c.id === id).slice(0, 1));
+  // Images in the order their calcifications come, then those holding only a nipple marker.
+  const order = [...new Set([...calcs.map((c) => c.imageId), ...draft.images.map((i) => i.imageId).filter((id) => id in draft.nippleMarkers)])];
+  const kept = order.flatMap((id) => draft.images.filter((i) => i.imageId === id).slice(0, 1));
+  const imageIds = new Map<string, string>();
+  for (const i of kept) {
+    const uid = i.dicom?.sopInstanceUid ?? null;
+    imageIds.set(i.imageId, uid !== null && ![...imageIds.values()].includes(uid) ? uid : i.imageId);
+  }
+  const imageId = (id: string): string => imageIds.get(id) ?? id;
+  return {
+    schema: draft.schema,
+    examKey: draft.examKey,
+    images: kept.map((i) => ({ ...i, imageId: imageId(i.imageId) })),
+    calcifications: calcs.map((c): DraftCalcification => ({ ...c, id: calcIds.get(c.id) ?? c.id, imageId: imageId(c.imageId) })),
+    // Fields in one order whichever host made the finding; knownCancer absent (older drafts, the viewer's new findings) and null say the same: written null.
+    findings: findings.map(
+      (f, i): DraftFinding => ({
+        id: `f${i + 1}`,
+        side: f.side,
+        calcificationIds: f.calcificationIds.map((id) => calcIds.get(id) ?? id),
+        change: f.change,
+        overrides: f.overrides,
+        relation: f.relation,
+        ...(f.groupedBy === undefined ? {} : { groupedBy: f.groupedBy }),
+        knownCancer: f.knownCancer ?? null,
+      }),
+    ),
+    composition: draft.composition,
+    history: draft.history,
+    priorDate: draft.priorDate,
+    indication: draft.indication ?? null,
+    nippleMarkers: Object.fromEntries(Object.entries(draft.nippleMarkers).filter(([id]) => imageIds.has(id)).map(([id, p]) => [imageId(id), p])),
+    reportText: draft.reportText,
+  };
+}
 
 /**
  * The report as JSON: the `exam --json` contract and the viewer's "Export JSON", the same bytes
@@ -69,6 +123,8 @@ const DRAFT_ONLY: ReadonlySet<string> = new Set(['findingsDerived', 'exam', 'dif
  * - `coded`: the same report with the code (SCT / DCM) beside every term, each finding's evidence,
  *   rules, differential, change and follow-up (renderReportJson's content).
  * - `warnings`: the derivation's, each naming its finding, then the caller's.
+ * - `draft`: the draft itself (portableDraft), with each image's DICOM header: what
+ *   `calcscribe report` writes the structured report from (readFindingsJson).
  */
 export function examReportJson(draft: ExamDraft, extraWarnings: readonly string[] = []): string {
   const report = deriveReport(draft);
@@ -94,5 +150,6 @@ export function examReportJson(draft: ExamDraft, extraWarnings: readonly string[
     report: sections,
     coded: codedReport(report.exam, report),
     warnings: warningsOf(report, extraWarnings),
+    draft: portableDraft(draft),
   });
 }

@@ -17,5 +17,6 @@ export { geometryWithNipple, nippleOf } from './locate-draft-finding.js';
 export { editOutlineAction } from './edit-outline.js';
 export { CHANGE_NOT_STATED, defaultChange, hasComparison, UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
 export { withExamContext } from './with-exam-context.js';
-export { examReportText, examReportJson } from './exam-report-output.js';
+export { examReportText, examReportJson, portableDraft } from './exam-report-output.js';
+export { readFindingsJson } from './read-findings-json.js';
 export { imageLabel } from './draft-lookup.js';

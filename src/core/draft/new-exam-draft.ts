@@ -1,7 +1,7 @@
 import type { MammoImage } from '../image.js';
 import { EMPTY_HISTORY } from '../lexicon.js';
 import type { BreastGeometry } from '../locate/breast-geometry.js';
-import { EXAM_DRAFT_SCHEMA, type DraftImage, type ExamDraft } from './exam-draft.js';
+import { DRAFT_IMAGE_DICOM_KEYS, EXAM_DRAFT_SCHEMA, type DraftImage, type DraftImageDicom, type ExamDraft } from './exam-draft.js';
 
 /**
  * An empty draft for one examination: no calcifications, no findings, no composition, empty
@@ -27,7 +27,8 @@ export function newExamDraft(examKey: string, images: readonly DraftImage[]): Ex
 
 /**
  * What the draft keeps of an ingested image (no pixels): laterality, view, calibration, size,
- * orientation and the breast geometry found once.
+ * orientation, the breast geometry found once, and the header's identity and patient / study
+ * attributes (what a structured report references and copies).
  */
 export function draftImageFrom(
   image: MammoImage,
@@ -52,6 +53,7 @@ export function draftImageFrom(
     columns: image.columns,
     patientOrientation: image.meta.patientOrientation,
     studyDate: isoStudyDate(image.meta.studyDate),
+    dicom: Object.fromEntries(DRAFT_IMAGE_DICOM_KEYS.map((k) => [k, image.meta[k]])) as unknown as DraftImageDicom,
   };
 }
 

@@ -1,7 +1,7 @@
 import { BREAST_COMPOSITIONS, CHANGE_KINDS, INDICATIONS, KNOWN_CANCER_RELATIONS } from '../lexicon.js';
 import { ISO_DATE } from '../exam-context.js';
 import { err, ok, type Result } from '../result.js';
-import { EXAM_DRAFT_SCHEMA, type ExamDraft } from './exam-draft.js';
+import { DRAFT_IMAGE_DICOM_KEYS, EXAM_DRAFT_SCHEMA, type ExamDraft } from './exam-draft.js';
 
 /** The draft as JSON text (for autosave and files). */
 export function serializeDraft(draft: ExamDraft): string {
@@ -11,7 +11,7 @@ export function serializeDraft(draft: ExamDraft): string {
 type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['schema', 'examKey', 'images', 'calcifications', 'findings', 'composition', 'history', 'priorDate', 'nippleMarkers', 'reportText', 'revision'];
-const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate'];
+const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate', 'dicom'];
 const CALC_KEYS = ['id', 'imageId', 'seed', 'contour', 'edited', 'measurements'];
 const FINDING_KEYS = ['id', 'side', 'calcificationIds', 'change', 'overrides', 'relation', 'groupedBy', 'knownCancer'];
 const FINDING_REQUIRED = FINDING_KEYS.slice(0, -2);
@@ -41,7 +41,17 @@ function checkImage(v: unknown, i: number): Check {
   if (!isObj(v['calibration']) || typeof v['calibration']['kind'] !== 'string') return `${where}.calibration has no kind`;
   if (!Array.isArray(v['viewModifiers'])) return `${where}.viewModifiers is not a list`;
   if (v['studyDate'] !== undefined && v['studyDate'] !== null && (typeof v['studyDate'] !== 'string' || !ISO_DATE.test(v['studyDate']))) return `${where}.studyDate must be a date YYYY-MM-DD`;
-  return null;
+  return v['dicom'] === undefined ? null : checkDicom(v['dicom'], `${where}.dicom`);
+}
+
+/** The header's identity and attributes: every field present, text (the SOP Class UID) or text or null. */
+function checkDicom(v: unknown, where: string): Check {
+  if (!isObj(v)) return `${where} is not an object`;
+  const k = keysCheck(v, DRAFT_IMAGE_DICOM_KEYS, DRAFT_IMAGE_DICOM_KEYS, where);
+  if (k !== null) return k;
+  if (typeof v['sopClassUid'] !== 'string') return `${where}.sopClassUid is not text`;
+  const bad = DRAFT_IMAGE_DICOM_KEYS.find((key) => !isStrOrNull(v[key]));
+  return bad === undefined ? null : `${where}.${bad} is not text or null`;
 }
 
 function checkCalcification(v: unknown, i: number): Check {

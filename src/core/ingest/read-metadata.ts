@@ -1,6 +1,8 @@
 /**
  * The descriptive metadata of an image that later stages and reports use: identifiers,
- * presentation intent, implants, dates, age, manufacturer, name, VOI windows.
+ * presentation intent, implants, dates, age, manufacturer, name, VOI windows, and the patient and
+ * study attributes a structured report copies (sex, study time, accession number, referring
+ * physician, study ID).
  */
 import type { DataSet } from 'dicom-parser';
 import type { VoiWindow } from '../image.js';
@@ -21,6 +23,14 @@ export interface DescriptiveMetadata {
   readonly patientId: string | null;
   /** YYYYMMDD as stored, or null. */
   readonly patientBirthDate: string | null;
+  /** M, F or O as stored, or null. */
+  readonly patientSex: string | null;
+  /** HHMMSS(.ffffff) as stored, or null. */
+  readonly studyTime: string | null;
+  readonly accessionNumber: string | null;
+  /** PN as stored, or null. */
+  readonly referringPhysicianName: string | null;
+  readonly studyId: string | null;
   readonly windows: readonly VoiWindow[];
   readonly voiLutFunction: string | null;
 }
@@ -63,6 +73,11 @@ export function readDescriptiveMetadata(ds: DataSet): DescriptiveMetadata {
     patientName: readText(ds, TAG.PatientName),
     patientId: readText(ds, TAG.PatientID),
     patientBirthDate: readText(ds, TAG.PatientBirthDate),
+    patientSex: readText(ds, TAG.PatientSex),
+    studyTime: readText(ds, TAG.StudyTime),
+    accessionNumber: readText(ds, TAG.AccessionNumber),
+    referringPhysicianName: readText(ds, TAG.ReferringPhysicianName),
+    studyId: readText(ds, TAG.StudyID),
     windows: readWindows(ds),
     voiLutFunction: voi,
   };

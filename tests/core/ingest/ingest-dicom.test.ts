@@ -76,6 +76,15 @@ describe('ingestDicom on an uncompressed MG For Presentation image', () => {
     expect(m.warnings).toEqual([]);
   });
 
+  it('reads the patient and study attributes a structured report copies, null when absent', async () => {
+    const attributes = { PatientSex: 'F', StudyTime: '101500.25', AccessionNumber: 'ACC-42', ReferringPhysicianName: 'Referrer^Rita', StudyID: 'S42' };
+    const m = (await ingestOk(writeMammogram({ attributes }))).meta;
+    expect([m.patientSex, m.studyTime, m.accessionNumber, m.referringPhysicianName, m.studyId]).toEqual(['F', '101500.25', 'ACC-42', 'Referrer^Rita', 'S42']);
+    const none = { PatientSex: undefined, StudyTime: undefined, AccessionNumber: undefined, ReferringPhysicianName: undefined, StudyID: undefined };
+    const bare = (await ingestOk(writeMammogram({ attributes: none }))).meta;
+    expect([bare.patientSex, bare.studyTime, bare.accessionNumber, bare.referringPhysicianName, bare.studyId]).toEqual([null, null, null, null, null]);
+  });
+
   it('calibrates from Imager Pixel Spacing and the ERMF', async () => {
     const image = await ingestOk(writeMammogram());
     expect(image.calibration.kind).toBe('magnification-corrected');

@@ -15,7 +15,7 @@ import { err, ok, type Result } from '../../result.js';
 import { calcificationGroup } from './calcification-group.js';
 import { codeItem, codeValue, container, imageRef, personValue, textValue, uidValue, type ContentItem } from './content-items.js';
 import { examEvaluations } from './exam-evaluations.js';
-import { findingGroup } from './finding-group.js';
+import { findingGroup, notReportedFindingGroup } from './finding-group.js';
 import { COMPREHENSIVE_SR_SOP_CLASS, type SrExamHeader, type SrImageHeader, type SrWriteOptions } from './sr-options.js';
 import { checkIdentifier, checkUid, headerPersonName, personName, shortText } from './sr-text.js';
 
@@ -102,13 +102,15 @@ function evidence(used: readonly string[], images: Readonly<Record<string, SrIma
 /**
  * The SR of a draft. Refused (with every reason) when a UID or identifier would be invalid, when
  * an image with calcifications has no header, or when the draft has no findings. Findings the
- * report leaves out (deriveReport's warnings) are left out here too.
+ * report leaves out (deriveReport's leftOut) are kept, marked not reported with the rules' reason.
  */
 export function buildCalcificationSr(draft: ExamDraft, header: SrExamHeader, options: SrWriteOptions): Result<SrDataset> {
   const report = deriveReport(draft);
-  // Calcifications of reported findings, in report order; the images they lie on, in draft order.
+  // Calcifications of the reported findings in report order, then of those left out; the images they lie on, in draft order.
   const reported = report.findingsDerived.map((d) => ({ d, f: findFinding(draft, d.id) })).filter((x): x is { d: typeof x.d; f: NonNullable<typeof x.f> } => x.f !== undefined);
-  const calcs = reported.flatMap(({ f }) => calcificationsOf(draft, f));
+  // Findings the rules refuse stay in the SR, marked not reported with the reason: nothing the radiologist made is lost.
+  const leftOut = report.leftOut.map(({ findingId, reason }) => ({ reason, f: findFinding(draft, findingId) })).filter((x): x is { reason: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+  const calcs = [...new Set([...reported, ...leftOut].flatMap(({ f }) => calcificationsOf(draft, f)))];
   // Every image the content references is in the library and the evidence: those with calcifications, and those with a nipple marker the header knows.
   const withCalcs = new Set(calcs.map((c) => c.imageId));
   const referenced = (id: string): boolean => withCalcs.has(id) || (id in draft.nippleMarkers && header.images[id] !== undefined);
@@ -126,10 +128,12 @@ export function buildCalcificationSr(draft: ExamDraft, header: SrExamHeader, opt
     trackingUids.set(c.id, uid);
     calcGroups.push(calcificationGroup(c, image, h, uid));
   }
-  const findingUids = reported.map(() => options.uids.next());
-  const findingGroups = reported.map(({ f, d }, i) =>
-    findingGroup(f, d, i, findingUids[i] as string, f.calcificationIds.map((id) => trackingUids.get(id)).filter((u): u is string => u !== undefined)),
-  );
+  const members = (f: { readonly calcificationIds: readonly string[] }): string[] => f.calcificationIds.map((id) => trackingUids.get(id)).filter((u): u is string => u !== undefined);
+  const findingUids = [...reported, ...leftOut].map(() => options.uids.next());
+  const findingGroups = [
+    ...reported.map(({ f, d }, i) => findingGroup(f, d, i, findingUids[i] as string, members(f))),
+    ...leftOut.map(({ f, reason }, i) => notReportedFindingGroup(f, reason, i, findingUids[reported.length + i] as string, members(f))),
+  ];
   const deviceUid = options.device.uid ?? options.uids.next();
   // The injected generator's UIDs: valid, and none given twice (a tracking UID names one group).
   const generated = [...trackingUids.values(), ...findingUids, ...(options.device.uid === undefined ? [deviceUid] : [])];

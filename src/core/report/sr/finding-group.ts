@@ -83,6 +83,42 @@ function suggestionContainer(d: DerivedFinding): ContentItem {
   ]);
 }
 
+/** What the radiologist set on the finding beyond its terms, as the draft holds it, for a reader to rebuild the draft. */
+function typedItems(f: DraftFinding): ContentItem[] {
+  return [
+    ...(f.relation === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['relation to treated site'], f.relation)]),
+    ...((f.knownCancer ?? null) === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['known cancer relation'], f.knownCancer as string)]),
+    ...(f.groupedBy === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['grouped by'], f.groupedBy)]),
+    // The replaced terms exactly as the draft holds them (JSON).
+    ...(Object.keys(f.overrides).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES.overrides, utJson(f.overrides))]),
+    // The change item is the one in force (the override); the change stated before it is kept for a reader.
+    ...(f.overrides.change === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['change before override'], utJson(f.change))]),
+  ];
+}
+
+/** Tracking Identifier of a finding the report leaves out. */
+export function notReportedTrackingIdentifier(index: number): string {
+  return `calcscribe finding not reported ${index + 1}`;
+}
+
+/**
+ * A finding the rules refuse (deriveReport leaves it out of the report, e.g. "this finding" is the
+ * known cancer but the history holds none): kept as the radiologist made it, marked Not reported
+ * with the rules' reason, without terms, category or wording (the rules gave none).
+ */
+export function notReportedFindingGroup(f: DraftFinding, reason: string, index: number, trackingUid: string, memberUids: readonly string[]): ContentItem {
+  return container('CONTAINS', SR_CODES['measurement group'], [
+    textValue('HAS OBS CONTEXT', SR_CODES['tracking identifier'], notReportedTrackingIdentifier(index)),
+    uidValue('HAS OBS CONTEXT', SR_CODES['tracking uid'], trackingUid),
+    textValue('HAS OBS CONTEXT', SR_PRIVATE_CODES['finding identifier'], f.id),
+    findingSite(f.side),
+    ...memberUids.map((uid) => uidValue('CONTAINS', SR_PRIVATE_CODES['member calcification'], uid)),
+    textValue('CONTAINS', SR_PRIVATE_CODES['not reported'], reason),
+    ...(f.change === null ? [] : changeItems(f.change, f.change.kind !== 'no-priors')),
+    ...typedItems(f),
+  ]);
+}
+
 export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, trackingUid: string, memberUids: readonly string[]): ContentItem {
   const overridden = new Set<string>(d.overridden);
   const finalCategory = d.suggestion.assessment;
@@ -101,13 +137,7 @@ export function findingGroup(f: DraftFinding, d: DerivedFinding, index: number, 
     codeValue('CONTAINS', SR_CODES['assessment category'], ASSESSMENT_CODES[finalCategory], [originMarker(overridden.has('assessment'))]),
     codeValue('CONTAINS', SR_CODES['recommended follow-up'], FOLLOW_UP_CODES[CATEGORY_TABLE[finalCategory].followUp], [originMarker(overridden.has('assessment'))]),
     textValue('CONTAINS', SR_PRIVATE_CODES.management, d.suggestion.management),
-    ...(f.relation === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['relation to treated site'], f.relation)]),
-    ...((f.knownCancer ?? null) === null ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['known cancer relation'], f.knownCancer as string)]),
-    ...(f.groupedBy === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['grouped by'], f.groupedBy)]),
-    // The replaced terms exactly as the draft holds them (JSON), for a reader to rebuild the draft.
-    ...(Object.keys(f.overrides).length === 0 ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES.overrides, utJson(f.overrides))]),
-    // The change item above is the one in force (the override); the change stated before it is kept for a reader.
-    ...(f.overrides.change === undefined ? [] : [textValue('CONTAINS', SR_PRIVATE_CODES['change before override'], utJson(f.change))]),
+    ...typedItems(f),
     textValue('CONTAINS', SR_PRIVATE_CODES['finding wording'], d.wording),
     suggestionContainer(d),
   ];

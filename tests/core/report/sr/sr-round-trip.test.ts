@@ -4,7 +4,8 @@
  * outline, seed, measurement, image calibration and geometry (random doubles, integers for sizes),
  * the order of findings and calcifications, each finding's change / relation / known cancer /
  * grouping / overrides, the exam's composition, indication, comparison date, report text
- * (markup, backslashes, non-Latin text), nipple markers, key and revision.
+ * (markup, backslashes, non-Latin text), nipple markers, key and revision — findings the rules
+ * refuse (left out of the report) included: the SR keeps them, marked not reported.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import type { DraftFinding, DraftImage, ExamDraft } from '../../../../src/core/d
 import { EMPTY_HISTORY, INDICATIONS, type ChangeSincePrior } from '../../../../src/core/lexicon.js';
 import type { Overrides } from '../../../../src/core/assess/overrides.js';
 import { fixedOptions, loadSampleExam, type SampleExam } from './sample-exam-sr.js';
+import { childNamed, childrenNamed } from './sr-tree.js';
+import { SR_CODES, SR_PRIVATE_CODES } from '../../../../src/core/codes.js';
 import { makeRandom } from '../../../../test-data/generator/random.js';
 
 let sample: SampleExam;
@@ -97,6 +100,8 @@ const draftChanges = fc.record({
   reportText: fc.oneof(fc.constant(null), utSafe),
   emptyHistory: fc.boolean(),
   malignancySite: fc.oneof(fc.constant(null), utSafe),
+  // Without it, a finding related to the known cancer is refused by the rules (left out of the report, kept in the SR).
+  cancerInHistory: fc.boolean(),
   findings: fc.array(finding, { minLength: 8, maxLength: 8 }),
   nipples: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
 });
@@ -124,30 +129,35 @@ function randomDraft(base: ExamDraft, c: DraftChanges): ExamDraft {
     indication: c.indication,
     priorDate: c.priorDate,
     reportText: c.reportText,
-    // A finding related to the known cancer needs a biopsy-proven malignancy in the history (checkKnownCancer).
+    // A finding related to the known cancer needs a biopsy-proven malignancy in the history (checkKnownCancer): without one it is refused.
     history: {
       ...(c.emptyHistory ? EMPTY_HISTORY : base.history),
-      ...(findings.some((f) => f.knownCancer !== null) ? { malignancies: [{ side: 'both' as const, site: c.malignancySite, date: null }] } : {}),
+      ...(c.cancerInHistory && findings.some((f) => f.knownCancer !== null) ? { malignancies: [{ side: 'both' as const, site: c.malignancySite, date: null }] } : {}),
     },
     nippleMarkers,
   };
 }
 
 describe('SR round trip over random drafts', () => {
-  it('write → read gives the same draft, with no warning', () => {
+  it('write → read gives the same draft, with no warning, findings the rules refuse included', () => {
     let written = 0;
     let refused = 0;
+    let withLeftOut = 0;
     fc.assert(
       fc.property(draftChanges, (changes) => {
         const draft = randomDraft(sample.draft, changes);
         const sr = buildCalcificationSr(draft, sample.header, fixedOptions());
-        // A finding the rules refuse (contradictory context, e.g. "adjacent to the known cancer" with no known cancer)
-        // is left out of the report and so of the SR (docs/structured-report.md): not a round trip, counted below.
-        if (!sr.ok || deriveReport(draft).warnings.length > 0) {
+        if (!sr.ok) {
           refused++;
           return;
         }
         written++;
+        // A finding the rules refuse (e.g. related to a known cancer the history does not hold) is left out of the
+        // report but kept in the SR, marked not reported with the rules' reason (docs/structured-report.md).
+        const { leftOut } = deriveReport(draft);
+        if (leftOut.length > 0) withLeftOut++;
+        const notReported = notReportedReasons(sr.value);
+        expect(notReported.sort()).toEqual(leftOut.map((l) => l.reason).sort());
         const read = readCalcificationSr(writeSrPart10(sr.value));
         if (!read.ok) throw new Error(read.error.message);
         expect(read.value.warnings).toEqual([]);
@@ -155,8 +165,16 @@ describe('SR round trip over random drafts', () => {
       }),
       { numRuns: 60, seed: 20260310 },
     );
-    // The property must have been checked on most drafts, not skipped.
+    // The property must have been checked on most drafts, not skipped, and on drafts with refused findings.
     expect(written).toBeGreaterThanOrEqual(50);
     expect(refused).toBeLessThanOrEqual(10);
+    expect(withLeftOut).toBeGreaterThanOrEqual(10);
+    expect(withLeftOut).toBeLessThan(written);
   }, 300_000);
 });
+
+/** The reasons of the finding groups marked Not reported. */
+function notReportedReasons(ds: Readonly<Record<string, unknown>>): string[] {
+  const groups = childrenNamed(childNamed(ds, SR_CODES['imaging measurements']), SR_CODES['measurement group']);
+  return groups.flatMap((g) => childrenNamed(g, SR_PRIVATE_CODES['not reported']).map((i) => i['TextValue'] as string));
+}

@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { examReportText, readFindingsJson } from '../../core/draft/index.js';
+import { buildCalcificationSr, readCalcificationSr, srHeaderFromDraft, writeSrPart10, type SrPredecessor } from '../../core/report/sr/index.js';
+import { unwrap } from '../../core/result.js';
+import { UsageError, printable, type CliIo } from '../io.js';
+import { newUid } from '../new-uid.js';
+import { readInput } from '../read-input.js';
+import { calcscribeVersion } from '../version.js';
+
+/** Where the radiologist's name comes from when --observer is not given (a setting of the installation). */
+export const OBSERVER_VARIABLE = 'CALCSCRIBE_OBSERVER';
+
+function write(path: string, bytes: Uint8Array | string): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    throw new UsageError(`cannot write ${printable(path)}: ${(e as { code?: string }).code ?? 'failed'}`);
+  }
+}
+
+/** The SR an amendment names: a calcscribe SR of the same study. */
+async function predecessorOf(path: string, studyInstanceUid: string): Promise<SrPredecessor> {
+  const previous = readCalcificationSr(await readInput(path));
+  if (!previous.ok) throw new UsageError(`--amends ${path}: ${previous.error.message}`);
+  const p = previous.value.instance;
+  if (p.studyInstanceUid !== studyInstanceUid) throw new UsageError(`--amends ${path} reports another study (${p.studyInstanceUid}), not this one (${studyInstanceUid})`);
+  return p;
+}
+
+/**
+ * `calcscribe report FINDINGS.json --sr OUT.dcm [--text OUT.txt] [--observer NAME] [--amends PREVIOUS.dcm]`:
+ * the draft of an `exam --json` or `analyze --json` output written as a DICOM SR (TID 1500), new
+ * UIDs (root 2.25) and the time now; --amends names the SR it replaces (Predecessor Documents).
+ */
+export async function runReport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { sr: { type: 'string' }, text: { type: 'string' }, observer: { type: 'string' }, amends: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('report takes exactly one FINDINGS.json (what exam --json or analyze --json writes)');
+  if (values.sr === undefined) throw new UsageError('report needs --sr OUT.dcm (the structured report to write)');
+  const observer = (values.observer ?? process.env[OBSERVER_VARIABLE] ?? '').trim();
+  if (observer === '') throw new UsageError(`report needs the radiologist's name for the SR: --observer NAME (or ${OBSERVER_VARIABLE})`);
+  const path = positionals[0] as string;
+  const draft = readFindingsJson(new TextDecoder().decode(await readInput(path)));
+  if (!draft.ok) throw new UsageError(`${path}: ${draft.error.message}`);
+  const header = unwrap(srHeaderFromDraft(draft.value));
+  const predecessor = values.amends === undefined ? null : await predecessorOf(values.amends, header.studyInstanceUid);
+  const sr = unwrap(
+    buildCalcificationSr(draft.value, header, {
+      uids: { sopInstanceUid: newUid(), seriesInstanceUid: newUid(), next: newUid },
+      now: new Date(),
+      observer: { name: observer },
+      device: { name: 'calcscribe', version: calcscribeVersion() },
+      predecessor,
+    }),
+  );
+  write(values.sr, writeSrPart10(sr));
+  if (values.text !== undefined) write(values.text, `${examReportText(draft.value)}\n`);
+  io.stderr(`wrote ${printable(values.sr)} (SOP Instance UID ${String(sr['SOPInstanceUID'])}${predecessor === null ? '' : `, amends ${predecessor.sopInstanceUid}`})\n`);
+  return 0;
+}
