@@ -7,6 +7,9 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { examFiles } from './src/viewer/serve/exam-files-plugin.js';
+import { requestGuard } from './src/viewer/serve/request-guard.js';
+import { dicomWebProxy } from './src/viewer/serve/dicomweb-proxy.js';
+import type { DicomWebTarget } from './src/viewer/serve/dicomweb-settings.js';
 import { publicEntryAliases } from './scripts/public-entry-points.js';
 
 const root = fileURLToPath(new URL('./src/viewer/', import.meta.url));
@@ -40,17 +43,20 @@ const headers = {
 /**
  * The viewer's configuration. `examDirs` maps URL prefixes to folders of exams served read-only
  * (the bundled sample is always at /sample/). `testHooks`: the build the browser tests and
- * benchmarks drive, with window.calcscribe (never served by `npm start`).
+ * benchmarks drive, with window.calcscribe (never served by `npm start`). `dicomWeb`: the PACS the
+ * served viewer reaches same-origin under /dicomweb/ (src/viewer/serve/dicomweb-proxy.ts).
  */
-export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string; testHooks?: boolean } = {}): UserConfig {
+export function viewerConfig(options: { examDirs?: Record<string, string>; outDir?: string; testHooks?: boolean; dicomWeb?: DicomWebTarget | null } = {}): UserConfig {
   return {
     root,
     // The browser tests' and benchmarks' hooks (src/viewer/app/test-hooks.ts) are in the test build only.
     define: { __CALCSCRIBE_TEST_HOOKS__: JSON.stringify(options.testHooks ?? false) },
     base: './',
-    plugins: [react(), examFiles({ '/sample/': sampleDir, ...(options.examDirs ?? {}) })],
+    // The request guard runs first: no request reaches the others unchecked, none stops the server.
+    plugins: [requestGuard(), react(), examFiles({ '/sample/': sampleDir, ...(options.examDirs ?? {}) }), dicomWebProxy(options.dicomWeb ?? null)],
     server: { host: '127.0.0.1', strictPort: false, headers, hmr: false, fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },
-    preview: { host: '127.0.0.1', strictPort: false, headers },
+    // No CORS: only the viewer's own pages read what this server answers (patient data, the PACS proxy).
+    preview: { host: '127.0.0.1', strictPort: false, headers, cors: false },
     worker: { format: 'es' },
     // The 12-bit JPEG codec of the DICOM image loader, which its package does not export by name.
     // The extension reaches the core through its public entry points (calcscribe/core …), compiled from the sources here.
