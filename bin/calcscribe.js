@@ -6,4 +6,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stdoutBytes: (b) => process.stdout.write(b),
   stderr: (s) => process.stderr.write(s),
   stdin: process.stdin,
+  stderrIsTerminal: process.stderr.isTTY === true,
 });

@@ -5,6 +5,8 @@ export interface CliIo {
   readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (s: string) => void;
   readonly stdin: AsyncIterable<string | Uint8Array>;
+  /** Whether standard error is a terminal (a progress bar may be drawn there); absent: it is not. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 /** Exit codes: the contract scripts rely on. */

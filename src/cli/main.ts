@@ -12,11 +12,15 @@ Usage:
   calcscribe suggest --batch            (one JSON case per line on stdin, one result per line out)
   calcscribe exam DIR [--annotations FILE] [--json]
   calcscribe phantom --out DIR [--seed N] [options]
+  calcscribe store --dicomweb URL FILE… [--timeout SECONDS] [--json]
+  calcscribe fetch --dicomweb URL --study UID --out DIR [--timeout SECONDS]
 
 Coordinates are stored-image pixels: X = column, Y = row, origin top-left.
 Terms are BI-RADS 5th-edition lexicon words in lower case ("fine pleomorphic", "grouped");
 SCT / DCM codes are accepted too ("SCT:129750001", "DCM:111344").
-Exit codes: 0 success, 2 bad input (one line on stderr), 1 a bug.
+store / fetch: DICOMweb (STOW-RS; QIDO-RS + WADO-RS into DIR as <SOPInstanceUID>.dcm); an
+Authorization header for the PACS is read from CALCSCRIBE_DICOMWEB_AUTHORIZATION, never printed.
+Exit codes: 0 success, 2 bad input or a file not stored / fetched (one line on stderr each), 1 a bug.
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -28,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   suggest: async () => (await import('./commands/suggest.js')).runSuggest,
   exam: async () => (await import('./commands/exam.js')).runExam,
   phantom: async () => (await import('./commands/phantom.js')).runPhantom,
+  store: async () => (await import('./commands/store.js')).runStore,
+  fetch: async () => (await import('./commands/fetch.js')).runFetch,
 };
 
 /** Runs the command line; returns the exit code. Bad input never produces a stack trace. */

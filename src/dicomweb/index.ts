@@ -5,7 +5,7 @@
 export { searchStudies, findPriorMammograms, listInstances, retrieveInstance, storeInstances, mediaStorageSopInstanceUid } from './pacs-client.js';
 export { isDicomUid } from './dicom-json.js';
 export { displayUrl } from './pacs-request.js';
-export { failureReasonWords } from './store-response.js';
+export { failureReasonWords, warningReasonWords } from './store-response.js';
 export { parseStudies, studySummary, studyQueryParams, newestFirst } from './study-summary.js';
 export { parseInstances } from './instance-list.js';
 export {

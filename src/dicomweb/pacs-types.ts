@@ -61,7 +61,13 @@ export interface InstanceRef {
 
 /** What the server said about one instance sent with STOW-RS, in the order the instances were given. */
 export type InstanceStoreOutcome =
-  | { readonly index: number; readonly sopInstanceUid: string | null; readonly status: 'stored' }
+  | {
+      readonly index: number;
+      readonly sopInstanceUid: string | null;
+      readonly status: 'stored';
+      /** Stored with a warning (Warning Reason 0008,1196), e.g. "0xB000 coercion of data elements": the server changed something. */
+      readonly warning?: string;
+    }
   | {
       readonly index: number;
       readonly sopInstanceUid: string | null;

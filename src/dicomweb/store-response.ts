@@ -23,11 +23,27 @@ const FAILURE_REASONS: readonly { readonly code: number; readonly mask: number; 
   { code: 0xc000, mask: 0xf000, words: 'cannot understand' },
 ];
 
+/** Warning Reason values of a stored instance. Source: PS3.18 (2024) 10.5.3, the C-STORE warning statuses of PS3.4 Table B.2-1. */
+const WARNING_REASONS: readonly { readonly code: number; readonly mask: number; readonly words: string }[] = [
+  { code: 0xb000, mask: 0xffff, words: 'coercion of data elements' },
+  { code: 0xb006, mask: 0xffff, words: 'elements discarded' },
+  { code: 0xb007, mask: 0xffff, words: 'data set does not match SOP class' },
+];
+
+function reasonWords(table: typeof FAILURE_REASONS, code: number, unknown: string): string {
+  const hex = `0x${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const known = table.find((r) => (code & r.mask) === r.code);
+  return known === undefined ? `${unknown} ${hex}` : `${hex} ${known.words}`;
+}
+
 /** "0xA900 data set does not match SOP class", or the bare code when it is not in the table. */
 export function failureReasonWords(code: number): string {
-  const hex = `0x${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const known = FAILURE_REASONS.find((r) => (code & r.mask) === r.code);
-  return known === undefined ? `failure reason ${hex}` : `${hex} ${known.words}`;
+  return reasonWords(FAILURE_REASONS, code, 'failure reason');
+}
+
+/** "0xB000 coercion of data elements", or the bare code when it is not in the table. */
+export function warningReasonWords(code: number): string {
+  return reasonWords(WARNING_REASONS, code, 'warning reason');
 }
 
 /** Whether a parsed JSON answer is a Store Instances Response (has either SOP sequence). */
@@ -41,7 +57,10 @@ export function isStoreResponse(json: unknown): json is Readonly<Record<string, 
  * not be read) from a Store Instances Response and the HTTP status it came with.
  */
 export function storeOutcomes(sent: readonly (string | null)[], response: Readonly<Record<string, unknown>>, status: number): InstanceStoreOutcome[] {
-  const stored = new Set(sequenceItems(response, TAG.ReferencedSOPSequence).map((item) => uidValue(item, TAG.ReferencedSOPInstanceUID)));
+  const stored = new Map<string, number | null>();
+  for (const item of sequenceItems(response, TAG.ReferencedSOPSequence)) {
+    stored.set(uidValue(item, TAG.ReferencedSOPInstanceUID), integerValue(item, TAG.WarningReason));
+  }
   const failed = new Map<string, number | null>();
   for (const item of sequenceItems(response, TAG.FailedSOPSequence)) {
     failed.set(uidValue(item, TAG.ReferencedSOPInstanceUID), integerValue(item, TAG.FailureReason));
@@ -53,7 +72,10 @@ export function storeOutcomes(sent: readonly (string | null)[], response: Readon
         ? { index, sopInstanceUid: uid, status: 'failed', reason: `the server listed it as failed without a reason (HTTP ${status})` }
         : { index, sopInstanceUid: uid, status: 'failed', reason: failureReasonWords(code), failureReason: code };
     }
-    if (uid !== null && stored.has(uid)) return { index, sopInstanceUid: uid, status: 'stored' };
+    if (uid !== null && stored.has(uid)) {
+      const warning = stored.get(uid) ?? null;
+      return warning === null ? { index, sopInstanceUid: uid, status: 'stored' } : { index, sopInstanceUid: uid, status: 'stored', warning: warningReasonWords(warning) };
+    }
     return {
       index,
       sopInstanceUid: uid,

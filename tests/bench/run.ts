@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { title: 'Suggest', load: async () => (await import('./suggest.js')).benchSuggest },
   { title: 'Suggest --batch', load: async () => (await import('./batch.js')).benchBatch },
   { title: 'Command-line start-up', load: async () => (await import('./cli-startup.js')).benchCliStartup },
+  { title: 'PACS round trip (DICOMweb)', load: async () => (await import('./pacs.js')).benchPacs },
   // Last: Chromium and the viewer's server wind down for a while after it, and a process timed in
   // that while (suggest --batch: 47,000 against 63,000 cases/s alone) measured the wind-down.
   { title: 'Viewer', load: async () => (await import('./viewer.js')).benchViewer },

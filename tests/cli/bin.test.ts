@@ -34,7 +34,7 @@ describe('the calcscribe executable', () => {
   it('treats a name of an object property as an unknown command', () => {
     const r = run(['toString', 'x']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('calcscribe: unknown command "toString" (try: info, analyze, suggest, exam, phantom)\n');
+    expect(r.stderr).toBe('calcscribe: unknown command "toString" (try: info, analyze, suggest, exam, phantom, store, fetch)\n');
   });
 
   it('reads a real digitised film (JPEG Extended 12-bit) and measures on it in pixels', () => {

@@ -27,6 +27,14 @@ describe('Store Instances Response → outcomes', () => {
     ]);
   });
 
+  it('a stored instance with a Warning Reason keeps it (the server changed something)', () => {
+    const answer = { '00081199': { vr: 'SQ', Value: [{ ...ref('1.2.3'), '00081196': { vr: 'US', Value: [0xb000] } }, { ...ref('1.2.4'), '00081196': { vr: 'US', Value: [0xb123] } }] } };
+    expect(storeOutcomes(['1.2.3', '1.2.4'], answer, 202)).toEqual([
+      { index: 0, sopInstanceUid: '1.2.3', status: 'stored', warning: '0xB000 coercion of data elements' },
+      { index: 1, sopInstanceUid: '1.2.4', status: 'stored', warning: 'warning reason 0xB123' },
+    ]);
+  });
+
   it('reads the answer Orthanc gives when one part is not DICOM (HTTP 400, empty Failed SOP Sequence)', () => {
     const answer = { '00080005': { vr: 'CS', Value: ['ISO_IR 100'] }, '00081198': { vr: 'SQ' }, '00081199': { vr: 'SQ', Value: [ref('2.25.1')] } };
     const out = storeOutcomes(['2.25.1', null], answer, 400);

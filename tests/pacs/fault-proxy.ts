@@ -24,7 +24,7 @@ export interface FaultProxy {
   /** Sets the fault for the requests that follow (null: forward unchanged). */
   setFault(fault: Fault | null): void;
   /** Requests seen, oldest first (method and path). */
-  readonly seen: { method: string; path: string; faulted: boolean }[];
+  readonly seen: { method: string; path: string; faulted: boolean; authorization: string | undefined }[];
   stop(): Promise<void>;
 }
 
@@ -71,7 +71,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const method = req.method ?? 'GET';
       const path = req.url ?? '/';
       const f = fault !== null && (fault.match ?? (() => true))(method, path) ? fault : null;
-      seen.push({ method, path, faulted: f !== null });
+      seen.push({ method, path, faulted: f !== null, authorization: req.headers.authorization });
       if (f === null) return forward(req, res, body);
       switch (f.kind) {
         case 'status':

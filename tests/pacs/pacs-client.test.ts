@@ -180,6 +180,7 @@ describe('faults: a clear PacsError, nothing thrown, nothing lost, and a retry s
     expect(hash(draftFile)).toBe(draftHash);
     proxy.setFault(null);
     expect(value(await searchStudies(viaProxy, { accessionNumber: 'SCR2026C' }))).toHaveLength(1);
+    expect(value(await storeInstances(viaProxy, [draftFile])).instances).toEqual([{ index: 0, sopInstanceUid: draftUid, status: 'stored' }]);
   });
 
   it('a slow server (answers after a delay shorter than the time limit): succeeds', async () => {
