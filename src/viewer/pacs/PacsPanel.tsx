@@ -114,7 +114,15 @@ export function PacsPanel({ config, connect, load, say, shownStudy }: PacsPanelP
         return false;
       }
       setStatus(`Loading the ${what}'s ${r.value.files.length} image${r.value.files.length === 1 ? '' : 's'}…`);
-      const loaded = await load(r.value.files, `PACS ${pacs.label}`, asPrior);
+      let loaded: number;
+      try {
+        loaded = await load(r.value.files, `PACS ${pacs.label}`, asPrior);
+      } catch (e) {
+        // Never left busy: the search and the other studies stay usable.
+        setBusy({ kind: 'idle' });
+        setStatus(`Showing the ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
       setBusy({ kind: 'idle' });
       const failed = r.value.failed.length > 0 ? `, ${r.value.failed.length} not retrieved` : '';
       setStatus(loaded === 0 ? `No image of the ${what} could be shown` : `${loaded} image${loaded === 1 ? '' : 's'} of the ${what} loaded${failed}`);
