@@ -114,13 +114,14 @@ function guardHandler(xhr: Xhr, onThrow: (e: unknown) => void): void {
  * %5E: dicomweb-client percent-encodes every query value, and Orthanc 1.10 with its DICOMweb
  * plugin 1.7 matches query values without decoding them, so "DOE%5EJ*" finds nobody while
  * "DOE^J*" finds Jane Doe. Browsers send "^" in a query as it is; a server that decodes the query
- * reads the same value either way.
+ * reads the same value either way. The same for "," (the separator of includefield's attributes):
+ * "includefield=00081030%2C00080061" gives no Study Description from Orthanc, "00081030,00080061" does.
  */
 function keepCaretsInQuery(xhr: Xhr): void {
   const open = xhr.open.bind(xhr);
   xhr.open = (method: string, url: string, async = true): void => {
     const q = url.indexOf('?');
-    open(method, q < 0 ? url : `${url.slice(0, q)}${url.slice(q).replace(/%5E/gi, '^')}`, async);
+    open(method, q < 0 ? url : `${url.slice(0, q)}${url.slice(q).replace(/%5E/gi, '^').replace(/%2C/gi, ',')}`, async);
   };
 }
 

@@ -83,6 +83,7 @@ describe('against a real Orthanc', () => {
       patientId: 'PH-SCR-2026',
       patientName: 'PHANTOM^SCREENING^A',
       studyDate: '20260310',
+      studyDescription: 'SCREENING MAMMOGRAPHY BILATERAL',
       modalities: ['MG'],
       numberOfInstances: 4,
     });

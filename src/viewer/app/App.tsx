@@ -42,6 +42,7 @@ import { SaveToPacs } from '../report/SaveToPacs.js';
 import { PacsPanel } from '../pacs/PacsPanel.js';
 import { fetchPacsConfig } from '../pacs/pacs-config.js';
 import { connectThroughViewer } from '../pacs/dicomweb-connection.js';
+import { comparisonFromPrior } from '../pacs/prior-comparison.js';
 
 /** The keyboard crosshair: on which viewport, at which CSS position inside its element. */
 interface Crosshair {
@@ -428,11 +429,21 @@ export function App() {
     [client, exam, openLoaded, reports, say],
   );
 
-  // Images retrieved from the PACS load as local files do; a prior joins the examination opened last.
+  // Images retrieved from the PACS load as local files do; a prior joins the examination opened last and is its comparison.
   const openFromPacs = useCallback(
-    async (files: readonly FileToLoad[], source: string, asPrior: boolean): Promise<number> =>
-      openLoaded(await loadFiles(client, files, source), ` from ${source}`, asPrior ? lastOpened.current : null),
-    [client, openLoaded],
+    async (files: readonly FileToLoad[], source: string, asPrior: boolean): Promise<number> => {
+      const e = await loadFiles(client, files, source);
+      const n = await openLoaded(e, ` from ${source}`, asPrior ? lastOpened.current : null);
+      const shown = shownDraft.current;
+      if (asPrior && n > 0 && shown !== null) {
+        // Once this tab knows it may edit the draft (it checks for another tab first).
+        const refusal = await decidedRefusal(shown.gate);
+        const r = refusal === null ? comparisonFromPrior(shown.store, e.images) : null;
+        if (refusal !== null || (r !== null && !r.ok)) say(`comparison date not set: ${refusal ?? (r !== null && !r.ok ? r.error.message : '')}`);
+      }
+      return n;
+    },
+    [client, openLoaded, say],
   );
 
   // The crosshair belongs to the selected view as it is laid out: another view or layout ends it.

@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FileToLoad } from '../loading/exam.js';
 import type { PacsConnection, StudySummary } from './pacs-connection.js';
+import { failureText } from './failure-text.js';
 import { NO_PACS, type PacsConfig } from './pacs-config.js';
 import { retrieveMammograms } from './retrieve-study.js';
 import { EMPTY_SEARCH, studyQueryOf, type StudySearchForm } from './study-query.js';
@@ -29,11 +30,6 @@ export interface PacsPanelProps {
   readonly say: (message: string) => void;
   /** The Study Instance UID of the examination on screen: priors are offered while the study they were found for is shown. */
   readonly shownStudy: string | null;
-}
-
-/** "Search failed: …": a failure as the radiologist reads it (the message carries the server's reason). */
-export function failureText(what: string, f: { readonly message: string }): string {
-  return `${what} failed: ${f.message}`;
 }
 
 type Busy = { readonly kind: 'idle' } | { readonly kind: 'searching' } | { readonly kind: 'retrieving'; readonly done: number; readonly total: number; readonly what: string };
@@ -118,7 +114,15 @@ export function PacsPanel({ config, connect, load, say, shownStudy }: PacsPanelP
         return false;
       }
       setStatus(`Loading the ${what}'s ${r.value.files.length} image${r.value.files.length === 1 ? '' : 's'}…`);
-      const loaded = await load(r.value.files, `PACS ${pacs.label}`, asPrior);
+      let loaded: number;
+      try {
+        loaded = await load(r.value.files, `PACS ${pacs.label}`, asPrior);
+      } catch (e) {
+        // Never left busy: the search and the other studies stay usable.
+        setBusy({ kind: 'idle' });
+        setStatus(`Showing the ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
       setBusy({ kind: 'idle' });
       const failed = r.value.failed.length > 0 ? `, ${r.value.failed.length} not retrieved` : '';
       setStatus(loaded === 0 ? `No image of the ${what} could be shown` : `${loaded} image${loaded === 1 ? '' : 's'} of the ${what} loaded${failed}`);
