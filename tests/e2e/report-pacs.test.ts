@@ -50,8 +50,8 @@ async function reportsInOrthanc(): Promise<Uint8Array[]> {
 }
 
 async function pacsSaveStatus(page: Page, state: 'stored' | 'failed'): Promise<string> {
-  await page.waitForFunction((s) => document.querySelector('[data-testid="save-report"] [data-testid="pacs-status"]')?.getAttribute('data-state') === s, state, { timeout: 120_000 });
-  return page.getByTestId('save-report').getByTestId('pacs-status').innerText();
+  await page.waitForFunction((s) => document.querySelector('[data-testid="save-report"] [data-testid="save-to-pacs-status"]')?.getAttribute('data-state') === s, state, { timeout: 120_000 });
+  return page.getByTestId('save-report').getByTestId('save-to-pacs-status').innerText();
 }
 
 /** A browser of its own on the viewer's start page (another patient's image), with the study then opened from the PACS. */

@@ -14,7 +14,7 @@ export function SaveToPacs({ pacs, state, onSave }: { readonly pacs: PacsOfPage;
         {state.kind === 'failed' ? 'Retry: save to PACS' : 'Save to PACS'}
       </button>
       {saving ? <progress data-testid="pacs-progress" aria-label="Saving the report to the PACS" max={Math.max(1, state.totalBytes)} value={state.sentBytes} /> : null}
-      <span role="status" data-testid="pacs-status" data-state={state.kind} className={state.kind === 'failed' ? 'pacs-failed' : undefined}>
+      <span role="status" data-testid="save-to-pacs-status" data-state={state.kind} className={state.kind === 'failed' ? 'pacs-failed' : undefined}>
         {pacsSaveText(state, pacs.label)}
       </span>
     </>
