@@ -48,30 +48,30 @@ interface Graded<T extends string> extends RuleFiring<T> {
   readonly failed: number;
 }
 
-function grade<F, T extends string, P extends string>(
+function grade<T extends string, P extends string>(
   rule: TermRule<T, P>,
-  predicates: Readonly<Record<P, FeaturePredicate<F>>>,
   held: (p: P) => boolean | null,
-  features: F,
-): Graded<T> {
+  say: (p: P) => string,
+): Graded<T> | null {
   let unapplied = 0;
   let applied = 0;
   let failed = 0;
+  for (const p of rule.all) {
+    const h = held(p);
+    if (h === null) unapplied++;
+    else if (h) applied++;
+    else failed++;
+  }
+  const full = failed === 0 && applied > 0;
+  // Only full fits and near fits (one failed, at least two held) are kept: the others need no words.
+  if (!full && !(failed === 1 && applied >= 2)) return null;
   const evidence: string[] = [];
   const against: string[] = [];
   for (const p of rule.all) {
     const h = held(p);
-    if (h === null) {
-      unapplied++;
-    } else if (h) {
-      applied++;
-      evidence.push(predicates[p].say(features));
-    } else {
-      failed++;
-      against.push(`not ${p}: ${negated(predicates[p].say(features))}`);
-    }
+    if (h === true) evidence.push(say(p));
+    else if (h === false) against.push(`not ${p}: ${negated(say(p))}`);
   }
-  const full = failed === 0 && applied > 0;
   const factor = (unapplied > 0 ? UNAPPLIED_CONFIDENCE_FACTOR : 1) * (full ? 1 : NEAR_FIT_CONFIDENCE_FACTOR);
   return { term: rule.term, confidence: round2(rule.confidence * factor), evidence, against, unapplied, full, failed };
 }
@@ -109,10 +109,27 @@ export function gradeRules<F, T extends string, P extends string>(
 ): GradedRules<T> {
   const cache = new Map<P, boolean | null>();
   const held = (p: P): boolean | null => {
-    if (!cache.has(p)) cache.set(p, predicates[p].test(features));
-    return cache.get(p) ?? null;
+    let h = cache.get(p);
+    if (h === undefined) {
+      h = predicates[p].test(features);
+      cache.set(p, h);
+    }
+    return h;
   };
-  const graded = rules.map((r) => grade(r, predicates, held, features));
+  const words = new Map<P, string>();
+  const say = (p: P): string => {
+    let w = words.get(p);
+    if (w === undefined) {
+      w = predicates[p].say(features);
+      words.set(p, w);
+    }
+    return w;
+  };
+  const graded: Graded<T>[] = [];
+  for (const r of rules) {
+    const g = grade(r, held, say);
+    if (g !== null) graded.push(g);
+  }
   return {
     fired: bestPerTerm(graded.filter((g) => g.full).map(strip)),
     // Nearest first: the largest share of conditions held, then the rule's confidence.
