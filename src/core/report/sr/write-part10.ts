@@ -1,8 +1,9 @@
 /**
  * A naturalized SR dataset as a DICOM Part 10 file (PS3.10): File Meta Information, then the
- * dataset in Explicit VR Little Endian, written by dcmjs.
+ * dataset in Explicit VR Little Endian — the bytes dcmjs writes for it (part10-writer.ts, compared
+ * with dcmjs byte for byte in the tests), written about twenty times faster.
  */
-import dcmjs from 'dcmjs';
+import { writePart10ExplicitLittle } from './part10-writer.js';
 import type { SrDataset } from './build-calcification-sr.js';
 
 const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
@@ -10,7 +11,6 @@ const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const IMPLEMENTATION_CLASS_UID = '2.25.292082511367074443093517503987214652961';
 
 export function writeSrPart10(dataset: SrDataset): Uint8Array {
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
   const meta = {
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: dataset['SOPClassUID'],
@@ -19,7 +19,5 @@ export function writeSrPart10(dataset: SrDataset): Uint8Array {
     ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
     ImplementationVersionName: 'CALCSCRIBE',
   };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset({ ...dataset });
-  return new Uint8Array(dict.write({ allowInvalidVRLength: false }));
+  return writePart10ExplicitLittle(meta, dataset);
 }
