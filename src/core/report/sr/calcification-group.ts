@@ -12,6 +12,7 @@ import { codeValue, container, imageRef, numValue, scoordValue, textValue, uidVa
 import type { Side } from '../../lexicon.js';
 import type { SrImageHeader } from './sr-options.js';
 import { utJson } from './sr-text.js';
+import { contourToBase64 } from './contour-record.js';
 
 /** The Tracking Identifier @cornerstonejs/adapters gives a freehand outline (Cornerstone3DTools PlanarFreehandROI). */
 export const OUTLINE_TRACKING_IDENTIFIER = 'Cornerstone3DTools@^0.1.0:PlanarFreehandROI';
@@ -44,7 +45,7 @@ export function calcificationGroup(c: DraftCalcification, image: DraftImage, hea
     codeValue('CONTAINS', SR_PRIVATE_CODES['outline origin'], c.edited ? SR_PRIVATE_CODES['edited by radiologist'] : SR_PRIVATE_CODES.segmented, [
       scoordValue('INFERRED FROM', SR_PRIVATE_CODES['seed point'], 'point', [c.seed], imageRef('SELECTED FROM', header.sopClassUid, header.sopInstanceUid)),
     ]),
-    // The SCOORDs above are 32-bit floats (FL) shifted to pixel corners, and the NUMs DS: this record keeps the draft's own numbers exactly (JSON), for a reader to rebuild the draft.
-    textValue('CONTAINS', SR_PRIVATE_CODES['calcification record'], utJson({ imageId: c.imageId, seed: c.seed, contour: c.contour, measurements: m })),
+    // The SCOORDs above are 32-bit floats (FL) shifted to pixel corners, and the NUMs DS: this record keeps the draft's own numbers exactly (JSON; the outline's points as base64 doubles), for a reader to rebuild the draft.
+    textValue('CONTAINS', SR_PRIVATE_CODES['calcification record'], utJson({ imageId: c.imageId, seed: c.seed, contourF64: contourToBase64(c.contour), measurements: m })),
   ]);
 }

@@ -12,6 +12,7 @@ import { EXAM_DRAFT_SCHEMA, type DraftCalcification, type DraftFinding, type Exa
 import { EMPTY_HISTORY, INDICATIONS, KNOWN_CANCER_RELATIONS, type ChangeSincePrior, type Indication, type KnownCancerRelation } from '../../lexicon.js';
 import { err, ok, type Result } from '../../result.js';
 import type { ContentItem } from './content-items.js';
+import { contourFromBase64 } from './contour-record.js';
 import { COMPREHENSIVE_SR_SOP_CLASS, type SrPredecessor } from './sr-options.js';
 import { childrenOf, codeValueOf, first, jsonOf, named, namedOne, nameOf, numberOf, readDataset, sameConcept, str, termOf, textOf, type Dataset } from './read-sr-dataset.js';
 
@@ -98,7 +99,13 @@ function readCalcification(group: ContentItem, warnings: string[]): ReadCalc | n
   const origin = codeValueOf(namedOne(group, SR_PRIVATE_CODES['outline origin']));
   const edited = sameConcept(origin, SR_PRIVATE_CODES['edited by radiologist']);
   if (!edited && !sameConcept(origin, SR_PRIVATE_CODES.segmented)) warnings.push(`${label}: outline origin missing or unknown, read as segmented`);
-  const calc = { id, imageId: r['imageId'], seed: r['seed'], contour: r['contour'], edited, measurements: r['measurements'] } as unknown as DraftCalcification;
+  // The outline as base64 doubles (contourF64), or as a JSON array in records written before.
+  const contour = Array.isArray(r['contour']) ? r['contour'] : contourFromBase64(r['contourF64']);
+  if (contour === null) {
+    warnings.push(`${label}: its record has no readable outline (contourF64 is not base64 of whole, finite coordinate pairs): left out`);
+    return null;
+  }
+  const calc = { id, imageId: r['imageId'], seed: r['seed'], contour, edited, measurements: r['measurements'] } as unknown as DraftCalcification;
   return { calc, trackingUid };
 }
 
