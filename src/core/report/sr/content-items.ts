@@ -105,13 +105,23 @@ export function imageRef(rel: RelationshipType, sopClassUid: string, sopInstance
 
 /** An SCOORD item on one image: a closed POLYLINE (first point repeated last) or a POINT. */
 export function scoordValue(rel: RelationshipType, name: CodedConcept, kind: 'closed polyline' | 'point', points: readonly PointPx[], image: ContentItem): ContentItem {
-  const pts = kind === 'closed polyline' && points.length > 0 ? [...points, points[0] as PointPx] : points;
+  const closed = kind === 'closed polyline' && points.length > 0;
+  const data = new Array<number>(2 * (points.length + (closed ? 1 : 0)));
+  for (let i = 0; i < points.length; i++) {
+    const [x, y] = scoordOf(points[i] as PointPx);
+    data[2 * i] = x;
+    data[2 * i + 1] = y;
+  }
+  if (closed) {
+    data[2 * points.length] = data[0] as number;
+    data[2 * points.length + 1] = data[1] as number;
+  }
   return {
     RelationshipType: rel,
     ValueType: 'SCOORD',
     ConceptNameCodeSequence: [codeItem(name)],
     GraphicType: kind === 'point' ? 'POINT' : 'POLYLINE',
-    GraphicData: pts.flatMap(scoordOf),
+    GraphicData: data,
     ContentSequence: [image],
   };
 }

@@ -26,9 +26,13 @@ const NOT_IN_UT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBF
 // eslint-disable-next-line no-control-regex
 const NOT_IN_SHORT = /[\u0000-\u001F\u007F-\u009F\\]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character NOT_IN_UT may match (controls, DEL, C1, any surrogate): when none, there is nothing to replace. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_IN_UT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+
 /** A UT value: control characters other than TAB / LF / FF / CR replaced by U+FFFD. */
 export function utText(text: string): string {
-  return text.replace(NOT_IN_UT, REPLACEMENT);
+  return MAYBE_NOT_IN_UT.test(text) ? text.replace(NOT_IN_UT, REPLACEMENT) : text;
 }
 
 /**
@@ -36,10 +40,16 @@ export function utText(text: string): string {
  * leaves as they are, e.g. DEL and C1 controls) are written as \uXXXX escapes, which JSON reads back.
  */
 export function utJson(value: unknown): string {
-  return JSON.stringify(value).replace(NOT_IN_UT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  return MAYBE_NOT_IN_UT.test(json) ? json.replace(NOT_IN_UT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 const utf8 = new TextEncoder();
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
 const bytes = (text: string): number => utf8.encode(text).length;
 
 /**
@@ -48,6 +58,8 @@ const bytes = (text: string): number => utf8.encode(text).length;
  * stricter reading is kept.
  */
 function cut(text: string, max: number): string {
+  // Most values are short ASCII: one byte per character, no encoding needed to know they fit.
+  if (text.length <= max && isAscii(text)) return text;
   if (bytes(text) <= max) return text;
   let out = '';
   for (const ch of text) {
