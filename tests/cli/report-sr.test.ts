@@ -126,6 +126,17 @@ describe('calcscribe report and read-sr', () => {
     expect(ok(['read-sr', path('second.dcm')]).stdout).toMatch(new RegExp(`reported by Dr Bo Second, on [^,]+, amending ${first.value.instance.sopInstanceUid.replace(/\./g, '\\.')}\n`));
   });
 
+  it('names the installation as the device with the same Device Observer UID in every SR when CALCSCRIBE_DEVICE_UID is set; refuses one that is not a UID', () => {
+    const device = '2.25.271828182845904523536028747135266249775';
+    ok(['report', path('f.json'), '--sr', path('d1.dcm'), '--observer', 'Dr Ada Reader'], { CALCSCRIBE_DEVICE_UID: device });
+    ok(['report', path('f.json'), '--sr', path('d2.dcm'), '--observer', 'Dr Ada Reader'], { CALCSCRIBE_DEVICE_UID: device });
+    for (const f of ['d1.dcm', 'd2.dcm']) {
+      const dump = spawnSync('dsrdump', [path(f)], { encoding: 'utf8' }).stdout;
+      expect(dump).toContain(`UIDREF:(,,"Device Observer UID")="${device}"`);
+    }
+    expect(refused(['report', path('f.json'), '--sr', path('d3.dcm'), '--observer', 'Dr Ada Reader'], { CALCSCRIBE_DEVICE_UID: 'my-workstation' })).toMatch(/Device Observer UID "my-workstation" is not a DICOM UID/);
+  });
+
   it('writes the SR of an analyze --json output (one finding on one image)', () => {
     const analysis = ok(['analyze', 'test-data/sample/LCC.dcm', '--at', '362.1,503.6', '--at', '368.1,490.8', '--at', '449.9,499.5', '--json']).stdout;
     writeFileSync(path('one.json'), analysis);

@@ -10,6 +10,11 @@ import { calcscribeVersion } from '../version.js';
 
 /** Where the radiologist's name comes from when --observer is not given (a setting of the installation). */
 export const OBSERVER_VARIABLE = 'CALCSCRIBE_OBSERVER';
+/**
+ * The installation's Device Observer UID (PS3.16 TID 1004), the same in every report it writes;
+ * when unset, each SR gets one of its own.
+ */
+export const DEVICE_UID_VARIABLE = 'CALCSCRIBE_DEVICE_UID';
 
 function write(path: string, bytes: Uint8Array | string): void {
   try {
@@ -44,6 +49,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   if (values.sr === undefined) throw new UsageError('report needs --sr OUT.dcm (the structured report to write)');
   const observer = (values.observer ?? process.env[OBSERVER_VARIABLE] ?? '').trim();
   if (observer === '') throw new UsageError(`report needs the radiologist's name for the SR: --observer NAME (or ${OBSERVER_VARIABLE})`);
+  const deviceUid = (process.env[DEVICE_UID_VARIABLE] ?? '').trim();
   const path = positionals[0] as string;
   const draft = readFindingsJson(new TextDecoder().decode(await readInput(path)));
   if (!draft.ok) throw new UsageError(`${path}: ${draft.error.message}`);
@@ -54,7 +60,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       uids: { sopInstanceUid: newUid(), seriesInstanceUid: newUid(), next: newUid },
       now: new Date(),
       observer: { name: observer },
-      device: { name: 'calcscribe', version: calcscribeVersion() },
+      device: deviceUid === '' ? { name: 'calcscribe', version: calcscribeVersion() } : { name: 'calcscribe', version: calcscribeVersion(), uid: deviceUid },
       predecessor,
     }),
   );

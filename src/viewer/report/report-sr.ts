@@ -22,6 +22,8 @@ export interface ReportSrInput {
   readonly now: Date;
   /** A new random UUID each call (crypto.randomUUID in the browser). */
   readonly newUuid: () => string;
+  /** The installation's Device Observer UID (device-uid.ts); null or absent: one of the report's own. */
+  readonly deviceUid?: string | null;
 }
 
 export interface ReportSr {
@@ -30,7 +32,7 @@ export interface ReportSr {
   readonly stamp: SavedReportStamp;
 }
 
-export async function reportSr({ draft, exam, reader, predecessor, now, newUuid }: ReportSrInput): Promise<Result<ReportSr>> {
+export async function reportSr({ draft, exam, reader, predecessor, now, newUuid, deviceUid }: ReportSrInput): Promise<Result<ReportSr>> {
   if (reader.trim() === '') return err('bad-argument', "the report needs the reader's name: type it in the Reader field above the findings (it is kept in this browser)");
   const { buildCalcificationSr, srHeaderFromImages, uidFromUuid, writeSrPart10 } = await import('../../core/report/sr/index.js');
   const uid = (): Result<string> => uidFromUuid(newUuid());
@@ -53,7 +55,7 @@ export async function reportSr({ draft, exam, reader, predecessor, now, newUuid 
     },
     now,
     observer: { name: reader.trim() },
-    device: { name: 'calcscribe', version: pkg.version },
+    device: deviceUid === null || deviceUid === undefined ? { name: 'calcscribe', version: pkg.version } : { name: 'calcscribe', version: pkg.version, uid: deviceUid },
     predecessor,
   });
   if (!sr.ok) return sr;

@@ -8,6 +8,7 @@ import { newestFirst, type SavedReportStamp } from '../../core/report/sr/report-
 import { decidedRefusal, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
+import { installationDeviceUid } from './device-uid.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadBytes } from './report-files.js';
@@ -165,7 +166,8 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
   const buildSr = useCallback(
     async (session: GatedSession<ExamDraftSession>, exam: LoadedExam): Promise<ReportSr | null> => {
       const latest = reviews.current.get(session.examKey)?.latest ?? null;
-      const r = await reportSr({ draft: session.store.getState(), exam, reader, predecessor: latest?.instance ?? null, now: new Date(), newUuid: () => crypto.randomUUID() });
+      const newUuid = (): string => crypto.randomUUID();
+      const r = await reportSr({ draft: session.store.getState(), exam, reader, predecessor: latest?.instance ?? null, now: new Date(), newUuid, deviceUid: installationDeviceUid(newUuid) });
       if (!r.ok) {
         say(`Report not saved: ${r.error.message}`);
         return null;
