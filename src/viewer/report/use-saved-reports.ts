@@ -10,7 +10,7 @@ import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
-import { downloadBytes } from './report-files.js';
+import { downloadFile } from '../../../extensions/calcification/panel/download.js';
 import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
 import { fetchPacsConfig } from '../pacs/pacs-config.js';
 import { DICOMWEB_PROXY_PATH } from '../pacs/dicomweb-connection.js';
@@ -181,7 +181,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
     async (session: GatedSession<ExamDraftSession>, exam: LoadedExam) => {
       const sr = await buildSr(session, exam);
       if (sr === null) return;
-      downloadBytes(`calcscribe-sr-${sr.stamp.instance.sopInstanceUid}.dcm`, sr.bytes, 'application/dicom');
+      downloadFile(`calcscribe-sr-${sr.stamp.instance.sopInstanceUid}.dcm`, sr.bytes, 'application/dicom');
       saved(session.examKey, sr.stamp);
       say('Report saved as an SR file');
     },
