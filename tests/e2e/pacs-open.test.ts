@@ -8,13 +8,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer } from '../../src/viewer/serve.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import { unusedPort } from '../pacs/unused-port.js';
 import { CHROMIUM, CHROMIUM_ARGS, OUTPUT_DIR, pagePoint, waitForExamShown, waitForFourViews } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
@@ -41,19 +41,6 @@ const asked: string[] = [];
 async function store(file: string): Promise<void> {
   const r = await fetch(`${pacs.baseUrl}/instances`, { method: 'POST', body: await readFile(file) });
   if (!r.ok) throw new Error(`Orthanc did not store ${file}: ${r.status} ${await r.text()}`);
-}
-
-/** A port on 127.0.0.1 that was bound and closed again: nothing listens there. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a !== null ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function newPage(url: string): Promise<Page> {
@@ -90,7 +77,7 @@ beforeAll(async () => {
   const outDir = join(work, 'viewer');
   const up = await serveViewer({ port: 0, outDir, testHooks: true, examDirs: { '/start/': start }, dicomWeb: { url: pacs.dicomWebUrl } });
   servers.push(up);
-  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: `http://127.0.0.1:${await closedPort()}/dicom-web` } });
+  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: `http://127.0.0.1:${await unusedPort()}/dicom-web` } });
   servers.push(down);
   downUrl = down.url;
   profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));

@@ -17,8 +17,9 @@ import {
   type PacsResult,
   type StudySummary,
 } from '../../src/dicomweb/index.js';
-import { closedPort, isQido, isStow, isWado, startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { isQido, isStow, isWado, startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { startOrthanc, type OrthancServer } from './orthanc.js';
+import { unusedPort } from './unused-port.js';
 import { CURRENT_FILES, PRIOR_FILES, part10Facts, readPart10, reidentified, type Part10Facts } from './sample-exams.js';
 
 let pacs: OrthancServer;
@@ -145,7 +146,7 @@ describe('faults: a clear PacsError, nothing thrown, nothing lost, and a retry s
   afterAll(() => proxy.setFault(null));
 
   it('server down (a closed port): unreachable', async () => {
-    const down: PacsConfig = { url: `http://127.0.0.1:${await closedPort()}/dicom-web`, timeoutMs: 10_000 };
+    const down: PacsConfig = { url: `http://127.0.0.1:${await unusedPort()}/dicom-web`, timeoutMs: 10_000 };
     const stored = await storeInstances(down, [draftFile]);
     expect(stored).toEqual({ ok: false, error: { kind: 'unreachable', message: expect.stringMatching(/^cannot store 1 instance: no connection to http:\/\/127\.0\.0\.1:\d+\/dicom-web/) } });
     const searched = await searchStudies(down, { patientId: cur.patientId });

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer } from '../../src/viewer/serve.js';
 import type { DicomWebOptions } from '../../src/viewer/serve/dicomweb-settings.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import { unusedPort } from '../pacs/unused-port.js';
 
 const SECRET = 'Basic c2VjcmV0LXJhZGlvbG9neTpkby1ub3QtbG9nLW1l';
 const SECRET_PARTS = [SECRET, 'c2VjcmV0LXJhZGlvbG9neTpkby1ub3QtbG9nLW1l', 'secret-radiology'];
@@ -48,14 +49,6 @@ async function listen(server: Server | NetServer): Promise<number> {
   await once(server, 'listening');
   const a = server.address();
   return typeof a === 'object' && a !== null ? a.port : 0;
-}
-
-/** A port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  const s = createNetServer();
-  const port = await listen(s);
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /** The single part of a multipart/related answer (WADO-RS of one instance). */
@@ -175,7 +168,7 @@ beforeAll(async () => {
   pacs = await startOrthanc();
   recorderPort = await listen(recorder);
   const hangingPort = await listen(hanging);
-  downPort = await closedPort();
+  downPort = await unusedPort();
   toOrthanc = await proxyTo({ url: pacs.dicomWebUrl, authorization: SECRET });
   toRecorder = await proxyTo({ url: `http://127.0.0.1:${recorderPort}/dicom-web/`, authorization: SECRET, timeoutMs: 1500, maxUploadBytes: 4 * MIB });
   toHanging = await proxyTo({ url: `http://127.0.0.1:${hangingPort}/dicom-web`, authorization: SECRET, timeoutMs: 1000 });
