@@ -43,8 +43,14 @@ async function store(file: string): Promise<void> {
   if (!r.ok) throw new Error(`Orthanc did not store ${file}: ${r.status} ${await r.text()}`);
 }
 
+/** How many times each page asked its server for the PACS settings (GET /dicomweb-config). */
+const configAsks = new WeakMap<Page, number>();
+
 async function newPage(url: string): Promise<Page> {
   const p = await context.newPage();
+  p.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/dicomweb-config') configAsks.set(p, (configAsks.get(p) ?? 0) + 1);
+  });
   p.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -112,6 +118,11 @@ async function resultRows(p: Page): Promise<string[][]> {
 }
 
 describe('opening a study from the PACS', () => {
+  it('asks the viewer\'s server for its PACS settings once (the PACS dialog and Save to PACS share the answer)', async () => {
+    await expect.poll(() => page.getByRole('button', { name: 'PACS', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(configAsks.get(page)).toBe(1);
+  });
+
   it('finds the patient\'s studies by Patient ID, listed with date, accession, description, modalities and images', async () => {
     await search(page, { 'Patient ID': 'PH-SCR-2026' });
     await expect.poll(() => page.getByTestId('pacs-status').textContent(), { timeout: 20_000 }).toContain('2 studies found');

@@ -12,7 +12,7 @@ import { readerName as storedReaderName, setReaderName as storeReaderName } from
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadFile } from '../../../extensions/calcification/panel/download.js';
 import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
-import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { pacsConfigOfPage } from '../pacs/pacs-config.js';
 import { DICOMWEB_PROXY_PATH } from '../pacs/dicomweb-connection.js';
 import type { PacsConfig } from '../../dicomweb/index.js';
 import { reportsInPacs } from './pacs-reports.js';
@@ -191,7 +191,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
   const [pacs, setPacs] = useState<PacsOfPage | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchPacsConfig().then((c) => {
+    void pacsConfigOfPage().then((c) => {
       if (live) setPacs(c.configured ? { label: c.label, config: { url: DICOMWEB_PROXY_PATH } } : null);
     });
     return () => {
