@@ -17,7 +17,7 @@ export async function searchStudies(cfg: PacsConfig, query: StudyQuery): Promise
   const params = studyQueryParams(query);
   if (!params.ok) return params;
   const r = await callPacs(cfg, 'search studies', (client, request) => client.searchForStudies({ queryParams: params.value, request } as never) as unknown as Promise<unknown>);
-  return r.ok ? parseStudies(r.value) : pacsError(r.error.kind, r.error.message, r.error.status);
+  return r.ok ? parseStudies(r.value) : { ok: false, error: r.error };
 }
 
 /**
@@ -64,7 +64,7 @@ export async function listInstances(cfg: PacsConfig, studyUid: string): Promise<
     `list the instances of study ${studyUid}`,
     (client, request) => client.searchForInstances({ studyInstanceUID: studyUid, queryParams: { includefield: INSTANCE_INCLUDE_FIELDS }, request } as never) as unknown as Promise<unknown>,
   );
-  return r.ok ? parseInstances(r.value) : pacsError(r.error.kind, r.error.message, r.error.status);
+  return r.ok ? parseInstances(r.value) : { ok: false, error: r.error };
 }
 
 /** WADO-RS: one instance as a DICOM Part 10 file, in the transfer syntax the server stored it in. */
@@ -82,7 +82,7 @@ export async function retrieveInstance(cfg: PacsConfig, ref: { readonly study: s
     const url = `${wado.wadoURL}/studies/${ref.study}/series/${ref.series}/instances/${ref.instance}`;
     return wado._httpGetMultipartApplicationDicom(url, [{ mediaType: 'application/dicom', transferSyntaxUID: '*' }], false, request).then((parts) => parts[0]);
   });
-  if (!r.ok) return pacsError(r.error.kind, r.error.message, r.error.status);
+  if (!r.ok) return { ok: false, error: r.error };
   const bytes = r.value instanceof ArrayBuffer ? r.value : ArrayBuffer.isView(r.value) ? copyOut(r.value) : null;
   if (bytes === null) return pacsError('malformed', `cannot ${what}: the answer from ${displayUrl(cfg.url)} has no DICOM part`);
   if (!hasPart10Marker(new Uint8Array(bytes))) {
@@ -116,7 +116,7 @@ export async function storeInstances(cfg: PacsConfig, part10: readonly ArrayBuff
     onProgress?.(total, total);
     return ok({ instances: storeOutcomes(uids, answer, status), status });
   }
-  if (!r.ok) return pacsError(r.error.kind, r.error.message, r.error.status);
+  if (!r.ok) return { ok: false, error: r.error };
   return pacsError('malformed', `cannot ${what}: ${displayUrl(cfg.url)} answered HTTP ${status} without a Store Instances Response, so whether the files were stored is not known`, status);
 }
 

@@ -29,6 +29,8 @@ let profile: string;
 let context: BrowserContext;
 const servers: { close(): Promise<void> }[] = [];
 let downUrl = '';
+/** The address of the PACS that is down (a closed port), as the viewer's server is configured with it. */
+let downPacs = '';
 /** The viewer whose proxy reaches Orthanc, and one whose PACS address is a closed port. */
 let page: Page;
 let downPage: Page;
@@ -83,7 +85,8 @@ beforeAll(async () => {
   const outDir = join(work, 'viewer');
   const up = await serveViewer({ port: 0, outDir, testHooks: true, examDirs: { '/start/': start }, dicomWeb: { url: pacs.dicomWebUrl } });
   servers.push(up);
-  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: `http://127.0.0.1:${await unusedPort()}/dicom-web` } });
+  downPacs = `http://127.0.0.1:${await unusedPort()}/dicom-web`;
+  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: downPacs } });
   servers.push(down);
   downUrl = down.url;
   profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
@@ -221,7 +224,8 @@ describe('a PACS that cannot be reached', () => {
     downPage = await newPage(downUrl);
     await waitForExamShown(downPage);
     await search(downPage, { 'Patient ID': 'PH-SCR-2026' });
-    await expect.poll(() => downPage.getByTestId('pacs-status').textContent(), { timeout: 30_000 }).toMatch(/Search failed: the PACS could not be reached from the viewer's server \(.*502.*\)$/);
+    // The viewer's server's reason, not only its status: the radiologist reads which PACS and what happened.
+    await expect.poll(async () => (await downPage.getByTestId('pacs-status').textContent())?.trim(), { timeout: 30_000 }).toBe(`Search failed: the PACS at ${downPacs} refused the connection (HTTP 502 from the viewer's server)`);
     expect(await downPage.getByTestId('pacs-results').count()).toBe(0);
     // The viewer goes on: the dialog closes, the sample's views are there and another layout can be chosen.
     await downPage.getByTestId('pacs-dialog').getByRole('button', { name: 'Close' }).click();
