@@ -4,6 +4,8 @@
  * reader returns a plain value or an empty one; none throws.
  */
 import { cleanText, clip } from '../core/ingest/clean-text.js';
+import { ok } from '../core/result.js';
+import { pacsError, type PacsResult } from './pacs-types.js';
 
 /** One data set of a DICOM JSON answer: tag (8 hex digits) → { vr, Value }. */
 export type DicomJsonDataset = Readonly<Record<string, unknown>>;
@@ -17,6 +19,30 @@ const MAX_VALUES = 32;
 
 export function isDataset(v: unknown): v is DicomJsonDataset {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A search answer (QIDO-RS, already JSON-parsed; null when it was not JSON) as its data sets, or
+ * 'malformed' when it is not a JSON array of data sets. `answer` names it in the message, e.g.
+ * "study search".
+ */
+export function datasetsOf(json: unknown, answer: string): PacsResult<DicomJsonDataset[]> {
+  if (!Array.isArray(json)) {
+    return pacsError('malformed', `the ${answer} answer is not DICOM JSON (expected a JSON array, got ${describeJson(json)})`);
+  }
+  const bad = json.findIndex((item) => !isDataset(item));
+  if (bad >= 0) {
+    return pacsError('malformed', `the ${answer} answer is not DICOM JSON (entry ${bad + 1} of ${json.length} is ${describeJson(json[bad])}, not a data set)`);
+  }
+  return ok(json as DicomJsonDataset[]);
+}
+
+/** A few words saying what a JSON value is, for a message (never the value itself). */
+function describeJson(v: unknown): string {
+  if (v === null || v === undefined) return 'an answer that is not JSON';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
 }
 
 /** A DICOM UID (PS3.5 9.1): digits and dots, at most 64 characters — safe in a URL path and a file name. */

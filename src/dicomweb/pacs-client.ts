@@ -17,13 +17,15 @@ export async function searchStudies(cfg: PacsConfig, query: StudyQuery): Promise
   const params = studyQueryParams(query);
   if (!params.ok) return params;
   const r = await callPacs(cfg, 'search studies', (client, request) => client.searchForStudies({ queryParams: params.value, request } as never) as unknown as Promise<unknown>);
-  return r.ok ? parseStudies(r.value) : pacsError(r.error.kind, r.error.message, r.error.status);
+  return r.ok ? parseStudies(r.value) : { ok: false, error: r.error };
 }
 
 /**
  * The patient's earlier mammography studies for comparison, newest first: studies with MG among
- * their modalities, dated on or before `before` (the current study's date; a second study the
- * same day counts), the current study itself left out. Studies without a valid date are left out
+ * their modalities dated before `before` (the current study's date), the current study itself
+ * always left out. A prior is an exam of an earlier date: another study of the same day (a
+ * diagnostic work-up after the screening, an ultrasound-guided exam) is a different exam of the
+ * same visit, not a comparison, so it is left out too. Studies without a valid date are left out
  * (they cannot be placed before the current one).
  */
 export async function findPriorMammograms(
@@ -34,17 +36,24 @@ export async function findPriorMammograms(
   if (patientId === '') return pacsError('invalid-request', 'prior search not sent: the patient ID is empty');
   if (/[*?\\]/.test(patientId)) return pacsError('invalid-request', 'prior search not sent: the patient ID contains a wildcard (* or ?) or a backslash, so it would match other patients');
   if (validDate(args.before) === '') return pacsError('invalid-request', `prior search not sent: "${args.before}" is not a date YYYYMMDD`);
-  const found = await searchStudies(cfg, { patientId, modality: 'MG', studyDateTo: args.before });
+  const found = await searchStudies(cfg, { patientId, modality: 'MG', studyDateTo: dayBefore(args.before) });
   if (!found.ok) return found;
+  // The server's answer is checked again: it may ignore a query key or match loosely.
   const priors = found.value.filter(
     (s) =>
       s.studyInstanceUid !== args.excludeStudyUid &&
       s.patientId === patientId &&
       (s.modalities.length === 0 || s.modalities.includes('MG')) &&
       s.studyDate !== '' &&
-      s.studyDate <= args.before,
+      s.studyDate < args.before,
   );
   return ok([...priors].sort(newestFirst));
+}
+
+/** The calendar day before a valid date YYYYMMDD, as YYYYMMDD. */
+function dayBefore(date: string): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)) - 1));
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** QIDO-RS: every instance of a study (series, SOP instance, SOP class, modality), in the server's order. */
@@ -55,7 +64,7 @@ export async function listInstances(cfg: PacsConfig, studyUid: string): Promise<
     `list the instances of study ${studyUid}`,
     (client, request) => client.searchForInstances({ studyInstanceUID: studyUid, queryParams: { includefield: INSTANCE_INCLUDE_FIELDS }, request } as never) as unknown as Promise<unknown>,
   );
-  return r.ok ? parseInstances(r.value) : pacsError(r.error.kind, r.error.message, r.error.status);
+  return r.ok ? parseInstances(r.value) : { ok: false, error: r.error };
 }
 
 /** WADO-RS: one instance as a DICOM Part 10 file, in the transfer syntax the server stored it in. */
@@ -73,7 +82,7 @@ export async function retrieveInstance(cfg: PacsConfig, ref: { readonly study: s
     const url = `${wado.wadoURL}/studies/${ref.study}/series/${ref.series}/instances/${ref.instance}`;
     return wado._httpGetMultipartApplicationDicom(url, [{ mediaType: 'application/dicom', transferSyntaxUID: '*' }], false, request).then((parts) => parts[0]);
   });
-  if (!r.ok) return pacsError(r.error.kind, r.error.message, r.error.status);
+  if (!r.ok) return { ok: false, error: r.error };
   const bytes = r.value instanceof ArrayBuffer ? r.value : ArrayBuffer.isView(r.value) ? copyOut(r.value) : null;
   if (bytes === null) return pacsError('malformed', `cannot ${what}: the answer from ${displayUrl(cfg.url)} has no DICOM part`);
   if (!hasPart10Marker(new Uint8Array(bytes))) {
@@ -107,7 +116,7 @@ export async function storeInstances(cfg: PacsConfig, part10: readonly ArrayBuff
     onProgress?.(total, total);
     return ok({ instances: storeOutcomes(uids, answer, status), status });
   }
-  if (!r.ok) return pacsError(r.error.kind, r.error.message, r.error.status);
+  if (!r.ok) return { ok: false, error: r.error };
   return pacsError('malformed', `cannot ${what}: ${displayUrl(cfg.url)} answered HTTP ${status} without a Store Instances Response, so whether the files were stored is not known`, status);
 }
 

@@ -62,13 +62,19 @@ export function displayUrl(url: string): string {
   }
 }
 
-/** The server's own words for a failure: Orthanc's JSON, DICOM Error Comment, or the text of the body. */
-export function serverReason(body: unknown, statusText: string): string {
+/**
+ * The server's own words for a failure: Orthanc's JSON ({ Message, Details }), a proxy's
+ * ({ message }), the DICOM Error Comment, or the text of a text or HTML body. The body is as
+ * dicomweb-client kept it: parsed JSON (an answer asked for as JSON), bytes (one asked for as
+ * DICOM, e.g. a retrieval), or text. '' when it says nothing readable.
+ */
+export function serverWords(body: unknown): string {
   const parts: string[] = [];
+  const text = typeof body === 'string' ? body : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? bytesAsText(body) : null;
   let json: unknown = body;
-  if (typeof body === 'string') {
+  if (text !== null) {
     try {
-      json = JSON.parse(body);
+      json = JSON.parse(text);
     } catch {
       json = undefined;
     }
@@ -80,13 +86,24 @@ export function serverReason(body: unknown, statusText: string): string {
     }
     const comment = textValue(o, TAG.ErrorComment);
     if (comment !== '') parts.push(comment);
-  } else if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    if (text !== '') parts.push(text);
+  } else if (text !== null) {
+    const words = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    if (words !== '') parts.push(words);
   }
-  const reason = cleanText(parts.join(' — ').replace(/\s+/g, ' '));
+  return clip(cleanText(parts.join(' — ').replace(/\s+/g, ' ')), 300);
+}
+
+/** The reason of a refusal as one line: the status text, then the server's own words. */
+export function serverReason(body: unknown, statusText: string): string {
+  const reason = serverWords(body);
   const head = cleanText(statusText ?? '');
   return clip(reason === '' ? head : head === '' || reason.startsWith(head) ? reason : `${head}: ${reason}`, 300);
+}
+
+/** The first bytes of a body as UTF-8 text (a refusal's body is short; a long one is not words). */
+function bytesAsText(body: ArrayBuffer | ArrayBufferView): string {
+  const bytes = body instanceof ArrayBuffer ? new Uint8Array(body, 0, Math.min(body.byteLength, 4096)) : new Uint8Array(body.buffer, body.byteOffset, Math.min(body.byteLength, 4096));
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** Installs a guard so an exception in the readystatechange handler dicomweb-client sets becomes `onThrow`. */
@@ -195,7 +212,9 @@ export function callPacs<T>(
         }
         const body = (e as { response?: unknown }).response ?? safeResponseText(xhr);
         const reason = serverReason(body, xhr.statusText);
-        fail({ kind: 'refused', status, message: `cannot ${what}: ${where} answered HTTP ${status}${reason === '' ? '' : ` — ${reason}`}` }, body);
+        const words = serverWords(body);
+        const message = `cannot ${what}: ${where} answered HTTP ${status}${reason === '' ? '' : ` — ${reason}`}`;
+        fail(words === '' ? { kind: 'refused', status, message } : { kind: 'refused', status, message, serverWords: words }, body);
       },
     );
   });

@@ -102,6 +102,8 @@ export interface PacsError {
   readonly message: string;
   /** The HTTP status when the server answered. */
   readonly status?: number;
+  /** A refusal's reason in the server's own words (its JSON message, Error Comment or text), when it gave one; print it escaped. */
+  readonly serverWords?: string;
 }
 
 export type PacsResult<T> = Result<T, PacsError>;

@@ -6,7 +6,7 @@
  */
 import { ok } from '../core/result.js';
 import { TAG } from './dicomweb-tags.js';
-import { integerValue, isDataset, personNameValue, textValue, textValues, uidValue, validDate } from './dicom-json.js';
+import { datasetsOf, integerValue, personNameValue, textValue, textValues, uidValue, validDate, type DicomJsonDataset } from './dicom-json.js';
 import { pacsError, type PacsResult, type StudyQuery, type StudySummary } from './pacs-types.js';
 
 /** Attributes asked for beyond QIDO-RS's defaults for a study (PS3.18 Table 6.7.1-2). */
@@ -50,7 +50,7 @@ export function studyQueryParams(query: StudyQuery): PacsResult<Record<string, s
 }
 
 /** One study data set → StudySummary (never fails: absent values are empty). */
-export function studySummary(ds: Readonly<Record<string, unknown>>): StudySummary {
+export function studySummary(ds: DicomJsonDataset): StudySummary {
   return {
     studyInstanceUid: uidValue(ds, TAG.StudyInstanceUID),
     patientId: textValue(ds, TAG.PatientID),
@@ -66,14 +66,8 @@ export function studySummary(ds: Readonly<Record<string, unknown>>): StudySummar
 
 /** A QIDO-RS study answer (already JSON-parsed; null when it was not JSON) → studies. */
 export function parseStudies(json: unknown): PacsResult<StudySummary[]> {
-  if (!Array.isArray(json)) {
-    return pacsError('malformed', `the study search answer is not DICOM JSON (expected a JSON array, got ${describeJson(json)})`);
-  }
-  const bad = json.findIndex((item) => !isDataset(item));
-  if (bad >= 0) {
-    return pacsError('malformed', `the study search answer is not DICOM JSON (entry ${bad + 1} of ${json.length} is ${describeJson(json[bad])}, not a data set)`);
-  }
-  return ok(json.map((item) => studySummary(item as Readonly<Record<string, unknown>>)));
+  const datasets = datasetsOf(json, 'study search');
+  return datasets.ok ? ok(datasets.value.map((ds) => studySummary(ds))) : datasets;
 }
 
 /** Newest first: by study date then time; studies without a date last. */
@@ -82,12 +76,4 @@ export function newestFirst(a: StudySummary, b: StudySummary): number {
   const kb = `${b.studyDate}${b.studyTime.padEnd(13, '0')}`;
   if (a.studyDate === '' || b.studyDate === '') return a.studyDate === '' ? (b.studyDate === '' ? 0 : 1) : -1;
   return ka < kb ? 1 : ka > kb ? -1 : 0;
-}
-
-/** A few words saying what a JSON value is, for a message (never the value itself). */
-export function describeJson(v: unknown): string {
-  if (v === null || v === undefined) return 'an answer that is not JSON';
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return `a ${typeof v}`;
 }

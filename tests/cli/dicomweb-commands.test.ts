@@ -12,8 +12,9 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { closedPort, isQido, isStow, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
+import { isQido, isStow, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import { unusedPort } from '../pacs/unused-port.js';
 import { CURRENT_FILES, PRIOR_FILES, part10Facts, readPart10 } from '../pacs/sample-exams.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -124,7 +125,7 @@ describe('calcscribe store', () => {
   });
 
   it('a PACS that is down: a clear line per file, exit 2', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}/dicom-web`;
+    const url = `http://127.0.0.1:${await unusedPort()}/dicom-web`;
     const r = await run(['store', '--dicomweb', url, current[0]!]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`calcscribe store: ${current[0]}: not stored — cannot store 1 instance: no connection to ${url}`);

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { failureReasonWords, parseInstances } from '../../src/dicomweb/index.js';
-import { serverReason } from '../../src/dicomweb/pacs-request.js';
+import { serverReason, serverWords } from '../../src/dicomweb/pacs-request.js';
 import { isStoreResponse, storeOutcomes } from '../../src/dicomweb/store-response.js';
 
 const ref = (uid: string) => ({ '00081150': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.1.2'] }, '00081155': { vr: 'UI', Value: [uid] } });
@@ -70,6 +70,18 @@ describe("the server's reason for a refusal", () => {
   it('falls back on the status text', () => {
     expect(serverReason('', 'Gateway Timeout')).toBe('Gateway Timeout');
     expect(serverReason(undefined, '')).toBe('');
+  });
+  it('reads the words of a JSON refusal kept as parsed JSON, as text, or as bytes (an answer asked for as DICOM)', () => {
+    const said = { message: 'The PACS at http://pacs:8042/dicom-web refused the connection.' };
+    const bytes = new TextEncoder().encode(JSON.stringify(said));
+    const inLarger = new Uint8Array(bytes.length + 8);
+    inLarger.set(bytes, 4);
+    for (const body of [said, JSON.stringify(said), bytes.slice().buffer, inLarger.subarray(4, 4 + bytes.length)]) {
+      expect(serverWords(body)).toBe(said.message);
+    }
+    expect(serverReason(bytes.slice().buffer, 'Bad Gateway')).toBe(`Bad Gateway: ${said.message}`);
+    expect(serverWords(new TextEncoder().encode('<h1>502 Bad Gateway</h1>nginx').buffer)).toBe('502 Bad Gateway nginx');
+    expect(serverWords(null)).toBe('');
   });
 });
 

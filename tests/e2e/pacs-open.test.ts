@@ -8,13 +8,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer } from '../../src/viewer/serve.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import { unusedPort } from '../pacs/unused-port.js';
 import { CHROMIUM, CHROMIUM_ARGS, OUTPUT_DIR, pagePoint, waitForExamShown, waitForFourViews } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
@@ -29,6 +29,8 @@ let profile: string;
 let context: BrowserContext;
 const servers: { close(): Promise<void> }[] = [];
 let downUrl = '';
+/** The address of the PACS that is down (a closed port), as the viewer's server is configured with it. */
+let downPacs = '';
 /** The viewer whose proxy reaches Orthanc, and one whose PACS address is a closed port. */
 let page: Page;
 let downPage: Page;
@@ -43,21 +45,14 @@ async function store(file: string): Promise<void> {
   if (!r.ok) throw new Error(`Orthanc did not store ${file}: ${r.status} ${await r.text()}`);
 }
 
-/** A port on 127.0.0.1 that was bound and closed again: nothing listens there. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a !== null ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** How many times each page asked its server for the PACS settings (GET /dicomweb-config). */
+const configAsks = new WeakMap<Page, number>();
 
 async function newPage(url: string): Promise<Page> {
   const p = await context.newPage();
+  p.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/dicomweb-config') configAsks.set(p, (configAsks.get(p) ?? 0) + 1);
+  });
   p.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -90,7 +85,8 @@ beforeAll(async () => {
   const outDir = join(work, 'viewer');
   const up = await serveViewer({ port: 0, outDir, testHooks: true, examDirs: { '/start/': start }, dicomWeb: { url: pacs.dicomWebUrl } });
   servers.push(up);
-  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: `http://127.0.0.1:${await closedPort()}/dicom-web` } });
+  downPacs = `http://127.0.0.1:${await unusedPort()}/dicom-web`;
+  const down = await serveViewer({ port: 0, outDir, build: false, testHooks: true, dicomWeb: { url: downPacs } });
   servers.push(down);
   downUrl = down.url;
   profile = await mkdtemp(join(tmpdir(), 'calcscribe-chromium-'));
@@ -125,6 +121,11 @@ async function resultRows(p: Page): Promise<string[][]> {
 }
 
 describe('opening a study from the PACS', () => {
+  it('asks the viewer\'s server for its PACS settings once (the PACS dialog and Save to PACS share the answer)', async () => {
+    await expect.poll(() => page.getByRole('button', { name: 'PACS', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(configAsks.get(page)).toBe(1);
+  });
+
   it('finds the patient\'s studies by Patient ID, listed with date, accession, description, modalities and images', async () => {
     await search(page, { 'Patient ID': 'PH-SCR-2026' });
     await expect.poll(() => page.getByTestId('pacs-status').textContent(), { timeout: 20_000 }).toContain('2 studies found');
@@ -223,7 +224,8 @@ describe('a PACS that cannot be reached', () => {
     downPage = await newPage(downUrl);
     await waitForExamShown(downPage);
     await search(downPage, { 'Patient ID': 'PH-SCR-2026' });
-    await expect.poll(() => downPage.getByTestId('pacs-status').textContent(), { timeout: 30_000 }).toMatch(/Search failed: the PACS could not be reached from the viewer's server \(.*502.*\)$/);
+    // The viewer's server's reason, not only its status: the radiologist reads which PACS and what happened.
+    await expect.poll(async () => (await downPage.getByTestId('pacs-status').textContent())?.trim(), { timeout: 30_000 }).toBe(`Search failed: the PACS at ${downPacs} refused the connection (HTTP 502 from the viewer's server)`);
     expect(await downPage.getByTestId('pacs-results').count()).toBe(0);
     // The viewer goes on: the dialog closes, the sample's views are there and another layout can be chosen.
     await downPage.getByTestId('pacs-dialog').getByRole('button', { name: 'Close' }).click();

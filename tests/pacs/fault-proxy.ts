@@ -115,13 +115,3 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }),
   };
 }
-
-/** A port on 127.0.0.1 that was bound and closed again: nothing listens there (a PACS that is down). */
-export async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const a = s.address();
-  const port = typeof a === 'object' && a !== null ? a.port : 0;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}

@@ -10,9 +10,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unusedPort } from './unused-port.js';
 
 export const ORTHANC_BINARY = '/usr/sbin/Orthanc';
 export const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so';
@@ -34,18 +34,6 @@ const run = (cmd: string, args: readonly string[]): { ok: boolean; stderr: strin
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return { ok: r.status === 0, stderr: r.stderr ?? '' };
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a !== null ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Namespace {
   readonly name: string;
@@ -85,7 +73,7 @@ function makeNamespace(): Namespace | null {
 export async function startOrthanc(options: { readonly startTimeoutMs?: number } = {}): Promise<OrthancServer> {
   const dir = mkdtempSync(join(tmpdir(), 'calcscribe-orthanc-'));
   const ns = makeNamespace();
-  const port = ns === null ? await freePort() : 8042;
+  const port = ns === null ? await unusedPort() : 8042;
   const config = {
     Name: 'calcscribe-test-pacs',
     HttpPort: port,

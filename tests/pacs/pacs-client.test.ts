@@ -17,8 +17,9 @@ import {
   type PacsResult,
   type StudySummary,
 } from '../../src/dicomweb/index.js';
-import { closedPort, isQido, isStow, isWado, startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { isQido, isStow, isWado, startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { startOrthanc, type OrthancServer } from './orthanc.js';
+import { unusedPort } from './unused-port.js';
 import { CURRENT_FILES, PRIOR_FILES, part10Facts, readPart10, reidentified, type Part10Facts } from './sample-exams.js';
 
 let pacs: OrthancServer;
@@ -102,6 +103,34 @@ describe('against a real Orthanc', () => {
     expect(priors[0]!.studyInstanceUid).toBe(pri.studyInstanceUid);
   });
 
+  it('offers as priors only studies of an earlier date: not the current study, not another study of the same day', async () => {
+    // A patient of her own, with MG studies on several dates: screening and a diagnostic work-up the
+    // same day (2026-03-10), one the day before, one two years before, one a year later.
+    const patient = { PatientID: 'PH-PRIORS-1', PatientName: 'PHANTOM^PRIORS' };
+    const screening = reidentified(current[0]!, 21, { ...patient, StudyDate: '20260310', AccessionNumber: 'PRI-SCR' });
+    const sameDay = reidentified(current[0]!, 22, { ...patient, StudyDate: '20260310', AccessionNumber: 'PRI-DIAG' });
+    const dayBefore = reidentified(current[0]!, 23, { ...patient, StudyDate: '20260309', AccessionNumber: 'PRI-0309' });
+    const twoYears = reidentified(current[0]!, 24, { ...patient, StudyDate: '20240312', AccessionNumber: 'PRI-2024' });
+    const later = reidentified(current[0]!, 25, { ...patient, StudyDate: '20270310', AccessionNumber: 'PRI-2027' });
+    value(await storeInstances(direct, [screening, sameDay, dayBefore, twoYears, later]));
+    const all = value(await searchStudies(direct, { patientId: 'PH-PRIORS-1' }));
+    expect(all.map((s) => s.accessionNumber).sort()).toEqual(['PRI-0309', 'PRI-2024', 'PRI-2027', 'PRI-DIAG', 'PRI-SCR']);
+
+    const studyOf = (b: ArrayBuffer): string => facts(b).studyInstanceUid;
+    const forScreening = value(await findPriorMammograms(direct, { patientId: 'PH-PRIORS-1', before: '20260310', excludeStudyUid: studyOf(screening) }));
+    expect(forScreening.map((s) => [s.accessionNumber, s.studyDate])).toEqual([
+      ['PRI-0309', '20260309'],
+      ['PRI-2024', '20240312'],
+    ]);
+    // Opened from the same-day work-up, the screening of that morning is no prior either.
+    const forWorkUp = value(await findPriorMammograms(direct, { patientId: 'PH-PRIORS-1', before: '20260310', excludeStudyUid: studyOf(sameDay) }));
+    expect(forWorkUp.map((s) => s.accessionNumber)).toEqual(['PRI-0309', 'PRI-2024']);
+    // The current study is left out by its UID, whatever date it is given with.
+    const mislabelled = value(await findPriorMammograms(direct, { patientId: 'PH-PRIORS-1', before: '20280101', excludeStudyUid: studyOf(later) }));
+    expect(mislabelled.map((s) => s.accessionNumber).sort()).toEqual(['PRI-0309', 'PRI-2024', 'PRI-DIAG', 'PRI-SCR']);
+    expect(mislabelled.map((s) => s.studyDate)).toEqual(['20260310', '20260310', '20260309', '20240312']);
+  });
+
   it('lists every instance of a study and retrieves each with WADO-RS: same SOP instance, same pixel data, same transfer syntax', async () => {
     for (const [files, studyUid] of [
       [current, cur.studyInstanceUid],
@@ -145,7 +174,7 @@ describe('faults: a clear PacsError, nothing thrown, nothing lost, and a retry s
   afterAll(() => proxy.setFault(null));
 
   it('server down (a closed port): unreachable', async () => {
-    const down: PacsConfig = { url: `http://127.0.0.1:${await closedPort()}/dicom-web`, timeoutMs: 10_000 };
+    const down: PacsConfig = { url: `http://127.0.0.1:${await unusedPort()}/dicom-web`, timeoutMs: 10_000 };
     const stored = await storeInstances(down, [draftFile]);
     expect(stored).toEqual({ ok: false, error: { kind: 'unreachable', message: expect.stringMatching(/^cannot store 1 instance: no connection to http:\/\/127\.0\.0\.1:\d+\/dicom-web/) } });
     const searched = await searchStudies(down, { patientId: cur.patientId });

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { downloadText, exportFileName } from './download.js';
+import { downloadFile, exportFileName } from './download.js';
 import type { PanelReport } from './panel-model.js';
 import { useEndTyping } from './typing.js';
 
@@ -76,10 +76,10 @@ export function ReportPreview(props: {
         <button type="button" onClick={() => void copy()}>
           Copy to clipboard
         </button>
-        <button type="button" onClick={() => downloadText(exportFileName(props.examKey, 'txt'), text, 'text/plain;charset=utf-8')}>
+        <button type="button" onClick={() => downloadFile(exportFileName(props.examKey, 'txt'), text, 'text/plain;charset=utf-8')}>
           Export text
         </button>
-        <button type="button" onClick={() => downloadText(exportFileName(props.examKey, 'json'), props.exportJson(), 'application/json')}>
+        <button type="button" onClick={() => downloadFile(exportFileName(props.examKey, 'json'), props.exportJson(), 'application/json')}>
           Export JSON
         </button>
       </div>

@@ -1,7 +1,10 @@
-/** Offers text as a file download through a Blob URL (no server round trip). */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const blob = new Blob([text], { type: mimeType });
-  const url = URL.createObjectURL(blob);
+/**
+ * Offers text or bytes as a file download through a Blob URL (no server round trip): the findings
+ * panel's text and JSON exports, and the standalone viewer's SR file.
+ */
+export function downloadFile(fileName: string, content: string | Uint8Array, mimeType: string): void {
+  // Bytes are copied out: a view into a larger buffer gives its own bytes only.
+  const url = URL.createObjectURL(new Blob([typeof content === 'string' ? content : content.slice().buffer], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -40,7 +40,7 @@ import { ReviewBanner } from '../report/ReviewBanner.js';
 import { SaveReport } from '../report/SaveReport.js';
 import { SaveToPacs } from '../report/SaveToPacs.js';
 import { PacsPanel } from '../pacs/PacsPanel.js';
-import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { pacsConfigOfPage } from '../pacs/pacs-config.js';
 import { connectThroughViewer } from '../pacs/dicomweb-connection.js';
 import { comparisonFromPrior } from '../pacs/prior-comparison.js';
 
@@ -587,7 +587,7 @@ export function App() {
             </ul>
           </nav>
         ) : null}
-        <PacsPanel config={fetchPacsConfig} connect={connectThroughViewer} load={openFromPacs} say={say} shownStudy={exam === null ? null : examKeyOf(exam)} />
+        <PacsPanel config={pacsConfigOfPage} connect={connectThroughViewer} load={openFromPacs} say={say} shownStudy={exam === null ? null : examKeyOf(exam)} />
         {regionBusy ? (
           <p className="region-progress" data-testid="region-progress">
             <progress aria-label="Finding calcifications in the region" /> Finding calcifications in the region…

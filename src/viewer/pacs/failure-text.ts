@@ -1,8 +1,10 @@
 /**
  * A PACS failure as the radiologist reads it in the PACS dialog's status. The page talks only to
  * its own server, which forwards to the PACS and answers 502 when the PACS cannot be reached or
- * refuses the connection, 504 when it does not answer in time (src/viewer/serve/dicomweb-proxy.ts);
- * the client's message (with the server's reason when it sent one it could read) follows.
+ * refuses the connection, 504 when it does not answer in time, with its reason as JSON
+ * (src/viewer/serve/dicomweb-proxy.ts): "the PACS at … refused the connection", "the PACS at …
+ * did not answer within 30 s". Without that reason, general words for the status and the
+ * client's message follow.
  */
 import type { PacsError } from './pacs-connection.js';
 
@@ -16,8 +18,17 @@ function plainly(f: Pick<PacsError, 'kind' | 'status'>): string | null {
   return null;
 }
 
-/** "Search failed: the PACS could not be reached from the viewer's server (…)". */
-export function failureText(what: string, f: { readonly kind: string; readonly status?: number; readonly message: string }): string {
+/** The viewer's server's own reason for a 502 / 504, as words inside a sentence; null when it gave none. */
+function gatewayReason(f: { readonly kind: string; readonly status?: number; readonly serverWords?: string }): string | null {
+  if (f.kind !== 'refused' || (f.status !== 502 && f.status !== 504)) return null;
+  const said = (f.serverWords ?? '').trim().replace(/\.$/, '');
+  return said === '' ? null : `${said.charAt(0).toLowerCase()}${said.slice(1)}`;
+}
+
+/** "Search failed: the PACS at http://pacs:8042/dicom-web refused the connection (HTTP 502 from the viewer's server)". */
+export function failureText(what: string, f: { readonly kind: string; readonly status?: number; readonly message: string; readonly serverWords?: string }): string {
+  const reason = gatewayReason(f);
+  if (reason !== null) return `${what} failed: ${reason} (HTTP ${f.status} from the viewer's server)`;
   const words = plainly(f as Pick<PacsError, 'kind' | 'status'>);
   return words === null ? `${what} failed: ${f.message}` : `${what} failed: ${words} (${f.message})`;
 }

@@ -25,3 +25,15 @@ export async function fetchPacsConfig(fetcher: typeof fetch = fetch): Promise<Pa
     return NO_PACS;
   }
 }
+
+/** A reader of the configuration that asks the server once: every later call shares the first answer. */
+export function askedOnce(fetcher?: typeof fetch): () => Promise<PacsConfig> {
+  let answer: Promise<PacsConfig> | null = null;
+  return () => (answer ??= fetchPacsConfig(fetcher));
+}
+
+/**
+ * The page's PACS configuration, asked for once when first needed: the PACS dialog and Save to
+ * PACS both read it (the server's configuration does not change while the page is open).
+ */
+export const pacsConfigOfPage = askedOnce();

@@ -39,16 +39,3 @@ export function splitReportFiles(files: readonly FileToLoad[]): { readonly repor
   for (const f of files) (isReportFile(new Uint8Array(f.bytes)) ? reports : others).push(f);
   return { reports, others };
 }
-
-/** Offers bytes as a file download through a Blob URL (no server round trip). */
-export function downloadBytes(fileName: string, bytes: Uint8Array, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -11,9 +11,9 @@ import type { LoadedExam } from '../loading/exam.js';
 import { installationDeviceUid } from './device-uid.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
-import { downloadBytes } from './report-files.js';
+import { downloadFile } from '../../../extensions/calcification/panel/download.js';
 import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
-import { fetchPacsConfig } from '../pacs/pacs-config.js';
+import { pacsConfigOfPage } from '../pacs/pacs-config.js';
 import { DICOMWEB_PROXY_PATH } from '../pacs/dicomweb-connection.js';
 import type { PacsConfig } from '../../dicomweb/index.js';
 import { reportsInPacs } from './pacs-reports.js';
@@ -183,7 +183,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
     async (session: GatedSession<ExamDraftSession>, exam: LoadedExam) => {
       const sr = await buildSr(session, exam);
       if (sr === null) return;
-      downloadBytes(`calcscribe-sr-${sr.stamp.instance.sopInstanceUid}.dcm`, sr.bytes, 'application/dicom');
+      downloadFile(`calcscribe-sr-${sr.stamp.instance.sopInstanceUid}.dcm`, sr.bytes, 'application/dicom');
       saved(session.examKey, sr.stamp);
       say('Report saved as an SR file');
     },
@@ -193,7 +193,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
   const [pacs, setPacs] = useState<PacsOfPage | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchPacsConfig().then((c) => {
+    void pacsConfigOfPage().then((c) => {
       if (live) setPacs(c.configured ? { label: c.label, config: { url: DICOMWEB_PROXY_PATH } } : null);
     });
     return () => {

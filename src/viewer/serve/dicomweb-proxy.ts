@@ -5,8 +5,9 @@
  * STOW-RS (POST) only to studies or studies/{uid}. Bodies are streamed both ways, never held
  * whole. Only a short list of request headers travels on (never the page's Cookie or
  * Authorization); the configured Authorization is added and never logged. A PACS that refuses
- * gives 502, one that does not answer in time gives 504. `GET /dicomweb-config` tells the page
- * whether a PACS is configured, and its label.
+ * gives 502, one that does not answer in time gives 504; these and the proxy's other refusals are
+ * JSON ({ "message": "The PACS at … refused the connection." }), which the page's DICOMweb client
+ * reads and shows. `GET /dicomweb-config` tells the page whether a PACS is configured, and its label.
  *
  * Nothing is logged per request: a query names patients.
  */
@@ -15,7 +16,7 @@ import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { Plugin } from 'vite';
 import type { DicomWebTarget } from './dicomweb-settings.js';
-import { answerJson, answerText, setOwnAnswerHeaders } from './plain-answer.js';
+import { answerJson, answerProblem, setOwnAnswerHeaders } from './plain-answer.js';
 import { checkRequestTarget, guarded, type Middleware } from './request-guard.js';
 
 export const PROXY_PATH = '/dicomweb';
@@ -113,27 +114,27 @@ export function dicomWebMiddleware(target: DicomWebTarget | null): { middleware:
     }
     const method = req.method ?? '';
     if (target === null) {
-      answerText(req, res, 404, 'No DICOMweb server is configured: start the viewer with --dicomweb URL or CALCSCRIBE_DICOMWEB_URL.', {}, method === 'POST');
+      answerProblem(req, res, 404, 'No DICOMweb server is configured: start the viewer with --dicomweb URL or CALCSCRIBE_DICOMWEB_URL.', {}, method === 'POST');
       return;
     }
     if (!fromOwnOrigin(req)) {
-      answerText(req, res, 403, 'DICOMweb requests are answered for the viewer’s own pages only.', {}, method === 'POST');
+      answerProblem(req, res, 403, 'DICOMweb requests are answered for the viewer’s own pages only.', {}, method === 'POST');
       return;
     }
     const resource = checked.segments.slice(1);
     if (resource.length === 0 || !RESOURCES.has(resource[0] as string) || resource.some((s) => s === '')) {
-      answerText(req, res, 404, 'Not a DICOMweb resource (studies, series or instances).', {}, method === 'POST');
+      answerProblem(req, res, 404, 'Not a DICOMweb resource (studies, series or instances).', {}, method === 'POST');
       return;
     }
     const stow = resource[0] === 'studies' && (resource.length === 1 || (resource.length === 2 && UID.test(resource[1] as string) && (resource[1] as string).length <= 64));
     if (method === 'POST' ? !stow : method !== 'GET' && method !== 'HEAD') {
       const allow = stow ? 'GET, HEAD, POST' : 'GET, HEAD';
-      answerText(req, res, 405, `${method.slice(0, 20)} is not passed on for this DICOMweb resource (allowed: ${allow}).`, { Allow: allow }, method === 'POST');
+      answerProblem(req, res, 405, `${method.slice(0, 20)} is not passed on for this DICOMweb resource (allowed: ${allow}).`, { Allow: allow }, method === 'POST');
       return;
     }
     const announced = Number(req.headers['content-length'] ?? 0);
     if (method === 'POST' && (!Number.isFinite(announced) || announced > target.maxUploadBytes)) {
-      answerText(req, res, 413, tooLarge(target), {}, true);
+      answerProblem(req, res, 413, tooLarge(target), {}, true);
       return;
     }
     forward(req, res, method, checked.path.slice(PROXY_PATH.length) + (checked.query === '' ? '' : `?${checked.query}`), target);
@@ -172,7 +173,7 @@ export function dicomWebMiddleware(target: DicomWebTarget | null): { middleware:
       clearTimeout(answerTimer);
       settled = true;
       upstream.destroy();
-      answerText(req, res, status, message, {}, method === 'POST');
+      answerProblem(req, res, status, message, {}, method === 'POST');
     };
     const timedOut = (): void => {
       if (res.writableFinished) return;

@@ -25,26 +25,40 @@ export function setOwnAnswerHeaders(res: ServerResponse): void {
  * connection (used when a request body is refused unread).
  */
 export function answerText(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}, close = false): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const body = Buffer.from(`${message}\n`, 'utf8');
-  res.statusCode = status;
-  setOwnAnswerHeaders(res);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', String(body.length));
-  if (close) res.setHeader('Connection', 'close');
-  res.end(req.method === 'HEAD' ? undefined : body);
+  answer(req, res, status, 'text/plain; charset=utf-8', `${message}\n`, headers, close);
+}
+
+/** The body of answerProblem: what a DICOMweb client reads from a JSON error (as from Orthanc's { "Message": … }). */
+export interface ProblemAnswer {
+  readonly message: string;
+}
+
+/**
+ * Answers a DICOMweb request the server refuses or cannot pass on with a status and a one-line
+ * message as JSON ({ "message": … }): the page's DICOMweb client asks for JSON and, in a browser,
+ * cannot read a plain-text body, so only JSON brings the reason to the radiologist.
+ */
+export function answerProblem(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}, close = false): void {
+  const problem: ProblemAnswer = { message };
+  answer(req, res, status, 'application/json; charset=utf-8', JSON.stringify(problem), headers, close);
 }
 
 /** Answers 200 with a JSON value. */
 export function answerJson(req: IncomingMessage, res: ServerResponse, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value), 'utf8');
-  res.statusCode = 200;
+  answer(req, res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, text: string, headers: Readonly<Record<string, string>> = {}, close = false): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = Buffer.from(text, 'utf8');
+  res.statusCode = status;
   setOwnAnswerHeaders(res);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', String(body.length));
+  if (close) res.setHeader('Connection', 'close');
   res.end(req.method === 'HEAD' ? undefined : body);
 }
