@@ -20,6 +20,11 @@ export interface StructurePiece {
   readonly dx: number;
   readonly dy: number;
   readonly shape: CalcificationShape;
+  /**
+   * The piece the term is named for (the branch of a branching cast): the structure is drawn only
+   * with it, so that the truth never names a term its drawing does not show.
+   */
+  readonly defining?: boolean;
 }
 
 const sphere = (r: number, profile = 0.5): Primitive => ({
@@ -242,7 +247,9 @@ export function makeStructure(term: MorphologyTerm, random: Random, ctx: ShapeCo
       const last = pieces[pieces.length - 1] as StructurePiece;
       const bx = last.dx + 2.4 * Math.cos(away);
       const by = last.dy + 2.4 * Math.sin(away);
-      pieces.push({ dx: bx, dy: by, shape: branchPiece(random, away, calibre) });
+      // ACR BI-RADS Atlas, 5th ed. (2013), fine linear or fine-linear branching: "thin, linear,
+      // irregular calcifications … occasionally branching"; a cast named branching must show its branch.
+      pieces.push({ dx: bx, dy: by, shape: branchPiece(random, away, calibre), defining: true });
       for (const sgn of [1, -1]) {
         const a = away + sgn * random.uniform(0.45, 0.7);
         pieces.push(...castPieces(random, bx + 2.8 * Math.cos(a), by + 2.8 * Math.sin(a), a, random.uniform(2, 4), calibre));

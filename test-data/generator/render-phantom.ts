@@ -90,8 +90,21 @@ export function renderPhantom(o: PhantomOptions): RenderedPhantom {
       const mx = pieces.reduce((s, p) => s + p.dx, 0) / pieces.length;
       const my = pieces.reduce((s, p) => s + p.dy, 0) / pieces.length;
       const drawn: CalcificationTruth[] = [];
+      const centreOf = (piece: (typeof pieces)[number]): PointPx => ({ x: at.x + (piece.dx - mx) / sp, y: at.y + (piece.dy - my) / sp });
+      // A structure whose defining piece (the branch of a branching cast) would be skipped is not
+      // drawn at all: the next candidate takes its place. Tried on a copy of the occupied pixels.
+      if (pieces.some((piece) => piece.defining === true)) {
+        const trial = occupied.slice();
+        const fits = pieces.every((piece) => {
+          const centre = centreOf(piece);
+          if (!insideTissue(g, centre, size.rows, size.columns, 1 / sp)) return piece.defining !== true;
+          const p = renderParticle(piece.shape, centre, sp, particleBlurPx);
+          return claimFootprint(trial, size.columns, size.rows, p.x0, p.y0, p.width, p.height, p.density) || piece.defining !== true;
+        });
+        if (!fits) continue;
+      }
       pieces.forEach((piece, pi) => {
-        const centre = { x: at.x + (piece.dx - mx) / sp, y: at.y + (piece.dy - my) / sp };
+        const centre = centreOf(piece);
         if (!insideTissue(g, centre, size.rows, size.columns, 1 / sp)) return;
         const p = renderParticle(piece.shape, centre, sp, particleBlurPx);
         if (!claimFootprint(occupied, size.columns, size.rows, p.x0, p.y0, p.width, p.height, p.density)) return;

@@ -8,52 +8,27 @@
  *
  *   node --import tsx tests/eval/rescore-settings.ts /tmp/s.json [--features punctate] [--why]
  */
-import { readFileSync } from 'node:fs';
-import { chosenTerms, describeCalcifications, type CalcificationMeasurements } from '../../src/core/index.js';
+import type { CalcificationMeasurements } from '../../src/core/index.js';
 import { calcificationFeatures } from '../../src/core/describe/calcification-features.js';
-import { MORPHOLOGY_TERMS, type MorphologyTerm } from '../../src/core/lexicon.js';
-import type { MammoView } from '../../src/core/image.js';
-import { NOT_SEPARABLE_ON_ONE_VIEW } from './cases.js';
-import { confusion, macroAccuracy, type Confusion } from './confusion.js';
-
-interface Row {
-  setting: string;
-  pixelMm: number;
-  morphology: MorphologyTerm;
-  count: number;
-  view: MammoView | null;
-  suggested: MorphologyTerm | 'none' | null;
-  calcifications: CalcificationMeasurements[];
-}
+import { readRows, rescoreRow, scoreSettings } from './settings-rows.js';
 
 const why = process.argv.includes('--why');
-const rows = (process.argv.slice(2).filter((a) => a.endsWith('.json'))).flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Row[]);
-const bySetting = new Map<string, { morph: Confusion<MorphologyTerm | 'none'>; misses: string[]; solitary: number; solitaryOk: number }>();
-for (const r of rows) {
-  const s = bySetting.get(r.setting) ?? { morph: confusion<MorphologyTerm | 'none'>(), misses: [], solitary: 0, solitaryOk: 0 };
-  bySetting.set(r.setting, s);
-  const described = r.calcifications.length === 0 ? null : describeCalcifications(r.calcifications, { view: r.view });
-  const term = described === null ? 'none' : (chosenTerms(described)[0] ?? 'none');
-  if (why && term !== r.morphology && r.count > 1) {
-    process.stdout.write(`${r.setting}: ${r.morphology}→${term} (${r.calcifications.length} clicked)\n  ${described?.evidence.join('\n  ') ?? 'no calcification outlined'}\n`);
+const rows = readRows(process.argv.slice(2).filter((a) => a.endsWith('.json')));
+if (why) {
+  for (const r of rows) {
+    const { term, described } = rescoreRow(r);
+    if (term !== r.morphology && r.count > 1) {
+      process.stdout.write(`${r.setting}: ${r.morphology}→${term} (${r.calcifications.length} clicked)\n  ${described?.evidence.join('\n  ') ?? 'no calcification outlined'}\n`);
+    }
   }
-  if (r.count === 1) {
-    s.solitary++;
-    if (term === r.morphology) s.solitaryOk++;
-    else s.misses.push(`solitary ${r.morphology}→${term}`);
-    continue;
-  }
-  s.morph.add(r.morphology, term);
-  if (term !== r.morphology && !NOT_SEPARABLE_ON_ONE_VIEW.has(r.morphology)) s.misses.push(`${r.morphology}→${term}`);
 }
+const bySetting = scoreSettings(rows);
 let met = 0;
 let sum = 0;
 for (const [name, s] of bySetting) {
-  const scored = MORPHOLOGY_TERMS.filter((t) => !NOT_SEPARABLE_ON_ONE_VIEW.has(t) && s.morph.rowTotal(t) > 0);
-  const acc = macroAccuracy(s.morph, scored);
-  sum += acc;
-  if (acc >= 0.9) met++;
-  process.stdout.write(`${(acc * 100).toFixed(0).padStart(4)} % ${s.solitaryOk}/${s.solitary}  ${name}: ${s.misses.join(', ')}\n`);
+  sum += s.accuracy;
+  if (s.accuracy >= 0.9) met++;
+  process.stdout.write(`${(s.accuracy * 100).toFixed(0).padStart(4)} % ${s.solitaryOk}/${s.solitary}  ${name}: ${s.misses.join(', ')}\n`);
 }
 process.stdout.write(`settings ≥ 90 %: ${met} of ${bySetting.size}; mean ${((sum / bySetting.size) * 100).toFixed(1)} %\n`);
 

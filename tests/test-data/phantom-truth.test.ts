@@ -103,6 +103,32 @@ describe('sizes follow the lexicon', () => {
     }
   });
 
+  it('draws every branching cast with its branch, even among crowded deposits', () => {
+    // A Y-shaped piece fills 0.17–0.51 of its long × short axis box, a cast's straight piece 0.58 or
+    // more. Among 25 punctate dots a cast's branch is often where a dot already is: the cast used to
+    // be drawn without it (half of the casts here), and the truth named a branching the image did not show.
+    const fill = (c: CalcificationTruth): number => c.areaMm2 / (c.longAxisMm * c.shortAxisMm);
+    let casts = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const { calcifications } = renderPhantom(
+        phantomOptions({
+          seed,
+          size: SIZE,
+          findings: [
+            { id: 'dots', morphology: 'punctate', distribution: 'grouped', count: 25 },
+            { id: 'casts', morphology: 'fine-linear branching', distribution: 'grouped', count: 3, placeWith: 'dots' },
+          ],
+        }),
+      );
+      const structures = new Set(calcifications.filter((c) => c.groupId === 'casts').map((c) => c.structureId));
+      for (const id of structures) {
+        casts++;
+        expect(calcifications.some((c) => c.structureId === id && fill(c) < 0.55), `seed ${seed} ${id}`).toBe(true);
+      }
+    }
+    expect(casts).toBeGreaterThanOrEqual(10);
+  });
+
   it('marks rim, skin and dystrophic calcifications as lucent-centred', () => {
     for (const term of ['rim', 'skin', 'dystrophic'] as const) {
       expect(truthFor(term, 7).truth.calcifications.every((c) => c.lucentCentre), term).toBe(true);
