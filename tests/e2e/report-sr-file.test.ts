@@ -2,14 +2,15 @@
  * A saved report as a file, in the browser: the first reader clicks two calcifications and saves
  * the SR file; a second reader, in another browser, opens it with the exam on screen and finds the
  * same calcifications, sizes and report text, with who reported and when; amends and saves: the new
- * file is a new instance naming the first as its predecessor. A draft with work is replaced only
+ * file is a new instance naming the first as its predecessor. After a reload, the first browser still
+ * knows the report it saved: its next save amends it. A draft with work is replaced only
  * when the radiologist says so; a broken report is refused with its reason and the draft is kept.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCalcificationSr } from '../../src/core/report/sr/index.js';
-import { openSampleExam, type ViewerSession } from './harness.js';
+import { openSampleExam, waitForExamShown, type ViewerSession } from './harness.js';
 import { chainLines, clickCalcification, draftOf, findingsOf, messages, openFiles, otherBrowser, SAMPLE, saveSrFile, setReader } from './report-pages.js';
 
 let s: ViewerSession;
@@ -41,6 +42,19 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
     expect(read.value.predecessor).toBeNull();
     expect(findingsOf(read.value.draft)).toEqual(firstFindings);
     expect(await chainLines(s.page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/)]);
+  }, 300_000);
+
+  it('after a reload the first browser still knows its report: the chain is shown and the next save amends it', async () => {
+    await s.page.reload();
+    await waitForExamShown(s.page);
+    await s.page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 120_000 });
+    expect(await chainLines(s.page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /)]);
+    await clickCalcification(s.page, 'RCC', 'R1-s20', 3);
+    const again = readCalcificationSr(await saveSrFile(s.page));
+    const f = readCalcificationSr(first);
+    if (!again.ok || !f.ok) throw new Error('a saved report could not be read');
+    expect(again.value.predecessor).toEqual(f.value.instance);
+    expect(await chainLines(s.page)).toEqual([expect.stringMatching(/^Reported by Dr Ada Reader at /), expect.stringMatching(/^Amended by Dr Ada Reader at /)]);
   }, 300_000);
 
   it('the second reader opens it together with the exam\'s files: the same calcifications, sizes and text, and who reported when', async () => {

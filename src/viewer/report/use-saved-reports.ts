@@ -9,6 +9,7 @@ import { decidedRefusal, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { installationDeviceUid } from './device-uid.js';
+import { keepChain, keptChain } from './kept-report-chain.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadFile } from '../../../extensions/calcification/panel/download.js';
@@ -43,6 +44,16 @@ export interface PacsOfPage {
 }
 
 const NO_REVIEW: ExamReview = { reports: [], latest: null, opened: null };
+
+/** The exam's review in this tab, else the chain kept in this browser (after a reload), else none. */
+function reviewOf(reviews: Map<string, ExamReview>, examKey: string): ExamReview {
+  const known = reviews.get(examKey);
+  if (known !== undefined) return known;
+  const kept = keptChain(examKey);
+  const review = kept === null ? NO_REVIEW : { ...kept, opened: null };
+  reviews.set(examKey, review);
+  return review;
+}
 
 const unique = (reports: readonly SavedReportStamp[]): SavedReportStamp[] => [...new Map(reports.map((r) => [r.instance.sopInstanceUid, r])).values()];
 
@@ -83,7 +94,9 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
   const [reader, setReader] = useState(() => storedReaderName());
 
   const update = useCallback((examKey: string, change: (r: ExamReview) => ExamReview) => {
-    reviews.current.set(examKey, change(reviews.current.get(examKey) ?? NO_REVIEW));
+    const next = change(reviewOf(reviews.current, examKey));
+    reviews.current.set(examKey, next);
+    keepChain(examKey, { reports: next.reports, latest: next.latest });
     setVersion((v) => v + 1);
   }, []);
 
@@ -165,7 +178,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
 
   const buildSr = useCallback(
     async (session: GatedSession<ExamDraftSession>, exam: LoadedExam): Promise<ReportSr | null> => {
-      const latest = reviews.current.get(session.examKey)?.latest ?? null;
+      const latest = reviewOf(reviews.current, session.examKey).latest;
       const newUuid = (): string => crypto.randomUUID();
       const r = await reportSr({ draft: session.store.getState(), exam, reader, predecessor: latest?.instance ?? null, now: new Date(), newUuid, deviceUid: installationDeviceUid(newUuid) });
       if (!r.ok) {
@@ -257,7 +270,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
     pacsSave: (shownExamKey === null ? undefined : pacsSaves.get(shownExamKey)) ?? { kind: 'idle' },
     saveToPacs,
     inPacs: shownExamKey === null ? null : (inPacs.get(shownExamKey) ?? null),
-    review: (shownExamKey === null ? undefined : reviews.current.get(shownExamKey)) ?? NO_REVIEW,
+    review: shownExamKey === null ? NO_REVIEW : reviewOf(reviews.current, shownExamKey),
     question: question !== null && question.examKey === shownExamKey ? question : null,
     readerName: reader,
     setReaderName,
