@@ -7,6 +7,7 @@
  * leaves to dcmjs (another transfer syntax, a VR it does not read, a file cut short) is read as
  * before, with the same errors.
  */
+import { deflateRawSync } from 'node:zlib';
 import { adaptersSR } from '@cornerstonejs/adapters';
 import { metaData, utilities } from '@cornerstonejs/core';
 import dcmjs from 'dcmjs';
@@ -160,6 +161,25 @@ describe('what dicom-parser does not read is read by dcmjs, as before', () => {
     const explicit = ours(sample.draft);
     expect(must(readDataset(implicit))).toStrictEqual(bothWays(explicit).fast);
     expect(must(readCalcificationSr(implicit)).draft).toEqual(sample.draft);
+  });
+
+  it('deflated and big endian files: left to dcmjs, read to the same dataset as the explicit VR little endian file', () => {
+    const ds = must(buildCalcificationSr(sample.draft, sample.header, fixedOptions()));
+    const expected = bothWays(ours(sample.draft)).fast;
+    // dcmjs writes the deflated transfer syntax's meta but not the deflation: the data set is deflated here.
+    const plain = writtenAs(ds, '1.2.840.10008.1.2.1.99');
+    const metaEnd = 144 + new DataView(plain.buffer, plain.byteOffset).getUint32(140, true);
+    const deflated = new Uint8Array([...plain.subarray(0, metaEnd), ...deflateRawSync(plain.subarray(metaEnd))]);
+    expect(deflated.length).toBeLessThan(plain.length / 3);
+    const bigEndian = writtenAs(ds, '1.2.840.10008.1.2.2');
+    for (const [bytes, syntax] of [
+      [deflated, '1.2.840.10008.1.2.1.99'],
+      [bigEndian, '1.2.840.10008.1.2.2'],
+    ] as const) {
+      const left = naturalizePart10(bytes);
+      expect('notRead' in left ? left.notRead : 'read by dicom-parser').toBe(`transfer syntax ${syntax}`);
+      expect(must(readDataset(bytes))).toStrictEqual(expected);
+    }
   });
 
   it('a file cut short or with a length past its end: left to dcmjs, the same errors as before', () => {
