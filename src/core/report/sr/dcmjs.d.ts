@@ -1,4 +1,4 @@
-/** The part of dcmjs (which ships no type definitions) the SR writer uses. */
+/** The part of dcmjs (which ships no type definitions) the SR writer and reader use. */
 declare module 'dcmjs' {
   interface DcmjsDicomDict {
     dict: Record<string, unknown>;
@@ -9,6 +9,8 @@ declare module 'dcmjs' {
     DicomMetaDictionary: {
       denaturalizeDataset(ds: Record<string, unknown>): Record<string, unknown>;
       naturalizeDataset(ds: Record<string, unknown>): Record<string, unknown>;
+      /** By punctuated tag, e.g. "(0040,A730)"; looked up on demand (it lists no keys). */
+      dictionary: Record<string, { name: string; vr: string } | undefined>;
     };
     DicomMessage: { readFile(buffer: ArrayBuffer, options?: Record<string, unknown>): { meta: Record<string, unknown>; dict: Record<string, unknown> } };
   }

@@ -1,17 +1,21 @@
 /**
- * A DICOM SR file as a dcmjs naturalized dataset, and the content tree looked into by concept
- * code (never by position). dcmjs 0.52 decodes text inside sequences as Latin-1 even when the
- * Specific Character Set is ISO_IR 192 (UTF-8): those values are decoded again here. Its
- * formatting of text values (splitting UT at backslashes, trimming every trailing white-space
- * character, Latin-1 no-break space included) is undone: UT / LT / ST values are taken as stored
- * (dcmjs's raw value) and lose only their trailing spaces (padding, not significant in DICOM).
+ * A DICOM SR file as a naturalized dataset (dcmjs's shape), and the content tree looked into by
+ * concept code (never by position). Explicit VR little endian files are read by dicom-parser
+ * (naturalize.ts); other transfer syntaxes, and whatever that reader leaves aside, by dcmjs as
+ * follows. dcmjs 0.52 decodes text inside sequences as windows-1252 even when the Specific
+ * Character Set is ISO_IR 192 (UTF-8): those values are decoded again here. Its formatting of
+ * text values (splitting UT at backslashes, trimming every trailing white-space character,
+ * Latin-1 no-break space included) is undone: UT / LT / ST values are taken as stored (dcmjs's raw
+ * value) minus their trailing spaces (padding, not significant in DICOM). Both ways give the same
+ * dataset (tests/core/report/sr/naturalize.test.ts).
  */
 import dcmjs from 'dcmjs';
 import type { CodedConcept } from '../../codes.js';
 import { err, ok, type Result } from '../../result.js';
 import type { ContentItem } from './content-items.js';
+import { naturalizePart10, type Dataset } from './naturalize.js';
 
-export type Dataset = Record<string, unknown>;
+export type { Dataset } from './naturalize.js';
 
 const PREAMBLE = 128;
 
@@ -20,6 +24,12 @@ export function readDataset(bytes: Uint8Array): Result<Dataset> {
   if (bytes.length < PREAMBLE + 4 || String.fromCharCode(...bytes.subarray(PREAMBLE, PREAMBLE + 4)) !== 'DICM') {
     return err('not-dicom', 'not a DICOM file (no "DICM" after the 128-byte preamble)');
   }
+  const read = naturalizePart10(bytes);
+  return 'dataset' in read ? ok(read.dataset) : readDatasetWithDcmjs(bytes);
+}
+
+/** A Part 10 file ("DICM" checked) read by dcmjs, its text mended as said above. */
+export function readDatasetWithDcmjs(bytes: Uint8Array): Result<Dataset> {
   let dict: Record<string, unknown>;
   try {
     const copy = bytes.slice().buffer;
@@ -34,14 +44,15 @@ export function readDataset(bytes: Uint8Array): Result<Dataset> {
   } catch (e) {
     return err('decode-failed', `the DICOM dataset cannot be decoded: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
   }
-  const charset = ds['SpecificCharacterSet'];
-  const utf8 = (Array.isArray(charset) ? charset : [charset]).some((c) => c === 'ISO_IR 192');
+  // dcmjs gives every Specific Character Set as ISO_IR 192 (the strings it decoded): the file's own is its raw value.
+  const stored = (dict['00080005'] as { _rawValue?: unknown } | undefined)?._rawValue;
+  const utf8 = (Array.isArray(stored) ? stored : [stored]).some((c) => typeof c === 'string' && c.trim() === 'ISO_IR 192');
   return ok(utf8 ? (redecode(ds) as Dataset) : ds);
 }
 
 const TEXT_VRS = new Set(['UT', 'LT', 'ST']);
 
-/** A denaturalized dataset (dcmjs) with each text value as stored, one value (UT / LT / ST are single-valued). */
+/** A denaturalized dataset (dcmjs) with each text value as stored less trailing spaces, one value (UT / LT / ST are single-valued). */
 function textAsStored(dict: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [tag, el] of Object.entries(dict)) {
@@ -52,7 +63,7 @@ function textAsStored(dict: Record<string, unknown>): Record<string, unknown> {
     const e = el as { vr?: unknown; Value?: unknown; _rawValue?: unknown };
     const raw = e._rawValue;
     if (typeof e.vr === 'string' && TEXT_VRS.has(e.vr) && Array.isArray(raw) && raw.every((x) => typeof x === 'string')) {
-      out[tag] = { vr: e.vr, Value: [raw.join('\\')] };
+      out[tag] = { vr: e.vr, Value: [raw.join('\\').replace(/ +$/, '')] };
     } else if (e.vr === 'SQ' && Array.isArray(e.Value)) {
       out[tag] = { vr: 'SQ', Value: e.Value.map((item) => (typeof item === 'object' && item !== null ? textAsStored(item as Record<string, unknown>) : item)) };
     } else {
@@ -64,17 +75,30 @@ function textAsStored(dict: Record<string, unknown>): Record<string, unknown> {
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** A string dcmjs decoded as Latin-1: its bytes read again as UTF-8 (kept when they are not UTF-8). */
-function asUtf8(s: string): string {
+/** windows-1252's characters for bytes 0x80-0x9F (the WHATWG "latin1" dcmjs decodes with); the others are Latin-1. */
+const WINDOWS_1252 = new Map<number, number>(
+  [0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178]
+    .map((ch, i): [number, number] => [ch, 0x80 + i])
+    .filter(([ch]) => ch !== 0),
+);
+
+/**
+ * A string dcmjs decoded as windows-1252 (browsers; Node's "latin1" decoder is ISO-8859-1): its
+ * bytes read again as UTF-8 (kept when they are not UTF-8).
+ */
+export function asUtf8(s: string): string {
   let high = false;
+  const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if (code > 0xff) return s;
-    if (code >= 0x80) high = true;
+    const byte = code <= 0xff ? code : WINDOWS_1252.get(code);
+    if (byte === undefined) return s;
+    if (byte >= 0x80) high = true;
+    bytes[i] = byte;
   }
   if (!high) return s;
   try {
-    return utf8Decoder.decode(Uint8Array.from(s, (ch) => ch.charCodeAt(0)));
+    return utf8Decoder.decode(bytes);
   } catch {
     return s;
   }
