@@ -27,14 +27,30 @@ export interface ContentItem {
   readonly [keyword: string]: unknown;
 }
 
-/** The code sequence item of a concept from the codes module. */
+const codeItems = new WeakMap<CodedConcept, CodeItem>();
+
+/**
+ * The code sequence item of a concept from the codes module: made once per concept and shared
+ * (frozen), since a report repeats the same few dozen codes thousands of times.
+ */
 export function codeItem(code: CodedConcept): CodeItem {
-  const item = { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodeMeaning: shortText(code.meaning, 64) };
-  return code.version === undefined ? item : { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodingSchemeVersion: code.version, CodeMeaning: item.CodeMeaning };
+  let item = codeItems.get(code);
+  if (item === undefined) {
+    const meaning = shortText(code.meaning, 64);
+    item = Object.freeze(
+      code.version === undefined
+        ? { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodeMeaning: meaning }
+        : { CodeValue: code.value, CodingSchemeDesignator: code.scheme, CodingSchemeVersion: code.version, CodeMeaning: meaning },
+    );
+    codeItems.set(code, item);
+  }
+  return item;
 }
 
+/** Adds the children to an item just made (no copy: the item is not shared yet). */
 function withChildren<T extends Record<string, unknown>>(item: T, children: readonly ContentItem[]): T {
-  return children.length === 0 ? item : { ...item, ContentSequence: children };
+  if (children.length > 0) (item as Record<string, unknown>)['ContentSequence'] = children;
+  return item;
 }
 
 export function container(rel: RelationshipType, name: CodedConcept, children: readonly ContentItem[]): ContentItem {

@@ -41,15 +41,19 @@ export function base64(bytes: Uint8Array): string {
 
 /** The points as base64 of little-endian float64 pairs. */
 export function contourToBase64(points: readonly PointPx[]): string {
-  const bytes = new Uint8Array(points.length * 16);
-  const view = new DataView(bytes.buffer);
+  const values = new Float64Array(points.length * 2);
   for (let i = 0; i < points.length; i++) {
     const p = points[i] as PointPx;
-    view.setFloat64(16 * i, p.x, true);
-    view.setFloat64(16 * i + 8, p.y, true);
+    values[2 * i] = p.x;
+    values[2 * i + 1] = p.y;
   }
+  const bytes = new Uint8Array(values.buffer);
+  // Float64Array is in the platform's byte order: turned little endian where the platform is not.
+  if (!LITTLE_ENDIAN) for (let at = 0; at < bytes.length; at += 8) bytes.subarray(at, at + 8).reverse();
   return base64(bytes);
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The points back, or null when the text is not base64 of whole float64 pairs of finite numbers. */
 export function contourFromBase64(text: unknown): PointPx[] | null {

@@ -399,9 +399,10 @@ function writeDataset(out: Bytes, dataset: Record<string, unknown>): void {
 export function writePart10ExplicitLittle(meta: Record<string, unknown>, dataset: Record<string, unknown>): Uint8Array {
   const metaBytes = new Bytes(256);
   writeDataset(metaBytes, meta);
-  const out = new Bytes(1 << 20);
-  out.length = 128;
+  const out = scratch();
+  out.reserve(128);
   out.buf.fill(0, 0, 128);
+  out.length = 128;
   out.ascii('DICM');
   // (0002,0000) File Meta Information Group Length, UL.
   out.u16(0x0002);
@@ -411,5 +412,24 @@ export function writePart10ExplicitLittle(meta: Record<string, unknown>, dataset
   out.u32(metaBytes.length);
   out.bytes(metaBytes.buf.subarray(0, metaBytes.length));
   writeDataset(out, dataset);
-  return out.result();
+  const bytes = out.result();
+  keepScratch(out);
+  return bytes;
+}
+
+/**
+ * The buffer a file is written into, kept from one write to the next (up to 16 MB): a report of
+ * 200 calcifications is 2 MB, and fresh memory costs more than the writing (each new page is
+ * faulted in and zeroed) when the buffer would grow from nothing every time.
+ */
+let kept: Bytes | null = null;
+const KEEP_AT_MOST = 16 << 20;
+function scratch(): Bytes {
+  const b = kept ?? new Bytes(1 << 20);
+  kept = null;
+  b.length = 0;
+  return b;
+}
+function keepScratch(b: Bytes): void {
+  if (b.buf.length <= KEEP_AT_MOST) kept = b;
 }

@@ -41,8 +41,11 @@ export function utText(text: string): string {
  */
 export function utJson(value: unknown): string {
   const json = JSON.stringify(value);
-  return MAYBE_NOT_IN_UT.test(json) ? json.replace(NOT_IN_UT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  // JSON.stringify already escapes C0 controls and lone surrogates (ES2019): only DEL and C1 can be left.
+  return DEL_OR_C1.test(json) ? json.replace(NOT_IN_UT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
+
+const DEL_OR_C1 = /[\u007F-\u009F]/;
 
 const utf8 = new TextEncoder();
 
