@@ -50,6 +50,11 @@ describe('dicomWebTarget', () => {
     expect(r.value.maxUploadBytes).toBe(DEFAULT_MAX_UPLOAD_BYTES);
   });
 
+  it('names a PACS at the root of its server without a trailing slash', () => {
+    const r = dicomWebTarget({ url: 'http://10.0.0.2:8042' });
+    expect(r.ok && r.value.label).toBe('http://10.0.0.2:8042');
+  });
+
   it.each([
     ['not a url', 'is not a URL'],
     ['ftp://pacs.example/dicom-web', 'must start with http:// or https://'],

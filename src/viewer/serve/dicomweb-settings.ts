@@ -53,7 +53,7 @@ export function dicomWebTarget(options: DicomWebOptions): Result<DicomWebTarget>
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return err('bad-argument', 'The DICOMweb timeout must be a positive number of seconds.');
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes <= 0) return err('bad-argument', 'The DICOMweb upload limit must be a positive whole number of bytes.');
-  return ok({ root, authorization, timeoutMs, maxUploadBytes, label: `${root.origin}${root.pathname}` });
+  return ok({ root, authorization, timeoutMs, maxUploadBytes, label: `${root.origin}${root.pathname === '/' ? '' : root.pathname}` });
 }
 
 /** The value after `--name` or in `--name=value`; undefined when the flag is absent, null when it has no value. */
