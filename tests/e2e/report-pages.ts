@@ -21,7 +21,12 @@ export async function clickCalcification(page: Page, slot: 'RCC' | 'LCC' | 'RMLO
   if (c === undefined) throw new Error(`${slot} truth has no ${truthId}`);
   const [x, y] = await pagePoint(page, `current-${slot}`, `viewport-${slot}`, c.centre);
   await page.mouse.click(x, y);
-  await page.waitForFunction((n) => window.calcscribe?.draft()?.calcifications.length === n, count, { timeout: 120_000 });
+  try {
+    await page.waitForFunction((n) => window.calcscribe?.draft()?.calcifications.length === n, count, { timeout: 120_000 });
+  } catch (e) {
+    // Say what the page said (a refusal, a busy analysis) so that a failure can be told apart from a slow machine.
+    throw new Error(`the click on ${truthId} (${slot}) gave no calcification ${count} within 120 s; the page says: ${JSON.stringify(await messages(page))}`, { cause: e });
+  }
 }
 
 export async function draftOf(page: Page): Promise<ExamDraft> {
@@ -93,5 +98,15 @@ export async function openStudyFromPacs(page: Page, patientId: string, openButto
   await page.getByRole('button', { name: openButton }).click({ timeout: 120_000 });
   await page.waitForFunction(() => /^\d+ images? loaded from PACS /.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 180_000 });
   await waitForFourViews(page, 180_000);
-  await page.waitForFunction(() => window.calcscribe?.draft() != null, undefined, { timeout: 60_000 });
+  // The study's own draft shown and open for editing (the edit gate has heard from other tabs), as the
+  // radiologist sees it before clicking: a click while the gate still checks is refused with a message.
+  await page.waitForFunction(
+    () => {
+      const d = window.calcscribe?.draft();
+      const editing = window.calcscribe?.editingSpans.at(-1);
+      return d != null && d.images.length >= 4 && editing !== undefined && editing.to === null;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 }
