@@ -45,6 +45,8 @@ describe('saving a report as an SR file and reviewing it in another browser', ()
   }, 300_000);
 
   it('after a reload the first browser still knows its report: the chain is shown and the next save amends it', async () => {
+    // As a radiologist can see it: the draft is saved in this browser before the page goes.
+    await s.page.getByTestId('autosave-status').filter({ hasText: /saved in this browser/ }).waitFor({ timeout: 30_000 });
     await s.page.reload();
     await waitForExamShown(s.page);
     await s.page.waitForFunction(() => window.calcscribe?.draft()?.calcifications.length === 2, undefined, { timeout: 120_000 });
