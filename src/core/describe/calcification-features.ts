@@ -37,6 +37,8 @@ export interface CalcificationFeatures {
   readonly lucentCentreIndex: number;
   readonly heterogeneity: number;
   readonly branchPoints: number;
+  /** Branch points the skeleton showed on an outline too uncertain for them (not counted in branchPoints). */
+  readonly branchPointsInNoise: number;
   /** Vessel evidence around a line (measure/vessel-evidence.ts); null when not a line or not measured. */
   readonly vessel: VesselEvidence | null;
   readonly view: MammoView | null;
@@ -134,6 +136,7 @@ export function calcificationFeatures(m: CalcificationMeasurements, ctx?: Descri
     lucentCentreIndex: m.lucentCentreIndex,
     heterogeneity: m.heterogeneity,
     branchPoints: m.skeleton.branchPoints,
+    branchPointsInNoise: m.skeleton.branchPointsInNoise ?? 0,
     vessel: m.vessel ?? null,
     view: ctx?.view ?? null,
     limits,

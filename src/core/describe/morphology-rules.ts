@@ -13,6 +13,7 @@ import type { MorphologyTerm } from '../lexicon.js';
 import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { VASCULAR_PREDICATES } from './vascular-rules.js';
+import { BRANCH_READING } from '../measure/skeleton.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -257,7 +258,10 @@ export const MORPHOLOGY_PREDICATES = {
   },
   unbranched: {
     test: (f) => f.branchPoints === 0,
-    say: () => 'no branch points',
+    say: (f) =>
+      f.branchPointsInNoise > 0
+        ? `no branch points read (${f.branchPointsInNoise} within the outline's noise: its uncertainty is over ${BRANCH_READING.maxUncertaintyOfCalibre} × the calibre)`
+        : 'no branch points',
   },
   'smooth margin': {
     test: marginDefined,

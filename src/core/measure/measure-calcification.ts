@@ -12,7 +12,7 @@ import { circularityOf, contourUncertaintyPx, outlineSmoothingSigmaPx, smoothClo
 import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, scalePoints } from './polygon.js';
 import type { Point2 } from './polygon.js';
 import { detectorNoise } from '../segment/texture-background.js';
-import { calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
+import { BRANCH_READING, calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
 import { vesselEvidence } from './vessel-evidence.js';
 
 /**
@@ -114,9 +114,10 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   const centroid = polygonCentroid(contourPx);
   const centre = ws > 0 ? { x: wx / ws, y: wy / ws } : centroid;
 
-  const sk = measureSkeleton(m, contourPx, spacing);
+  const uncertaintyPx = patch === null ? 0 : contourUncertaintyPx(patch, contourPx, Math.max(outline.backgroundNoise, NOISE_FLOOR));
+  const sk = measureSkeleton(m, contourPx, spacing, uncertaintyPx);
   const elongation = g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1;
-  const shape = shapeAtUncertainty(contourPx, patch, outline.backgroundNoise, spacing);
+  const shape = shapeAtUncertainty(contourPx, uncertaintyPx, spacing);
   return {
     calibration: image.calibration.kind,
     centre,
@@ -145,11 +146,9 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
  */
 function shapeAtUncertainty(
   contour: readonly Point2[],
-  patch: DensityPatch | null,
-  noise: number,
+  uncertainty: number,
   spacing: { x: number; y: number } | null,
 ): { circularity: number; solidity: number } {
-  const uncertainty = patch === null ? 0 : contourUncertaintyPx(patch, contour, Math.max(noise, NOISE_FLOOR));
   const smoothPx = smoothClosedContour(contour, outlineSmoothingSigmaPx(uncertainty, polygonArea(contour)));
   const smooth = spacing === null ? smoothPx : scalePoints(smoothPx, spacing.x, spacing.y);
   const area = polygonArea(smooth);
@@ -160,12 +159,14 @@ function shapeAtUncertainty(
 /**
  * Skeleton of the outline's mask (Zhang–Suen, spurs pruned). Calibre from the contour area and
  * the skeleton length (calibreFromArea); length = skeleton length plus half a calibre at each
- * free end, which thinning takes off.
+ * free end, which thinning takes off. Branch points are counted only on an outline known to within
+ * BRANCH_READING of the calibre; the others are reported as branchPointsInNoise.
  */
 function measureSkeleton(
   m: CalcificationOutline['mask'],
   contour: readonly Point2[],
   spacing: { x: number; y: number } | null,
+  uncertaintyPx: number,
 ): CalcificationMeasurements['skeleton'] {
   const thin = thinMask(m.data, m.width, m.height);
   const skel = pruneSpurs(thin, m.width, m.height, (x, y) => distanceToBoundary({ x: x + m.x0, y: y + m.y0 }, contour));
@@ -173,12 +174,14 @@ function measureSkeleton(
   const calibrePx = calibreFromArea(polygonArea(contour), stats.lengthPx, stats.endPoints);
   const calibreMm =
     spacing === null ? null : calibreFromArea(polygonArea(scalePoints(contour, spacing.x, spacing.y)), stats.lengthScaled, stats.endPoints);
+  const branchesRead = uncertaintyPx < BRANCH_READING.maxUncertaintyOfCalibre * calibrePx;
   return {
     calibre: length(calibrePx, calibreMm),
     length: length(
       stats.lengthPx + (stats.endPoints * calibrePx) / 2,
       calibreMm === null ? null : stats.lengthScaled + (stats.endPoints * calibreMm) / 2,
     ),
-    branchPoints: stats.branchPoints,
+    branchPoints: branchesRead ? stats.branchPoints : 0,
+    ...(branchesRead || stats.branchPoints === 0 ? {} : { branchPointsInNoise: stats.branchPoints, outlineUncertaintyPx: uncertaintyPx }),
   };
 }
