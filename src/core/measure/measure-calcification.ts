@@ -1,5 +1,5 @@
 import { readDensityPatch } from '../image.js';
-import type { DensityPatch, MammoImage } from '../image.js';
+import type { MammoImage } from '../image.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, mm2, px, px2 } from '../units.js';
 import type { Length } from '../units.js';
