@@ -39,7 +39,7 @@ export interface CalcificationMeasurements {
   readonly skeleton: {
     readonly calibre: Length;
     readonly length: Length;
-    /** Junctions where three or more branches meet, on an outline known to well within the calibre (measure-calcification.ts BRANCH_READING). */
+    /** Junctions where three or more branches meet, on an outline known to well within the calibre (skeleton.ts BRANCH_READING). */
     readonly branchPoints: number;
     /** Junctions the skeleton showed but not counted: the outline's wander (outlineUncertaintyPx) is too large a part of the calibre. Absent when none. */
     readonly branchPointsInNoise?: number;

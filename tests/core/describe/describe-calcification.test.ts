@@ -87,6 +87,14 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     expect(terms({ ...flb, branches: 0 })).not.toContain('fine-linear branching');
   });
 
+  it('fine linear: a fork within the outline\'s noise is not a branch, and the evidence says why', () => {
+    const m = calc({ longMm: 2, elongation: 5, calibreMm: 0.3, circularity: 0.3 });
+    const d = describeCalcification({ ...m, skeleton: { ...m.skeleton, branchPointsInNoise: 1, outlineUncertaintyPx: 1.4 } });
+    expect(d.terms[0]?.term).toBe('fine linear');
+    expect(d.evidence[0]).toContain("no branch points read (1 within the outline's noise: its uncertainty is over 0.35 × the calibre)");
+    expect(describeCalcification(m).evidence[0]).toContain('; no branch points');
+  });
+
   it('large rod-like: elongated, ≥ 0.5 mm thick, > 1 mm long, smooth and dense', () => {
     const rod: CalcSpec = { longMm: 3, elongation: 5, calibreMm: 0.7, margin: 0.7, cnr: 10, circularity: 0.4 };
     expect(top(rod)).toBe('large rod-like');
