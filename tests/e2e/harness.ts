@@ -83,8 +83,26 @@ export async function openViewer(options: ViewerOptions = {}): Promise<ViewerSes
 /** Waits until the four current views report being displayed. */
 export async function waitForFourViews(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
-    () => ['RCC', 'LCC', 'RMLO', 'LMLO'].every((s) => document.querySelector(`[data-testid="viewport-${s}"] .mammo-element`)?.getAttribute('data-displayed') === 'true'),
+    () =>
+      ['RCC', 'LCC', 'RMLO', 'LMLO'].every(
+        (s) => document.querySelector(`[data-testid="viewport-${s}"] .mammo-element`)?.getAttribute('data-displayed') === 'true' && window.calcscribe?.fitted(`current-${s}`) === true,
+      ),
     undefined,
+    { timeout },
+  );
+}
+
+/**
+ * Waits until one current view is shown enlarged: the others gone, its image displayed and fitted
+ * to the enlarged size (a click aimed through imageToCanvas before the refit lands elsewhere).
+ */
+export async function waitForEnlarged(page: Page, slot: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (slot) =>
+      document.querySelectorAll('[data-testid^="viewport-"] .mammo-element').length === 1 &&
+      document.querySelector(`[data-testid="viewport-${slot}"] .mammo-element`)?.getAttribute('data-displayed') === 'true' &&
+      window.calcscribe?.fitted(`current-${slot}`) === true,
+    slot,
     { timeout },
   );
 }

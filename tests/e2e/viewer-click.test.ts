@@ -16,7 +16,7 @@ import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
 import { deriveReport, examReportJson } from '../../src/core/draft/index.js';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
-import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForEnlarged, waitForFourViews, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -124,7 +124,7 @@ describe('click on a calcification', () => {
     await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await s.page.keyboard.press('2');
     await s.page.keyboard.press('e');
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="viewport-LCC"] .mammo-element')?.getAttribute('data-displayed') === 'true' && !document.querySelector('[data-testid="viewport-RCC"]'));
+    await waitForEnlarged(s.page, 'LCC');
     const start = (await s.page.evaluate(() => window.calcscribe?.draft()?.calcifications.length)) ?? 0;
     for (const [i, c] of measurable.slice(0, 2).entries()) {
       await clickImagePoint(s.page, 'current-LCC', 'viewport-LCC', c.centre.x, c.centre.y);
@@ -139,7 +139,6 @@ describe('click on a calcification', () => {
     await s.page.screenshot({ path: join(OUTPUT_DIR, 'viewer-click-lcc-enlarged.png') });
     await s.page.keyboard.press('Escape');
     await waitForFourViews(s.page);
-    await s.page.waitForTimeout(500);
   });
 
   it('a click on background is refused with a message and adds nothing', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
-import { openSampleExam, OUTPUT_DIR, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForEnlarged, type ViewerSession } from './harness.js';
 import { readTruth } from './page-sampling.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
@@ -112,8 +112,7 @@ describe('undo and redo in the viewer', () => {
     const { page } = s;
     await page.keyboard.press('1');
     await page.keyboard.press('e');
-    await page.waitForFunction(() => document.querySelector('[data-testid="viewport-RCC"] .mammo-element')?.getAttribute('data-displayed') === 'true' && !document.querySelector('[data-testid="viewport-LCC"]'));
-    await page.waitForTimeout(500);
+    await waitForEnlarged(page, 'RCC');
     const [c] = await calcifications(page);
     if (!c) throw new Error('no calcification');
     const before = await sizeText(page);

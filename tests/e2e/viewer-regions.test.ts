@@ -24,7 +24,7 @@ import { SEGMENT_DEFAULTS, spacingForSizes } from '../../src/core/segment/segmen
 import { REGION_DETECTION } from '../../src/core/segment/segment-region.js';
 import type { PointPx, RectPx } from '../../src/core/units.js';
 import type { RegionRecord } from '../../src/viewer/app/test-hooks.js';
-import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
+import { openSampleExam, OUTPUT_DIR, waitForEnlarged, waitForFourViews, type ViewerSession } from './harness.js';
 
 const SAMPLE = join(process.cwd(), 'test-data/sample');
 
@@ -260,8 +260,7 @@ describe('region tools', () => {
     await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await s.page.keyboard.press('2');
     await s.page.keyboard.press('e');
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="viewport-LCC"] .mammo-element')?.getAttribute('data-displayed') === 'true' && !document.querySelector('[data-testid="viewport-RCC"]'));
-    await s.page.waitForTimeout(300);
+    await waitForEnlarged(s.page, 'LCC');
     await s.page.keyboard.press('r');
     const before = await s.page.evaluate(() => [...(window.calcscribe?.draft()?.calcifications ?? [])]);
     const a = await pagePoint(s.page, 'current-LCC', 'viewport-LCC', { x: rect.x0, y: rect.y0 });

@@ -10,7 +10,7 @@ import { worldToPixels } from '../../../extensions/calcification/tools/index.js'
 import type { RegionRecord } from './instrumentation.js';
 import type { EditGate } from '../autosave/edit-gate.js';
 import { decodeReport } from '../cornerstone/shared-image-loader.js';
-import { imageToCanvas } from '../viewport/registry.js';
+import { imageToCanvas, isFitted } from '../viewport/registry.js';
 
 export type { RegionRecord } from './instrumentation.js';
 
@@ -28,6 +28,8 @@ export interface ShownAnnotation {
 export interface CalcscribeHooks {
   /** Stored-image pixel → CSS position inside the viewport element, e.g. ('current-RCC', 410, 388). */
   imageToCanvas(viewportId: string, x: number, y: number): [number, number] | null;
+  /** The viewport's image is fitted to the viewport's present size: imageToCanvas is where it is drawn (false while a layout change waits for its refit). */
+  fitted(viewportId: string): boolean;
   /** Milliseconds from each mouse press on a viewport to the finding shown with the new calcification. */
   readonly clickToFinding: number[];
   /** The exam draft as it stands (null before the exam is loaded). */
@@ -87,7 +89,7 @@ function watchGate(gate: EditGate): () => void {
 
 /** Installs window.calcscribe; returns the uninstaller. */
 export function exposeTestHooks(draft: () => ExamDraft | null, heldInWorker: () => Promise<readonly string[]>, gate: EditGate | null): () => void {
-  window.calcscribe = { imageToCanvas, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker, shown, editingSpans };
+  window.calcscribe = { imageToCanvas, fitted: isFitted, clickToFinding, clickWorkerMs, draft, regions, decodes: decodeReport, heldInWorker, shown, editingSpans };
   const unwatch = gate === null ? () => undefined : watchGate(gate);
   return () => {
     unwatch();

@@ -46,6 +46,23 @@ export function viewportEntry(id: string): Entry | undefined {
   return entries.get(id);
 }
 
+/**
+ * The viewport's camera is fitted to its canvas as the canvas is now, and the canvas has its
+ * element's size: a position read from imageToCanvas is where the image is drawn. False while a
+ * layout change (a view enlarged, the window resized) waits for its refit.
+ */
+export function isFitted(id: string): boolean {
+  const e = entries.get(id);
+  if (!e) return false;
+  const canvas = e.viewport.canvas;
+  const dpr = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (width === 0 || height === 0) return false;
+  if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) return false;
+  return fittedAt.get(id) === `${width}×${height}`;
+}
+
 /** Stored-image pixel (x = column, y = row) → CSS pixel position inside the viewport's element. */
 export function imageToCanvas(id: string, x: number, y: number): [number, number] | null {
   const e = entries.get(id);
