@@ -46,9 +46,12 @@ export const VESSEL_SEARCH = {
   /**
    * Elongation from which an outline is read as a piece of a line and followed: below the atlas's
    * line (3, MORPHOLOGY_THRESHOLDS.elongatedMin), because a bead of an interrupted wall is shorter
-   * than the wall.
+   * than the wall. A wall calcified in short beads gives pieces barely longer than wide (1.5–2:
+   * on the real digitised film a click on a vessel wall outlined such a piece and read coarse
+   * heterogeneous); 1.5 changed no phantom group's term at FFDM pitches (seeds 500000 and 600000,
+   * docs/describe-rules.md, "Vascular: tram tracks").
    */
-  linePieceElongationMin: 2,
+  linePieceElongationMin: 1.5,
   /**
    * How far the clicked wall is followed past each end of its outline, mm, and the longest gap in
    * the calcification followed across (on film at the coarsest pitch). Measurement settings chosen

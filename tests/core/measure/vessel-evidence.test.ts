@@ -53,6 +53,19 @@ describe('vessel evidence: the other wall of a tram track', () => {
     expect(v?.parallelWall?.separation.mm ?? 0).toBeCloseTo(2, 0);
   });
 
+  it('follows a bead shorter than twice the wall\'s width (elongation 1.5–2): a vessel wall calcified in short beads, as on digitised film', () => {
+    // Beads 0.65 mm long (0.3 mm between the round ends) on a 0.35 mm wall: the clicked piece is barely longer than wide (the film's
+    // tram track at (883, 3655) of test-data/real-mg was clicked on such a piece).
+    const m = measured(tramTrack({ pixelMm: 0.05, uncalibrated: true, separationMm: 1.5, angleDeg: 20, seed: 9, lengthMm: 14, wallMm: 0.35, noise: 8, beadMm: 0.3, gapMm: 0.5 }));
+    expect(m.elongation).toBeGreaterThanOrEqual(1.5);
+    expect(m.elongation).toBeLessThan(2);
+    const v = m.vessel;
+    expect(v).not.toBeNull();
+    expect(v?.followed.px ?? 0).toBeGreaterThan(5 * (v?.track.px ?? Infinity));
+    expect(v?.parallelWall?.seenFraction ?? 0).toBeGreaterThanOrEqual(0.5);
+    expect(Math.abs((v?.parallelWall?.separation.px ?? 0) - 30)).toBeLessThanOrEqual(2);
+  });
+
   it('sees no parallel wall beside a single line', () => {
     const m = measured(tramTrack({ pixelMm: 0.07, separationMm: 2, angleDeg: 25, seed: 5, lengthMm: 12, wallMm: 0.3, noise: 8, oneWall: true }));
     expect(m.vessel).not.toBeNull();
