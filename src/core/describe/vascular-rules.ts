@@ -44,6 +44,15 @@ export const VASCULAR_THRESHOLDS = {
   partialAlongsideOverSeparationMin: 3,
   /** A thin line at least this long is longer than a duct-cast piece (MORPHOLOGY_THRESHOLDS.vascularLengthMinMm). */
   longTrackMinMm: 5,
+  /**
+   * A bead held as coarse heterogeneous, fine pleomorphic or amorphous that is followed along a
+   * calcified line at least this far is a piece of that line, not a deposit on its own: partial
+   * evidence (never for fine linear or fine-linear branching, which are lines themselves and whose
+   * casts are followed as far). TUNED on phantom settings (FFDM, seeds 500000): such beads of
+   * coarse heterogeneous, fine pleomorphic and amorphous groups are followed at most 1.6, 3.5 and
+   * 7.0 mm, vessel walls 10–26 mm.
+   */
+  beadOnLongLineMinMm: 10,
 } as const;
 
 const VT = VASCULAR_THRESHOLDS;
@@ -134,8 +143,32 @@ function tramTrack(f: F): boolean {
   );
 }
 
-/** What partial vessel evidence there is, in words; empty when none. */
-export function partialVesselEvidence(f: F): string[] {
+/** Lines themselves: their casts are followed as far as a vessel wall, so the followed course says nothing of a vessel. */
+const LINEAR_TERMS: ReadonlySet<MorphologyTerm> = new Set<MorphologyTerm>(['fine linear', 'fine-linear branching']);
+
+/** The followed course could be ≥ beadOnLongLineMinMm: in mm when calibrated; on film, at the coarsest pitch of the range. */
+function followedMayBeLong(f: F): boolean {
+  const t = f.vessel?.followed;
+  if (t === undefined) return false;
+  return t.mm !== null ? shownMm(t.mm) >= VT.beadOnLongLineMinMm : t.px * V.filmPitchMaxMm >= VT.beadOnLongLineMinMm;
+}
+
+function followedWords(f: F): string {
+  const v = f.vessel;
+  if (v === null) return '';
+  const gaps = v.gapsBridged === 0 ? '' : ` past ${v.gapsBridged} gap${v.gapsBridged === 1 ? '' : 's'}`;
+  const { followed, track } = v;
+  return followed.mm !== null && track.mm !== null
+    ? `a piece ${fmtMm(track.mm)} mm long of a calcified line followed ${fmtMm(followed.mm)} mm${gaps} (≥ ${VT.beadOnLongLineMinMm} mm)`
+    : `a piece ${Math.round(track.px)} px long of a calcified line followed ${Math.round(followed.px)} px${gaps}: ${fmtMm(followed.px * V.filmPitchMinMm)}–${fmtMm(followed.px * V.filmPitchMaxMm)} mm at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel (uncalibrated), may be ≥ ${VT.beadOnLongLineMinMm} mm`;
+}
+
+/**
+ * What partial vessel evidence there is, in words; empty when none. `held` is the suspicious term
+ * that would be given: a bead followed along a long calcified line counts only against a term
+ * that is not itself a line.
+ */
+export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
   const out: string[] = [];
   const w = wallOf(f);
   if (
@@ -147,6 +180,7 @@ export function partialVesselEvidence(f: F): string[] {
     out.push(parallelWallWords(w, f.vessel));
   }
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
+  else if (held !== undefined && !LINEAR_TERMS.has(held) && followedMayBeLong(f)) out.push(followedWords(f));
   return out;
 }
 
@@ -170,7 +204,7 @@ export function vesselCaution(f: F, fired: readonly FiredTerm[]): NotCharacteris
   if (isTypicallyBenign(best.term) && (best.term !== 'vascular' || best.unapplied === 0)) return null;
   const held = fired.find((r) => !isTypicallyBenign(r.term))?.term;
   if (held === undefined) return null;
-  const partial = partialVesselEvidence(f);
+  const partial = partialVesselEvidence(f, held);
   if (partial.length === 0) return null;
   return {
     reason: `not characterised: vascular or ${held}, check for a parallel wall (${partial.join('; ')}; the vessel is not shown: no second wall seen along ≥ ${VT.parallelSeenMin * 100} % of the track; neither vascular nor ${held} given)`,

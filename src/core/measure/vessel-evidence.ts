@@ -359,7 +359,7 @@ function course(a: Station, b: Station): { x: number; y: number } | null {
  * candidate for a parallel wall 1–4 mm away (on uncalibrated film, over the pixel range of every
  * film scan pitch, VESSEL_SEARCH). The clicked wall is followed past its outline's ends (and past
  * short gaps) so that the other wall is looked for along the vessel, not only beside the piece
- * clicked. Null for a calcification that is not a line piece (elongation < 2) or too short to follow.
+ * clicked. Null for a calcification that is not a line piece (elongation < linePieceElongationMin).
  *
  * @param wallCalibrePx the clicked wall's calibre (the skeleton's), which sets the ridge filter's width
  */

@@ -100,6 +100,36 @@ describe('vessel caution: no suspicious term on a line that may be a vessel wall
     expect(vesselCaution(line(wall(0.3)), [{ term: 'large rod-like', unapplied: 0 }, { term: 'fine linear', unapplied: 0 }])).toBeNull();
   });
 
+  it('holds back coarse heterogeneous on a bead of a single calcified wall followed over 10 mm, and says to check for a parallel wall', () => {
+    // Beads 0.65 mm long on a 0.35 mm wall, one wall only, 14 mm: the clicked bead alone is an
+    // irregular conspicuous deposit 0.5–1 mm long (coarse heterogeneous).
+    const d = described(tramTrack({ pixelMm: 0.05, separationMm: 2, angleDeg: 40, seed: 21, lengthMm: 14, wallMm: 0.35, noise: 8, beadMm: 0.3, gapMm: 0.5, oneWall: true }));
+    expect(d.terms.filter((t) => suspicious.has(t.term))).toEqual([]);
+    expect(d.notCharacterised?.reason).toMatch(/^not characterised: vascular or coarse heterogeneous, check for a parallel wall \(a piece \d\.\d+ mm long of a calcified line followed \d+\.\d mm past \d+ gaps \(≥ 10 mm\)/);
+    // The same bead on a line 7 mm long: judged on its own.
+    const short = described(tramTrack({ pixelMm: 0.05, separationMm: 2, angleDeg: 40, seed: 21, lengthMm: 7, wallMm: 0.35, noise: 8, beadMm: 0.3, gapMm: 0.5, oneWall: true }));
+    expect(short.notCharacterised ?? null).toBeNull();
+    expect(short.terms[0]?.term).toBe('coarse heterogeneous');
+  });
+
+  it('never reads the followed course against fine linear: a cast is a line itself, and casts in a row are followed as far', () => {
+    const bead = (held: 'fine linear' | 'coarse heterogeneous' | 'fine pleomorphic' | 'amorphous') =>
+      vesselCaution(
+        calcificationFeatures({ ...calc({ longMm: 0.7, elongation: 1.8, calibreMm: 0.35, lengthMm: 0.4 }), vessel: { track: { px: px(6), mm: mm(0.4) }, followed: { px: px(120), mm: mm(12) }, gapsBridged: 3, parallelWall: null, searchedPx: { min: 10, max: 40 } } }),
+        [{ term: held, unapplied: 0 }],
+      );
+    expect(bead('fine linear')).toBeNull();
+    for (const held of ['coarse heterogeneous', 'fine pleomorphic', 'amorphous'] as const) {
+      expect(bead(held)?.words).toBe(`vascular or ${held}: check for a parallel wall`);
+    }
+    // Followed under 10 mm: no evidence.
+    const near = vesselCaution(
+      calcificationFeatures({ ...calc({ longMm: 0.7, elongation: 1.8, calibreMm: 0.35, lengthMm: 0.4 }), vessel: { track: { px: px(6), mm: mm(0.4) }, followed: { px: px(95), mm: mm(9.5) }, gapsBridged: 3, parallelWall: null, searchedPx: { min: 10, max: 40 } } }),
+      [{ term: 'coarse heterogeneous', unapplied: 0 }],
+    );
+    expect(near).toBeNull();
+  });
+
   it('reads a calibrated line under 5 mm with no second wall as no vessel evidence', () => {
     const f = line({ track: { px: px(30), mm: mm(3) }, followed: { px: px(30), mm: mm(3) }, gapsBridged: 0, parallelWall: null, searchedPx: { min: 10, max: 40 } });
     expect(vesselCaution(f, [{ term: 'fine linear', unapplied: 0 }])).toBeNull();
