@@ -6,3 +6,6 @@ export const COMMAND_PREFIX = 'calcscribe';
 
 /** The OHIF command context the commands are registered in. */
 export const COMMAND_CONTEXT = 'CALCSCRIBE';
+
+/** The extension's version (its package.json's): the device version written in the SRs it saves. */
+export const EXTENSION_VERSION = '0.1.0';

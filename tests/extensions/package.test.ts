@@ -8,7 +8,7 @@ import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_ID } from '../../extensions/calcification/id.js';
+import { EXTENSION_ID, EXTENSION_VERSION } from '../../extensions/calcification/id.js';
 import { publicEntrySources } from '../../scripts/public-entry-points.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,6 +23,10 @@ const ext = json('extensions/calcification/package.json') as {
 };
 
 describe('the extension package', () => {
+  it('writes its package.json version as the device version of the SRs it saves', () => {
+    expect(EXTENSION_VERSION).toBe((json('extensions/calcification/package.json') as { version: string }).version);
+  });
+
   it('is named by the extension id, an ES module with the OHIF extension keyword', () => {
     expect(ext.name).toBe(EXTENSION_ID);
     expect(ext.type).toBe('module');

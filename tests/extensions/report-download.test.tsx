@@ -5,12 +5,18 @@
  * `exam --json` of the same exam, and each card's size range is the core's, in the digits the
  * report sentence gives sizes.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalcificationPanel } from '../../extensions/calcification/panel/index.js';
 import type { DraftStore } from '../../extensions/calcification/draft-store.js';
 import { deriveReport } from '../../src/core/draft/index.js';
 import { fmtMmWords } from '../../src/core/report/words.js';
+import { readCalcificationSr } from '../../src/core/report/sr/index.js';
+import { dciodvfy } from '../test-data/dicom-tools.js';
+import { ACCEPTED_WARNINGS, dsrdump } from '../core/report/sr/sr-tree.js';
 import { cli, sampleViewerStore } from '../cli/sample-viewer-store.js';
 
 let store: DraftStore;
@@ -57,6 +63,47 @@ describe('the findings panel over the sample exam', () => {
     expect(j.report.edited).toBe(false);
     cleanup();
   });
+
+  it('saves, as "Save SR file", a Comprehensive SR of the draft that dciodvfy and dsrdump accept and that reads back to the same findings, by the reader named', async () => {
+    localStorage.clear();
+    render(<CalcificationPanel store={store} />);
+    const before = downloads.length;
+    // Without the reader's name the report is not made, and the panel says why.
+    fireEvent.click(screen.getByRole('button', { name: 'Save SR file' }));
+    await waitFor(() => expect(screen.getByTestId('save-sr-status').textContent).toMatch(/^Not saved: the report needs the reader's name/));
+    expect(downloads.length).toBe(before);
+    fireEvent.change(screen.getByTestId('reader-name'), { target: { value: 'Dr Ana Ortiz' } });
+    expect(localStorage.getItem('calcscribe.readerName')).toBe('Dr Ana Ortiz');
+    fireEvent.click(screen.getByRole('button', { name: 'Save SR file' }));
+    await waitFor(() => expect(screen.getByTestId('save-sr-status').textContent).toMatch(/^Saved calcscribe-.+\.dcm \(SOP Instance UID 2\.25\.\d+\)\.$/));
+    const got = downloads.at(-1);
+    if (got === undefined || downloads.length !== before + 1) throw new Error('Save SR file offered no download');
+    expect(got.name).toMatch(/^calcscribe-.+\.dcm$/);
+    expect(got.blob.type).toBe('application/dicom');
+    const bytes = new Uint8Array(await got.blob.arrayBuffer());
+    const read = readCalcificationSr(bytes);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.observer.name).toContain('Ortiz');
+    expect(read.value.observer.device).toContain('calcscribe');
+    // The same report: the findings' sentences of the draft read back are the panel's.
+    expect(deriveReport(read.value.draft).findings).toEqual(deriveReport(store.getState()).findings);
+    expect(read.value.draft.calcifications).toHaveLength(store.getState().calcifications.length);
+    // The real validators, on the file as downloaded.
+    const dir = mkdtempSync(join(tmpdir(), 'calcscribe-panel-sr-'));
+    try {
+      const path = join(dir, got.name);
+      writeFileSync(path, bytes);
+      const report = dciodvfy(path);
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.filter((w) => !ACCEPTED_WARNINGS.some((a) => a.test(w)))).toEqual([]);
+      const dump = dsrdump(path);
+      expect(dump.problems).toEqual([]);
+      expect(dump.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    cleanup();
+  }, 60_000);
 
   it('shows on each card the size range the core derived, its largest as the report sentence states it', () => {
     render(<CalcificationPanel store={store} />);

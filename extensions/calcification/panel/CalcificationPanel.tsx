@@ -1,11 +1,26 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from 'calcscribe/draft';
-import { examReportJson } from 'calcscribe/draft';
+import { draftSrFile, examReportJson, uidFromUuid } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
 import { panelViewer } from './panel-view.js';
 import { EndTypingContext } from './typing.js';
+import type { SaveSrResult } from './SaveSrFile.js';
+import { EXTENSION_VERSION } from '../id.js';
+
+/** A new DICOM UID (PS3.5 B.2, under 2.25) from the browser's random UUID. */
+function newUid(): string {
+  const u = uidFromUuid(crypto.randomUUID());
+  if (!u.ok) throw new Error(u.error.message);
+  return u.value;
+}
+
+/** The draft as an SR file (draftSrFile), made by calcscribe in this extension's version. */
+async function saveSrOf(draft: ExamDraft, reader: string): Promise<SaveSrResult> {
+  const r = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: { name: 'calcscribe', version: EXTENSION_VERSION } });
+  return r.ok ? { ok: true, value: { bytes: r.value.bytes, sopInstanceUid: r.value.sopInstanceUid } } : { ok: false, error: { message: r.error.message } };
+}
 
 /** What the panel reads from and sends to the draft store. */
 export interface PanelStore {
@@ -93,6 +108,7 @@ export function CalcificationPanel(props: {
         report={view.report}
         host={host}
         exportJson={() => examReportJson(store.getState())}
+        saveSr={(reader) => saveSrOf(store.getState(), reader)}
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />

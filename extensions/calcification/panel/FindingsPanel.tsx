@@ -1,3 +1,4 @@
+import type { SaveSrResult } from './SaveSrFile.js';
 import { useState } from 'react';
 import { examDateOf, hasComparison } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
@@ -24,6 +25,8 @@ export interface FindingsPanelProps {
   readonly host: PanelCallbacks;
   /** The report as JSON for export. */
   readonly exportJson: () => string;
+  /** The report as a DICOM SR file for the reader named; absent: no Save SR file. */
+  readonly saveSr?: (reader: string) => Promise<SaveSrResult>;
   readonly images?: ImageLookup;
   readonly selectedCalcificationId?: string | null;
 }
@@ -83,7 +86,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
         onPriorDate={(date) => dispatch({ type: 'setPriorDate', date })}
       />
 
-      <ReportPreview report={props.report} examKey={draft.examKey} onText={(text) => dispatch(text === null ? { type: 'resetReportText' } : { type: 'editReportText', text })} exportJson={props.exportJson} />
+      <ReportPreview report={props.report} examKey={draft.examKey} onText={(text) => dispatch(text === null ? { type: 'resetReportText' } : { type: 'editReportText', text })} exportJson={props.exportJson} {...(props.saveSr ? { saveSr: props.saveSr } : {})} />
 
       {host.discardDraft ? (
         <div className="cs-discard">

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { downloadFile, exportFileName } from './download.js';
+import { SaveSrFile, type SaveSrResult } from './SaveSrFile.js';
 import type { PanelReport } from './panel-model.js';
 import { useEndTyping } from './typing.js';
 
@@ -10,6 +11,8 @@ export function ReportPreview(props: {
   readonly onText: (text: string | null) => void;
   /** The report as JSON for export. */
   readonly exportJson: () => string;
+  /** The report as a DICOM SR file, made for the reader named; absent: no Save SR file. */
+  readonly saveSr?: (reader: string) => Promise<SaveSrResult>;
 }) {
   const endTyping = useEndTyping();
   const id = useId();
@@ -86,6 +89,7 @@ export function ReportPreview(props: {
       <p className="cs-status" role="status" aria-live="polite">
         {status}
       </p>
+      {props.saveSr !== undefined ? <SaveSrFile examKey={props.examKey} saveSr={props.saveSr} /> : null}
     </section>
   );
 }

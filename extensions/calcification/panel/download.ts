@@ -16,7 +16,7 @@ export function downloadFile(fileName: string, content: string | Uint8Array, mim
 }
 
 /** A file name safe on every system, from an exam key, e.g. "calcscribe-2.25.123.txt". */
-export function exportFileName(examKey: string, extension: 'txt' | 'json'): string {
+export function exportFileName(examKey: string, extension: 'txt' | 'json' | 'dcm'): string {
   const safe = examKey.replace(/[^A-Za-z0-9.-]/g, '_').slice(0, 80) || 'exam';
   return `calcscribe-${safe}.${extension}`;
 }

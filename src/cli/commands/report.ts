@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { examReportText, readFindingsJson } from '../../core/draft/index.js';
-import { buildCalcificationSr, readCalcificationSr, srHeaderFromDraft, writeSrPart10, type SrPredecessor } from '../../core/report/sr/index.js';
+import { draftSrFile, examReportText, readFindingsJson } from '../../core/draft/index.js';
+import { readCalcificationSr, srHeaderFromDraft, type SrPredecessor } from '../../core/report/sr/index.js';
 import { unwrap } from '../../core/result.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { newUid } from '../new-uid.js';
@@ -56,16 +56,16 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const header = unwrap(srHeaderFromDraft(draft.value));
   const predecessor = values.amends === undefined ? null : await predecessorOf(values.amends, header.studyInstanceUid);
   const sr = unwrap(
-    buildCalcificationSr(draft.value, header, {
-      uids: { sopInstanceUid: newUid(), seriesInstanceUid: newUid(), next: newUid },
+    await draftSrFile(draft.value, {
+      observer,
       now: new Date(),
-      observer: { name: observer },
+      newUid,
       device: deviceUid === '' ? { name: 'calcscribe', version: calcscribeVersion() } : { name: 'calcscribe', version: calcscribeVersion(), uid: deviceUid },
       predecessor,
     }),
   );
-  write(values.sr, writeSrPart10(sr));
+  write(values.sr, sr.bytes);
   if (values.text !== undefined) write(values.text, `${examReportText(draft.value)}\n`);
-  io.stderr(`wrote ${printable(values.sr)} (SOP Instance UID ${String(sr['SOPInstanceUID'])}${predecessor === null ? '' : `, amends ${predecessor.sopInstanceUid}`})\n`);
+  io.stderr(`wrote ${printable(values.sr)} (SOP Instance UID ${sr.sopInstanceUid}${predecessor === null ? '' : `, amends ${predecessor.sopInstanceUid}`})\n`);
   return 0;
 }

@@ -20,3 +20,5 @@ export { withExamContext } from './with-exam-context.js';
 export { examReportText, examReportJson, portableDraft } from './exam-report-output.js';
 export { readFindingsJson } from './read-findings-json.js';
 export { imageLabel } from './draft-lookup.js';
+export { draftSrFile, type DraftSr, type DraftSrOptions } from './draft-sr.js';
+export { uidFromUuid } from '../report/sr/uid-from-uuid.js';
