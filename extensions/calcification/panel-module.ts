@@ -19,7 +19,7 @@ export function getPanelModule({ configuration }: { readonly configuration?: unk
   const config = readConfiguration(configuration);
   const component = (): ReactElement => {
     const store = storeOf(config);
-    return store === null ? createElement('p', { role: 'status' }, 'No exam open.') : createElement(CalcificationPanel, { store });
+    return store === null ? createElement('p', { role: 'status' }, 'No exam open.') : createElement(CalcificationPanel, { store, offerSrFile: true });
   };
   return [{ name: PANEL_NAME, iconName: 'tab-linear', iconLabel: 'Findings', label: 'Calcification findings', component }];
 }

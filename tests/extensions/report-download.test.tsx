@@ -66,7 +66,7 @@ describe('the findings panel over the sample exam', () => {
 
   it('saves, as "Save SR file", a Comprehensive SR of the draft that dciodvfy and dsrdump accept and that reads back to the same findings, by the reader named', async () => {
     localStorage.clear();
-    render(<CalcificationPanel store={store} />);
+    render(<CalcificationPanel store={store} offerSrFile />);
     const before = downloads.length;
     // Without the reader's name the report is not made, and the panel says why.
     fireEvent.click(screen.getByRole('button', { name: 'Save SR file' }));
@@ -104,6 +104,13 @@ describe('the findings panel over the sample exam', () => {
     }
     cleanup();
   }, 60_000);
+
+  it('offers no Save SR file to a host that saves reports its own way (the standalone viewer)', () => {
+    render(<CalcificationPanel store={store} />);
+    expect(screen.queryByRole('button', { name: 'Save SR file' })).toBeNull();
+    expect(screen.queryByTestId('reader-name')).toBeNull();
+    cleanup();
+  });
 
   it('shows on each card the size range the core derived, its largest as the report sentence states it', () => {
     render(<CalcificationPanel store={store} />);

@@ -151,6 +151,9 @@ describe('commands run through OHIF\'s CommandsManager', () => {
     try {
       expect(view.getAllByTestId('finding')).toHaveLength(1);
       expect(view.getByTestId('assessment').textContent).toBe('BI-RADS 4C');
+      // In OHIF the panel offers the report as a DICOM SR file, with the reader's name.
+      expect(view.getByRole('button', { name: 'Save SR file' })).toBeDefined();
+      expect(view.getByTestId('reader-name')).toBeDefined();
     } finally {
       cleanup();
     }

@@ -55,6 +55,11 @@ export function CalcificationPanel(props: {
    * (e.g. to delete the saved copy at once).
    */
   readonly onDiscardDraft?: () => void;
+  /**
+   * Offer "Save SR file" with the reader's name under the report (the OHIF panel). A host that
+   * saves reports its own way (the standalone viewer: Save SR file, Save to PACS) leaves it out.
+   */
+  readonly offerSrFile?: boolean;
 }) {
   const { store } = props;
   const draft = useSyncExternalStore(store.subscribe, store.getState, store.getState);
@@ -108,7 +113,7 @@ export function CalcificationPanel(props: {
         report={view.report}
         host={host}
         exportJson={() => examReportJson(store.getState())}
-        saveSr={(reader) => saveSrOf(store.getState(), reader)}
+        {...(props.offerSrFile === true ? { saveSr: (reader: string) => saveSrOf(store.getState(), reader) } : {})}
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />
