@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedReportStamp } from '../../src/core/report/sr/report-chain.js';
 import { reportTimeText, reviewChainLines } from '../../src/viewer/report/review-banner.js';
-import { READER_NAME_KEY, readerName, setReaderName } from '../../src/viewer/report/reader-name.js';
+import { READER_NAME_KEY, readerName, setReaderName } from '../../extensions/calcification/panel/reader-name.js';
 
 const stamp = (sop: string, predecessor: string | null, observerName: string | null, contentDateTime: string | null): SavedReportStamp => ({
   instance: { sopInstanceUid: sop, seriesInstanceUid: '2.25.9', studyInstanceUid: '2.25.1' },

@@ -1,37 +1,19 @@
 /**
  * Save SR file in the findings panel: the exam's report as a DICOM Comprehensive SR (TID 1500), the
  * file the command line's `report --sr` writes for the same draft (draftSrFile). The reader's name
- * is required (a report says who made it) and kept in this browser under the same setting as the
- * standalone viewer's.
+ * is required (a report says who made it) and kept in this browser (reader-name.ts, the standalone
+ * viewer's setting too).
  */
 import { useId, useState } from 'react';
 import { downloadFile, exportFileName } from './download.js';
-
-/** The browser setting that holds the reader's name (the standalone viewer's too). */
-export const READER_NAME_KEY = 'calcscribe.readerName';
+import { readerName, setReaderName } from './reader-name.js';
 
 /** What a save answers: the file's bytes and its SOP Instance UID, or why it was not made. */
 export type SaveSrResult = { readonly ok: true; readonly value: { readonly bytes: Uint8Array; readonly sopInstanceUid: string } } | { readonly ok: false; readonly error: { readonly message: string } };
 
-function storedReader(): string {
-  try {
-    return typeof localStorage === 'undefined' ? '' : (localStorage.getItem(READER_NAME_KEY) ?? '');
-  } catch {
-    return '';
-  }
-}
-
-function keepReader(name: string): void {
-  try {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(READER_NAME_KEY, name.trim());
-  } catch {
-    // A browser that keeps no settings: the name stays for this page only.
-  }
-}
-
 export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (reader: string) => Promise<SaveSrResult> }) {
   const id = useId();
-  const [reader, setReader] = useState(storedReader);
+  const [reader, setReader] = useState(() => readerName());
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const save = async (): Promise<void> => {
@@ -63,7 +45,7 @@ export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (
         placeholder="Your name, as the report gives it"
         onChange={(e) => {
           setReader(e.currentTarget.value);
-          keepReader(e.currentTarget.value);
+          setReaderName(e.currentTarget.value);
         }}
       />{' '}
       <button type="button" disabled={saving} onClick={() => void save()}>

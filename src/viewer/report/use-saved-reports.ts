@@ -10,7 +10,7 @@ import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { installationDeviceUid } from './device-uid.js';
 import { keepChain, keptChain } from './kept-report-chain.js';
-import { readerName as storedReaderName, setReaderName as storeReaderName } from './reader-name.js';
+import { readerName as storedReaderName, setReaderName as storeReaderName } from '../../../extensions/calcification/panel/reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadFile } from '../../../extensions/calcification/panel/download.js';
 import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
