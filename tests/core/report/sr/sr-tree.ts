@@ -1,7 +1,9 @@
 /** Looking into an SR dataset in the tests: content items by concept, and dcmtk's dsrdump. */
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { PRIVATE_SCHEME, type CodedConcept } from '../../../../src/core/codes.js';
 import type { ContentItem } from '../../../../src/core/report/sr/index.js';
+import { dciodvfy } from '../../../test-data/dicom-tools.js';
 
 export type Item = ContentItem;
 
@@ -59,3 +61,17 @@ export function dsrdump(path: string, options: readonly string[] = []): DsrDump 
 
 /** The only dciodvfy warnings our SRs may carry; each is listed and justified in docs/structured-report.md. */
 export const ACCEPTED_WARNINGS: readonly RegExp[] = [new RegExp(`^Warning - Unrecognized defined term <${PRIVATE_SCHEME}> for value 1 of attribute <Coding Scheme Designator>$`)];
+
+/**
+ * The real validators on an SR file: dciodvfy finds no error and no warning outside
+ * ACCEPTED_WARNINGS, and dsrdump parses the tree without an error. Returns the dump for further checks.
+ */
+export function expectValidSr(path: string): DsrDump {
+  const report = dciodvfy(path);
+  expect(report.errors).toEqual([]);
+  expect(report.warnings.filter((w) => !ACCEPTED_WARNINGS.some((a) => a.test(w)))).toEqual([]);
+  const dump = dsrdump(path);
+  expect(dump.problems).toEqual([]);
+  expect(dump.status).toBe(0);
+  return dump;
+}
