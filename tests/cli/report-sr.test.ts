@@ -6,7 +6,7 @@
  * exit 2 and one line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,28 @@ describe('calcscribe report and read-sr', () => {
     expect(second.value.instance.studyInstanceUid).toBe(first.value.instance.studyInstanceUid);
     expect(ok(['read-sr', path('second.dcm')]).stdout).toMatch(new RegExp(`reported by Dr Bo Second, on [^,]+, amending ${first.value.instance.sopInstanceUid.replace(/\./g, '\\.')}\n`));
   });
+
+  it('refuses to amend a report of another study (the prior exam\'s SR), naming both studies, writing nothing', () => {
+    // The prior exam with one click, on the centre of its first drawn calcification (RCC.truth.json).
+    mkdirSync(path('prior'));
+    for (const view of ['RCC', 'RMLO', 'LCC', 'LMLO']) copyFileSync(join(root, `test-data/sample/prior/${view}.dcm`), path(`prior/${view}.dcm`));
+    const truth = JSON.parse(readFileSync(join(root, 'test-data/sample/prior/RCC.truth.json'), 'utf8')) as { calcifications: { outline: { x: number; y: number }[] }[] };
+    const outline = truth.calcifications[0]?.outline ?? [];
+    const at = [outline.reduce((a, p) => a + p.x, 0) / outline.length, outline.reduce((a, p) => a + p.y, 0) / outline.length];
+    writeFileSync(path('prior/annotations.json'), JSON.stringify({ findings: [{ views: [{ image: 'RCC.dcm', at: [at] }] }] }));
+    writeFileSync(path('prior.json'), ok(['exam', path('prior'), '--json']).stdout);
+    ok(['report', path('prior.json'), '--sr', path('prior.dcm'), '--observer', 'Dr Ada Reader']);
+    const prior = readCalcificationSr(new Uint8Array(readFileSync(path('prior.dcm'))));
+    if (!prior.ok) throw new Error('the prior SR could not be read back');
+    ok(['report', path('f.json'), '--sr', path('current.dcm'), '--observer', 'Dr Ada Reader']);
+    const read = readCalcificationSr(new Uint8Array(readFileSync(path('current.dcm'))));
+    if (!read.ok) throw new Error('the current SR could not be read back');
+    const current = read.value.instance.studyInstanceUid;
+    expect(prior.value.instance.studyInstanceUid).not.toBe(current);
+    const message = refused(['report', path('f.json'), '--sr', path('cross.dcm'), '--observer', 'X', '--amends', path('prior.dcm')]);
+    expect(message).toContain(`the report it amends is of another study (${prior.value.instance.studyInstanceUid}), not this one (${current})`);
+    expect(() => readFileSync(path('cross.dcm'))).toThrow();
+  }, 120_000);
 
   it('names the installation as the device with the same Device Observer UID in every SR when CALCSCRIBE_DEVICE_UID is set; refuses one that is not a UID', () => {
     const device = '2.25.271828182845904523536028747135266249775';

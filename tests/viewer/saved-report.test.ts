@@ -47,6 +47,16 @@ describe('a report saved from the viewer and opened again', () => {
     expect(sr.stamp).toMatchObject({ observerName: 'Dr Ada Reader', contentDateTime: '2026-03-10T11:30:05Z', predecessor: null });
   });
 
+  it('a draft restored from an older autosave, without its images\' headers, saves the same report (headers from the loaded images)', async () => {
+    const bare: ExamDraft = { ...draft, images: draft.images.map(({ dicom: _kept, ...image }) => image) };
+    expect(bare.images.every((i) => i.dicom === undefined)).toBe(true);
+    const withKept = await readSavedReport((await saved(draft, 'Dr Ada Reader')).bytes, 'kept.dcm');
+    const fromLoaded = await readSavedReport((await saved(bare, 'Dr Ada Reader')).bytes, 'loaded.dcm');
+    if (!withKept.ok || !fromLoaded.ok) throw new Error('a saved report could not be read back');
+    expect(fromLoaded.value.draft).toEqual(withKept.value.draft);
+    expect(fromLoaded.value.instance.studyInstanceUid).toBe(withKept.value.instance.studyInstanceUid);
+  });
+
   it('an amendment is a new instance naming the report it amends, by the second reader', async () => {
     const first = await saved(draft, 'Dr Ada Reader');
     const edited = { ...draft, reportText: 'Amended: grouped amorphous calcifications, BI-RADS 4B.' };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { draftSrFile, examReportText, readFindingsJson } from '../../core/draft/index.js';
-import { readCalcificationSr, srHeaderFromDraft, type SrPredecessor } from '../../core/report/sr/index.js';
+import { readCalcificationSr, type SrPredecessor } from '../../core/report/sr/index.js';
 import { unwrap } from '../../core/result.js';
 import { UsageError, printable, type CliIo } from '../io.js';
 import { newUid } from '../new-uid.js';
@@ -24,13 +24,11 @@ function write(path: string, bytes: Uint8Array | string): void {
   }
 }
 
-/** The SR an amendment names: a calcscribe SR of the same study. */
-async function predecessorOf(path: string, studyInstanceUid: string): Promise<SrPredecessor> {
+/** The SR an amendment names (its study is checked against this one's when the SR is made). */
+async function predecessorOf(path: string): Promise<SrPredecessor> {
   const previous = readCalcificationSr(await readInput(path));
   if (!previous.ok) throw new UsageError(`--amends ${path}: ${previous.error.message}`);
-  const p = previous.value.instance;
-  if (p.studyInstanceUid !== studyInstanceUid) throw new UsageError(`--amends ${path} reports another study (${p.studyInstanceUid}), not this one (${studyInstanceUid})`);
-  return p;
+  return previous.value.instance;
 }
 
 /**
@@ -53,8 +51,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const path = positionals[0] as string;
   const draft = readFindingsJson(new TextDecoder().decode(await readInput(path)));
   if (!draft.ok) throw new UsageError(`${path}: ${draft.error.message}`);
-  const header = unwrap(srHeaderFromDraft(draft.value));
-  const predecessor = values.amends === undefined ? null : await predecessorOf(values.amends, header.studyInstanceUid);
+  const predecessor = values.amends === undefined ? null : await predecessorOf(values.amends);
   const sr = unwrap(
     await draftSrFile(draft.value, {
       observer,

@@ -1,7 +1,7 @@
 /** The radiologist's exam draft: actions, undo / redo, derived findings and report, saving. */
 export * from './exam-draft.js';
 export type { DraftAction, DraftActionType, NewCalcification } from './draft-action.js';
-export { newExamDraft, draftImageFrom } from './new-exam-draft.js';
+export { newExamDraft, draftImageFrom, draftImageDicom } from './new-exam-draft.js';
 export { applyDraftAction } from './apply-draft-action.js';
 export { startHistory, record, endTyping, undo, redo, UNDO_LIMIT, type DraftHistory } from './draft-history.js';
 export { typingFieldOf } from './typing-field.js';

@@ -1,4 +1,4 @@
-import type { MammoImage } from '../image.js';
+import type { ImageMetadata, MammoImage } from '../image.js';
 import { EMPTY_HISTORY } from '../lexicon.js';
 import type { BreastGeometry } from '../locate/breast-geometry.js';
 import { DRAFT_IMAGE_DICOM_KEYS, EXAM_DRAFT_SCHEMA, type DraftImage, type DraftImageDicom, type ExamDraft } from './exam-draft.js';
@@ -53,8 +53,13 @@ export function draftImageFrom(
     columns: image.columns,
     patientOrientation: image.meta.patientOrientation,
     studyDate: isoStudyDate(image.meta.studyDate),
-    dicom: Object.fromEntries(DRAFT_IMAGE_DICOM_KEYS.map((k) => [k, image.meta[k]])) as unknown as DraftImageDicom,
+    dicom: draftImageDicom(image.meta),
   };
+}
+
+/** The image's DICOM identity and patient / study attributes the draft keeps (what an SR references and copies). */
+export function draftImageDicom(meta: ImageMetadata): DraftImageDicom {
+  return Object.fromEntries(DRAFT_IMAGE_DICOM_KEYS.map((k) => [k, meta[k]])) as unknown as DraftImageDicom;
 }
 
 /** A DICOM date (DA, YYYYMMDD) as YYYY-MM-DD; null when absent or not a date. */

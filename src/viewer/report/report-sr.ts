@@ -1,14 +1,18 @@
 /**
  * The draft on screen as a DICOM SR file, the way every save makes it (Save SR file, Save to PACS):
- * the core builds and writes it (buildCalcificationSr, writeSrPart10) from the draft, the exam's
- * image headers, the reader's name and the report it amends. Each save is a new SOP Instance.
+ * the same file the command line's `report --sr` and the OHIF panel write for a draft
+ * (draftSrFile), with the reader's name and the report it amends. A draft restored from an older
+ * autosave may not keep its images' headers: those come from the loaded images. Each save is a new
+ * SOP Instance.
  */
 import pkg from '../../../package.json' with { type: 'json' };
+import { draftSrFile } from '../../core/draft/draft-sr.js';
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
-import type { ImageMetadata } from '../../core/image.js';
+import { draftImageDicom } from '../../core/draft/new-exam-draft.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { SavedReportStamp } from '../../core/report/sr/report-chain.js';
 import type { SrPredecessor } from '../../core/report/sr/sr-options.js';
+import { uidFromUuid } from '../../core/report/sr/uid-from-uuid.js';
 import { draftIdOf } from '../draft/draft-ids.js';
 import type { LoadedExam } from '../loading/exam.js';
 
@@ -32,38 +36,41 @@ export interface ReportSr {
   readonly stamp: SavedReportStamp;
 }
 
+/** The draft with each image's header: the one it keeps, else the loaded image's. */
+function withImageHeaders(draft: ExamDraft, exam: LoadedExam): ExamDraft {
+  const loaded = new Map(exam.images.map((i) => [draftIdOf(i), i.summary.meta]));
+  return {
+    ...draft,
+    images: draft.images.map((i) => {
+      const meta = i.dicom === undefined ? loaded.get(i.imageId) : undefined;
+      return meta === undefined ? i : { ...i, dicom: draftImageDicom(meta) };
+    }),
+  };
+}
+
 export async function reportSr({ draft, exam, reader, predecessor, now, newUuid, deviceUid }: ReportSrInput): Promise<Result<ReportSr>> {
   if (reader.trim() === '') return err('bad-argument', "the report needs the reader's name: type it in the Reader field above the findings (it is kept in this browser)");
-  const { buildCalcificationSr, srHeaderFromImages, uidFromUuid, writeSrPart10 } = await import('../../core/report/sr/index.js');
-  const uid = (): Result<string> => uidFromUuid(newUuid());
-  const sop = uid();
-  const series = uid();
-  if (!sop.ok) return sop;
-  if (!series.ok) return series;
-  const images = new Map<string, { meta: ImageMetadata; role: 'current' | 'prior' }>(exam.images.map((i) => [draftIdOf(i), { meta: i.summary.meta, role: i.role }]));
-  const header = srHeaderFromImages(images);
-  if (!header.ok) return header;
-  const sr = buildCalcificationSr(draft, header.value, {
-    uids: {
-      sopInstanceUid: sop.value,
-      seriesInstanceUid: series.value,
-      next: () => {
-        const u = uid();
-        if (!u.ok) throw new Error(u.error.message);
-        return u.value;
-      },
-    },
-    now,
-    observer: { name: reader.trim() },
-    device: deviceUid === null || deviceUid === undefined ? { name: 'calcscribe', version: pkg.version } : { name: 'calcscribe', version: pkg.version, uid: deviceUid },
-    predecessor,
-  });
+  let badUid: string | null = null;
+  const newUid = (): string => {
+    const u = uidFromUuid(newUuid());
+    if (u.ok) return u.value;
+    badUid = u.error.message;
+    throw new Error(badUid);
+  };
+  const device = deviceUid === null || deviceUid === undefined ? { name: 'calcscribe', version: pkg.version } : { name: 'calcscribe', version: pkg.version, uid: deviceUid };
+  let sr: Awaited<ReturnType<typeof draftSrFile>>;
+  try {
+    sr = await draftSrFile(withImageHeaders(draft, exam), { observer: reader, now, newUid, device, predecessor });
+  } catch (e) {
+    if (badUid === null) throw e;
+    return err('bad-argument', `the SR could not be given its UIDs: ${badUid}`);
+  }
   if (!sr.ok) return sr;
-  const bytes = writeSrPart10(sr.value);
+  const { bytes, sopInstanceUid, seriesInstanceUid, studyInstanceUid } = sr.value;
   return ok({
     bytes,
     stamp: {
-      instance: { sopInstanceUid: sop.value, seriesInstanceUid: series.value, studyInstanceUid: header.value.studyInstanceUid },
+      instance: { sopInstanceUid, seriesInstanceUid, studyInstanceUid },
       predecessor,
       observerName: reader.trim(),
       contentDateTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),

@@ -67,6 +67,10 @@ function checkInputs(draft: ExamDraft, header: SrExamHeader, options: SrWriteOpt
     must(checkUid(p.seriesInstanceUid, 'predecessor Series Instance UID'), bad);
     must(checkUid(p.studyInstanceUid, 'predecessor Study Instance UID'), bad);
     if (p.sopInstanceUid === options.uids.sopInstanceUid) bad.push('an amendment needs a new SOP Instance UID: it equals its predecessor\'s');
+    // An amendment replaces the report of this examination; a report of another study is a prior, not a predecessor.
+    if (p.studyInstanceUid !== header.studyInstanceUid) {
+      bad.push(`the report it amends is of another study (${shortText(p.studyInstanceUid, 64)}), not this one (${shortText(header.studyInstanceUid, 64)})`);
+    }
   }
   for (const imageId of used) {
     const h = header.images[imageId];

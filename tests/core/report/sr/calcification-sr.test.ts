@@ -259,6 +259,13 @@ describe('amendments', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/new SOP Instance UID/);
   });
+
+  it('are refused when the report they amend is of another study, naming both studies', () => {
+    const predecessor = { sopInstanceUid: '2.25.900001', seriesInstanceUid: '2.25.900002', studyInstanceUid: '2.25.900003' };
+    const r = buildCalcificationSr(sample.draft, sample.header, fixedOptions({ predecessor }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(`the report it amends is of another study (2.25.900003), not this one (${sample.header.studyInstanceUid})`);
+  });
 });
 
 describe('inputs the SR cannot carry', () => {
