@@ -28,6 +28,11 @@ export const SUSPICIOUS_MORPHOLOGY = [
 export const MORPHOLOGY_TERMS = [...TYPICALLY_BENIGN_MORPHOLOGY, ...SUSPICIOUS_MORPHOLOGY] as const;
 export type MorphologyTerm = (typeof MORPHOLOGY_TERMS)[number];
 
+/** Casts of a duct: the atlas's one descriptor "fine linear or fine-linear branching" (ACR BI-RADS Atlas, 5th ed.). */
+export const DUCT_CAST_MORPHOLOGY: readonly MorphologyTerm[] = ['fine linear', 'fine-linear branching'];
+/** Calcifications shaped as lines: duct casts, the walls of vessels and large rods. */
+export const LINEAR_MORPHOLOGY: readonly MorphologyTerm[] = [...DUCT_CAST_MORPHOLOGY, 'vascular', 'large rod-like'];
+
 export const DISTRIBUTION_TERMS = ['diffuse', 'regional', 'grouped', 'linear', 'segmental'] as const;
 export type DistributionTerm = (typeof DISTRIBUTION_TERMS)[number];
 

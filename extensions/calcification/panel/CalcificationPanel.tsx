@@ -18,8 +18,7 @@ function newUid(): string {
 
 /** The draft as an SR file (draftSrFile), made by calcscribe in this extension's version. */
 async function saveSrOf(draft: ExamDraft, reader: string): Promise<SaveSrResult> {
-  const r = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: { name: 'calcscribe', version: EXTENSION_VERSION } });
-  return r.ok ? { ok: true, value: { bytes: r.value.bytes, sopInstanceUid: r.value.sopInstanceUid } } : { ok: false, error: { message: r.error.message } };
+  return draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: { name: 'calcscribe', version: EXTENSION_VERSION } });
 }
 
 /** What the panel reads from and sends to the draft store. */

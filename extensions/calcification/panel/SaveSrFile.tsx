@@ -4,12 +4,14 @@
  * is required (a report says who made it) and kept in this browser (reader-name.ts, the standalone
  * viewer's setting too).
  */
+import type { Result } from 'calcscribe/core';
+import type { DraftSr } from 'calcscribe/draft';
 import { useId, useState } from 'react';
 import { downloadFile, exportFileName } from './download.js';
 import { readerName, setReaderName } from './reader-name.js';
 
 /** What a save answers: the file's bytes and its SOP Instance UID, or why it was not made. */
-export type SaveSrResult = { readonly ok: true; readonly value: { readonly bytes: Uint8Array; readonly sopInstanceUid: string } } | { readonly ok: false; readonly error: { readonly message: string } };
+export type SaveSrResult = Result<Pick<DraftSr, 'bytes' | 'sopInstanceUid'>>;
 
 export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (reader: string) => Promise<SaveSrResult> }) {
   const id = useId();

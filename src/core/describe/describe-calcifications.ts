@@ -1,4 +1,4 @@
-import type { MorphologyTerm } from '../lexicon.js';
+import { DUCT_CAST_MORPHOLOGY, LINEAR_MORPHOLOGY, type MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
@@ -127,8 +127,6 @@ export const SET_THRESHOLDS = {
   faintContrastToNoiseMax: MORPHOLOGY_THRESHOLDS.faintAreaContrastToNoiseMax,
 } as const;
 
-const LINEAR_FORMS: readonly MorphologyTerm[] = ['fine linear', 'fine-linear branching', 'vascular', 'large rod-like'];
-
 /** An elongation spread of at least elongationSpreadMin that is also elongationOverNoiseMin × the noise's. */
 const variedBeyondNoise = (s: SetFeatures): boolean =>
   shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin && shown1(s.elongationSpreadOverNoise) >= SET_THRESHOLDS.elongationOverNoiseMin;
@@ -220,7 +218,7 @@ export const SET_PREDICATES = {
     say: (s) => `conspicuous: median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
   'fine-linear majority': {
-    test: (s) => s.majority === 'fine linear' || s.majority === 'fine-linear branching',
+    test: (s) => s.majority !== null && DUCT_CAST_MORPHOLOGY.includes(s.majority),
     say: (s) => `majority ${s.majority ?? 'undetermined'}`,
   },
   'a branching calcification': {
@@ -438,7 +436,7 @@ export function describeCalcifications(
     medianElongation: median(ms.map((m) => m.elongation)),
     branching: ms.filter((m) => m.skeleton.branchPoints >= 1).length,
     majority,
-    linearForms: singles.filter((d) => d.terms[0] !== undefined && LINEAR_FORMS.includes(d.terms[0].term)).length,
+    linearForms: singles.filter((d) => d.terms[0] !== undefined && LINEAR_MORPHOLOGY.includes(d.terms[0].term)).length,
   };
   const setFired = fireRules(SET_RULES, SET_PREDICATES, features);
   const terms: TermWithConfidence<MorphologyTerm>[] = setFired.map((r) => ({ term: r.term, confidence: r.confidence }));

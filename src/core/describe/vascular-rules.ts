@@ -13,7 +13,7 @@
  * predicate that holds at every pitch in that range holds, one that holds at some pitch only is
  * partial evidence.
  */
-import { isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
+import { DUCT_CAST_MORPHOLOGY, isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
 import { VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
 import type { NotCharacterised } from './description.js';
@@ -86,11 +86,15 @@ function separationFits(w: ParallelWall): boolean {
   return w.separation.px * V.filmPitchMaxMm >= V.separationMinMm && w.separation.px * V.filmPitchMinMm <= V.separationMaxMm;
 }
 
-/** The track could be ≥ 5 mm: in mm when calibrated; on film, at the coarsest pitch of the range. */
+/** Whether a length could be at least `minMm`: in mm when calibrated; on film, at the coarsest pitch of the range. */
+function mayBeAtLeast(length: { readonly px: number; readonly mm: number | null }, minMm: number): boolean {
+  return length.mm !== null ? shownMm(length.mm) >= minMm : length.px * V.filmPitchMaxMm >= minMm;
+}
+
+/** The track could be ≥ 5 mm (longer than a duct-cast piece); null when no track was followed. */
 function trackMayBeLong(f: F): boolean | null {
   const t = f.vessel?.track;
-  if (t === undefined) return null;
-  return t.mm !== null ? shownMm(t.mm) >= VT.longTrackMinMm : t.px * V.filmPitchMaxMm >= VT.longTrackMinMm;
+  return t === undefined ? null : mayBeAtLeast(t, VT.longTrackMinMm);
 }
 
 const trackWords = (f: F): string => {
@@ -143,15 +147,6 @@ function tramTrack(f: F): boolean {
   );
 }
 
-/** Lines themselves: their casts are followed as far as a vessel wall, so the followed course says nothing of a vessel. */
-const LINEAR_TERMS: ReadonlySet<MorphologyTerm> = new Set<MorphologyTerm>(['fine linear', 'fine-linear branching']);
-
-/** The followed course could be ≥ beadOnLongLineMinMm: in mm when calibrated; on film, at the coarsest pitch of the range. */
-function followedMayBeLong(f: F): boolean {
-  const t = f.vessel?.followed;
-  if (t === undefined) return false;
-  return t.mm !== null ? shownMm(t.mm) >= VT.beadOnLongLineMinMm : t.px * V.filmPitchMaxMm >= VT.beadOnLongLineMinMm;
-}
 
 function followedWords(f: F): string {
   const v = f.vessel;
@@ -180,7 +175,10 @@ export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
     out.push(parallelWallWords(w, f.vessel));
   }
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
-  else if (held !== undefined && !LINEAR_TERMS.has(held) && followedMayBeLong(f)) out.push(followedWords(f));
+  // Duct casts are followed as far as a vessel wall, so the followed course of a cast says nothing of a vessel.
+  else if (held !== undefined && !DUCT_CAST_MORPHOLOGY.includes(held) && f.vessel !== null && mayBeAtLeast(f.vessel.followed, VT.beadOnLongLineMinMm)) {
+    out.push(followedWords(f));
+  }
   return out;
 }
 
