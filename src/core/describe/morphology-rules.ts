@@ -272,6 +272,11 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) =>
       `edge falls like a sphere's (sharpness ${fmt2(f.marginSharpness)} ≤ ${fmt2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))} = ${T.sphereEdgeMaxRatio} × √3 / r, r = ${fmt1(f.shortAxisPx / 2)} px)`,
   },
+  'edge steeper than a sphere\'s': {
+    test: (f) => shapeTest(f, () => shown2(f.marginSharpness) > shown2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))),
+    say: (f) =>
+      `edge steeper than a sphere's (sharpness ${fmt2(f.marginSharpness)} > ${fmt2(T.sphereEdgeMaxRatio * sphereEdgeSlope(f))} = ${T.sphereEdgeMaxRatio} × √3 / r, r = ${fmt1(f.shortAxisPx / 2)} px): a flat lump (dystrophic) or a sphere sharpened by the image processing, benign either way`,
+  },
   'hazy margin': {
     test: (f) => {
       const defined = marginDefined(f);
@@ -445,5 +450,16 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     all: ['long axis ≥ 1 mm', 'round shape', 'smooth margin', 'sphere-like edge', 'dense', 'solid centre'],
     confidence: 0.6,
     source: `${BENIGN}, e. round: round or oval, smooth; "under 1 mm" is typical, not a limit`,
+  },
+  // The atlas names round by its outline. A round, smooth, dense, solid calcification over 1 mm
+  // whose edge is steeper than a sphere's is still round by that outline, at lower confidence, with
+  // the steep edge said: a flat lump (dystrophic) and a sphere whose edge the processing sharpened
+  // (unsharp masking) look alike there, and both are typically benign. Not characterised, it would
+  // go to BI-RADS 0 for a calcification every reading calls benign.
+  {
+    term: 'round',
+    all: ['long axis ≥ 1 mm', 'round shape', 'smooth margin', "edge steeper than a sphere's", 'dense', 'solid centre'],
+    confidence: 0.45,
+    source: `${BENIGN}, e. round: round or oval, smooth; "under 1 mm" is typical, not a limit; g. dystrophic: typically benign too`,
   },
 ];

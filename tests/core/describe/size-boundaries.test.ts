@@ -28,11 +28,20 @@ describe('round has no upper size (atlas: "under 1 mm" is typical, not a limit)'
     expect(top({ ...sphere(3), lucent: 0.15 })).toBe('rim');
   });
 
-  it('a flat lump with a step edge and a round outline is not taken for a sphere', () => {
+  it('a flat lump with a step edge and a round outline is not taken for a sphere: round by its outline, at lower confidence, the steep edge said', () => {
     // Phantom dystrophic lumps measure up to 4 × a sphere's chord slope; the sharpness here is 0.85 × √3 / r.
     const s = sphere(3);
-    expect(top({ ...s, margin: (s.margin ?? 0) * 3.5 })).not.toBe('round');
-    expect(evidence({ ...s, margin: (s.margin ?? 0) * 3.5 })).not.toContain('edge falls like a sphere');
+    const lump = describeCalcification(calc({ ...s, margin: (s.margin ?? 0) * 3.5 }));
+    const ball = describeCalcification(calc(s));
+    expect(lump.terms[0]?.term).toBe('round');
+    expect(lump.terms[0]?.confidence).toBeLessThan(ball.terms[0]?.confidence ?? 0);
+    expect(lump.notCharacterised).toBeNull();
+    const words = lump.evidence.join(' | ');
+    expect(words).not.toContain('edge falls like a sphere');
+    expect(words).toMatch(/edge steeper than a sphere's \(sharpness [\d.]+ > [\d.]+ = 2\.5 × √3 \/ r, r = [\d.]+ px\): a flat lump \(dystrophic\) or a sphere sharpened by the image processing, benign either way/);
+    // The steep edge alone never makes round: a lump with an irregular outline is not round.
+    const small = sphere(1.5);
+    expect(top({ ...small, margin: (small.margin ?? 0) * 3.5, circularity: 0.8 })).toBe('dystrophic');
   });
 
   it('a sphere whose centre absorbs nearly every photon (flat top, steeper edge, up to 2.5 × the chord) is still round', () => {
