@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { generatePhantom } from '../../test-data/generator/index.js';
-import { acquisitionSettings, casesForSetting, settingName, SETTINGS_BASE_SEED } from './acquisition-settings.js';
+import { acquisitionSettings, casesForSetting, settingName, SETTINGS_TUNING_SEEDS } from './acquisition-settings.js';
 import { scorePhantom } from './score-image.js';
 import { imagingChainPart, isImagingChainPart } from './imaging-chain-part.js';
 
@@ -25,7 +25,7 @@ const arg = (name: string): string | undefined => {
 const out = arg('--out') ?? '/tmp/settings.json';
 const detector = arg('--detector');
 const pixel = arg('--pixel');
-const baseSeed = Number(arg('--seed') ?? SETTINGS_BASE_SEED);
+const baseSeed = Number(arg('--seed') ?? SETTINGS_TUNING_SEEDS[0]);
 const chain = arg('--chain') ?? 'full';
 if (!isImagingChainPart(chain)) throw new Error(`--chain ${chain}: expected ideal, blur, noise or full`);
 const rows: unknown[] = [];

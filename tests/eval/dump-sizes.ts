@@ -15,7 +15,7 @@ import { ingestDicom, measureCalcification, readDensityPatch, segmentAtSeed, typ
 import { sampleBilinear } from '../../src/core/measure/intensity.js';
 import { feretDiameters } from '../../src/core/measure/feret.js';
 import { generatePhantom, phantomOptions, type Phantom } from '../../test-data/generator/index.js';
-import { acquisitionSettings, casesForSetting, settingName, SETTINGS_BASE_SEED } from './acquisition-settings.js';
+import { acquisitionSettings, casesForSetting, settingName, SETTINGS_TUNING_SEEDS } from './acquisition-settings.js';
 import { casesFor } from './cases.js';
 import { clickPoint, MIN_LONG_AXIS_MM, percentile } from './score-image.js';
 
@@ -127,7 +127,7 @@ if (process.argv.includes('--main')) {
   }
 }
 if (process.argv.includes('--settings')) {
-  const baseSeed = Number(arg('--seed') ?? SETTINGS_BASE_SEED);
+  const baseSeed = Number(arg('--seed') ?? SETTINGS_TUNING_SEEDS[0]);
   for (const [i, s] of acquisitionSettings().entries()) {
     if (s.detector !== 'ffdm') continue;
     if (arg('--pixel') !== undefined && s.pixelMm !== Number(arg('--pixel'))) continue;
