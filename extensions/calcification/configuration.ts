@@ -12,6 +12,8 @@ export interface CalcificationExtensionConfiguration {
   readonly registerTools?: boolean;
   /** The draft's image id of a Cornerstone image id (the nipple markers placed on it); default: the same id. */
   readonly draftImageIdOf?: (cornerstoneImageId: string) => string | null;
+  /** How long "Save to PACS" waits for the data source before saying it did not answer (default 60 s). */
+  readonly storeTimeoutMs?: number;
 }
 
 /** Reads the configuration OHIF passes (anything) into the extension's shape. */

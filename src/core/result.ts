@@ -19,7 +19,9 @@ export type ErrorKind =
   | 'region-outside-image'
   | 'unknown-term'
   | 'bad-argument'
-  | 'read-only';
+  | 'read-only'
+  /** An archive (a data source, a PACS) did not take what was sent: refused, failed or no answer in time. */
+  | 'not-stored';
 
 export interface CalcscribeError {
   readonly kind: ErrorKind;

@@ -15,8 +15,11 @@ declare module '@ohif/core' {
   export class ExtensionManager {
     constructor(args: { commandsManager: CommandsManager; servicesManager: ServicesManager; serviceProvidersManager: ServiceProvidersManager; appConfig: object });
     registeredExtensionIds: string[];
-    registerExtension(extension: object, configuration?: object): Promise<void>;
+    registerExtension(extension: object, configuration?: object, dataSources?: readonly object[]): Promise<void>;
     getModuleEntry(id: string): unknown;
+    getActiveDataSource(): unknown[] | undefined;
+    setActiveDataSource(sourceName: string): void;
+    readonly activeDataSourceName: string;
     getModulesByType(type: string): { extensionId: string; module: unknown }[];
   }
   export const HangingProtocolService: { REGISTRATION: unknown };

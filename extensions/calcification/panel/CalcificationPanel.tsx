@@ -1,13 +1,15 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from 'calcscribe/draft';
 import { draftSrFile, examReportJson, uidFromUuid } from 'calcscribe/draft';
-import type { ExamDraft } from 'calcscribe/draft';
+import type { DraftSr, ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
 import { panelViewer } from './panel-view.js';
 import { EndTypingContext } from './typing.js';
-import type { SaveSrResult } from './SaveSrFile.js';
+import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
+import { keepUnsentReport, lastStoredReport, rememberStoredReport, unsentReport } from './stored-reports.js';
 import { EXTENSION_VERSION } from '../id.js';
+import { err, ok, type Result } from 'calcscribe/core';
 
 /** A new DICOM UID (PS3.5 B.2, under 2.25) from the browser's random UUID. */
 function newUid(): string {
@@ -16,9 +18,42 @@ function newUid(): string {
   return u.value;
 }
 
+const DEVICE = { name: 'calcscribe', version: EXTENSION_VERSION } as const;
+
 /** The draft as an SR file (draftSrFile), made by calcscribe in this extension's version. */
 async function saveSrOf(draft: ExamDraft, reader: string): Promise<SaveSrResult> {
-  return draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: { name: 'calcscribe', version: EXTENSION_VERSION } });
+  return draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE });
+}
+
+/** What a host's archive answers for stored Part 10 bytes: where they went, or why not. */
+export type StorePart10 = (bytes: Uint8Array) => Promise<Result<{ readonly dataSourceName: string }>>;
+
+/**
+ * The draft as an SR stored through the host's archive: it amends the last report this panel
+ * stored for the exam (stored-reports.ts). When a store fails the report is kept, and sent again
+ * as it is while the draft and the reader are unchanged; nothing is remembered as stored.
+ */
+async function storeSrOf(draft: ExamDraft, reader: string, storePart10: StorePart10): Promise<StoreSrResult> {
+  const again = unsentReport(draft.examKey, draft, reader);
+  const predecessor = again?.predecessor ?? lastStoredReport(draft.examKey);
+  let sr: DraftSr;
+  if (again !== null) sr = again.sr;
+  else {
+    const made = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE, predecessor });
+    if (!made.ok) return made;
+    sr = made.value;
+  }
+  const stored = await storePart10(sr.bytes);
+  const { sopInstanceUid, seriesInstanceUid, studyInstanceUid } = sr;
+  // Nothing was sent (no archive that can store): nothing to send again.
+  if (!stored.ok && stored.error.kind !== 'not-stored') return stored;
+  if (!stored.ok) {
+    keepUnsentReport(draft.examKey, { draft, reader, sr, predecessor });
+    return err(stored.error.kind, `${stored.error.message} (SOP Instance UID ${sopInstanceUid}; saving again while the draft is unchanged sends the same report)`);
+  }
+  keepUnsentReport(draft.examKey, null);
+  rememberStoredReport(draft.examKey, { sopInstanceUid, seriesInstanceUid, studyInstanceUid });
+  return ok({ sopInstanceUid, amends: predecessor?.sopInstanceUid ?? null, dataSourceName: stored.value.dataSourceName });
 }
 
 /** What the panel reads from and sends to the draft store. */
@@ -59,6 +94,8 @@ export function CalcificationPanel(props: {
    * saves reports its own way (the standalone viewer: Save SR file, Save to PACS) leaves it out.
    */
   readonly offerSrFile?: boolean;
+  /** With offerSrFile: "Save to PACS" stores the SR through this (the OHIF panel: OHIF's active data source). */
+  readonly storePart10?: StorePart10;
 }) {
   const { store } = props;
   const draft = useSyncExternalStore(store.subscribe, store.getState, store.getState);
@@ -113,6 +150,9 @@ export function CalcificationPanel(props: {
         host={host}
         exportJson={() => examReportJson(store.getState())}
         {...(props.offerSrFile === true ? { saveSr: (reader: string) => saveSrOf(store.getState(), reader) } : {})}
+        {...(props.offerSrFile === true && props.storePart10 !== undefined
+          ? { storeSr: (reader: string) => storeSrOf(store.getState(), reader, props.storePart10 as StorePart10) }
+          : {})}
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />

@@ -1,4 +1,4 @@
-import type { SaveSrResult } from './SaveSrFile.js';
+import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
 import { useState } from 'react';
 import { examDateOf, hasComparison } from 'calcscribe/draft';
 import type { ExamDraft } from 'calcscribe/draft';
@@ -27,6 +27,8 @@ export interface FindingsPanelProps {
   readonly exportJson: () => string;
   /** The report as a DICOM SR file for the reader named; absent: no Save SR file. */
   readonly saveSr?: (reader: string) => Promise<SaveSrResult>;
+  /** The report stored in the study for the reader named; absent: no Save to PACS. */
+  readonly storeSr?: (reader: string) => Promise<StoreSrResult>;
   readonly images?: ImageLookup;
   readonly selectedCalcificationId?: string | null;
 }
@@ -86,7 +88,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
         onPriorDate={(date) => dispatch({ type: 'setPriorDate', date })}
       />
 
-      <ReportPreview report={props.report} examKey={draft.examKey} onText={(text) => dispatch(text === null ? { type: 'resetReportText' } : { type: 'editReportText', text })} exportJson={props.exportJson} {...(props.saveSr ? { saveSr: props.saveSr } : {})} />
+      <ReportPreview report={props.report} examKey={draft.examKey} onText={(text) => dispatch(text === null ? { type: 'resetReportText' } : { type: 'editReportText', text })} exportJson={props.exportJson} {...(props.saveSr ? { saveSr: props.saveSr } : {})} {...(props.storeSr ? { storeSr: props.storeSr } : {})} />
 
       {host.discardDraft ? (
         <div className="cs-discard">

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { downloadFile, exportFileName } from './download.js';
-import { SaveSrFile, type SaveSrResult } from './SaveSrFile.js';
+import { SaveSrFile, type SaveSrResult, type StoreSrResult } from './SaveSrFile.js';
 import type { PanelReport } from './panel-model.js';
 import { useEndTyping } from './typing.js';
 
@@ -13,6 +13,7 @@ export function ReportPreview(props: {
   readonly exportJson: () => string;
   /** The report as a DICOM SR file, made for the reader named; absent: no Save SR file. */
   readonly saveSr?: (reader: string) => Promise<SaveSrResult>;
+  readonly storeSr?: (reader: string) => Promise<StoreSrResult>;
 }) {
   const endTyping = useEndTyping();
   const id = useId();
@@ -89,7 +90,7 @@ export function ReportPreview(props: {
       <p className="cs-status" role="status" aria-live="polite">
         {status}
       </p>
-      {props.saveSr !== undefined ? <SaveSrFile examKey={props.examKey} saveSr={props.saveSr} /> : null}
+      {props.saveSr !== undefined ? <SaveSrFile examKey={props.examKey} saveSr={props.saveSr} {...(props.storeSr ? { storeSr: props.storeSr } : {})} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Save SR file in the findings panel: the exam's report as a DICOM Comprehensive SR (TID 1500), the
- * file the command line's `report --sr` writes for the same draft (draftSrFile). The reader's name
+ * file the command line's `report --sr` writes for the same draft (draftSrFile); Save to PACS
+ * stores the same file in the study through the host's archive, where the host offers one. The reader's name
  * is required (a report says who made it) and kept in this browser (reader-name.ts, the standalone
  * viewer's setting too).
  */
@@ -13,7 +14,15 @@ import { readerName, setReaderName } from './reader-name.js';
 /** What a save answers: the file's bytes and its SOP Instance UID, or why it was not made. */
 export type SaveSrResult = Result<Pick<DraftSr, 'bytes' | 'sopInstanceUid'>>;
 
-export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (reader: string) => Promise<SaveSrResult> }) {
+/** What storing in the PACS answers: the stored report, the one it amends and where it went, or why not. */
+export type StoreSrResult = Result<{ readonly sopInstanceUid: string; readonly amends: string | null; readonly dataSourceName: string }>;
+
+export function SaveSrFile(props: {
+  readonly examKey: string;
+  readonly saveSr: (reader: string) => Promise<SaveSrResult>;
+  /** Stores the report in the study through the host's archive (OHIF's data source); absent: not offered. */
+  readonly storeSr?: (reader: string) => Promise<StoreSrResult>;
+}) {
   const id = useId();
   const [reader, setReader] = useState(() => readerName());
   const [status, setStatus] = useState('');
@@ -31,6 +40,23 @@ export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (
       setStatus(`Saved ${name} (SOP Instance UID ${r.value.sopInstanceUid}).`);
     } catch (e) {
       setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}.`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const store = async (storeSr: (reader: string) => Promise<StoreSrResult>): Promise<void> => {
+    setSaving(true);
+    setStatus('Saving to the PACS…');
+    try {
+      const r = await storeSr(reader);
+      if (!r.ok) {
+        setStatus(`Not saved to the PACS: ${r.error.message}. The draft is unchanged.`);
+        return;
+      }
+      const { sopInstanceUid, amends, dataSourceName } = r.value;
+      setStatus(`Saved to the PACS through ${dataSourceName} (SOP Instance UID ${sopInstanceUid}${amends === null ? '' : `, amends ${amends}`}).`);
+    } catch (e) {
+      setStatus(`Not saved to the PACS: ${e instanceof Error ? e.message : String(e)}. The draft is unchanged.`);
     } finally {
       setSaving(false);
     }
@@ -53,6 +79,14 @@ export function SaveSrFile(props: { readonly examKey: string; readonly saveSr: (
       <button type="button" disabled={saving} onClick={() => void save()}>
         Save SR file
       </button>
+      {props.storeSr !== undefined ? (
+        <>
+          {' '}
+          <button type="button" disabled={saving} onClick={() => void store(props.storeSr as (reader: string) => Promise<StoreSrResult>)}>
+            Save to PACS
+          </button>
+        </>
+      ) : null}
       <p className="cs-status" role="status" aria-live="polite" data-testid="save-sr-status">
         {status}
       </p>

@@ -1,0 +1,65 @@
+/**
+ * Stores a Part 10 file through OHIF's active data source: the extension manager OHIF hands to
+ * every module gives the active data source (`getActiveDataSource()`), and OHIF's DICOMweb data
+ * source stores an ArrayBuffer of Part 10 bytes as it is by STOW-RS (`store.dicom`,
+ * extensions/default/src/DicomWebDataSource of OHIF v3). A data source that cannot store, an
+ * error it raises and a store that does not finish in time are answered with the reason: kind
+ * 'bad-argument' when nothing was sent, 'not-stored' when it was sent and not (or not yet) stored.
+ */
+import { err, ok, type Result } from 'calcscribe/core';
+
+/** What storing needs of an OHIF data source. */
+export interface StoringDataSource {
+  readonly store?: { readonly dicom?: (dataset: ArrayBuffer) => Promise<unknown> };
+}
+
+/** What storing needs of OHIF's extension manager. */
+export interface DataSourceHost {
+  getActiveDataSource?(): readonly StoringDataSource[] | undefined;
+  readonly activeDataSourceName?: string;
+}
+
+/** How long a store may take before the panel says it did not finish. */
+export const STORE_TIMEOUT_MS = 60_000;
+
+export interface StoredThrough {
+  /** The data source's name in the OHIF configuration (e.g. "dicomweb"). */
+  readonly dataSourceName: string;
+}
+
+/**
+ * Why the store failed, in words: the HTTP answer when there was one (dicomweb-client rejects with
+ * an Error "request failed" carrying the XMLHttpRequest and its status), else the error's message.
+ */
+function reasonOf(e: unknown): string {
+  const x = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; request?: { status?: unknown; statusText?: unknown } };
+  const status = typeof x.status === 'number' ? x.status : x.request?.status;
+  const statusText = typeof x.request?.statusText === 'string' ? x.request.statusText.trim() : '';
+  if (typeof status === 'number' && status > 0) return `the server answered HTTP ${status}${statusText === '' ? '' : ` ${statusText}`}`;
+  if (typeof status === 'number') return 'the server could not be reached';
+  return e instanceof Error && e.message !== '' ? e.message : 'the data source refused it without a reason';
+}
+
+export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8Array, timeoutMs = STORE_TIMEOUT_MS): Promise<Result<StoredThrough>> {
+  const name = host.activeDataSourceName ?? 'the active data source';
+  const source = host.getActiveDataSource?.()?.[0];
+  if (source === undefined) return err('bad-argument', 'OHIF has no active data source to store the report in');
+  const storeDicom = source.store?.dicom;
+  if (typeof storeDicom !== 'function') return err('bad-argument', `the data source "${name}" cannot store DICOM objects`);
+  const part10 = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([storeDicom.call(source.store, part10).then(() => 'stored' as const), late]);
+    if (r === 'late') {
+      return err('not-stored', `the data source "${name}" did not answer within ${Math.round(timeoutMs / 1000)} s; it may still store the report: look for it in the study before storing again`);
+    }
+    return ok({ dataSourceName: name });
+  } catch (e) {
+    return err('not-stored', `the data source "${name}" did not store it: ${reasonOf(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+/**
+ * "Save to PACS" in the OHIF panel: the extension's BUILT bundle registered with the real
+ * @ohif/core managers beside a DICOMweb data source registered the way OHIF registers its own
+ * (a data sources module, made active by name), whose store sends the Part 10 bytes as they are
+ * with dicomweb-client's storeInstances — what OHIF's DicomWebDataSource does with an ArrayBuffer —
+ * to a real Orthanc, behind a proxy that injects faults. The panel is the entry OHIF looks up.
+ */
+import OHIF from '@ohif/core';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { api } from 'dicomweb-client';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ReactElement } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Api from '../../extensions/calcification/api.js';
+import type sourceExtension from '../../extensions/calcification/index.js';
+import { installXmlHttpRequest } from '../../src/cli/xhr-host.js';
+import { listInstances } from '../../src/dicomweb/index.js';
+import { readCalcificationSr } from '../../src/core/report/sr/index.js';
+import { deriveReport } from '../../src/core/draft/index.js';
+import { sampleViewerStore } from '../cli/sample-viewer-store.js';
+import { expectValidSr } from '../core/report/sr/sr-tree.js';
+import { isStow, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
+import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
+if (!existsSync(join(BUNDLE_DIR, 'index.js'))) throw new Error('the extension is not built: run npm run build');
+const extension = ((await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'index.js')).href)) as { default: typeof sourceExtension }).default;
+const { EXTENSION_ID, PANEL_NAME } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
+
+const DATA_SOURCE = 'dicomweb';
+const TIMEOUT_MS = 3000;
+
+/** A DICOMweb data source as an OHIF extension provides one; `store.dicom` takes Part 10 bytes. */
+const dataSourceExtension = {
+  id: 'test-dicomweb',
+  getDataSourcesModule: () => [
+    // A data source that only reads (no store), as a static-file source is.
+    { name: 'readonly', type: 'webApi', createDataSource: () => ({}) },
+    {
+      name: 'dicomweb',
+      type: 'webApi',
+      createDataSource: (configuration: { readonly wadoRoot: string }) => {
+        const client = new api.DICOMwebClient({ url: configuration.wadoRoot, singlepart: false });
+        return {
+          store: {
+            dicom: async (dataset: unknown) => {
+              if (!(dataset instanceof ArrayBuffer)) throw new Error('expected the Part 10 bytes');
+              await client.storeInstances({ datasets: [dataset] });
+            },
+          },
+        };
+      },
+    },
+  ],
+};
+
+let pacs: OrthancServer;
+let proxy: FaultProxy;
+let em: InstanceType<typeof OHIF.ExtensionManager>;
+let studyUid: string;
+let store: Api.DraftStore;
+let dir: string;
+const jsdomXhr = (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+
+beforeAll(async () => {
+  // jsdom's XMLHttpRequest enforces CORS, which Orthanc does not answer: Node's, as the command line uses.
+  delete (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+  installXmlHttpRequest();
+  dir = mkdtempSync(join(tmpdir(), 'calcscribe-ohif-pacs-'));
+  pacs = await startOrthanc();
+  proxy = await startFaultProxy(pacs.dicomWebUrl);
+  ({ store } = await sampleViewerStore());
+  studyUid = store.getState().images.find((i) => i.role === 'current')?.dicom?.studyInstanceUid ?? '';
+  expect(studyUid).not.toBe('');
+  const cm = new OHIF.CommandsManager();
+  const sm = new OHIF.ServicesManager(cm);
+  em = new OHIF.ExtensionManager({ commandsManager: cm, servicesManager: sm, serviceProvidersManager: new OHIF.ServiceProvidersManager(), appConfig: {} });
+  sm.setExtensionManager(em);
+  sm.registerService(OHIF.HangingProtocolService.REGISTRATION);
+  sm.registerService(OHIF.ToolbarService.REGISTRATION);
+  await em.registerExtension(dataSourceExtension, {}, [
+    { namespace: 'test-dicomweb.dataSourcesModule.dicomweb', sourceName: DATA_SOURCE, configuration: { wadoRoot: proxy.dicomWebUrl } },
+    { namespace: 'test-dicomweb.dataSourcesModule.readonly', sourceName: 'static', configuration: {} },
+  ]);
+  em.setActiveDataSource(DATA_SOURCE);
+  await em.registerExtension(extension, { store, registerTools: false, storeTimeoutMs: TIMEOUT_MS });
+  const entry = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: () => ReactElement };
+  render(entry.component());
+}, 180_000);
+
+afterAll(async () => {
+  cleanup();
+  await proxy?.stop();
+  await pacs?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = jsdomXhr;
+});
+
+const status = (): string => screen.getByTestId('save-sr-status').textContent ?? '';
+const cfg = (): { url: string } => ({ url: pacs.dicomWebUrl });
+
+async function saveToPacs(): Promise<string> {
+  const before = status();
+  fireEvent.click(screen.getByRole('button', { name: 'Save to PACS' }));
+  await waitFor(() => expect(status()).not.toMatch(/^Saving to the PACS/), { timeout: TIMEOUT_MS + 10_000 });
+  await waitFor(() => expect(status()).not.toBe(before));
+  return status();
+}
+
+/** The SRs Orthanc holds in the study, read back (QIDO-RS lists them; Orthanc's REST API gives each file as stored). */
+async function storedReports() {
+  const list = await listInstances(cfg(), studyUid);
+  if (!list.ok) throw new Error(list.error.message);
+  const out = [];
+  for (const ref of list.value.filter((i) => i.sopClassUid === '1.2.840.10008.5.1.4.1.1.88.33')) {
+    const lookup = (await (await fetch(`${pacs.baseUrl}/tools/lookup`, { method: 'POST', body: ref.sopInstanceUid })).json()) as { ID: string; Type: string }[];
+    const id = lookup.find((l) => l.Type === 'Instance')?.ID;
+    if (id === undefined) throw new Error(`Orthanc does not find ${ref.sopInstanceUid}`);
+    const bytes = new Uint8Array(await (await fetch(`${pacs.baseUrl}/instances/${id}/file`)).arrayBuffer());
+    const r = readCalcificationSr(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    out.push({ bytes, sr: r.value });
+  }
+  return out;
+}
+
+describe('Save to PACS in the OHIF panel', () => {
+  it('is offered beside Save SR file, and refused without the reader\'s name: nothing sent', async () => {
+    expect(screen.getByRole('button', { name: 'Save SR file' })).toBeTruthy();
+    fireEvent.change(screen.getByTestId('reader-name'), { target: { value: '' } });
+    const stowsBefore = proxy.seen.filter((s) => isStow(s.method, s.path)).length;
+    expect(await saveToPacs()).toMatch(/^Not saved to the PACS: the report needs the reader's name/);
+    expect(proxy.seen.filter((s) => isStow(s.method, s.path)).length).toBe(stowsBefore);
+  });
+
+  it('stores the SR in the study through OHIF\'s active data source: valid, the same findings and reader', async () => {
+    fireEvent.change(screen.getByTestId('reader-name'), { target: { value: 'Dr Ada Reader' } });
+    const said = await saveToPacs();
+    expect(said).toMatch(new RegExp(`^Saved to the PACS through ${DATA_SOURCE} \\(SOP Instance UID 2\\.25\\.\\d+\\)\\.$`));
+    const stored = await storedReports();
+    expect(stored).toHaveLength(1);
+    const [first] = stored;
+    if (first === undefined) throw new Error('nothing stored');
+    expect(said).toContain(first.sr.instance.sopInstanceUid);
+    expect(first.sr.observer.name).toBe('Dr Ada Reader^');
+    expect(first.sr.predecessor).toBeNull();
+    expect(deriveReport(first.sr.draft).text).toBe(deriveReport(store.getState()).text);
+    const path = join(dir, 'first.dcm');
+    writeFileSync(path, first.bytes);
+    expectValidSr(path);
+  }, 60_000);
+
+  it('says why when the PACS answers 500; saving again sends the same report, which amends the one stored before', async () => {
+    proxy.setFault({ kind: 'status', status: 500, statusText: 'Internal Server Error', body: 'disk full', match: isStow });
+    const refused = await saveToPacs();
+    expect(refused).toMatch(
+      /^Not saved to the PACS: the data source "dicomweb" did not store it: the server answered HTTP 500 Internal Server Error \(SOP Instance UID 2\.25\.\d+; saving again while the draft is unchanged sends the same report\)\. The draft is unchanged\.$/,
+    );
+    const attempted = /SOP Instance UID (2\.25\.\d+)/.exec(refused)?.[1];
+    proxy.setFault(null);
+    expect(await storedReports()).toHaveLength(1);
+    const said = await saveToPacs();
+    const stored = await storedReports();
+    expect(stored).toHaveLength(2);
+    const first = stored.find((x) => x.sr.predecessor === null);
+    const second = stored.find((x) => x.sr.predecessor !== null);
+    if (first === undefined || second === undefined) throw new Error('expected a report and its amendment');
+    expect(second.sr.instance.sopInstanceUid).toBe(attempted);
+    expect(second.sr.predecessor?.sopInstanceUid).toBe(first.sr.instance.sopInstanceUid);
+    expect(said).toBe(`Saved to the PACS through ${DATA_SOURCE} (SOP Instance UID ${attempted}, amends ${first.sr.instance.sopInstanceUid}).`);
+  }, 60_000);
+
+  it('a save by another reader after a failed store makes a new report: the new one is stored, not the old', async () => {
+    proxy.setFault({ kind: 'status', status: 503, statusText: 'Service Unavailable', body: '', match: isStow });
+    const refused = await saveToPacs();
+    const attempted = /SOP Instance UID (2\.25\.\d+)/.exec(refused)?.[1];
+    expect(attempted).toBeDefined();
+    proxy.setFault(null);
+    fireEvent.change(screen.getByTestId('reader-name'), { target: { value: 'Dr Bo Second' } });
+    const said = await saveToPacs();
+    const stored = await storedReports();
+    expect(stored).toHaveLength(3);
+    expect(stored.map((x) => x.sr.instance.sopInstanceUid)).not.toContain(attempted);
+    const made = /SOP Instance UID (2\.25\.\d+)/.exec(said)?.[1];
+    const third = stored.find((x) => x.sr.instance.sopInstanceUid === made);
+    expect(third?.sr.observer.name).toBe('Dr Bo Second^');
+  }, 60_000);
+
+  it('says so when the active data source cannot store, sending nothing', async () => {
+    const stowsBefore = proxy.seen.filter((x) => isStow(x.method, x.path)).length;
+    em.setActiveDataSource('static');
+    try {
+      expect(await saveToPacs()).toBe('Not saved to the PACS: the data source "static" cannot store DICOM objects. The draft is unchanged.');
+    } finally {
+      em.setActiveDataSource(DATA_SOURCE);
+    }
+    expect(proxy.seen.filter((x) => isStow(x.method, x.path)).length).toBe(stowsBefore);
+  });
+
+  it('says so when the PACS does not answer in time; once it answers, saving again stores that report', async () => {
+    proxy.setFault({ kind: 'hang', match: isStow });
+    const late = await saveToPacs();
+    expect(late).toMatch(
+      /^Not saved to the PACS: the data source "dicomweb" did not answer within 3 s; it may still store the report: look for it in the study before storing again \(SOP Instance UID 2\.25\.\d+; saving again while the draft is unchanged sends the same report\)\. The draft is unchanged\.$/,
+    );
+    const attempted = /SOP Instance UID (2\.25\.\d+)/.exec(late)?.[1];
+    proxy.setFault(null);
+    await saveToPacs();
+    expect((await storedReports()).map((x) => x.sr.instance.sopInstanceUid)).toContain(attempted);
+  }, 60_000);
+});
