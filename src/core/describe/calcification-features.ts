@@ -14,6 +14,7 @@ export interface CalcificationFeatures {
   readonly longAxisPx: number;
   readonly shortAxisPx: number;
   readonly calibrePx: number;
+  readonly skeletonLengthPx: number;
   /** Millimetres per pixel at the calibration's plane; null when uncalibrated. */
   readonly pixelSizeMm: number | null;
   readonly elongation: number;
@@ -125,6 +126,7 @@ export function calcificationFeatures(m: CalcificationMeasurements, ctx?: Descri
     longAxisPx: m.longAxis.px,
     shortAxisPx: m.shortAxis.px,
     calibrePx: m.skeleton.calibre.px,
+    skeletonLengthPx: m.skeleton.length.px,
     pixelSizeMm,
     elongation: m.elongation,
     circularity: m.circularity,

@@ -1,4 +1,5 @@
 import type { CalcificationMeasurements } from '../measure/measurements.js';
+import { FILM_SCAN_PITCH_MM } from './film-pitch.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised } from './description.js';
 import { calcificationFeatures, type CalcificationFeatures } from './calcification-features.js';
@@ -8,7 +9,7 @@ import { fmt1, gradeRules, shown1, type RuleFiring } from './rule-table.js';
 import { vesselCaution } from './vascular-rules.js';
 import { viewLimitsFor } from './view-limits.js';
 
-export const UNCALIBRATED_EVIDENCE = 'image uncalibrated: size thresholds not applied';
+export const UNCALIBRATED_EVIDENCE = `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel)`;
 
 /** The evidence line when no rule fits, fully or nearly. */
 export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';

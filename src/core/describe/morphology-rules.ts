@@ -14,6 +14,7 @@ import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type Calcificat
 import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { VASCULAR_PREDICATES } from './vascular-rules.js';
 import { BRANCH_READING } from '../measure/skeleton.js';
+import { atEveryFilmPitch, FILM_SCAN_PITCH_MM, spanAtFilmPitches } from './film-pitch.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -112,13 +113,22 @@ export const MORPHOLOGY_THRESHOLDS = {
 
 const T = MORPHOLOGY_THRESHOLDS;
 
-/** Applies a millimetre threshold, or answers null when the image is uncalibrated. */
-const mmTest = (v: number | null, ok: (mm: number) => boolean): boolean | null => (v === null ? null : ok(shownMm(v)));
 /** A shape predicate: null when the calcification spans too few pixels to show its shape. */
 const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has('shape') ? null : ok());
+/** A millimetre threshold on a span: in millimetres when calibrated, else only where every film pitch agrees (film-pitch.ts). */
+const spanTest = (mm: number | null, px: number, ok: (mm: number) => boolean): boolean | null =>
+  mm !== null ? ok(shownMm(mm)) : atEveryFilmPitch(px, ok);
+/** A span against its limit in words: mm when calibrated, px with its size over the film pitches when not. */
+const spanSay = (label: string, mm: number | null, px: number, rel: string, limit: string): string => {
+  if (mm !== null) return `${label} ${fmtMm(mm)} mm ${rel} ${limit}`;
+  const { minMm, maxMm } = spanAtFilmPitches(px);
+  return `${label} ${Math.round(px)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated) ${rel} ${limit}`;
+};
 /** A calibre predicate: null when the calibre is below the pixel size and the 0.5 mm boundary undecided. */
 const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
-  f.unresolved.has('calibre') ? null : mmTest(f.calibreMm, ok);
+  f.unresolved.has('calibre') ? null : spanTest(f.calibreMm, f.calibrePx, ok);
+const longTest = (f: F, ok: (mm: number) => boolean): boolean | null => spanTest(f.longAxisMm, f.longAxisPx, ok);
+const longSay = (f: F, rel: string, limit: string): string => spanSay('long axis', f.longAxisMm, f.longAxisPx, rel, limit);
 
 /**
  * The widest 10–90 % edge read as defined / smooth for this deposit, mm: definedEdgeWidthMaxMm, or
@@ -166,49 +176,46 @@ const marginWords = (f: F, defined: boolean): string => {
   const limit = min < T.smoothMarginMin ? `${fmt2(min)} for a deposit ${fmt1(f.shortAxisPx)} px wide` : `${T.smoothMarginMin}`;
   return `sharpness ${fmt2(f.marginSharpness)} ${defined ? '≥' : '<'} ${limit}`;
 };
-const mmSay = (label: string, v: number | null, rel: string, limit: number): string =>
-  `${label} ${v === null ? '?' : fmtMm(v)} mm ${rel} ${limit} mm`;
-
 export const MORPHOLOGY_PREDICATES = {
   'long axis < 0.5 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v < T.punctateMaxMm),
-    say: (f) => mmSay('long axis', f.longAxisMm, '<', T.punctateMaxMm),
+    test: (f) => longTest(f, (v) => v < T.punctateMaxMm),
+    say: (f) => longSay(f, '<', `${T.punctateMaxMm} mm`),
   },
   'long axis < 1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v < T.roundTypicalMaxMm),
-    say: (f) => mmSay('long axis', f.longAxisMm, '<', T.roundTypicalMaxMm),
+    test: (f) => longTest(f, (v) => v < T.roundTypicalMaxMm),
+    say: (f) => longSay(f, '<', `${T.roundTypicalMaxMm} mm`),
   },
   'long axis 0.5–1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v >= T.punctateMaxMm && v < T.roundTypicalMaxMm),
-    say: (f) => `long axis ${f.longAxisMm === null ? '?' : fmtMm(f.longAxisMm)} mm within 0.5–1 mm`,
+    test: (f) => longTest(f, (v) => v >= T.punctateMaxMm && v < T.roundTypicalMaxMm),
+    say: (f) => longSay(f, 'within', '0.5–1 mm'),
   },
   'long axis ≥ 1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v >= T.roundTypicalMaxMm),
-    say: (f) => `${mmSay('long axis', f.longAxisMm, '≥', T.roundTypicalMaxMm)} (larger than the typical round, still round)`,
+    test: (f) => longTest(f, (v) => v >= T.roundTypicalMaxMm),
+    say: (f) => `${longSay(f, '≥', `${T.roundTypicalMaxMm} mm`)} (larger than the typical round, still round)`,
   },
   'long axis > 1 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v > T.dystrophicMinMm),
-    say: (f) => mmSay('long axis', f.longAxisMm, '>', T.dystrophicMinMm),
+    test: (f) => longTest(f, (v) => v > T.dystrophicMinMm),
+    say: (f) => longSay(f, '>', `${T.dystrophicMinMm} mm`),
   },
   'long axis > 2 mm': {
-    test: (f) => mmTest(f.longAxisMm, (v) => v > T.coarseMinMm),
-    say: (f) => mmSay('long axis', f.longAxisMm, '>', T.coarseMinMm),
+    test: (f) => longTest(f, (v) => v > T.coarseMinMm),
+    say: (f) => longSay(f, '>', `${T.coarseMinMm} mm`),
   },
   'calibre < 0.5 mm': {
     test: (f) => calibreTest(f, (v) => v < T.fineCalibreMaxMm),
-    say: (f) => mmSay('calibre', f.calibreMm, '<', T.fineCalibreMaxMm),
+    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, '<', `${T.fineCalibreMaxMm} mm`),
   },
   'calibre ≥ 0.5 mm': {
     test: (f) => calibreTest(f, (v) => v >= T.rodCalibreMinMm),
-    say: (f) => mmSay('calibre', f.calibreMm, '≥', T.rodCalibreMinMm),
+    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, '≥', `${T.rodCalibreMinMm} mm`),
   },
   'length > 1 mm': {
-    test: (f) => mmTest(f.skeletonLengthMm, (v) => v > T.rodLengthMinMm),
-    say: (f) => mmSay('length', f.skeletonLengthMm, '>', T.rodLengthMinMm),
+    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, (v) => v > T.rodLengthMinMm),
+    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, '>', `${T.rodLengthMinMm} mm`),
   },
   'length ≥ 5 mm': {
-    test: (f) => mmTest(f.skeletonLengthMm, (v) => v >= T.vascularLengthMinMm),
-    say: (f) => mmSay('length', f.skeletonLengthMm, '≥', T.vascularLengthMinMm),
+    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, (v) => v >= T.vascularLengthMinMm),
+    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, '≥', `${T.vascularLengthMinMm} mm`),
   },
   'round shape': {
     test: (f) => shapeTest(f, () => shown2(f.circularity) >= T.roundCircularityMin && shown2(f.elongation) <= T.roundElongationMax),

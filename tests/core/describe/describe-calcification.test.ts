@@ -148,7 +148,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
 });
 
 describe('describeCalcification on an uncalibrated image', () => {
-  it('applies no size threshold, says so and halves the confidence', () => {
+  it('applies no size threshold the film scan pitch leaves open, says so and halves the confidence', () => {
     const d = describeCalcification(calc({ ...DYSTROPHIC, calibration: 'uncalibrated' }));
     expect(d.sizeThresholdsApplied).toBe(false);
     // A caveat for the whole finding: stated once, not in each calcification's evidence.

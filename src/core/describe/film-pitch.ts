@@ -1,0 +1,30 @@
+/**
+ * Sizes on an uncalibrated image (digitised film without a pixel spacing): a millimetre threshold
+ * is decided only when it holds, or fails, at every scan pitch film is digitised at, from 0.042 mm
+ * (DDSM's Howtek scanner; Heath et al., Proc. IWDM 2000) to 0.2 mm (mini-MIAS, the MIAS films
+ * reduced to 200 µm pixels; Suckling et al. 1994). Else it is not applied, as before: a cast 30 px
+ * long is over 1 mm at any of those pitches, a dot 12 px across is not known to be under 0.5 mm.
+ * The vessel search reads a narrower range (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm): where
+ * to look for a second wall, not what a size is.
+ */
+import { shownMm } from './rule-table.js';
+
+export const FILM_SCAN_PITCH_MM = { min: 0.042, max: 0.2 } as const;
+
+/** Pitches the range is read at: both ends and evenly between, so that a 0.5–1 mm band is never stepped over. */
+const STEPS = 100;
+
+/** The span's millimetres at the finest and the coarsest pitch. */
+export function spanAtFilmPitches(px: number): { readonly minMm: number; readonly maxMm: number } {
+  return { minMm: px * FILM_SCAN_PITCH_MM.min, maxMm: px * FILM_SCAN_PITCH_MM.max };
+}
+
+/** true / false when `ok` holds / fails at every film pitch for a span of `px` pixels; null when it depends on the pitch. */
+export function atEveryFilmPitch(px: number, ok: (mm: number) => boolean): boolean | null {
+  const first = ok(shownMm(px * FILM_SCAN_PITCH_MM.min));
+  for (let i = 1; i <= STEPS; i++) {
+    const pitch = FILM_SCAN_PITCH_MM.min + ((FILM_SCAN_PITCH_MM.max - FILM_SCAN_PITCH_MM.min) * i) / STEPS;
+    if (ok(shownMm(px * pitch)) !== first) return null;
+  }
+  return first;
+}
