@@ -6,7 +6,7 @@
  * error it raises and a store that does not finish in time are answered with the reason: kind
  * 'bad-argument' when nothing was sent, 'not-stored' when it was sent and not (or not yet) stored.
  */
-import { err, ok, type Result } from 'calcscribe/core';
+import { cleanText, clip, err, ok, type Result } from 'calcscribe/core';
 
 /** What storing needs of an OHIF data source. */
 export interface StoringDataSource {
@@ -30,14 +30,16 @@ export interface StoredThrough {
 /**
  * Why the store failed, in words: the HTTP answer when there was one (dicomweb-client rejects with
  * an Error "request failed" carrying the XMLHttpRequest and its status), else the error's message.
+ * What the server or the data source wrote is shown without control characters and clipped.
  */
 function reasonOf(e: unknown): string {
   const x = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; request?: { status?: unknown; statusText?: unknown } };
   const status = typeof x.status === 'number' ? x.status : x.request?.status;
-  const statusText = typeof x.request?.statusText === 'string' ? x.request.statusText.trim() : '';
+  const statusText = typeof x.request?.statusText === 'string' ? clip(cleanText(x.request.statusText), 80) : '';
   if (typeof status === 'number' && status > 0) return `the server answered HTTP ${status}${statusText === '' ? '' : ` ${statusText}`}`;
   if (typeof status === 'number') return 'the server could not be reached';
-  return e instanceof Error && e.message !== '' ? e.message : 'the data source refused it without a reason';
+  const message = e instanceof Error ? clip(cleanText(e.message), 200) : '';
+  return message !== '' ? message : 'the data source refused it without a reason';
 }
 
 export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8Array, timeoutMs = STORE_TIMEOUT_MS): Promise<Result<StoredThrough>> {
@@ -54,7 +56,7 @@ export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8A
   try {
     const r = await Promise.race([storeDicom.call(source.store, part10).then(() => 'stored' as const), late]);
     if (r === 'late') {
-      return err('not-stored', `the data source "${name}" did not answer within ${Math.round(timeoutMs / 1000)} s; it may still store the report: look for it in the study before storing again`);
+      return err('not-stored', `the data source "${name}" did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}; it may still store the report: look for it in the study before storing again`);
     }
     return ok({ dataSourceName: name });
   } catch (e) {
