@@ -97,6 +97,14 @@ export async function openStudyFromPacs(page: Page, patientId: string, openButto
   // Generous times: retrieving and decoding four mammograms through two proxies is slow on a loaded machine.
   await page.getByRole('button', { name: openButton }).click({ timeout: 120_000 });
   await page.waitForFunction(() => /^\d+ images? loaded from PACS /.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 180_000 });
+  // The look-up of earlier mammograms answers after the views are shown; its answer (a "Priors" bar
+  // above the views when there are some) changes the layout and refits the views: a click aimed
+  // before that lands elsewhere. Wait for the answer, then for the views fitted again.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="message"]')].some((m) => /earlier mammograms? of this patient on the PACS|Looking for priors/.test(m.textContent ?? '')),
+    undefined,
+    { timeout: 120_000 },
+  );
   await waitForFourViews(page, 180_000);
   // The study's own draft shown and open for editing (the edit gate has heard from other tabs), as the
   // radiologist sees it before clicking: a click while the gate still checks is refused with a message.

@@ -144,7 +144,11 @@ export function PacsPanel({ config, connect, load, say, shownStudy }: PacsPanelP
         return;
       }
       setPriors(p.value);
-      if (p.value.length > 0) say(`${p.value.length} earlier mammogram${p.value.length === 1 ? '' : 's'} of this patient on the PACS: choose one as the prior`);
+      say(
+        p.value.length > 0
+          ? `${p.value.length} earlier mammogram${p.value.length === 1 ? '' : 's'} of this patient on the PACS: choose one as the prior`
+          : 'No earlier mammogram of this patient on the PACS: no prior to compare with',
+      );
     },
     [retrieveAndLoad, pacsNow, say],
   );
