@@ -2,8 +2,8 @@
  * Opening a study from a PACS in the browser: the sample exam and its prior are stored in a real
  * Orthanc (DICOMweb), the viewer is served with its same-origin proxy to it, and the radiologist
  * searches by Patient ID, opens the study (its four views retrieved with WADO-RS and hung as local
- * files are), measures a calcification with a click, and loads the prior the viewer offers. A
- * hostile patient name is shown as text; a PACS that cannot be reached gives a clear status and
+ * files are), measures a calcification with a click, and loads the prior the viewer offers (or is
+ * told there is none). A hostile patient name is shown as text; a PACS that cannot be reached gives a clear status and
  * leaves the viewer usable.
  */
 import { execFileSync } from 'node:child_process';
@@ -208,6 +208,24 @@ describe('opening a study from the PACS', () => {
     expect(await page.getByTestId('pacs-dialog').locator('script, b').count()).toBe(0);
     await page.getByTestId('pacs-dialog').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByTestId('pacs-dialog').isVisible()).toBe(false);
+  });
+
+  it('says so when the PACS holds no earlier mammogram of the patient, and offers no prior', async () => {
+    // The patient with the hostile name has one study of one image: nothing earlier to compare with.
+    await search(page, { 'Patient ID': 'HOSTILE-1', 'Patient name': '' });
+    await expect.poll(() => page.getByTestId('pacs-status').textContent(), { timeout: 20_000 }).toContain('1 study found');
+    const messages = (): Promise<string[]> => page.getByTestId('message').allTextContents();
+    const before = (await messages()).filter((m) => m.includes('No earlier mammogram')).length;
+    await page.getByTestId('pacs-results').getByRole('button', { name: /^Open / }).click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toMatch(/^1 image loaded from PACS /);
+    await expect
+      .poll(async () => (await messages()).filter((m) => m.includes('No earlier mammogram of this patient on the PACS: no prior to compare with')).length, { timeout: 30_000 })
+      .toBe(before + 1);
+    // The look-up was answered (the message), and it offered nothing: no Priors bar, no comparison.
+    expect(await page.getByTestId('pacs-priors').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Compare CC with prior' }).isDisabled()).toBe(true);
+    const draft = await page.evaluate(() => window.calcscribe?.draft() ?? null);
+    expect(draft?.images.map((i) => i.role)).toEqual(['current']);
   });
 
   it('says why a search is not sent, without asking the PACS', async () => {
