@@ -6,7 +6,7 @@
  * error it raises and a store that does not finish in time are answered with the reason: kind
  * 'bad-argument' when nothing was sent, 'not-stored' when it was sent and not (or not yet) stored.
  */
-import { cleanText, clip, err, ok, type Result } from 'calcscribe/core';
+import { cleanText, clip, err, ok, serverReason, type Result } from 'calcscribe/core';
 
 /** What storing needs of an OHIF data source. */
 export interface StoringDataSource {
@@ -29,17 +29,30 @@ export interface StoredThrough {
 
 /**
  * Why the store failed, in words: the HTTP answer when there was one (dicomweb-client rejects with
- * an Error "request failed" carrying the XMLHttpRequest and its status), else the error's message.
- * What the server or the data source wrote is shown without control characters and clipped.
+ * an Error "request failed" carrying the XMLHttpRequest, its status and the answer's body), with
+ * the server's own words from that body as the viewer's PACS client gives them (serverReason),
+ * else the error's message. What the server or the data source wrote is shown cleaned and clipped.
  */
 function reasonOf(e: unknown): string {
-  const x = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; request?: { status?: unknown; statusText?: unknown } };
+  const x = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; response?: unknown; request?: { status?: unknown; statusText?: unknown; responseText?: unknown } };
   const status = typeof x.status === 'number' ? x.status : x.request?.status;
-  const statusText = typeof x.request?.statusText === 'string' ? clip(cleanText(x.request.statusText), 80) : '';
-  if (typeof status === 'number' && status > 0) return `the server answered HTTP ${status}${statusText === '' ? '' : ` ${statusText}`}`;
+  if (typeof status === 'number' && status > 0) {
+    const statusText = typeof x.request?.statusText === 'string' ? clip(cleanText(x.request.statusText), 80) : '';
+    const reason = clip(serverReason(x.response ?? responseTextOf(x.request), statusText), 200);
+    return `the server answered HTTP ${status}${reason === '' ? '' : ` ${reason}`}`;
+  }
   if (typeof status === 'number') return 'the server could not be reached';
   const message = e instanceof Error ? clip(cleanText(e.message), 200) : '';
   return message !== '' ? message : 'the data source refused it without a reason';
+}
+
+/** The answer's text, when the request kept it as text (reading it otherwise throws). */
+function responseTextOf(request: { responseText?: unknown } | undefined): unknown {
+  try {
+    return request?.responseText;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8Array, timeoutMs = STORE_TIMEOUT_MS): Promise<Result<StoredThrough>> {

@@ -11,6 +11,7 @@ export { imageInfo, calibrationJson, describeCalibration, type ImageInfo, type C
 
 export { ingestDicom, ingestUncompressed, readMammogramHeader, type IngestOptions, type MammogramHeader } from './ingest/index.js';
 export { cleanText, clip } from './ingest/clean-text.js';
+export { serverReason, serverWords } from './server-words.js';
 export { findCode, MAMMOGRAPHY_VIEW_CODES, MAMMOGRAPHY_VIEW_MODIFIER_CODES, VIEW_POSITION_VIEWS, viewFromPatientOrientation } from './ingest/index.js';
 
 export { segmentAtSeed } from './segment/segment-at-seed.js';

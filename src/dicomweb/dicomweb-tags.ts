@@ -22,6 +22,4 @@ export const TAG = {
   FailureReason: '00081197',
   FailedSOPSequence: '00081198',
   ReferencedSOPSequence: '00081199',
-  /** Error Comment, sent by some servers with a failure. */
-  ErrorComment: '00000902',
 } as const;

@@ -11,8 +11,7 @@
 import { api } from 'dicomweb-client';
 import { cleanText, clip } from '../core/ingest/clean-text.js';
 import { ok } from '../core/result.js';
-import { TAG } from './dicomweb-tags.js';
-import { isDataset, textValue } from './dicom-json.js';
+import { serverReason, serverWords } from '../core/server-words.js';
 import { DEFAULT_TIMEOUT_MS, pacsError, type PacsConfig, type PacsError } from './pacs-types.js';
 
 type DicomWebClient = InstanceType<typeof api.DICOMwebClient>;
@@ -60,50 +59,6 @@ export function displayUrl(url: string): string {
   } catch {
     return url.split(/[?#]/)[0] ?? '';
   }
-}
-
-/**
- * The server's own words for a failure: Orthanc's JSON ({ Message, Details }), a proxy's
- * ({ message }), the DICOM Error Comment, or the text of a text or HTML body. The body is as
- * dicomweb-client kept it: parsed JSON (an answer asked for as JSON), bytes (one asked for as
- * DICOM, e.g. a retrieval), or text. '' when it says nothing readable.
- */
-export function serverWords(body: unknown): string {
-  const parts: string[] = [];
-  const text = typeof body === 'string' ? body : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? bytesAsText(body) : null;
-  let json: unknown = body;
-  if (text !== null) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  if (isDataset(json)) {
-    const o = json as Record<string, unknown>;
-    for (const key of ['Message', 'Details', 'message', 'error']) {
-      if (typeof o[key] === 'string' && o[key] !== '') parts.push(o[key] as string);
-    }
-    const comment = textValue(o, TAG.ErrorComment);
-    if (comment !== '') parts.push(comment);
-  } else if (text !== null) {
-    const words = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    if (words !== '') parts.push(words);
-  }
-  return clip(cleanText(parts.join(' — ').replace(/\s+/g, ' ')), 300);
-}
-
-/** The reason of a refusal as one line: the status text, then the server's own words. */
-export function serverReason(body: unknown, statusText: string): string {
-  const reason = serverWords(body);
-  const head = cleanText(statusText ?? '');
-  return clip(reason === '' ? head : head === '' || reason.startsWith(head) ? reason : `${head}: ${reason}`, 300);
-}
-
-/** The first bytes of a body as UTF-8 text (a refusal's body is short; a long one is not words). */
-function bytesAsText(body: ArrayBuffer | ArrayBufferView): string {
-  const bytes = body instanceof ArrayBuffer ? new Uint8Array(body, 0, Math.min(body.byteLength, 4096)) : new Uint8Array(body.buffer, body.byteOffset, Math.min(body.byteLength, 4096));
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** Installs a guard so an exception in the readystatechange handler dicomweb-client sets becomes `onThrow`. */

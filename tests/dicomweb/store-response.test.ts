@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { failureReasonWords, parseInstances } from '../../src/dicomweb/index.js';
-import { serverReason, serverWords } from '../../src/dicomweb/pacs-request.js';
+import { serverReason, serverWords } from '../../src/core/server-words.js';
 import { isStoreResponse, storeOutcomes } from '../../src/dicomweb/store-response.js';
 
 const ref = (uid: string) => ({ '00081150': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.1.2'] }, '00081155': { vr: 'UI', Value: [uid] } });

@@ -32,6 +32,16 @@ describe('storing through the active data source', () => {
     expect(r.error.kind).toBe('not-stored');
     expect(r.error.message).toMatch(/^the data source "pacs" did not store it: the server answered HTTP 507 Insufficient Storage!+…$/);
     expect(r.error.message.length).toBeLessThan(160);
+    // The server's own words from the answer's body, as the viewer's PACS client shows them.
+    const orthanc = Object.assign(new Error('request failed'), { status: 400, response: JSON.stringify({ HttpStatus: 400, Message: 'Bad file format', Details: 'Cannot parse\u0007 an invalid DICOM file' }), request: { status: 400, statusText: 'Bad Request' } });
+    expect(await storeThroughDataSource(host(() => Promise.reject(orthanc)), new Uint8Array(1))).toMatchObject({
+      ok: false,
+      error: { kind: 'not-stored', message: 'the data source "pacs" did not store it: the server answered HTTP 400 Bad Request: Bad file format — Cannot parse an invalid DICOM file' },
+    });
+    const textOnly = Object.assign(new Error('request failed'), { request: { status: 503, statusText: 'Service Unavailable', responseText: '<html><body><h1>down</h1> for maintenance</body></html>' } });
+    expect(await storeThroughDataSource(host(() => Promise.reject(textOnly)), new Uint8Array(1))).toMatchObject({ ok: false, error: { message: 'the data source "pacs" did not store it: the server answered HTTP 503 Service Unavailable: down for maintenance' } });
+    const unreadable = Object.assign(new Error('request failed'), { request: { status: 502, statusText: 'Bad Gateway', get responseText(): string { throw new Error('InvalidStateError'); } } });
+    expect(await storeThroughDataSource(host(() => Promise.reject(unreadable)), new Uint8Array(1))).toMatchObject({ ok: false, error: { message: 'the data source "pacs" did not store it: the server answered HTTP 502 Bad Gateway' } });
     const unreachable = Object.assign(new Error('request failed'), { request: { status: 0, statusText: '' } });
     expect(await storeThroughDataSource(host(() => Promise.reject(unreachable)), new Uint8Array(1))).toMatchObject({ ok: false, error: { message: 'the data source "pacs" did not store it: the server could not be reached' } });
   });

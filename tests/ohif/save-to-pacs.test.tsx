@@ -159,7 +159,7 @@ describe('Save to PACS in the OHIF panel', () => {
     proxy.setFault({ kind: 'status', status: 500, statusText: 'Internal Server Error', body: 'disk full', match: isStow });
     const refused = await saveToPacs();
     expect(refused).toMatch(
-      /^Not saved to the PACS: the data source "dicomweb" did not store it: the server answered HTTP 500 Internal Server Error \(SOP Instance UID 2\.25\.\d+; saving again while the draft is unchanged sends the same report\)\. The draft is unchanged\.$/,
+      /^Not saved to the PACS: the data source "dicomweb" did not store it: the server answered HTTP 500 Internal Server Error: disk full \(SOP Instance UID 2\.25\.\d+; saving again while the draft is unchanged sends the same report\)\. The draft is unchanged\.$/,
     );
     const attempted = /SOP Instance UID (2\.25\.\d+)/.exec(refused)?.[1];
     proxy.setFault(null);
