@@ -20,7 +20,7 @@ import type sourceExtension from '../../extensions/calcification/index.js';
 import { installXmlHttpRequest } from '../../src/cli/xhr-host.js';
 import { listInstances } from '../../src/dicomweb/index.js';
 import { readCalcificationSr } from '../../src/core/report/sr/index.js';
-import { deriveReport } from '../../src/core/draft/index.js';
+import { CHAIN_KEY_PREFIX, deriveReport } from '../../src/core/draft/index.js';
 import { sampleViewerStore } from '../cli/sample-viewer-store.js';
 import { expectValidSr } from '../core/report/sr/sr-tree.js';
 import { isStow, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
@@ -189,6 +189,22 @@ describe('Save to PACS in the OHIF panel', () => {
     const made = /SOP Instance UID (2\.25\.\d+)/.exec(said)?.[1];
     const third = stored.find((x) => x.sr.instance.sopInstanceUid === made);
     expect(third?.sr.observer.name).toBe('Dr Bo Second^');
+  }, 60_000);
+
+  it('keeps the exam\'s report chain in the browser, as the standalone viewer does: the panel opened again (a reload) amends the last report stored', async () => {
+    const examKey = store.getState().examKey;
+    const kept = JSON.parse(localStorage.getItem(`${CHAIN_KEY_PREFIX}${examKey}`) ?? 'null') as { latest: { instance: { sopInstanceUid: string } } } | null;
+    const stored = await storedReports();
+    const latest = stored.find((x) => x.sr.observer.name === 'Dr Bo Second^');
+    expect(kept?.latest.instance.sopInstanceUid).toBe(latest?.sr.instance.sopInstanceUid);
+    cleanup();
+    const entry = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: () => ReactElement };
+    render(entry.component());
+    fireEvent.change(screen.getByTestId('reader-name'), { target: { value: 'Dr Bo Second' } });
+    const said = await saveToPacs();
+    const made = /SOP Instance UID (2\.25\.\d+)/.exec(said)?.[1];
+    const amendment = (await storedReports()).find((x) => x.sr.instance.sopInstanceUid === made);
+    expect(amendment?.sr.predecessor?.sopInstanceUid).toBe(latest?.sr.instance.sopInstanceUid);
   }, 60_000);
 
   it('says so when the active data source cannot store, sending nothing', async () => {

@@ -1,13 +1,12 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from 'calcscribe/draft';
-import { draftSrFile, examReportJson, uidFromUuid } from 'calcscribe/draft';
+import { draftSrFile, examReportJson, keepChain, keptChain, uidFromUuid, UnsentReports } from 'calcscribe/draft';
 import type { DraftSr, ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
 import { panelViewer } from './panel-view.js';
 import { EndTypingContext } from './typing.js';
 import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
-import { keepUnsentReport, lastStoredReport, rememberStoredReport, unsentReport } from './stored-reports.js';
 import { EXTENSION_VERSION } from '../id.js';
 import { err, ok, type Result } from 'calcscribe/core';
 
@@ -28,32 +27,35 @@ async function saveSrOf(draft: ExamDraft, reader: string): Promise<SaveSrResult>
 /** What a host's archive answers for stored Part 10 bytes: where they went, or why not. */
 export type StorePart10 = (bytes: Uint8Array) => Promise<Result<{ readonly dataSourceName: string }>>;
 
+/** The report whose store failed, per exam: sent again as it is while its draft and reader are unchanged. */
+const unsent = new UnsentReports<DraftSr>();
+
 /**
- * The draft as an SR stored through the host's archive: it amends the last report this panel
- * stored for the exam (stored-reports.ts). When a store fails the report is kept, and sent again
- * as it is while the draft and the reader are unchanged; nothing is remembered as stored.
+ * The draft as an SR stored through the host's archive: it amends the last report of the exam's
+ * chain kept in this browser (the one the standalone viewer keeps too: kept-report-chain), so a
+ * reload does not start a new, unrelated report. When a store fails the report is kept, and sent
+ * again as it is while the draft and the reader are unchanged; nothing is added to the chain.
  */
 async function storeSrOf(draft: ExamDraft, reader: string, storePart10: StorePart10): Promise<StoreSrResult> {
-  const again = unsentReport(draft.examKey, draft, reader);
-  const predecessor = again?.predecessor ?? lastStoredReport(draft.examKey);
-  let sr: DraftSr;
-  if (again !== null) sr = again.sr;
-  else {
-    const made = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE, predecessor });
+  const chain = keptChain(draft.examKey);
+  let sr = unsent.again(draft.examKey, draft, reader);
+  if (sr === null) {
+    const made = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE, predecessor: chain?.latest?.instance ?? null });
     if (!made.ok) return made;
     sr = made.value;
   }
   const stored = await storePart10(sr.bytes);
-  const { sopInstanceUid, seriesInstanceUid, studyInstanceUid } = sr;
+  const { sopInstanceUid } = sr;
   // Nothing was sent (no archive that can store): nothing to send again.
   if (!stored.ok && stored.error.kind !== 'not-stored') return stored;
   if (!stored.ok) {
-    keepUnsentReport(draft.examKey, { draft, reader, sr, predecessor });
+    unsent.keep(draft.examKey, draft, reader, sr);
     return err(stored.error.kind, `${stored.error.message} (SOP Instance UID ${sopInstanceUid}; saving again while the draft is unchanged sends the same report)`);
   }
-  keepUnsentReport(draft.examKey, null);
-  rememberStoredReport(draft.examKey, { sopInstanceUid, seriesInstanceUid, studyInstanceUid });
-  return ok({ sopInstanceUid, amends: predecessor?.sopInstanceUid ?? null, dataSourceName: stored.value.dataSourceName });
+  unsent.forget(draft.examKey);
+  const now = keptChain(draft.examKey);
+  keepChain(draft.examKey, { reports: [...(now?.reports ?? []).filter((r) => r.instance.sopInstanceUid !== sopInstanceUid), sr.stamp], latest: sr.stamp });
+  return ok({ sopInstanceUid, amends: sr.stamp.predecessor?.sopInstanceUid ?? null, dataSourceName: stored.value.dataSourceName });
 }
 
 /** What the panel reads from and sends to the draft store. */

@@ -5,6 +5,7 @@
  * write. The SR writer (dcmjs) is loaded when the first SR is made, not with the draft.
  */
 import { err, ok, type Result } from '../result.js';
+import type { SavedReportStamp } from '../report/sr/report-chain.js';
 import type { SrPredecessor } from '../report/sr/sr-options.js';
 import type { ExamDraft } from './exam-draft.js';
 
@@ -26,6 +27,8 @@ export interface DraftSr {
   readonly sopInstanceUid: string;
   readonly seriesInstanceUid: string;
   readonly studyInstanceUid: string;
+  /** What the report says of itself (UIDs, the report it amends, who, when): the exam's chain's latest once saved. */
+  readonly stamp: SavedReportStamp;
 }
 
 export async function draftSrFile(draft: ExamDraft, o: DraftSrOptions): Promise<Result<DraftSr>> {
@@ -44,5 +47,12 @@ export async function draftSrFile(draft: ExamDraft, o: DraftSrOptions): Promise<
     predecessor: o.predecessor ?? null,
   });
   if (!sr.ok) return sr;
-  return ok({ bytes: writeSrPart10(sr.value), sopInstanceUid, seriesInstanceUid, studyInstanceUid: header.value.studyInstanceUid });
+  const studyInstanceUid = header.value.studyInstanceUid;
+  const stamp: SavedReportStamp = {
+    instance: { sopInstanceUid, seriesInstanceUid, studyInstanceUid },
+    predecessor: o.predecessor ?? null,
+    observerName: observer,
+    contentDateTime: o.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+  return ok({ bytes: writeSrPart10(sr.value), sopInstanceUid, seriesInstanceUid, studyInstanceUid, stamp });
 }

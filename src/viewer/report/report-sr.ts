@@ -66,14 +66,5 @@ export async function reportSr({ draft, exam, reader, predecessor, now, newUuid,
     return err('bad-argument', `the SR could not be given its UIDs: ${badUid}`);
   }
   if (!sr.ok) return sr;
-  const { bytes, sopInstanceUid, seriesInstanceUid, studyInstanceUid } = sr.value;
-  return ok({
-    bytes,
-    stamp: {
-      instance: { sopInstanceUid, seriesInstanceUid, studyInstanceUid },
-      predecessor,
-      observerName: reader.trim(),
-      contentDateTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    },
-  });
+  return ok({ bytes: sr.value.bytes, stamp: sr.value.stamp });
 }

@@ -9,7 +9,8 @@ import { decidedRefusal, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { installationDeviceUid } from './device-uid.js';
-import { keepChain, keptChain } from './kept-report-chain.js';
+import { keepChain, keptChain } from '../../core/draft/kept-report-chain.js';
+import { UnsentReports } from '../../core/draft/unsent-reports.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from '../../../extensions/calcification/panel/reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadFile } from '../../../extensions/calcification/panel/download.js';
@@ -216,8 +217,8 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
 
   const [pacsSaves, setPacsSaves] = useState<ReadonlyMap<string, PacsSaveState>>(new Map());
   const setPacsSave = useCallback((examKey: string, state: PacsSaveState) => setPacsSaves((m) => new Map(m).set(examKey, state)), []);
-  // The report whose store failed, with the draft and reader it was made from: sent again unchanged (same SOP Instance UID) while they are the same.
-  const unsent = useRef(new Map<string, { sr: ReportSr; draft: unknown; reader: string }>());
+  // The report whose store failed: sent again unchanged (same SOP Instance UID) while its draft and reader are the ones on screen.
+  const unsent = useRef(new UnsentReports<ReportSr>());
   const saving = useRef(new Set<string>());
 
   const saveToPacs = useCallback(
@@ -227,18 +228,17 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
       if (saving.current.has(key)) return;
       saving.current.add(key);
       try {
-        const again = unsent.current.get(key);
-        const sr = again !== undefined && again.draft === session.store.getState() && again.reader === reader ? again.sr : await buildSr(session, exam);
+        const sr = unsent.current.again(key, session.store.getState(), reader) ?? (await buildSr(session, exam));
         if (sr === null) return;
         setPacsSave(key, { kind: 'saving', sentBytes: 0, totalBytes: sr.bytes.length });
         const r = await storeReport(pacs.config, sr, (sentBytes, totalBytes) => setPacsSave(key, { kind: 'saving', sentBytes, totalBytes }));
         if (r.ok) {
-          unsent.current.delete(key);
+          unsent.current.forget(key);
           saved(key, sr.stamp);
           setPacsSave(key, { kind: 'stored', sopInstanceUid: sr.stamp.instance.sopInstanceUid });
           say(`Report stored in ${pacs.label}`);
         } else {
-          unsent.current.set(key, { sr, draft: session.store.getState(), reader });
+          unsent.current.keep(key, session.store.getState(), reader, sr);
           setPacsSave(key, { kind: 'failed', reason: r.error.message });
           say(`Report NOT stored in ${pacs.label}: ${r.error.message}`);
         }

@@ -1,8 +1,8 @@
 /** The reports of an exam kept in the browser: stamps only, read back as written, damaged text ignored. */
 import { describe, expect, it } from 'vitest';
-import { CHAIN_KEY_PREFIX, keepChain, keptChain } from '../../src/viewer/report/kept-report-chain.js';
+import { CHAIN_KEY_PREFIX, keepChain, keptChain, type ChainStorage } from '../../../src/core/draft/kept-report-chain.js';
 
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { map: Map<string, string> } {
+function memoryStorage(): ChainStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
   return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
 }
@@ -28,8 +28,21 @@ describe('the report chain kept in the browser', () => {
     }
   });
 
-  it('says when the browser will not keep it', () => {
+  it('says when the browser will not keep it, and keeps it in memory for the page meanwhile', () => {
     const refusing = { getItem: (): string | null => null, setItem: (): void => { throw new Error('QuotaExceededError'); } };
-    expect(keepChain('k', { reports: [], latest: null }, refusing)).toBe(false);
+    expect(keepChain('2.25.7', { reports: [first], latest: first }, refusing)).toBe(false);
+    // The next save of the page still amends it.
+    expect(keptChain('2.25.7', refusing)).toEqual({ reports: [first], latest: first });
+    // Once the browser keeps chains again, what it keeps is read (the memory copy is dropped).
+    const storage = memoryStorage();
+    expect(keepChain('2.25.7', { reports: [first, amended], latest: amended }, storage)).toBe(true);
+    expect(keptChain('2.25.7', refusing)).toBeNull();
+    expect(keptChain('2.25.7', storage)).toEqual({ reports: [first, amended], latest: amended });
+  });
+
+  it('keeps the chain in memory where there is no browser storage at all', () => {
+    const none = { getItem: (): string | null => { throw new Error('SecurityError'); }, setItem: (): void => { throw new Error('SecurityError'); } };
+    expect(keepChain('2.25.6', { reports: [first], latest: first }, none)).toBe(false);
+    expect(keptChain('2.25.6', none)).toEqual({ reports: [first], latest: first });
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The reports of an exam saved or opened in this browser, kept beside the autosaved draft: after a
- * reload the panel still shows who reported and amended, and the next save still amends the last
- * report instead of starting a new, unrelated one. Only the stamps are kept (UIDs, who, when), not
- * the reports' drafts: the draft itself is the autosave's.
+ * The reports of an exam saved, stored or opened in this browser, kept in its storage: after a
+ * reload the standalone viewer still shows who reported and amended, and the next save — the
+ * viewer's or the OHIF panel's — still amends the last report instead of starting a new, unrelated
+ * one. Only the stamps are kept (UIDs, who, when), not the reports' drafts: the draft itself is the
+ * autosave's. Where the browser keeps nothing (no storage, or it refuses: private mode, quota), the
+ * chain is kept in memory for the page's life, and keepChain says it was not kept across a reload.
  */
-import type { SavedReportStamp } from '../../core/report/sr/report-chain.js';
-import type { SrPredecessor } from '../../core/report/sr/sr-options.js';
+import type { SavedReportStamp } from '../report/sr/report-chain.js';
+import type { SrPredecessor } from '../report/sr/sr-options.js';
 
 export const CHAIN_KEY_PREFIX = 'calcscribe.reportChain.';
 
@@ -14,8 +16,24 @@ export interface KeptChain {
   readonly latest: SavedReportStamp | null;
 }
 
-type ChainStorage = Pick<Storage, 'getItem' | 'setItem'>;
-const storageOf = (s?: ChainStorage): ChainStorage | null => s ?? (typeof localStorage === 'undefined' ? null : localStorage);
+/** The part of the browser's Web Storage used here (the core has no DOM types). */
+export interface ChainStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The given storage, else the browser's localStorage (null where there is none, or reading it throws). */
+function storageOf(s?: ChainStorage): ChainStorage | null {
+  if (s !== undefined) return s;
+  try {
+    return (globalThis as { localStorage?: ChainStorage }).localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Chains the browser's storage would not keep, by storage key: read before the storage (theirs is older). */
+const inMemory = new Map<string, string>();
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
@@ -45,7 +63,8 @@ function bare(s: SavedReportStamp): SavedReportStamp {
 /** The chain kept for the exam, or null when none is (or what is kept is not a chain: ignored). */
 export function keptChain(examKey: string, storage?: ChainStorage): KeptChain | null {
   try {
-    const text = storageOf(storage)?.getItem(CHAIN_KEY_PREFIX + examKey) ?? null;
+    const key = CHAIN_KEY_PREFIX + examKey;
+    const text = inMemory.get(key) ?? storageOf(storage)?.getItem(key) ?? null;
     if (text === null) return null;
     const v = JSON.parse(text) as Record<string, unknown>;
     if (!Array.isArray(v['reports'])) return null;
@@ -58,12 +77,20 @@ export function keptChain(examKey: string, storage?: ChainStorage): KeptChain | 
   }
 }
 
-/** Keeps the chain for the exam; false when the browser would not store it. */
+/** Keeps the chain for the exam; false when the browser would not store it (then kept in memory for this page). */
 export function keepChain(examKey: string, chain: KeptChain, storage?: ChainStorage): boolean {
+  const key = CHAIN_KEY_PREFIX + examKey;
+  const text = JSON.stringify({ reports: chain.reports.map(bare), latest: chain.latest === null ? null : bare(chain.latest) });
+  const s = storageOf(storage);
   try {
-    storageOf(storage)?.setItem(CHAIN_KEY_PREFIX + examKey, JSON.stringify({ reports: chain.reports.map(bare), latest: chain.latest === null ? null : bare(chain.latest) }));
-    return true;
+    if (s !== null) {
+      s.setItem(key, text);
+      inMemory.delete(key);
+      return true;
+    }
   } catch {
-    return false;
+    // Refused (private mode, quota): kept in memory below.
   }
+  inMemory.set(key, text);
+  return false;
 }
