@@ -17,31 +17,20 @@ import { fmtMmWords } from '../../src/core/report/words.js';
 import { readCalcificationSr } from '../../src/core/report/sr/index.js';
 import { expectValidSr } from '../core/report/sr/sr-tree.js';
 import { cli, sampleViewerStore } from '../cli/sample-viewer-store.js';
+import { captureDownloads, type CapturedDownloads } from './capture-downloads.js';
 
 let store: DraftStore;
-const downloads: { name: string; blob: Blob }[] = [];
-const realCreate = URL.createObjectURL;
-const realRevoke = URL.revokeObjectURL;
+let captured: CapturedDownloads;
+let downloads: CapturedDownloads['downloads'];
 
 beforeAll(async () => {
-  // jsdom has no 2-D canvas and no object URLs: the download's Blob is kept here instead.
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-  URL.createObjectURL = (blob: Blob | MediaSource): string => {
-    if (!(blob instanceof Blob)) throw new Error('not a Blob');
-    downloads.push({ name: '', blob });
-    return `blob:download-${downloads.length}`;
-  };
-  URL.revokeObjectURL = (): void => undefined;
-  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement): void {
-    const last = downloads.at(-1);
-    if (last !== undefined && this.href === `blob:download-${downloads.length}`) last.name = this.download;
-  };
+  captured = captureDownloads();
+  downloads = captured.downloads;
   store = (await sampleViewerStore()).store;
 }, 120_000);
 
 afterAll(() => {
-  URL.createObjectURL = realCreate;
-  URL.revokeObjectURL = realRevoke;
+  captured.restore();
   cleanup();
 });
 

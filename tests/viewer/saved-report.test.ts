@@ -9,7 +9,7 @@ import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import type { LoadedExam } from '../../src/viewer/loading/exam.js';
 import { reportSr } from '../../src/viewer/report/report-sr.js';
 import { isReportFile } from '../../src/viewer/report/report-files.js';
-import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam } from '../../src/viewer/report/saved-report.js';
+import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam } from '../../src/core/draft/saved-report.js';
 import { sampleExamInViewer, SAMPLE_DIR } from './sample-exam-in-viewer.js';
 
 const sampleDir = SAMPLE_DIR;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DraftAction } from 'calcscribe/draft';
-import { draftSrFile, examReportJson, keepChain, keptChain, uidFromUuid, UnsentReports } from 'calcscribe/draft';
+import { draftSrFile, examReportJson, keptChain, uidFromUuid, UnsentReports } from 'calcscribe/draft';
 import type { DraftSr, ExamDraft } from 'calcscribe/draft';
 import { FindingsPanel } from './FindingsPanel.js';
 import type { ImageLookup, PanelCallbacks } from './panel-model.js';
@@ -8,6 +8,9 @@ import { panelViewer } from './panel-view.js';
 import { EndTypingContext } from './typing.js';
 import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
 import { EXTENSION_VERSION } from '../id.js';
+import { ReviewBanner } from './ReviewBanner.js';
+import { OpenSrFile } from './OpenSrFile.js';
+import { rememberReports, usePanelReports, type ReportStore } from './use-panel-reports.js';
 import { err, ok, type Result } from 'calcscribe/core';
 
 /** A new DICOM UID (PS3.5 B.2, under 2.25) from the browser's random UUID. */
@@ -19,9 +22,14 @@ function newUid(): string {
 
 const DEVICE = { name: 'calcscribe', version: EXTENSION_VERSION } as const;
 
-/** The draft as an SR file (draftSrFile), made by calcscribe in this extension's version. */
+/**
+ * The draft as an SR file (draftSrFile), made by calcscribe in this extension's version: it amends
+ * the last report of the exam's chain kept in this browser, and becomes that chain's latest.
+ */
 async function saveSrOf(draft: ExamDraft, reader: string): Promise<SaveSrResult> {
-  return draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE });
+  const made = await draftSrFile(draft, { observer: reader, now: new Date(), newUid, device: DEVICE, predecessor: keptChain(draft.examKey)?.latest?.instance ?? null });
+  if (made.ok) rememberReports(draft.examKey, [made.value.stamp], made.value.stamp);
+  return made;
 }
 
 /** What a host's archive answers for stored Part 10 bytes: where they went, or why not. */
@@ -53,8 +61,7 @@ async function storeSrOf(draft: ExamDraft, reader: string, storePart10: StorePar
     return err(stored.error.kind, `${stored.error.message} (SOP Instance UID ${sopInstanceUid}; saving again while the draft is unchanged sends the same report)`);
   }
   unsent.forget(draft.examKey);
-  const now = keptChain(draft.examKey);
-  keepChain(draft.examKey, { reports: [...(now?.reports ?? []).filter((r) => r.instance.sopInstanceUid !== sopInstanceUid), sr.stamp], latest: sr.stamp });
+  rememberReports(draft.examKey, [sr.stamp], sr.stamp);
   return ok({ sopInstanceUid, amends: sr.stamp.predecessor?.sopInstanceUid ?? null, dataSourceName: stored.value.dataSourceName });
 }
 
@@ -68,6 +75,8 @@ export interface PanelStore {
   discard?(): unknown;
   /** Ends the undo step of the text being typed (a free-text field was left). */
   endTyping?(): void;
+  /** Replaces the draft as its next revision (a saved report opened): without it, Open SR file is not offered. */
+  load?(draft: ExamDraft): void;
 }
 
 function refusal(r: unknown): string | null {
@@ -111,6 +120,26 @@ export function CalcificationPanel(props: {
   const latest = useRef({ onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled });
   latest.current = { onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled };
   const canDiscard = store.discard !== undefined || props.onDiscardDraft !== undefined;
+  const reports = usePanelReports(store as ReportStore, draft.examKey);
+  const canOpen = props.offerSrFile === true && store.load !== undefined;
+  const { saved } = reports;
+  const saveSr = useCallback(
+    async (reader: string): Promise<SaveSrResult> => {
+      const r = await saveSrOf(store.getState(), reader);
+      if (r.ok) saved();
+      return r;
+    },
+    [store, saved],
+  );
+  const storePart10 = props.storePart10;
+  const storeSr = useCallback(
+    async (reader: string): Promise<StoreSrResult> => {
+      const r = await storeSrOf(store.getState(), reader, storePart10 as StorePart10);
+      if (r.ok) saved();
+      return r;
+    },
+    [store, storePart10, saved],
+  );
 
   const dispatch = useCallback(
     (action: DraftAction) => {
@@ -145,16 +174,20 @@ export function CalcificationPanel(props: {
           Not changed: {message}
         </p>
       ) : null}
+      {canOpen ? (
+        <section className="cs-panel cs-saved-reports" aria-label="Saved reports">
+          <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} />
+          <OpenSrFile onFiles={reports.openFiles} status={reports.status} />
+        </section>
+      ) : null}
       <FindingsPanel
         draft={draft}
         findings={view.findings}
         report={view.report}
         host={host}
         exportJson={() => examReportJson(store.getState())}
-        {...(props.offerSrFile === true ? { saveSr: (reader: string) => saveSrOf(store.getState(), reader) } : {})}
-        {...(props.offerSrFile === true && props.storePart10 !== undefined
-          ? { storeSr: (reader: string) => storeSrOf(store.getState(), reader, props.storePart10 as StorePart10) }
-          : {})}
+        {...(props.offerSrFile === true ? { saveSr } : {})}
+        {...(props.offerSrFile === true && storePart10 !== undefined ? { storeSr } : {})}
         {...(props.images ? { images: props.images } : {})}
         selectedCalcificationId={selected}
       />

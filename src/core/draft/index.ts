@@ -23,5 +23,6 @@ export { imageLabel } from './draft-lookup.js';
 export { draftSrFile, type DraftSr, type DraftSrOptions } from './draft-sr.js';
 export { keepChain, keptChain, CHAIN_KEY_PREFIX, type KeptChain } from './kept-report-chain.js';
 export { UnsentReports } from './unsent-reports.js';
-export type { SavedReportStamp } from '../report/sr/report-chain.js';
+export { chooseReportToOpen, draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type ReportToOpen, type SavedReport } from './saved-report.js';
+export { newestFirst, personNameForDisplay, reportChain, type SavedReportStamp } from '../report/sr/report-chain.js';
 export { uidFromUuid } from '../report/sr/uid-from-uuid.js';

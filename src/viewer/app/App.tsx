@@ -36,7 +36,7 @@ import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
 import { instrumentation } from './instrumentation.js';
 import { splitReportFiles } from '../report/report-files.js';
 import { useSavedReports } from '../report/use-saved-reports.js';
-import { ReviewBanner } from '../report/ReviewBanner.js';
+import { ReviewBanner } from '../../../extensions/calcification/panel/ReviewBanner.js';
 import { SaveReport } from '../report/SaveReport.js';
 import { SaveToPacs } from '../report/SaveToPacs.js';
 import { PacsPanel } from '../pacs/PacsPanel.js';

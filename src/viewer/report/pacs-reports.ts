@@ -4,7 +4,7 @@
  */
 import { listInstances, retrieveInstance, type PacsConfig } from '../../dicomweb/index.js';
 import { COMPREHENSIVE_SR_SOP_CLASS } from '../../core/report/sr/sr-options.js';
-import { readSavedReport, type SavedReport } from './saved-report.js';
+import { readSavedReport, type SavedReport } from '../../core/draft/saved-report.js';
 
 export interface ReportsInPacs {
   readonly reports: readonly SavedReport[];

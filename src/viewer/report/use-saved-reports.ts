@@ -14,28 +14,14 @@ import { UnsentReports } from '../../core/draft/unsent-reports.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from '../../../extensions/calcification/panel/reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
 import { downloadFile } from '../../../extensions/calcification/panel/download.js';
-import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type SavedReport } from './saved-report.js';
+import { chooseReportToOpen, draftFromReport, readSavedReport, type SavedReport } from '../../core/draft/saved-report.js';
+import type { ExamReview, ReplaceQuestion } from '../../../extensions/calcification/panel/ReviewBanner.js';
+
 import { pacsConfigOfPage } from '../pacs/pacs-config.js';
 import { DICOMWEB_PROXY_PATH } from '../pacs/dicomweb-connection.js';
 import type { PacsConfig } from '../../dicomweb/index.js';
 import { reportsInPacs } from './pacs-reports.js';
 import { storeReport, type PacsSaveState } from './save-to-pacs.js';
-
-/** What is known of one exam's saved reports in this tab. */
-export interface ExamReview {
-  /** Every report of the exam seen here (opened, listed by the PACS, or saved here). */
-  readonly reports: readonly SavedReportStamp[];
-  /** The report the draft was last opened from or saved as: the next save amends it. */
-  readonly latest: SavedReportStamp | null;
-  /** The report opened for review, with the reader's warnings (null once the draft is a new report saved here). */
-  readonly opened: SavedReport | null;
-}
-
-/** A report waiting for the radiologist's answer before it replaces a draft with work. */
-export interface ReplaceQuestion {
-  readonly report: SavedReport;
-  readonly examKey: string;
-}
 
 /** The PACS the page's server proxies (GET /dicomweb-config), reached through the page's own /dicomweb. */
 export interface PacsOfPage {
@@ -118,22 +104,17 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
 
   const openReports = useCallback(
     (session: GatedSession<ExamDraftSession>, reports: readonly SavedReport[]) => {
-      const shown = session.store.getState();
-      const fitting: SavedReport[] = [];
-      for (const report of reports) {
-        const fits = reportFitsExam(report, shown);
-        if (fits.ok) fitting.push(report);
-        else say(fits.error.message);
-      }
-      const latest = newestFirst(fitting)[0];
-      if (latest === undefined) return;
+      const { fitting, refusals, choice } = chooseReportToOpen(session.store.getState(), reports);
+      for (const r of refusals) say(r);
+      if (choice.kind === 'none') return;
+      const latest = choice.report;
       update(session.examKey, (r) => ({ ...r, reports: unique([...r.reports, ...fitting]) }));
-      if (draftIsReport(shown, latest)) {
+      if (choice.kind === 'under-review') {
         // Already on screen (opened or saved before a reload): under review, nothing replaced.
         update(session.examKey, (r) => ({ ...r, latest, opened: latest }));
         return;
       }
-      if (draftHasWork(shown)) {
+      if (choice.kind === 'ask') {
         sessions.current.set(session.examKey, session);
         setQuestion({ report: latest, examKey: session.examKey });
         return;

@@ -7,8 +7,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
-import { ReviewBanner } from '../../src/viewer/report/ReviewBanner.js';
-import type { SavedReport } from '../../src/viewer/report/saved-report.js';
+import { ReviewBanner } from '../../extensions/calcification/panel/ReviewBanner.js';
+import type { SavedReport } from '../../src/core/draft/saved-report.js';
 
 afterEach(() => cleanup());
 

@@ -2,7 +2,7 @@
  * The words of the saved-report banner: who reported and when, then each amendment, oldest first
  * ("Reported by Dr A at 2026-03-10 11:30 UTC", "Amended by Dr B at …").
  */
-import { personNameForDisplay, reportChain, type SavedReportStamp } from '../../core/report/sr/report-chain.js';
+import { personNameForDisplay, reportChain, type SavedReportStamp } from 'calcscribe/draft';
 
 /** "2026-03-10T11:30:05Z" → "2026-03-10 11:30:05 UTC"; an offset is kept as written. */
 export function reportTimeText(iso: string | null): string {

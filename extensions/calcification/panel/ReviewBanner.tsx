@@ -2,10 +2,24 @@
  * Above the findings: the saved report under review (who reported and when, each amendment), what
  * of it could not be read, and the question asked before a report replaces a draft with work.
  */
-import type { ExamReview, ReplaceQuestion } from './use-saved-reports.js';
-import type { SavedReport } from './saved-report.js';
+import { personNameForDisplay, type SavedReport, type SavedReportStamp } from 'calcscribe/draft';
 import { reportTimeText, reviewChainLines } from './review-banner.js';
-import { personNameForDisplay } from '../../core/report/sr/report-chain.js';
+
+/** What is known of one exam's saved reports here. */
+export interface ExamReview {
+  /** Every report of the exam seen here (opened, listed by the PACS, or saved here). */
+  readonly reports: readonly SavedReportStamp[];
+  /** The report the draft was last opened from or saved as: the next save amends it. */
+  readonly latest: SavedReportStamp | null;
+  /** The report opened for review, with the reader's warnings (null once the draft is a new report saved here). */
+  readonly opened: SavedReport | null;
+}
+
+/** A report waiting for the radiologist's answer before it replaces a draft with work. */
+export interface ReplaceQuestion {
+  readonly report: SavedReport;
+  readonly examKey: string;
+}
 
 export function ReviewBanner({ review, question, onAnswer, inPacs = null, onOpen }: {
   readonly review: ExamReview;

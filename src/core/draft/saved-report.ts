@@ -1,11 +1,12 @@
 /**
- * A saved report (calcscribe's DICOM SR) opened in the viewer: read by the core
- * (readCalcificationSr, loaded only when a report is opened or saved), checked against the exam on
- * screen, and put in the exam's draft for review.
+ * A saved report (calcscribe's DICOM SR) opened in a viewer — the standalone viewer or the OHIF
+ * panel, one path for both: read (readCalcificationSr, loaded only when a report is opened),
+ * checked against the exam on screen, and put in the exam's draft for review, after asking when
+ * that would replace a draft with work (chooseReportToOpen).
  */
-import type { ExamDraft } from '../../core/draft/exam-draft.js';
-import { err, ok, type Result } from '../../core/result.js';
-import type { SavedReportStamp } from '../../core/report/sr/report-chain.js';
+import type { ExamDraft } from './exam-draft.js';
+import { err, ok, type Result } from '../result.js';
+import { newestFirst, type SavedReportStamp } from '../report/sr/report-chain.js';
 
 /** A report read from an SR: the draft it carries, what could not be read, and who saved it when. */
 export interface SavedReport extends SavedReportStamp {
@@ -18,7 +19,7 @@ export interface SavedReport extends SavedReportStamp {
 
 /** Reads a calcscribe SR; another system's SR, a broken file or another file is refused with the reader's reason. */
 export async function readSavedReport(bytes: Uint8Array, source: string): Promise<Result<SavedReport>> {
-  const { readCalcificationSr } = await import('../../core/report/sr/index.js');
+  const { readCalcificationSr } = await import('../report/sr/index.js');
   const r = readCalcificationSr(bytes);
   if (!r.ok) return err(r.error.kind, `${source} is not a report calcscribe can open: ${r.error.message}`);
   const { draft, warnings, instance, predecessor, observer, contentDateTime } = r.value;
@@ -69,4 +70,34 @@ function canonical(v: unknown): string {
 export function draftIsReport(shown: ExamDraft, report: SavedReport): boolean {
   const content = (d: ExamDraft): string => canonical({ ...d, indication: d.indication ?? null, revision: 0 });
   return content(shown) === content(report.draft);
+}
+
+/** What opening reports does to the exam on screen, for the newest report that fits it. */
+export type ReportToOpen =
+  /** No report fits the exam (each refusal says why). */
+  | { readonly kind: 'none' }
+  /** The draft on screen already is that report (opened or saved before a reload): under review, nothing replaced. */
+  | { readonly kind: 'under-review'; readonly report: SavedReport }
+  /** The draft holds work the report would replace: ask the radiologist first. */
+  | { readonly kind: 'ask'; readonly report: SavedReport }
+  /** Nothing would be lost: open it. */
+  | { readonly kind: 'open'; readonly report: SavedReport };
+
+/**
+ * Which report to open over the draft on screen, and how: the newest of those that fit the exam
+ * (reportFitsExam; the others are refused with the reason), opened directly unless the draft
+ * holds work it would replace (then asked) or already is it.
+ */
+export function chooseReportToOpen(shown: ExamDraft, reports: readonly SavedReport[]): { readonly fitting: readonly SavedReport[]; readonly refusals: readonly string[]; readonly choice: ReportToOpen } {
+  const fitting: SavedReport[] = [];
+  const refusals: string[] = [];
+  for (const report of reports) {
+    const fits = reportFitsExam(report, shown);
+    if (fits.ok) fitting.push(report);
+    else refusals.push(fits.error.message);
+  }
+  const report = newestFirst(fitting)[0];
+  const choice: ReportToOpen =
+    report === undefined ? { kind: 'none' } : draftIsReport(shown, report) ? { kind: 'under-review', report } : draftHasWork(shown) ? { kind: 'ask', report } : { kind: 'open', report };
+  return { fitting, refusals, choice };
 }

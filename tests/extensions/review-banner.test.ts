@@ -1,7 +1,7 @@
 /** The words of the saved-report banner, and the reader's name setting. */
 import { describe, expect, it } from 'vitest';
 import type { SavedReportStamp } from '../../src/core/report/sr/report-chain.js';
-import { reportTimeText, reviewChainLines } from '../../src/viewer/report/review-banner.js';
+import { reportTimeText, reviewChainLines } from '../../extensions/calcification/panel/review-banner.js';
 import { READER_NAME_KEY, readerName, setReaderName } from '../../extensions/calcification/panel/reader-name.js';
 
 const stamp = (sop: string, predecessor: string | null, observerName: string | null, contentDateTime: string | null): SavedReportStamp => ({

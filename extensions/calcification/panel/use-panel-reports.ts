@@ -1,0 +1,110 @@
+/**
+ * The OHIF panel's saved reports: Open SR file puts a report calcscribe saved (an SR file) in the
+ * exam's draft for review, and every save (Save SR file, Save to PACS) amends the last report of
+ * the exam's chain — the chain the standalone viewer keeps in this browser too (kept-report-chain).
+ * Which report opens, and when the radiologist is asked first, is the core's (chooseReportToOpen),
+ * as in the standalone viewer.
+ */
+import { useCallback, useState } from 'react';
+import { chooseReportToOpen, draftFromReport, keepChain, keptChain, readSavedReport, type ExamDraft, type SavedReport, type SavedReportStamp } from 'calcscribe/draft';
+import type { ExamReview, ReplaceQuestion } from './ReviewBanner.js';
+
+/** What opening a report needs of the draft store: its draft, and replacing it as the next revision. */
+export interface ReportStore {
+  getState(): ExamDraft;
+  load(draft: ExamDraft): void;
+}
+
+const unique = (reports: readonly SavedReportStamp[]): SavedReportStamp[] => [...new Map(reports.map((r) => [r.instance.sopInstanceUid, r])).values()];
+
+/** Adds reports to the exam's kept chain; `latest` (when given) becomes the report the next save amends. */
+export function rememberReports(examKey: string, reports: readonly SavedReportStamp[], latest?: SavedReportStamp): void {
+  const kept = keptChain(examKey);
+  keepChain(examKey, { reports: unique([...(kept?.reports ?? []), ...reports]), latest: latest ?? kept?.latest ?? null });
+}
+
+export interface PanelReports {
+  readonly review: ExamReview;
+  readonly question: ReplaceQuestion | null;
+  /** What the last opening said (a file refused, the report opened), '' before any. */
+  readonly status: string;
+  openFiles(files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[]): Promise<void>;
+  answer(replace: boolean): void;
+  /** A report of this exam was saved here: the latest of its chain, nothing under review any more. */
+  saved(): void;
+}
+
+export function usePanelReports(store: ReportStore, examKey: string): PanelReports {
+  const [opened, setOpened] = useState<{ readonly examKey: string; readonly report: SavedReport } | null>(null);
+  const [question, setQuestion] = useState<ReplaceQuestion | null>(null);
+  const [status, setStatus] = useState('');
+  const [, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  const put = useCallback(
+    (report: SavedReport) => {
+      const key = store.getState().examKey;
+      store.load(draftFromReport(report, store.getState()));
+      rememberReports(key, [report], report);
+      setOpened({ examKey: key, report });
+      setStatus(`Saved report from ${report.source} opened for review${report.warnings.length > 0 ? ` (${report.warnings.length} part${report.warnings.length === 1 ? '' : 's'} could not be read)` : ''}.`);
+      refresh();
+    },
+    [store, refresh],
+  );
+
+  const openFiles = useCallback(
+    async (files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[]) => {
+      const said: string[] = [];
+      const read: SavedReport[] = [];
+      for (const f of files) {
+        const r = await readSavedReport(new Uint8Array(f.bytes), f.name);
+        if (r.ok) read.push(r.value);
+        else said.push(`${r.error.message}.`);
+      }
+      const shown = store.getState();
+      const { fitting, refusals, choice } = chooseReportToOpen(shown, read);
+      said.push(...refusals.map((m) => `${m}.`));
+      setStatus(said.join(' '));
+      if (choice.kind === 'none') return;
+      rememberReports(shown.examKey, fitting);
+      if (choice.kind === 'under-review') {
+        rememberReports(shown.examKey, [], choice.report);
+        setOpened({ examKey: shown.examKey, report: choice.report });
+        setStatus([...said, `The draft already is the saved report from ${choice.report.source}: under review.`].join(' '));
+        refresh();
+      } else if (choice.kind === 'ask') {
+        setQuestion({ report: choice.report, examKey: shown.examKey });
+        refresh();
+      } else put(choice.report);
+    },
+    [store, put, refresh],
+  );
+
+  const answer = useCallback(
+    (replace: boolean) => {
+      const q = question;
+      setQuestion(null);
+      if (q === null) return;
+      if (!replace || store.getState().examKey !== q.examKey) {
+        setStatus(`${q.report.source} not opened: your draft is kept.`);
+        return;
+      }
+      put(q.report);
+    },
+    [question, store, put],
+  );
+
+  const saved = useCallback(() => {
+    setOpened(null);
+    refresh();
+  }, [refresh]);
+
+  const kept = keptChain(examKey);
+  const review: ExamReview = {
+    reports: kept?.reports ?? [],
+    latest: kept?.latest ?? null,
+    opened: opened !== null && opened.examKey === examKey ? opened.report : null,
+  };
+  return { review, question: question !== null && question.examKey === examKey ? question : null, status, openFiles, answer, saved };
+}
