@@ -45,9 +45,16 @@ function newCalcificationOf(ids: ImageIds, a: ToolTypes.Annotation): { imageId: 
  * Returns null or why they could not be added.
  */
 function addAll(store: DraftStore, ids: ImageIds, annotations: readonly ToolTypes.Annotation[], together: boolean): string | null {
-  const items = annotations.map((a) => ({ a, n: newCalcificationOf(ids, a) })).filter((x): x is { a: ToolTypes.Annotation; n: NonNullable<typeof x.n> } => x.n !== null);
+  const mapped = annotations.map((a) => ({ a, n: newCalcificationOf(ids, a) }));
+  const items = mapped.filter((x): x is { a: ToolTypes.Annotation; n: NonNullable<typeof x.n> } => x.n !== null);
+  // Measured, but on an image this exam's draft does not hold: the exam on screen changed before the measurement came back.
+  const strangers = mapped.filter((x) => x.n === null && calcificationOf(x.a)?.calcification != null).length;
+  const strangerWords =
+    strangers === 0
+      ? null
+      : `${strangers === 1 ? 'a calcification' : `${strangers} calcifications`} measured on an image that is not in the exam on screen (the exam changed before the measurement came back): not added; click it again on this exam's image`;
   const first = items[0];
-  if (first === undefined) return null;
+  if (first === undefined) return strangerWords;
   if (items.some((x) => x.n.imageId !== first.n.imageId)) return 'the calcifications of one region must be on one image';
   const before = new Set(store.getState().calcifications.map((c) => c.id));
   // The store tells its listeners before the annotations are linked: syncAnnotations must not draw them a second time meanwhile.
@@ -67,7 +74,7 @@ function addAll(store: DraftStore, ids: ImageIds, annotations: readonly ToolType
     (x.a as Linked).data.calcificationId = c.id;
     shown.set(x.a, c.contour);
   });
-  return null;
+  return strangerWords;
 }
 
 /** Adds a measured annotation's calcification to the draft and links the two. */
