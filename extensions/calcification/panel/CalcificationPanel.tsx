@@ -10,7 +10,7 @@ import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
 import { EXTENSION_VERSION } from '../id.js';
 import { ReviewBanner } from './ReviewBanner.js';
 import { OpenSrFile } from './OpenSrFile.js';
-import { rememberReports, usePanelReports, type ReportStore } from './use-panel-reports.js';
+import { rememberReports, usePanelReports } from './use-panel-reports.js';
 import { err, ok, type Result } from 'calcscribe/core';
 
 /** A new DICOM UID (PS3.5 B.2, under 2.25) from the browser's random UUID. */
@@ -120,7 +120,7 @@ export function CalcificationPanel(props: {
   const latest = useRef({ onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled });
   latest.current = { onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled };
   const canDiscard = store.discard !== undefined || props.onDiscardDraft !== undefined;
-  const reports = usePanelReports(store as ReportStore, draft.examKey);
+  const reports = usePanelReports(store, draft.examKey);
   const canOpen = props.offerSrFile === true && store.load !== undefined;
   const { saved } = reports;
   const saveSr = useCallback(

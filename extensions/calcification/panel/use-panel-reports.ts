@@ -6,21 +6,19 @@
  * as in the standalone viewer.
  */
 import { useCallback, useState } from 'react';
-import { chooseReportToOpen, draftFromReport, keepChain, keptChain, readSavedReport, type ExamDraft, type SavedReport, type SavedReportStamp } from 'calcscribe/draft';
+import { chooseReportToOpen, draftFromReport, keepChain, keptChain, readSavedReport, withReports, type ExamDraft, type SavedReport, type SavedReportStamp } from 'calcscribe/draft';
 import type { ExamReview, ReplaceQuestion } from './ReviewBanner.js';
 
-/** What opening a report needs of the draft store: its draft, and replacing it as the next revision. */
+/** What opening a report needs of the draft store: its draft, and replacing it as the next revision (a store without `load` opens none). */
 export interface ReportStore {
   getState(): ExamDraft;
-  load(draft: ExamDraft): void;
+  load?(draft: ExamDraft): void;
 }
-
-const unique = (reports: readonly SavedReportStamp[]): SavedReportStamp[] => [...new Map(reports.map((r) => [r.instance.sopInstanceUid, r])).values()];
 
 /** Adds reports to the exam's kept chain; `latest` (when given) becomes the report the next save amends. */
 export function rememberReports(examKey: string, reports: readonly SavedReportStamp[], latest?: SavedReportStamp): void {
   const kept = keptChain(examKey);
-  keepChain(examKey, { reports: unique([...(kept?.reports ?? []), ...reports]), latest: latest ?? kept?.latest ?? null });
+  keepChain(examKey, { reports: withReports(kept?.reports ?? [], reports), latest: latest ?? kept?.latest ?? null });
 }
 
 export interface PanelReports {
@@ -43,6 +41,7 @@ export function usePanelReports(store: ReportStore, examKey: string): PanelRepor
 
   const put = useCallback(
     (report: SavedReport) => {
+      if (store.load === undefined) return;
       const key = store.getState().examKey;
       store.load(draftFromReport(report, store.getState()));
       rememberReports(key, [report], report);

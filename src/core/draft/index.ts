@@ -21,7 +21,7 @@ export { examReportText, examReportJson, portableDraft } from './exam-report-out
 export { readFindingsJson } from './read-findings-json.js';
 export { imageLabel } from './draft-lookup.js';
 export { draftSrFile, type DraftSr, type DraftSrOptions } from './draft-sr.js';
-export { keepChain, keptChain, CHAIN_KEY_PREFIX, type KeptChain } from './kept-report-chain.js';
+export { keepChain, keptChain, withReports, CHAIN_KEY_PREFIX, type KeptChain } from './kept-report-chain.js';
 export { UnsentReports } from './unsent-reports.js';
 export { chooseReportToOpen, draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type ReportToOpen, type SavedReport } from './saved-report.js';
 export { newestFirst, personNameForDisplay, reportChain, type SavedReportStamp } from '../report/sr/report-chain.js';

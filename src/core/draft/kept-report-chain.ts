@@ -55,6 +55,11 @@ function stampOf(v: unknown): SavedReportStamp | null {
   return { instance, predecessor, observerName: o['observerName'], contentDateTime: o['contentDateTime'] };
 }
 
+/** The reports with the added ones, each report once (by SOP Instance UID; a later copy replaces an earlier one). */
+export function withReports<T extends SavedReportStamp>(reports: readonly T[], added: readonly T[]): T[] {
+  return [...new Map([...reports, ...added].map((r) => [r.instance.sopInstanceUid, r])).values()];
+}
+
 /** A stamp alone (a SavedReport also carries its draft, which is not kept here). */
 function bare(s: SavedReportStamp): SavedReportStamp {
   return { instance: s.instance, predecessor: s.predecessor, observerName: s.observerName, contentDateTime: s.contentDateTime };

@@ -9,7 +9,7 @@ import { decidedRefusal, type GatedSession } from '../autosave/index.js';
 import type { ExamDraftSession } from '../draft/exam-draft-session.js';
 import type { LoadedExam } from '../loading/exam.js';
 import { installationDeviceUid } from './device-uid.js';
-import { keepChain, keptChain } from '../../core/draft/kept-report-chain.js';
+import { keepChain, keptChain, withReports } from '../../core/draft/kept-report-chain.js';
 import { UnsentReports } from '../../core/draft/unsent-reports.js';
 import { readerName as storedReaderName, setReaderName as storeReaderName } from '../../../extensions/calcification/panel/reader-name.js';
 import { reportSr, type ReportSr } from './report-sr.js';
@@ -42,7 +42,6 @@ function reviewOf(reviews: Map<string, ExamReview>, examKey: string): ExamReview
   return review;
 }
 
-const unique = (reports: readonly SavedReportStamp[]): SavedReportStamp[] => [...new Map(reports.map((r) => [r.instance.sopInstanceUid, r])).values()];
 
 export interface SavedReports {
   readonly review: ExamReview;
@@ -96,7 +95,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
         return;
       }
       session.store.load(draftFromReport(report, session.store.getState()));
-      update(session.examKey, (r) => ({ reports: unique([...r.reports, report]), latest: report, opened: report }));
+      update(session.examKey, (r) => ({ reports: withReports(r.reports, [report]), latest: report, opened: report }));
       say(`Saved report from ${report.source} opened for review${report.warnings.length > 0 ? ` (${report.warnings.length} part${report.warnings.length === 1 ? '' : 's'} could not be read: see the panel)` : ''}`);
     },
     [say, update],
@@ -108,7 +107,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
       for (const r of refusals) say(r);
       if (choice.kind === 'none') return;
       const latest = choice.report;
-      update(session.examKey, (r) => ({ ...r, reports: unique([...r.reports, ...fitting]) }));
+      update(session.examKey, (r) => ({ ...r, reports: withReports(r.reports, fitting) }));
       if (choice.kind === 'under-review') {
         // Already on screen (opened or saved before a reload): under review, nothing replaced.
         update(session.examKey, (r) => ({ ...r, latest, opened: latest }));
@@ -172,7 +171,7 @@ export function useSavedReports(shown: GatedSession<ExamDraftSession> | null, sa
     [reader, say],
   );
 
-  const saved = useCallback((examKey: string, stamp: SavedReportStamp) => update(examKey, (r) => ({ reports: unique([...r.reports, stamp]), latest: stamp, opened: r.opened })), [update]);
+  const saved = useCallback((examKey: string, stamp: SavedReportStamp) => update(examKey, (r) => ({ reports: withReports(r.reports, [stamp]), latest: stamp, opened: r.opened })), [update]);
 
   const saveFile = useCallback(
     async (session: GatedSession<ExamDraftSession>, exam: LoadedExam) => {

@@ -1,6 +1,6 @@
 /** The reports of an exam kept in the browser: stamps only, read back as written, damaged text ignored. */
 import { describe, expect, it } from 'vitest';
-import { CHAIN_KEY_PREFIX, keepChain, keptChain, type ChainStorage } from '../../../src/core/draft/kept-report-chain.js';
+import { CHAIN_KEY_PREFIX, keepChain, keptChain, withReports, type ChainStorage } from '../../../src/core/draft/kept-report-chain.js';
 
 function memoryStorage(): ChainStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -44,5 +44,11 @@ describe('the report chain kept in the browser', () => {
     const none = { getItem: (): string | null => { throw new Error('SecurityError'); }, setItem: (): void => { throw new Error('SecurityError'); } };
     expect(keepChain('2.25.6', { reports: [first], latest: first }, none)).toBe(false);
     expect(keptChain('2.25.6', none)).toEqual({ reports: [first], latest: first });
+  });
+
+  it('adds reports each once, by SOP Instance UID, a later copy replacing the earlier', () => {
+    const relabelled = { ...first, observerName: 'Reader^Ada^Dr' };
+    expect(withReports([first], [amended, relabelled])).toEqual([relabelled, amended]);
+    expect(withReports([], [first, first])).toEqual([first]);
   });
 });
