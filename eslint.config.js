@@ -6,11 +6,11 @@ const EXTENSION_BOUNDARY = {
   patterns: [
     {
       regex: '^(\\.\\./)+(.*/)?src/',
-      message: 'The extension reaches the core only through its public entry points: calcscribe/core, calcscribe/draft, calcscribe/codes.',
+      message: 'The extension reaches the core only through its public entry points: calcscribe/core, calcscribe/draft, calcscribe/codes, calcscribe/dicomweb-json.',
     },
     {
-      regex: '^calcscribe/(?!(core|draft|codes)$)',
-      message: 'Only calcscribe/core, calcscribe/draft and calcscribe/codes are public entry points.',
+      regex: '^calcscribe/(?!(core|draft|codes|dicomweb-json)$)',
+      message: 'Only calcscribe/core, calcscribe/draft, calcscribe/codes and calcscribe/dicomweb-json are public entry points.',
     },
   ],
 };

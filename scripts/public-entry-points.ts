@@ -1,5 +1,5 @@
 /**
- * The core's public entry points (`calcscribe/core`, `calcscribe/draft`, `calcscribe/codes`) as
+ * The core's public entry points (`calcscribe/core`, `calcscribe/draft`, `calcscribe/codes`, `calcscribe/dicomweb-json`) as
  * the root package.json "exports" names them, mapped to their sources (the `calcscribe-source`
  * condition) for the builds and tests that compile the sources: the viewer, the extension's
  * bundle and vitest. The exports map is the one list; tsconfig.web.json's "paths" repeats it for

@@ -14,6 +14,8 @@ export interface CalcificationExtensionConfiguration {
   readonly draftImageIdOf?: (cornerstoneImageId: string) => string | null;
   /** How long "Save to PACS" waits for the data source before saying it did not answer (default 60 s). */
   readonly storeTimeoutMs?: number;
+  /** How long each request of the look-up of the exam's saved reports in the PACS may take (default 30 s). */
+  readonly lookupTimeoutMs?: number;
 }
 
 /** Reads the configuration OHIF passes (anything) into the extension's shape. */

@@ -33,7 +33,7 @@ export interface StoredThrough {
  * the server's own words from that body as the viewer's PACS client gives them (serverReason),
  * else the error's message. What the server or the data source wrote is shown cleaned and clipped.
  */
-function reasonOf(e: unknown): string {
+export function reasonOf(e: unknown): string {
   const x = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; response?: unknown; request?: { status?: unknown; statusText?: unknown; responseText?: unknown } };
   const status = typeof x.status === 'number' ? x.status : x.request?.status;
   if (typeof status === 'number' && status > 0) {
@@ -55,6 +55,24 @@ function responseTextOf(request: { responseText?: unknown } | undefined): unknow
   }
 }
 
+/** A duration in words: "800 ms", "60 s". */
+export function durationWords(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+/** The data source's answer, or 'late' when it has not come within `timeoutMs` (the call is not cancelled). */
+export async function answerWithin<T>(call: Promise<T>, timeoutMs: number): Promise<{ readonly value: T } | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    return await Promise.race([call.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8Array, timeoutMs = STORE_TIMEOUT_MS): Promise<Result<StoredThrough>> {
   const name = host.activeDataSourceName ?? 'the active data source';
   const source = host.getActiveDataSource?.()?.[0];
@@ -62,19 +80,13 @@ export async function storeThroughDataSource(host: DataSourceHost, bytes: Uint8A
   const storeDicom = source.store?.dicom;
   if (typeof storeDicom !== 'function') return err('bad-argument', `the data source "${name}" cannot store DICOM objects`);
   const part10 = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), timeoutMs);
-  });
   try {
-    const r = await Promise.race([storeDicom.call(source.store, part10).then(() => 'stored' as const), late]);
+    const r = await answerWithin(storeDicom.call(source.store, part10), timeoutMs);
     if (r === 'late') {
-      return err('not-stored', `the data source "${name}" did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}; it may still store the report: look for it in the study before storing again`);
+      return err('not-stored', `the data source "${name}" did not answer within ${durationWords(timeoutMs)}; it may still store the report: look for it in the study before storing again`);
     }
     return ok({ dataSourceName: name });
   } catch (e) {
     return err('not-stored', `the data source "${name}" did not store it: ${reasonOf(e)}`);
-  } finally {
-    clearTimeout(timer);
   }
 }

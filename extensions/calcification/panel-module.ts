@@ -2,7 +2,8 @@
 import { createElement, type ReactElement } from 'react';
 import { CalcificationPanel } from './panel/index.js';
 import { readConfiguration, storeOf } from './configuration.js';
-import { storeThroughDataSource, type DataSourceHost } from './data-source-store.js';
+import { storeThroughDataSource } from './data-source-store.js';
+import { reportsThroughDataSource, type ReportingHost } from './data-source-reports.js';
 
 /** The panel's name: its module entry is `<extension id>.panelModule.findings`. */
 export const PANEL_NAME = 'findings';
@@ -18,16 +19,21 @@ export interface PanelEntry {
 /**
  * OHIF's getPanelModule. Without an open exam the panel says so. The panel saves the report as an
  * SR file, and with OHIF's extension manager also to the PACS, through the data source active when
- * the radiologist saves.
+ * the radiologist saves; the exam's reports saved there before are looked up through the same data
+ * source when the exam opens (the latest is opened for review, as in the standalone viewer).
  */
-export function getPanelModule({ configuration, extensionManager }: { readonly configuration?: unknown; readonly extensionManager?: DataSourceHost } = {}): PanelEntry[] {
+export function getPanelModule({ configuration, extensionManager }: { readonly configuration?: unknown; readonly extensionManager?: ReportingHost } = {}): PanelEntry[] {
   const config = readConfiguration(configuration);
-  const storePart10 = extensionManager === undefined ? undefined : (bytes: Uint8Array) => storeThroughDataSource(extensionManager, bytes, config.storeTimeoutMs);
+  const archive =
+    extensionManager === undefined
+      ? {}
+      : {
+          storePart10: (bytes: Uint8Array) => storeThroughDataSource(extensionManager, bytes, config.storeTimeoutMs),
+          findReports: (studyUid: string) => reportsThroughDataSource(extensionManager, studyUid, config.lookupTimeoutMs),
+        };
   const component = (): ReactElement => {
     const store = storeOf(config);
-    return store === null
-      ? createElement('p', { role: 'status' }, 'No exam open.')
-      : createElement(CalcificationPanel, { store, offerSrFile: true, ...(storePart10 === undefined ? {} : { storePart10 }) });
+    return store === null ? createElement('p', { role: 'status' }, 'No exam open.') : createElement(CalcificationPanel, { store, offerSrFile: true, ...archive });
   };
   return [{ name: PANEL_NAME, iconName: 'tab-linear', iconLabel: 'Findings', label: 'Calcification findings', component }];
 }

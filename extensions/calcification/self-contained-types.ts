@@ -1,7 +1,7 @@
 /**
  * The extension's type declarations stand on their own, as its bundle does: after tsc has written
  * dist/types/ (the extension's declarations and, beside them, the core's under dist/types/src/core/),
- * every import of a public entry point (`calcscribe/core`, `calcscribe/draft`, `calcscribe/codes`)
+ * every import of a public entry point (`calcscribe/core`, `calcscribe/draft`, `calcscribe/codes`, `calcscribe/dicomweb-json`)
  * is rewritten to the relative path of that entry's declaration file, and the style sheets' import
  * lines tsc keeps (`import './panel.css'`: no types; the styles ship as dist/calcification.css)
  * are dropped, and a declaration naming one of the interfaces the core declares globally for

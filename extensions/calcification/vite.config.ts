@@ -2,7 +2,7 @@
  * The extension's bundle (`npm run build`): ES modules in extensions/calcification/dist/ — index.js
  * whose default export is the extension object OHIF registers (its runtime-extension loader takes
  * an ESM build's default export), and api.js with what hosts use beside the modules. The core comes
- * in through its public entry points (calcscribe/core, calcscribe/draft, calcscribe/codes) and is
+ * in through its public entry points (calcscribe/core, calcscribe/draft, calcscribe/codes, calcscribe/dicomweb-json) and is
  * bundled; React, Cornerstone3D and OHIF are the host's (peer dependencies), left outside.
  */
 import { defineConfig } from 'vite';

@@ -42,11 +42,12 @@ describe('the extension package', () => {
 });
 
 describe('the core\'s public entry points', () => {
-  it('are calcscribe/core, calcscribe/draft and calcscribe/codes, built to dist and compiled from src here', () => {
+  it('are calcscribe/core, calcscribe/draft, calcscribe/codes and calcscribe/dicomweb-json, built to dist and compiled from src here', () => {
     expect(publicEntrySources()).toEqual({
       'calcscribe/core': join(ROOT, 'src/core/index.ts'),
       'calcscribe/draft': join(ROOT, 'src/core/draft/index.ts'),
       'calcscribe/codes': join(ROOT, 'src/core/codes.ts'),
+      'calcscribe/dicomweb-json': join(ROOT, 'src/dicomweb/instance-list.ts'),
     });
     expect(root.exports['./core']).toMatchObject({ types: './dist/src/core/index.d.ts', default: './dist/src/core/index.js' });
   });

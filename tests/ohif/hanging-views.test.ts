@@ -6,13 +6,13 @@
  * magnification views, views the 2 × 2 has no place for, a prior study. What OHIF puts in each
  * viewport is read from the service's match details.
  */
-import OHIF from '@ohif/core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Api from '../../extensions/calcification/api.js';
 import type sourceExtension from '../../extensions/calcification/index.js';
+import { ohifManagers } from './ohif-host.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
@@ -87,12 +87,7 @@ interface Service {
 let hp: Service;
 
 beforeAll(async () => {
-  const cm = new OHIF.CommandsManager();
-  const sm = new OHIF.ServicesManager(cm);
-  const em = new OHIF.ExtensionManager({ commandsManager: cm, servicesManager: sm, serviceProvidersManager: new OHIF.ServiceProvidersManager(), appConfig: {} });
-  sm.setExtensionManager(em);
-  sm.registerService(OHIF.HangingProtocolService.REGISTRATION);
-  sm.registerService(OHIF.ToolbarService.REGISTRATION);
+  const { sm, em } = ohifManagers();
   await em.registerExtension(extension, { registerTools: false });
   hp = sm.services['hangingProtocolService'] as Service;
 });

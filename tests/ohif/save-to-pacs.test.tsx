@@ -6,17 +6,13 @@
  * with dicomweb-client's storeInstances — what OHIF's DicomWebDataSource does with an ArrayBuffer —
  * to a real Orthanc, behind a proxy that injects faults. The panel is the entry OHIF looks up.
  */
-import OHIF from '@ohif/core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { api } from 'dicomweb-client';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Api from '../../extensions/calcification/api.js';
-import type sourceExtension from '../../extensions/calcification/index.js';
 import { installXmlHttpRequest } from '../../src/cli/xhr-host.js';
 import { listInstances } from '../../src/dicomweb/index.js';
 import { readCalcificationSr } from '../../src/core/report/sr/index.js';
@@ -25,43 +21,19 @@ import { sampleViewerStore } from '../cli/sample-viewer-store.js';
 import { expectValidSr } from '../core/report/sr/sr-tree.js';
 import { isStow, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import { builtExtension, dicomWebDataSources, ohifManagers, type OhifManagers } from './ohif-host.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
-if (!existsSync(join(BUNDLE_DIR, 'index.js'))) throw new Error('the extension is not built: run npm run build');
-const extension = ((await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'index.js')).href)) as { default: typeof sourceExtension }).default;
-const { EXTENSION_ID, PANEL_NAME } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
+const {
+  extension,
+  api: { EXTENSION_ID, PANEL_NAME },
+} = await builtExtension();
 
 const DATA_SOURCE = 'dicomweb';
 const TIMEOUT_MS = 3000;
 
-/** A DICOMweb data source as an OHIF extension provides one; `store.dicom` takes Part 10 bytes. */
-const dataSourceExtension = {
-  id: 'test-dicomweb',
-  getDataSourcesModule: () => [
-    // A data source that only reads (no store), as a static-file source is.
-    { name: 'readonly', type: 'webApi', createDataSource: () => ({}) },
-    {
-      name: 'dicomweb',
-      type: 'webApi',
-      createDataSource: (configuration: { readonly wadoRoot: string }) => {
-        const client = new api.DICOMwebClient({ url: configuration.wadoRoot, singlepart: false });
-        return {
-          store: {
-            dicom: async (dataset: unknown) => {
-              if (!(dataset instanceof ArrayBuffer)) throw new Error('expected the Part 10 bytes');
-              await client.storeInstances({ datasets: [dataset] });
-            },
-          },
-        };
-      },
-    },
-  ],
-};
-
 let pacs: OrthancServer;
 let proxy: FaultProxy;
-let em: InstanceType<typeof OHIF.ExtensionManager>;
+let em: OhifManagers['em'];
 let studyUid: string;
 let store: Api.DraftStore;
 let dir: string;
@@ -77,13 +49,8 @@ beforeAll(async () => {
   ({ store } = await sampleViewerStore());
   studyUid = store.getState().images.find((i) => i.role === 'current')?.dicom?.studyInstanceUid ?? '';
   expect(studyUid).not.toBe('');
-  const cm = new OHIF.CommandsManager();
-  const sm = new OHIF.ServicesManager(cm);
-  em = new OHIF.ExtensionManager({ commandsManager: cm, servicesManager: sm, serviceProvidersManager: new OHIF.ServiceProvidersManager(), appConfig: {} });
-  sm.setExtensionManager(em);
-  sm.registerService(OHIF.HangingProtocolService.REGISTRATION);
-  sm.registerService(OHIF.ToolbarService.REGISTRATION);
-  await em.registerExtension(dataSourceExtension, {}, [
+  ({ em } = ohifManagers());
+  await em.registerExtension(dicomWebDataSources({ handsOutClient: false }), {}, [
     { namespace: 'test-dicomweb.dataSourcesModule.dicomweb', sourceName: DATA_SOURCE, configuration: { wadoRoot: proxy.dicomWebUrl } },
     { namespace: 'test-dicomweb.dataSourcesModule.readonly', sourceName: 'static', configuration: {} },
   ]);

@@ -10,7 +10,7 @@ import type { SaveSrResult, StoreSrResult } from './SaveSrFile.js';
 import { EXTENSION_VERSION } from '../id.js';
 import { ReviewBanner } from './ReviewBanner.js';
 import { OpenSrFile } from './OpenSrFile.js';
-import { rememberReports, usePanelReports } from './use-panel-reports.js';
+import { rememberReports, usePanelReports, type FindReports } from './use-panel-reports.js';
 import { err, ok, type Result } from 'calcscribe/core';
 
 /** A new DICOM UID (PS3.5 B.2, under 2.25) from the browser's random UUID. */
@@ -107,6 +107,8 @@ export function CalcificationPanel(props: {
   readonly offerSrFile?: boolean;
   /** With offerSrFile: "Save to PACS" stores the SR through this (the OHIF panel: OHIF's active data source). */
   readonly storePart10?: StorePart10;
+  /** With offerSrFile: the exam's reports saved in the PACS, looked up when it is shown (the OHIF panel: through OHIF's active data source). */
+  readonly findReports?: FindReports;
 }) {
   const { store } = props;
   const draft = useSyncExternalStore(store.subscribe, store.getState, store.getState);
@@ -120,8 +122,8 @@ export function CalcificationPanel(props: {
   const latest = useRef({ onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled });
   latest.current = { onSelectCalcification: props.onSelectCalcification, onDiscardDraft: props.onDiscardDraft, controlled };
   const canDiscard = store.discard !== undefined || props.onDiscardDraft !== undefined;
-  const reports = usePanelReports(store, draft.examKey);
   const canOpen = props.offerSrFile === true && store.load !== undefined;
+  const reports = usePanelReports(store, draft.examKey, canOpen ? props.findReports : undefined);
   const { saved } = reports;
   const saveSr = useCallback(
     async (reader: string): Promise<SaveSrResult> => {
@@ -176,7 +178,7 @@ export function CalcificationPanel(props: {
       ) : null}
       {canOpen ? (
         <section className="cs-panel cs-saved-reports" aria-label="Saved reports">
-          <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} />
+          <ReviewBanner review={reports.review} question={reports.question} onAnswer={reports.answer} inPacs={reports.inPacs} onOpen={reports.openReport} />
           <OpenSrFile onFiles={reports.openFiles} status={reports.status} />
         </section>
       ) : null}

@@ -26,3 +26,4 @@ export { UnsentReports } from './unsent-reports.js';
 export { chooseReportToOpen, draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type ReportToOpen, type SavedReport } from './saved-report.js';
 export { newestFirst, personNameForDisplay, reportChain, type SavedReportStamp } from '../report/sr/report-chain.js';
 export { uidFromUuid } from '../report/sr/uid-from-uuid.js';
+export { COMPREHENSIVE_SR_SOP_CLASS } from '../report/sr/sr-options.js';
