@@ -236,6 +236,47 @@ describe('files of several patients and examinations opened at once', () => {
     expect(uids(doeNow)).toContain(restored[0]!.imageId);
   });
 
+  it('a calcification pressed on one examination just before switching to another goes into the examination it was pressed on, not the one on screen', async () => {
+    // Jane Doe's newest examination is on screen with one finding (the test before).
+    await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
+    const before = (await draftNow(s.page)).calcifications;
+    const rcc = doeNow.find((f) => f.slot === 'RCC') as File;
+    const coarse = (rcc.truth?.calcifications ?? []).filter((t) => t.morphology === 'coarse');
+    const near = (c: DraftCalcification, t: { centre: { x: number; y: number } }): boolean => Math.hypot(c.measurements.centre.x - t.centre.x, c.measurements.centre.y - t.centre.y) <= 3;
+    // A coarse calcification not measured yet.
+    const target = coarse.find((t) => !before.some((c) => near(c, t)));
+    if (target === undefined) throw new Error('no unmeasured coarse calcification on the RCC');
+    const at = await s.page.evaluate(({ x, y }) => window.calcscribe?.imageToCanvas('current-RCC', x, y) ?? null, target.centre);
+    if (at === null) throw new Error('RCC not on screen');
+    const said = (await messages(s.page)).length;
+    const analysed = await s.page.evaluate(() => window.calcscribe?.clickWorkerMs.length ?? 0);
+    // The press and the switch in one task: the analysis worker's answer can only come after the switch.
+    await s.page.evaluate(
+      ({ x, y, label }) => {
+        const el = document.querySelector('[data-testid="viewport-RCC"] .mammo-element') as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const at = { bubbles: true, cancelable: true, clientX: r.left + x, clientY: r.top + y, button: 0, view: window };
+        el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+        el.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0 }));
+        const exam = [...document.querySelectorAll('nav[aria-label="Opened examinations"] button')].find((b) => b.textContent === label);
+        (exam as HTMLButtonElement).click();
+      },
+      { x: at[0], y: at[1], label: 'DOE JANE, 2024-03-12 (4 images)' },
+    );
+    // The measurement comes back while her older examination is on screen.
+    await s.page.waitForFunction((n) => (window.calcscribe?.clickWorkerMs.length ?? 0) > n, analysed, { timeout: 30_000 });
+    await waitForDraftOf(s.page, doePrior);
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    expect((await draftNow(s.page)).calcifications.every((c) => uids(doePrior).includes(c.imageId))).toBe(true);
+    expect((await messages(s.page)).slice(said).filter((m) => /measured on an image/.test(m))).toEqual([]);
+    // Back on the examination it was pressed on: there it is, one calcification more.
+    await s.page.getByRole('button', { name: 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12', exact: true }).click();
+    await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
+    await expect.poll(async () => (await draftNow(s.page)).calcifications.length).toBe(before.length + 1);
+    const added = (await draftNow(s.page)).calcifications.find((c) => near(c, target));
+    expect(added?.imageId).toBe(rcc.image.meta.sopInstanceUid);
+  });
+
   it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film', async () => {
     const bytes = new Uint8Array(await readFile(join(process.cwd(), 'test-data/real-mg/digitised-film-lmlo-jpeg12.dcm')));
     // The film's chest wall is at its left edge and its head end at the top: hung as it is stored.

@@ -21,7 +21,7 @@ import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { fetchExamContext } from '../loading/exam-context.js';
 import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
-import { addRegionToDraft, addToDraft, editInDraft, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
+import { addRegionToDraft, addToDraft, editInDraft, notInOpenExamWords, removeFromDraft, syncAnnotations, syncNippleMarkers } from '../draft/sync-annotations.js';
 import { HANGING_SLOTS, type HangingSlot } from '../hanging/hanging.js';
 import { examBaseFromLocation, fetchExamDescription, fetchExamFiles, filesFromDrop, loadFiles, mergeExams, readPickedFiles, type FileToLoad, type LoadedExam, type LoadedImage } from '../loading/exam.js';
 import { examLabel, notHung, openedExams, openedSummary, type OpenedExam } from '../loading/opened-exams.js';
@@ -246,16 +246,41 @@ export function App() {
   const commands = useMemo(() => (draft === null ? null : calcificationCommands({ store: draft.store })), [draft]);
   const runCommand = useCallback((name: string, options: Record<string, unknown> = {}): unknown => commands?.[name]?.commandFn(options), [commands]);
 
-  // Calcification annotations made or deleted by the tools go into the draft.
+  // The draft shown and its image ids, and the examinations opened together, as the listeners below read them when an event comes.
+  const idsNow = useRef<ImageIds | null>(null);
+  idsNow.current = ids;
+  const openedNow = useRef<readonly OpenedExam[]>([]);
+  openedNow.current = opened;
+
+  /**
+   * The draft a measured calcification goes into: that of the examination on screen when its image
+   * is one of them, else that of the opened examination holding its image (kept while another is
+   * shown): a press whose measurement comes back after the radiologist switched examinations stays
+   * in the examination it was pressed on. Null when no examination open holds it.
+   */
+  const draftOfImage = useCallback((csImageId: string | undefined): { store: GatedSession<ExamDraftSession>['store']; ids: ImageIds } | null => {
+    if (csImageId === undefined) return null;
+    const shown = shownDraft.current;
+    const shownIds = idsNow.current;
+    if (shown !== null && shownIds !== null && shownIds.toDraft(csImageId) !== null) return { store: shown.store, ids: shownIds };
+    for (const o of openedNow.current) {
+      const kept = drafts.current.get(o.key);
+      const theirs = imageIds(o.exam);
+      if (kept !== undefined && theirs.toDraft(csImageId) !== null) return { store: kept.store, ids: theirs };
+    }
+    return null;
+  }, []);
+
+  // Calcifications measured by the tools go into the draft of their examination, whichever is shown when the measurement comes back.
   useEffect(() => {
-    if (draft === null || ids === null) return undefined;
     // A click's calcification goes into the draft on its own. The calcifications of one rectangle or
     // lasso are each completed just before REGION_COMPLETED, in the same task: held until then, they
     // go in together as one finding and one undoable step.
     const pending: ToolTypes.Annotation[] = [];
     const flush = (): void => {
       for (const a of pending.splice(0)) {
-        const message = addToDraft(draft.store, ids, a);
+        const target = draftOfImage(a.metadata?.referencedImageId);
+        const message = target === null ? notInOpenExamWords(1) : addToDraft(target.store, target.ids, a);
         if (message !== null) say(message);
       }
     };
@@ -263,19 +288,31 @@ export function App() {
       if (pending.length === 0) queueMicrotask(flush);
       pending.push((evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
     };
+    const region = (evt: Event): void => {
+      const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
+      const mine = pending.filter((a) => uids.has(a.annotationUID as string));
+      pending.splice(0, pending.length, ...pending.filter((a) => !mine.includes(a)));
+      const target = draftOfImage(mine[0]?.metadata?.referencedImageId);
+      const message = mine.length === 0 ? null : target === null ? notInOpenExamWords(mine.length) : addRegionToDraft(target.store, target.ids, mine);
+      if (message !== null) say(message);
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+    eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
+    return () => {
+      eventTarget.removeEventListener(REGION_COMPLETED_EVENT, region);
+      eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+    };
+  }, [draftOfImage, say]);
+
+  // Calcification annotations deleted or dragged on the views change the draft shown.
+  useEffect(() => {
+    if (draft === null || ids === null) return undefined;
     const removed = (evt: Event): void => {
       if (clearing.current) return;
       const message = removeFromDraft(draft.store, (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
       if (message === null) return;
       say(message);
       queueMicrotask(() => redraw.current());
-    };
-    const region = (evt: Event): void => {
-      const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
-      const mine = pending.filter((a) => uids.has(a.annotationUID as string));
-      pending.splice(0, pending.length, ...pending.filter((a) => !mine.includes(a)));
-      const message = addRegionToDraft(draft.store, ids, mine);
-      if (message !== null) say(message);
     };
     // A dragged outline is re-measured and goes into the draft as an undoable edit.
     const edited = (evt: Event): void => {
@@ -286,9 +323,7 @@ export function App() {
         toolUtilities.triggerAnnotationRenderForViewportIds([...onScreen.values()]);
       });
     };
-    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
-    eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);
     eventTarget.addEventListener(OUTLINE_EDITED, edited);
     // A nipple marker placed, moved or deleted runs the extension's placeNipple command on this draft.
     const stopMarkers = followNippleMarkers(eventTarget, {
@@ -308,8 +343,6 @@ export function App() {
     return () => {
       stopMarkers();
       eventTarget.removeEventListener(OUTLINE_EDITED, edited);
-      eventTarget.removeEventListener(REGION_COMPLETED_EVENT, region);
-      eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
       eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_REMOVED, removed);
     };
   }, [draft, ids, say, onScreen, runCommand]);

@@ -77,6 +77,14 @@ function addAll(store: DraftStore, ids: ImageIds, annotations: readonly ToolType
   return strangerWords;
 }
 
+/**
+ * Why measured calcifications were not added when no examination open holds their image (the files
+ * were opened anew, or closed, before the measurement came back).
+ */
+export function notInOpenExamWords(count: number): string {
+  return `${count === 1 ? 'a calcification' : `${count} calcifications`} measured on an image that no examination open holds (its files were opened anew before the measurement came back): not added; open them again and click it`;
+}
+
 /** Adds a measured annotation's calcification to the draft and links the two. */
 export function addToDraft(store: DraftStore, ids: ImageIds, a: ToolTypes.Annotation): string | null {
   return addAll(store, ids, [a], false);
