@@ -236,7 +236,7 @@ describe('files of several patients and examinations opened at once', () => {
     expect(uids(doeNow)).toContain(restored[0]!.imageId);
   });
 
-  it('a calcification pressed on one examination just before switching to another goes into the examination it was pressed on, not the one on screen', async () => {
+  it('a calcification pressed on one examination just before switching to another goes into the examination it was pressed on, not the one on screen, and is saved there at once', async () => {
     // Jane Doe's newest examination is on screen with one finding (the test before).
     await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
     const before = (await draftNow(s.page)).calcifications;
@@ -268,7 +268,28 @@ describe('files of several patients and examinations opened at once', () => {
     await waitForDraftOf(s.page, doePrior);
     await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     expect((await draftNow(s.page)).calcifications.every((c) => uids(doePrior).includes(c.imageId))).toBe(true);
+    // Said, and saved at once (its examination's autosave runs only while it is shown): closing the tab now would lose nothing.
+    await expect
+      .poll(() => messages(s.page))
+      .toContainEqual("a calcification clicked on DOE JANE, 2026-03-10 (4 images), prior 2024-03-12 just before switching: measured after the switch, added to that examination's draft and saved");
     expect((await messages(s.page)).slice(said).filter((m) => /measured on an image/.test(m))).toEqual([]);
+    const stored = await s.page.evaluate(
+      (examKey) =>
+        new Promise<number>((resolve, reject) => {
+          const req = indexedDB.open('calcscribe-drafts');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const get = req.result.transaction('drafts', 'readonly').objectStore('drafts').get(examKey);
+            get.onsuccess = () => {
+              req.result.close();
+              resolve((JSON.parse((get.result as { text: string }).text) as { calcifications: unknown[] }).calcifications.length);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      '2.25.7000000000000000000001',
+    );
+    expect(stored).toBe(before.length + 1);
     // Back on the examination it was pressed on: there it is, one calcification more.
     await s.page.getByRole('button', { name: 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12', exact: true }).click();
     await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
