@@ -2,7 +2,7 @@
  * The saved reports of a study in the PACS, looked up through OHIF's active data source as the
  * standalone viewer looks them up in its PACS (src/viewer/report/pacs-reports.ts): the study's
  * instances listed (QIDO-RS), each Comprehensive SR among them retrieved (WADO-RS) and read by the
- * core; other systems' SRs and broken ones are said, not opened.
+ * core (savedReportsAmong, the viewer's path too); other systems' SRs and broken ones are said, not opened.
  *
  * Both requests go through the data source's DICOMweb client, which OHIF's DicomWebDataSource hands
  * out as `retrieve.getWadoDicomWebClient()` for uses beyond its own (extensions/default of OHIF v3).
@@ -10,8 +10,8 @@
  * out (qido.js `search` of OHIF 3.x), so it cannot list one study's instances. A data source
  * without that client (a static or local-file source) has no PACS to look in: nothing is looked up.
  */
-import { clip, cleanText } from 'calcscribe/core';
-import { COMPREHENSIVE_SR_SOP_CLASS, readSavedReport, type SavedReport } from 'calcscribe/draft';
+import { clip, cleanText, err, ok } from 'calcscribe/core';
+import { savedReportsAmong, type SavedReport } from 'calcscribe/draft';
 import { INSTANCE_INCLUDE_FIELDS, isDicomUid, parseInstances } from 'calcscribe/dicomweb-json';
 import { answerWithin, durationWords, reasonOf, type DataSourceHost, type StoringDataSource } from './data-source-store.js';
 
@@ -69,34 +69,20 @@ export async function reportsThroughDataSource(host: ReportingHost, studyUid: st
   }
   const instances = parseInstances(listed);
   if (!instances.ok) return { reports: [], problems: [`The saved reports of this exam could not be listed in ${where}: ${instances.error.message}.`], lookedIn: name };
-  const reports: SavedReport[] = [];
-  const problems: string[] = [];
-  for (const i of instances.value.filter((x) => x.sopClassUid === COMPREHENSIVE_SR_SOP_CLASS)) {
-    const uid = clip(cleanText(i.sopInstanceUid), 80);
-    if (!isDicomUid(i.seriesInstanceUid) || !isDicomUid(i.sopInstanceUid)) {
-      problems.push(`Report ${uid} in ${where} was not retrieved: its series or instance UID is not a DICOM UID.`);
-      continue;
-    }
-    let bytes: unknown;
-    try {
-      const r = await answerWithin(client.retrieveInstance({ studyInstanceUID: studyUid, seriesInstanceUID: i.seriesInstanceUid, sopInstanceUID: i.sopInstanceUid }), timeoutMs);
-      if (r === 'late') {
-        problems.push(`Report ${uid} could not be retrieved: ${late}.`);
-        continue;
+  const found = await savedReportsAmong(
+    instances.value,
+    async (i) => {
+      if (!isDicomUid(i.seriesInstanceUid) || !isDicomUid(i.sopInstanceUid)) return err('bad-argument', 'its series or instance UID is not a DICOM UID');
+      try {
+        const r = await answerWithin(client.retrieveInstance({ studyInstanceUID: studyUid, seriesInstanceUID: i.seriesInstanceUid, sopInstanceUID: i.sopInstanceUid }), timeoutMs);
+        if (r === 'late') return err('not-stored', `it did not answer within ${durationWords(timeoutMs)}`);
+        const part10 = part10Of(r.value);
+        return part10 === null ? err('not-stored', 'the answer holds no DICOM bytes') : ok(part10);
+      } catch (e) {
+        return err('not-stored', reasonOf(e));
       }
-      bytes = r.value;
-    } catch (e) {
-      problems.push(`Report ${uid} could not be retrieved from ${where}: ${reasonOf(e)}.`);
-      continue;
-    }
-    const part10 = part10Of(bytes);
-    if (part10 === null) {
-      problems.push(`Report ${uid} from ${where} came back without DICOM bytes.`);
-      continue;
-    }
-    const read = await readSavedReport(part10, where);
-    if (read.ok) reports.push(read.value);
-    else problems.push(`Report ${uid}: ${read.error.message}.`);
-  }
-  return { reports, problems, lookedIn: name };
+    },
+    where,
+  );
+  return { ...found, lookedIn: name };
 }

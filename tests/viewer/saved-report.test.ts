@@ -9,7 +9,8 @@ import type { ExamDraft } from '../../src/core/draft/exam-draft.js';
 import type { LoadedExam } from '../../src/viewer/loading/exam.js';
 import { reportSr } from '../../src/viewer/report/report-sr.js';
 import { isReportFile } from '../../src/viewer/report/report-files.js';
-import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam } from '../../src/core/draft/saved-report.js';
+import { draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, savedReportsAmong, type ListedInstance } from '../../src/core/draft/saved-report.js';
+import { err, ok } from '../../src/core/result.js';
 import { sampleExamInViewer, SAMPLE_DIR } from './sample-exam-in-viewer.js';
 
 const sampleDir = SAMPLE_DIR;
@@ -132,5 +133,35 @@ describe('a report already on screen', () => {
     expect(draftIsReport(reordered, r.value)).toBe(true);
     expect(draftIsReport({ ...reordered, reportText: 'changed' }, r.value)).toBe(false);
     expect(draftIsReport({ ...reordered, calcifications: reordered.calcifications.slice(1) }, r.value)).toBe(false);
+  });
+});
+
+describe('the reports among a study\'s instances (savedReportsAmong: the viewer\'s and the OHIF panel\'s look-up in the PACS)', () => {
+  it('retrieves and reads each Comprehensive SR only; one that cannot be retrieved or is not a calcscribe report is said, not opened', async () => {
+    const sr = await saved(draft, 'Dr Ada Reader');
+    const SR = '1.2.840.10008.5.1.4.1.1.88.33';
+    const listed: ListedInstance[] = [
+      { seriesInstanceUid: '1.2.3', sopInstanceUid: '1.2.3.1', sopClassUid: '1.2.840.10008.5.1.4.1.1.1.2' },
+      { seriesInstanceUid: '1.2.4', sopInstanceUid: '1.2.4.1', sopClassUid: SR },
+      { seriesInstanceUid: '1.2.4', sopInstanceUid: '1.2.4.2', sopClassUid: SR },
+      { seriesInstanceUid: '1.2.4', sopInstanceUid: '1.2.4.3', sopClassUid: SR },
+    ];
+    const asked: string[] = [];
+    const found = await savedReportsAmong(
+      listed,
+      async (i) => {
+        asked.push(i.sopInstanceUid);
+        if (i.sopInstanceUid === '1.2.4.1') return ok(sr.bytes);
+        if (i.sopInstanceUid === '1.2.4.2') return err('not-stored', 'the server answered HTTP 503 Service Unavailable');
+        return ok(new TextEncoder().encode('<html>not a report</html>'));
+      },
+      'the PACS (test)',
+    );
+    expect(asked).toEqual(['1.2.4.1', '1.2.4.2', '1.2.4.3']);
+    expect(found.reports.map((r) => [r.source, r.observerName])).toEqual([['the PACS (test)', 'Dr Ada Reader^']]);
+    expect(found.problems).toEqual([
+      'Report 1.2.4.2 could not be retrieved from the PACS (test): the server answered HTTP 503 Service Unavailable.',
+      expect.stringMatching(/^Report 1\.2\.4\.3: the PACS \(test\) is not a report calcscribe can open: .+\.$/),
+    ]);
   });
 });

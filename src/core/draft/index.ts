@@ -23,7 +23,7 @@ export { imageLabel } from './draft-lookup.js';
 export { draftSrFile, type DraftSr, type DraftSrOptions } from './draft-sr.js';
 export { keepChain, keptChain, withReports, CHAIN_KEY_PREFIX, type KeptChain } from './kept-report-chain.js';
 export { UnsentReports } from './unsent-reports.js';
-export { chooseReportToOpen, draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, type ReportToOpen, type SavedReport } from './saved-report.js';
+export { chooseReportToOpen, draftFromReport, draftHasWork, draftIsReport, readSavedReport, reportFitsExam, savedReportsAmong, type ListedInstance, type ReportToOpen, type SavedReport } from './saved-report.js';
 export { newestFirst, personNameForDisplay, reportChain, type SavedReportStamp } from '../report/sr/report-chain.js';
 export { uidFromUuid } from '../report/sr/uid-from-uuid.js';
 export { COMPREHENSIVE_SR_SOP_CLASS } from '../report/sr/sr-options.js';

@@ -7,6 +7,8 @@
 import type { ExamDraft } from './exam-draft.js';
 import { err, ok, type Result } from '../result.js';
 import { newestFirst, type SavedReportStamp } from '../report/sr/report-chain.js';
+import { COMPREHENSIVE_SR_SOP_CLASS } from '../report/sr/sr-options.js';
+import { cleanText, clip } from '../ingest/clean-text.js';
 
 /** A report read from an SR: the draft it carries, what could not be read, and who saved it when. */
 export interface SavedReport extends SavedReportStamp {
@@ -24,6 +26,41 @@ export async function readSavedReport(bytes: Uint8Array, source: string): Promis
   if (!r.ok) return err(r.error.kind, `${source} is not a report calcscribe can open: ${r.error.message}`);
   const { draft, warnings, instance, predecessor, observer, contentDateTime } = r.value;
   return ok({ draft, warnings, instance, predecessor, observerName: observer.name, contentDateTime, source });
+}
+
+/** One instance of a study as a PACS lists it (QIDO-RS). */
+export interface ListedInstance {
+  readonly seriesInstanceUid: string;
+  readonly sopInstanceUid: string;
+  readonly sopClassUid: string;
+}
+
+/**
+ * The reports among a study's instances, as each host looks them up in its PACS (the standalone
+ * viewer through its DICOMweb client, the OHIF panel through OHIF's data source): every
+ * Comprehensive SR retrieved (`retrieve`, the host's WADO-RS) and read; what could not be retrieved
+ * or is not a calcscribe report (another system's SR) is said, one sentence each, and not opened.
+ * `where` names the PACS in the words, e.g. "the PACS (dicomweb)".
+ */
+export async function savedReportsAmong(
+  instances: readonly ListedInstance[],
+  retrieve: (instance: ListedInstance) => Promise<Result<Uint8Array>>,
+  where: string,
+): Promise<{ readonly reports: readonly SavedReport[]; readonly problems: readonly string[] }> {
+  const reports: SavedReport[] = [];
+  const problems: string[] = [];
+  for (const i of instances.filter((x) => x.sopClassUid === COMPREHENSIVE_SR_SOP_CLASS)) {
+    const uid = clip(cleanText(i.sopInstanceUid), 80);
+    const got = await retrieve(i);
+    if (!got.ok) {
+      problems.push(`Report ${uid} could not be retrieved from ${where}: ${got.error.message}.`);
+      continue;
+    }
+    const read = await readSavedReport(got.value, where);
+    if (read.ok) reports.push(read.value);
+    else problems.push(`Report ${uid}: ${read.error.message}.`);
+  }
+  return { reports, problems };
 }
 
 /**
