@@ -14,6 +14,8 @@ import {
   decidedRefusal,
   gatedDraftStore,
   loadDraft,
+  saveDraft,
+  saveNotShownDraft,
   startTabEditing,
   type LockManagerLike,
   type TabEditing,
@@ -87,12 +89,19 @@ afterEach(async () => {
 });
 
 /** One tab: its gated store over a real draft store, and its editing. */
-function openTab(initial: ExamDraft, baseRevision: number | null, over: Partial<TabEditingOptions> = {}): { store: DraftStore; editing: TabEditing } {
+function openTab(initial: ExamDraft, baseRevision: number | null, over: Partial<TabEditingOptions> = {}): { store: DraftStore; editing: TabEditing; showAgain: () => TabEditing } {
   const gate = createEditGate();
   const store = gatedDraftStore(createDraftStore(initial), gate);
-  const editing = startTabEditing(store, KEY, { factory, locks, gate, baseRevision, delayMs: 5, documentTarget: null, windowTarget: null, takeOverTimeoutMs: 300, ...over });
+  const options: TabEditingOptions = { factory, locks, gate, baseRevision, delayMs: 5, documentTarget: null, windowTarget: null, takeOverTimeoutMs: 300, ...over };
+  const editing = startTabEditing(store, KEY, options);
   running.push(editing);
-  return { store, editing };
+  /** The exam shown again in this tab: its draft panel's editing starts again on the same store. */
+  const showAgain = (): TabEditing => {
+    const again = startTabEditing(store, KEY, options);
+    running.push(again);
+    return again;
+  };
+  return { store, editing, showAgain };
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 2000): Promise<void> {
@@ -254,6 +263,65 @@ describe('startTabEditing: one tab edits, the others are read-only', () => {
     expect(back.ok && back.value?.composition).toBe('c');
   });
 
+});
+
+describe('a draft changed while its exam is not shown (saveNotShownDraft)', () => {
+  it("a calcification measured while the exam's editing stops is saved after the stop, from the revision this tab saved; shown again, editing goes on with no conflict", async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    a.store.dispatch({ type: 'setComposition', composition: 'b' });
+    await until(() => a.editing.state().save.kind === 'saved', 'A saved');
+    const stopped = a.editing.stop();
+    // The measurement comes back after the switch, before the stop's last save has finished.
+    expect(a.store.dispatch({ type: 'editReportText', text: 'measured after the switch' }).ok).toBe(true);
+    const r = await saveNotShownDraft(a.store, KEY, factory);
+    await stopped;
+    expect(r).toEqual({ ok: true, value: { kind: 'saved', revision: 2 } });
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.reportText).toBe('measured after the switch');
+    const again = a.showAgain();
+    await until(() => again.state().mode === 'editing', 'shown again, editing');
+    expect(a.store.dispatch({ type: 'setComposition', composition: 'c' }).ok).toBe(true);
+    await until(() => again.state().save.kind !== 'pending' && again.state().save.kind !== 'idle', 'saved again');
+    expect(again.state().save).toEqual({ kind: 'saved', revision: 3 });
+    const last = await loadDraft(KEY, factory);
+    expect(last.ok && last.value).toMatchObject({ revision: 3, composition: 'c', reportText: 'measured after the switch' });
+  });
+
+  it("asked before the exam's editing has stopped: waits for its stop, and what the stop saved is not written again", async () => {
+    const a = openTab(draft(0), null, { delayMs: 60_000 });
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    expect(a.store.dispatch({ type: 'editReportText', text: 'clicked just before the switch' }).ok).toBe(true);
+    const r = saveNotShownDraft(a.store, KEY, factory);
+    await a.editing.stop();
+    // The stop's last save wrote it (no save went first and made the stop's a conflict).
+    expect(a.editing.state().save).toEqual({ kind: 'saved', revision: 1 });
+    expect(await r).toEqual({ ok: true, value: { kind: 'saved', revision: 1 } });
+    const again = a.showAgain();
+    await until(() => again.state().mode === 'editing', 'shown again, editing');
+    expect(a.store.dispatch({ type: 'setComposition', composition: 'd' }).ok).toBe(true);
+    await again.stop();
+    expect(again.baseRevision()).toBe(2);
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value).toMatchObject({ revision: 2, composition: 'd', reportText: 'clicked just before the switch' });
+  });
+
+  it('another tab saved the same revision meanwhile: its draft is kept, this one is refused (conflict)', async () => {
+    const a = openTab(draft(0), null);
+    await until(() => a.editing.state().mode === 'editing', 'tab A editing');
+    a.store.dispatch({ type: 'setComposition', composition: 'b' });
+    await until(() => a.editing.state().save.kind === 'saved', 'A saved');
+    const stopped = a.editing.stop();
+    expect(a.store.dispatch({ type: 'editReportText', text: 'this tab, after the switch' }).ok).toBe(true);
+    await stopped;
+    // Another tab takes the exam over and saves its own revision 2 from revision 1.
+    const other = await saveDraft(draft(2, { composition: 'b', reportText: 'typed in the other tab' }), factory, { baseRevision: 1 });
+    expect(other).toEqual({ ok: true, value: { kind: 'saved', revision: 2 } });
+    const r = await saveNotShownDraft(a.store, KEY, factory);
+    expect(r).toEqual({ ok: true, value: { kind: 'conflict', storedRevision: 2, baseRevision: 1 } });
+    const back = await loadDraft(KEY, factory);
+    expect(back.ok && back.value?.reportText).toBe('typed in the other tab');
+  });
 });
 
 describe('the edit gate', () => {

@@ -18,7 +18,6 @@ import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
-import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { fetchExamContext } from '../loading/exam-context.js';
 import type { ExamContext } from '../../core/exam-context.js';
 import { startExamDraft, type ExamDraftSession } from '../draft/exam-draft-session.js';
@@ -30,7 +29,7 @@ import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js
 import { heldImageIds } from '../cornerstone/shared-image-loader.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
-import { decidedRefusal, saveDraft, withEditGate, type GatedSession } from '../autosave/index.js';
+import { decidedRefusal, saveNotShownDraft, withEditGate, type GatedSession } from '../autosave/index.js';
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
@@ -259,30 +258,31 @@ export function App() {
    * shown): a press whose measurement comes back after the radiologist switched examinations stays
    * in the examination it was pressed on. Null when no examination open holds it.
    */
-  const draftOfImage = useCallback((csImageId: string | undefined): { store: GatedSession<ExamDraftSession>['store']; ids: ImageIds; notShown: OpenedExam | null } | null => {
+  const draftOfImage = useCallback((csImageId: string | undefined): { store: GatedSession<ExamDraftSession>['store']; examKey: string; ids: ImageIds; notShown: OpenedExam | null } | null => {
     if (csImageId === undefined) return null;
     const shown = shownDraft.current;
     const shownIds = idsNow.current;
-    if (shown !== null && shownIds !== null && shownIds.toDraft(csImageId) !== null) return { store: shown.store, ids: shownIds, notShown: null };
+    if (shown !== null && shownIds !== null && shownIds.toDraft(csImageId) !== null) return { store: shown.store, examKey: shown.examKey, ids: shownIds, notShown: null };
     for (const o of openedNow.current) {
       const kept = drafts.current.get(o.key);
       const theirs = imageIds(o.exam);
-      if (kept !== undefined && theirs.toDraft(csImageId) !== null) return { store: kept.store, ids: theirs, notShown: o };
+      if (kept !== undefined && theirs.toDraft(csImageId) !== null) return { store: kept.store, examKey: kept.examKey, ids: theirs, notShown: o };
     }
     return null;
   }, []);
 
   /**
    * A draft changed while its examination is not on screen (its autosave runs only while it is
-   * shown) is saved at once, so that closing the tab before going back to it loses nothing; a newer
-   * draft saved meanwhile (another tab) is not replaced, and the radiologist is told.
+   * shown) is saved at once, so that closing the tab before going back to it loses nothing; a
+   * draft of it saved meanwhile in another tab is not replaced, and the radiologist is told.
    */
   const saveNotShown = useCallback(
-    (exam: OpenedExam, draftNow: ExamDraft, count: number): void => {
+    (exam: OpenedExam, target: { readonly store: GatedSession<ExamDraftSession>['store']; readonly examKey: string }, count: number): void => {
       const what = `${count === 1 ? 'a calcification' : `${count} calcifications`} clicked on ${examLabel(exam)} just before switching`;
-      void saveDraft(draftNow).then((r) => {
+      void saveNotShownDraft(target.store, target.examKey).then((r) => {
         if (r.ok && r.value.kind === 'saved') say(`${what}: measured after the switch, added to that examination's draft and saved`);
-        else say(`${what}: added to that examination's draft in this tab but not saved (${r.ok ? 'a newer draft of it is saved, from another tab' : r.message}); switch back to it to keep it`);
+        else if (r.ok) say(`${what}: added to that examination's draft in this tab but not saved: another tab saved a draft of that examination meanwhile, which is kept; switch back to it and measure again what is missing`);
+        else say(`${what}: added to that examination's draft in this tab but not saved (${r.message}); switch back to it to keep it`);
       });
     },
     [say],
@@ -299,7 +299,7 @@ export function App() {
         const target = draftOfImage(a.metadata?.referencedImageId);
         const message = target === null ? notInOpenExamWords(1) : addToDraft(target.store, target.ids, a);
         if (message !== null) say(message);
-        else if (target?.notShown) saveNotShown(target.notShown, target.store.getState(), 1);
+        else if (target?.notShown) saveNotShown(target.notShown, target, 1);
       }
     };
     const completed = (evt: Event): void => {
@@ -314,7 +314,7 @@ export function App() {
       if (mine.length === 0) return;
       const message = target === null ? notInOpenExamWords(mine.length) : addRegionToDraft(target.store, target.ids, mine);
       if (message !== null) say(message);
-      else if (target?.notShown) saveNotShown(target.notShown, target.store.getState(), mine.length);
+      else if (target?.notShown) saveNotShown(target.notShown, target, mine.length);
     };
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
     eventTarget.addEventListener(REGION_COMPLETED_EVENT, region);

@@ -6,6 +6,7 @@ export {
   EDITING_CHANNEL,
   editingLockName,
   READ_ONLY_MESSAGE,
+  saveNotShownDraft,
   startTabEditing,
   type AutosaveStatus,
   type ChannelLike,

@@ -10,7 +10,7 @@
  */
 import type { ExamDraft } from '../../core/draft/exam-draft.js';
 import { newExamDraft } from '../../core/draft/new-exam-draft.js';
-import { loadDraft, type SaveOutcome, type StorageResult } from './draft-database.js';
+import { loadDraft, saveDraft, type SaveOutcome, type StorageResult } from './draft-database.js';
 import { CHECKING_OTHER_TABS, createEditGate, type EditGate } from './edit-gate.js';
 import { withImagesOpenedNow } from './restore-draft.js';
 import { startAutosave, type AutosaveOptions, type DraftSource } from './start-autosave.js';
@@ -130,6 +130,12 @@ const stopping = new Map<string, Promise<void>>();
 
 /** The stored revision each draft store was last read or saved at in this tab (a panel shown again goes on from it). */
 const knownStored = new WeakMap<EditableDraft, number | null>();
+
+/** Per draft store, the end of this tab's editing of it now running (settled once it has stopped). */
+const editingEnds = new WeakMap<EditableDraft, Promise<void>>();
+
+/** Per exam key, the saves of its draft made while it is not shown (saveNotShownDraft): the exam shown again waits for them. */
+const notShownSaves = new Map<string, Promise<void>>();
 
 /** The refusal told to an edit in each mode. */
 function refusalIn(mode: EditingMode): string | null {
@@ -321,9 +327,14 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
       if (!stopped) readOnly(null);
     });
   };
-  const previous = stopping.get(examKey);
-  if (previous === undefined) claim();
-  else void previous.then(claim);
+  let ended: () => void = () => undefined;
+  const end = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
+  editingEnds.set(store, end);
+  const previous = [stopping.get(examKey), notShownSaves.get(examKey)].filter((p) => p !== undefined);
+  if (previous.length === 0) claim();
+  else void Promise.all(previous).then(claim);
 
   /**
    * Saves, stops editing, and tells the tab that asked to take the lock (it goes ahead of the other
@@ -405,6 +416,8 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
         gate.set(CHECKING_OTHER_TABS);
         const base = auto.baseRevision();
         if (base !== undefined) knownStored.set(store, base);
+        ended();
+        if (editingEnds.get(store) === end) editingEnds.delete(store);
         const r = release as (() => void) | null;
         release = null;
         r?.();
@@ -419,4 +432,30 @@ export function startTabEditing(store: EditableDraft, examKey: string, options: 
       return done;
     },
   };
+}
+
+/**
+ * Saves the draft of an exam that is not on screen (its editing stops when another exam is shown;
+ * a calcification measured after the switch went into it). It waits until that editing has stopped
+ * (its last save), then saves from the stored revision this tab last read or saved: a draft another
+ * tab saved meanwhile is kept (`conflict`), never replaced. Already stored (the stop's last save
+ * held the change): `saved`, without writing again. The exam shown again meanwhile waits for this
+ * save, and its editing goes on from the revision stored here.
+ */
+export function saveNotShownDraft(store: EditableDraft, examKey: string, factory?: IDBFactory): Promise<StorageResult<SaveOutcome>> {
+  const before = Promise.all([editingEnds.get(store), stopping.get(examKey), notShownSaves.get(examKey)]);
+  const done = before.then(async (): Promise<StorageResult<SaveOutcome>> => {
+    const draft = store.getState();
+    const known = knownStored.get(store);
+    if (known !== undefined && known === draft.revision) return { ok: true, value: { kind: 'saved', revision: draft.revision } };
+    const r = await saveDraft(draft, factory, known === undefined ? undefined : { baseRevision: known });
+    if (r.ok && r.value.kind === 'saved' && known !== undefined) knownStored.set(store, r.value.revision);
+    return r;
+  });
+  const settled = done.then(() => undefined);
+  notShownSaves.set(examKey, settled);
+  void settled.then(() => {
+    if (notShownSaves.get(examKey) === settled) notShownSaves.delete(examKey);
+  });
+  return done;
 }
