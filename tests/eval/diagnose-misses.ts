@@ -1,16 +1,17 @@
 /**
  * Why a group was missed: for each clicked calcification of the group, the rule of the truth
  * term that came closest to firing (fewest predicates failing) and the predicates that failed,
- * with the measured value against the threshold in the rule table's own words.
+ * with the measured value against the threshold in the rule table's own words, as measured.
  */
 import { calcificationFeatures } from '../../src/core/describe/calcification-features.js';
 import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES, type MorphologyPredicateName } from '../../src/core/describe/morphology-rules.js';
+import { negated } from '../../src/core/describe/rule-table.js';
 import type { MorphologyTerm } from '../../src/core/lexicon.js';
 import type { GroupScore } from './score-image.js';
 
 export interface BlockingPredicate {
   readonly predicate: MorphologyPredicateName | 'no rule for this term' | 'none: its own rule fired';
-  /** e.g. "margin smooth (sharpness 0.31 ≥ 0.35)": the measured value and the threshold it missed. */
+  /** e.g. "margin smooth (sharpness 0.31 < 0.35)": the measured value against the threshold it missed, as measured. */
   readonly said: string;
 }
 
@@ -22,7 +23,7 @@ export function blockingPredicates(g: GroupScore, term: MorphologyTerm = g.morph
     const f = calcificationFeatures(m, { view: g.view });
     let best: BlockingPredicate[] | null = null;
     for (const rule of rules) {
-      const failing = rule.all.filter((p) => MORPHOLOGY_PREDICATES[p].test(f) === false).map((p) => ({ predicate: p, said: MORPHOLOGY_PREDICATES[p].say(f) }));
+      const failing = rule.all.filter((p) => MORPHOLOGY_PREDICATES[p].test(f) === false).map((p) => ({ predicate: p, said: negated(MORPHOLOGY_PREDICATES[p].say(f)) }));
       if (best === null || failing.length < best.length) best = failing;
     }
     return best === null || best.length === 0 ? [{ predicate: 'none: its own rule fired', said: 'the set rule chose another term' }] : best;

@@ -7,7 +7,7 @@ import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
 import { MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS, RESOLUTION_THRESHOLDS } from './resolution-limits.js';
-import { fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { eitherHolds, eitherSay, fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
 
 /** What the set rules read: the spread of sizes and shapes, and the majority single term. */
@@ -164,16 +164,20 @@ function noShapeWords(s: SetFeatures): string {
   return `shapes within the noise (${spreadWords}) and not round dots (${notRound})`;
 }
 
+/** Varied: a spread of sizes or of shapes. */
+const variedParts = (s: SetFeatures): EitherPart[] => [
+  { words: `size spread (CV) ${fmt2(s.sizeSpread)} ≥ ${SET_THRESHOLDS.sizeSpreadMin}`, holds: shown2(s.sizeSpread) >= SET_THRESHOLDS.sizeSpreadMin },
+  { words: `elongation spread ${fmt2(s.elongationSpread)} ≥ ${SET_THRESHOLDS.elongationSpreadMin}`, holds: shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin },
+];
+
 export const SET_PREDICATES = {
   'at least 3 calcifications': {
     test: (s) => s.count >= SET_THRESHOLDS.minCount,
     say: (s) => `${s.count} calcifications ≥ ${SET_THRESHOLDS.minCount}`,
   },
   'varied sizes or shapes': {
-    test: (s) =>
-      shown2(s.sizeSpread) >= SET_THRESHOLDS.sizeSpreadMin || shown2(s.elongationSpread) >= SET_THRESHOLDS.elongationSpreadMin,
-    say: (s) =>
-      `varied: size spread (CV) ${fmt2(s.sizeSpread)} (≥ ${SET_THRESHOLDS.sizeSpreadMin}) or elongation spread ${fmt2(s.elongationSpread)} (≥ ${SET_THRESHOLDS.elongationSpreadMin})`,
+    test: (s) => eitherHolds(variedParts(s)),
+    say: (s) => eitherSay('varied', variedParts(s)),
   },
   'shapes varied beyond the noise': {
     test: (s) => variedBeyondNoise(s),

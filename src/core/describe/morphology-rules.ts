@@ -11,7 +11,7 @@
  */
 import type { MorphologyTerm } from '../lexicon.js';
 import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
-import { fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { eitherHolds, eitherSay, fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { VASCULAR_PREDICATES } from './vascular-rules.js';
 import { BRANCH_READING } from '../measure/skeleton.js';
 import { atEveryFilmPitch, FILM_SCAN_PITCH_MM, spanAtFilmPitches } from './film-pitch.js';
@@ -113,6 +113,17 @@ export const MORPHOLOGY_THRESHOLDS = {
 
 const T = MORPHOLOGY_THRESHOLDS;
 
+/** Irregular: any of a low circularity, an elongation or a low solidity. */
+const irregularParts = (f: F): EitherPart[] => [
+  { words: `circularity ${fmt2(f.circularity)} < ${T.irregularCircularityMax}`, holds: shown2(f.circularity) < T.irregularCircularityMax },
+  { words: `elongation ${fmt2(f.elongation)} > ${T.irregularElongationMin}`, holds: shown2(f.elongation) > T.irregularElongationMin },
+  { words: `solidity ${fmt2(f.solidity)} < ${T.irregularSolidityMax}`, holds: shown2(f.solidity) < T.irregularSolidityMax },
+];
+/** Lobulated: a low solidity or a low circularity. */
+const lobulatedParts = (f: F): EitherPart[] => [
+  { words: `solidity ${fmt2(f.solidity)} < ${T.lobulatedSolidityMax}`, holds: shown2(f.solidity) < T.lobulatedSolidityMax },
+  { words: `circularity ${fmt2(f.circularity)} < ${T.lobulatedCircularityMax}`, holds: shown2(f.circularity) < T.lobulatedCircularityMax },
+];
 /** A shape predicate: null when the calcification spans too few pixels to show its shape. */
 const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has('shape') ? null : ok());
 /** A millimetre threshold on a span: in millimetres when calibrated, else only where every film pitch agrees (film-pitch.ts). */
@@ -187,7 +198,7 @@ export const MORPHOLOGY_PREDICATES = {
   },
   'long axis 0.5–1 mm': {
     test: (f) => longTest(f, (v) => v >= T.punctateMaxMm && v < T.roundTypicalMaxMm),
-    say: (f) => longSay(f, 'within', '0.5–1 mm'),
+    say: (f) => longSay(f, 'within', `${T.punctateMaxMm} to under ${T.roundTypicalMaxMm} mm`),
   },
   'long axis ≥ 1 mm': {
     test: (f) => longTest(f, (v) => v >= T.roundTypicalMaxMm),
@@ -226,21 +237,12 @@ export const MORPHOLOGY_PREDICATES = {
     say: (f) => `elongation ${fmt2(f.elongation)} ≤ ${T.ovalElongationMax} (round or oval)`,
   },
   'irregular shape': {
-    test: (f) =>
-      shapeTest(
-        f,
-        () =>
-          shown2(f.circularity) < T.irregularCircularityMax ||
-          shown2(f.elongation) > T.irregularElongationMin ||
-          shown2(f.solidity) < T.irregularSolidityMax,
-      ),
-    say: (f) =>
-      `irregular: circularity ${fmt2(f.circularity)} (< ${T.irregularCircularityMax}), elongation ${fmt2(f.elongation)} (> ${T.irregularElongationMin}) or solidity ${fmt2(f.solidity)} (< ${T.irregularSolidityMax})`,
+    test: (f) => shapeTest(f, () => eitherHolds(irregularParts(f))),
+    say: (f) => eitherSay('irregular', irregularParts(f)),
   },
   lobulated: {
-    test: (f) => shapeTest(f, () => shown2(f.solidity) < T.lobulatedSolidityMax || shown2(f.circularity) < T.lobulatedCircularityMax),
-    say: (f) =>
-      `lobulated: solidity ${fmt2(f.solidity)} (< ${T.lobulatedSolidityMax}) or circularity ${fmt2(f.circularity)} (< ${T.lobulatedCircularityMax})`,
+    test: (f) => shapeTest(f, () => eitherHolds(lobulatedParts(f))),
+    say: (f) => eitherSay('lobulated', lobulatedParts(f)),
   },
   'not elongated': {
     test: (f) => shown2(f.elongation) < T.elongatedMin,

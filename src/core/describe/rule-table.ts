@@ -69,7 +69,7 @@ function grade<T extends string, P extends string>(
   const against: string[] = [];
   for (const p of rule.all) {
     const h = held(p);
-    if (h === true) evidence.push(say(p));
+    if (h === true) evidence.push(asMeasured(say(p)));
     else if (h === false) against.push(`not ${p}: ${negated(say(p))}`);
   }
   const factor = (unapplied > 0 ? UNAPPLIED_CONFIDENCE_FACTOR : 1) * (full ? 1 : NEAR_FIT_CONFIDENCE_FACTOR);
@@ -143,9 +143,60 @@ const heldShare = (r: RuleFiring<string>): number => r.evidence.length / Math.ma
 
 const NEGATED: Readonly<Record<string, string>> = { '≥': '<', '<': '≥', '>': '≤', '≤': '>' };
 
-/** A predicate's words with each comparison turned round: what was measured when it did not hold. */
+/**
+ * A measured number and its comparison with a limit, as the predicates word them: "0.44 mm < 0.5 mm",
+ * "circularity 0.87 (< 0.9)" (a limit in brackets). Groups: the number with its unit and separator,
+ * the number, the relation, the limit with its space, the limit.
+ */
+const COMPARISON = /(?<![\d.–-])((\d+(?:\.\d+)?)(?: ?(?:mm|px|%|°))?(?: \(| ))(≥|<|>|≤)( (\d+(?:\.\d+)?))/g;
+
+function relationHolds(a: number, rel: string, b: number): boolean {
+  if (rel === '≥') return a >= b;
+  if (rel === '>') return a > b;
+  if (rel === '<') return a < b;
+  return a <= b;
+}
+
+/**
+ * The words with each comparison of two shown numbers written as it holds between them: a compound
+ * condition ("circularity 0.97 ≥ 0.9, elongation 1.35 ≤ 1.25") states each part as measured
+ * ("… elongation 1.35 > 1.25"), so no line ever states a comparison its own numbers contradict.
+ * The numbers are compared as shown, which is how the predicates compare them (shownMm, shown2).
+ */
+export function asMeasured(words: string): string {
+  return words.replace(COMPARISON, (_m, left: string, a: string, rel: string, right: string, b: string) =>
+    `${left}${relationHolds(Number(a), rel, Number(b)) ? rel : (NEGATED[rel] ?? rel)}${right}`,
+  );
+}
+
+/** One part of an either-or condition: its words (the comparison as the condition asks it) and whether it holds. */
+export interface EitherPart {
+  readonly words: string;
+  readonly holds: boolean;
+}
+
+/** Whether any part of an either-or condition holds. */
+export const eitherHolds = (parts: readonly EitherPart[]): boolean => parts.some((p) => p.holds);
+
+/**
+ * An either-or condition in words: the parts that hold ("irregular: circularity 0.87 < 0.9"), or,
+ * when none does, every part (turned round when the condition is said not to hold).
+ */
+export function eitherSay(label: string, parts: readonly EitherPart[]): string {
+  const held = parts.filter((p) => p.holds);
+  return held.length > 0 ? `${label}: ${held.map((p) => p.words).join(' and ')}` : `${label}: ${parts.map((p) => p.words).join(', ')}`;
+}
+
+/**
+ * A predicate's words when it did not hold: each comparison turned round (those of two shown
+ * numbers written as they hold: in a compound condition only the parts that failed turn), and a
+ * value "within" a range said "outside" it.
+ */
 export function negated(words: string): string {
-  return words.replace(/ (≥|<|>|≤) /g, (_m, rel: string) => ` ${NEGATED[rel] ?? rel} `);
+  const turned = words
+    .replace(/( |\()(≥|<|>|≤) /g, (_m, before: string, rel: string) => `${before}${NEGATED[rel] ?? rel} `)
+    .replace(/ within (\d+(?:\.\d+)?(?:–| to under )\d)/g, ' outside $1');
+  return asMeasured(turned);
 }
 
 function strip<T extends string>(g: Graded<T>): RuleFiring<T> {

@@ -14,7 +14,7 @@ describe('describeCalcification: one rule per term, a case that fires and one th
   it('states the evidence with the measured numbers', () => {
     const d = describeCalcification(calc(DYSTROPHIC));
     expect(d.evidence[0]).toBe(
-      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 (< 0.9), elongation 1.60 (> 1.25) or solidity 0.80 (< 0.85); elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.05; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
+      'dystrophic: long axis 2.4 mm > 1 mm; irregular: circularity 0.60 < 0.9 and elongation 1.60 > 1.25 and solidity 0.80 < 0.85; elongation 1.60 < 3; lucent-centre index 0.41 ≥ 0.05; dense (contrast-to-noise per 0.1 mm pixel 12.0 ≥ 8); margin smooth (edge width 0.15 mm ≤ 0.74 mm for a deposit 1.5 mm wide)',
     );
     expect(d.terms[0]?.confidence).toBe(0.75);
     expect(d.sizeThresholdsApplied).toBe(true);

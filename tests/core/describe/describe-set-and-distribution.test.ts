@@ -32,7 +32,7 @@ describe('describeCalcifications', () => {
     const mixed = [1.1, 1.7, 1.2, 1.9, 1.1, 1.5].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
     const d = describeCalcifications(mixed);
     expect(d.terms[0]?.term).toBe('fine pleomorphic');
-    expect(d.evidence.join(' ')).toContain('elongation spread 0.31 (≥ 0.25)');
+    expect(d.evidence.join(' ')).toContain('varied: elongation spread 0.31 ≥ 0.25');
     // Noise alone spreads the elongation of uniform dots up to about 0.25 on 0.05 mm pixels.
     const noisy = [1.1, 1.5, 1.2, 1.7, 1.1, 1.4].map((elongation) => calc({ longMm: 0.32, elongation, circularity: 0.9, cnr: 8 }));
     expect(describeCalcifications(noisy).terms[0]?.term).not.toBe('fine pleomorphic');

@@ -64,7 +64,7 @@ describe('round has no upper size (atlas: "under 1 mm" is typical, not a limit)'
 describe('numbers are compared at the precision they are shown', () => {
   it('0.497 mm is shown as 0.50 mm and read as 0.50 mm: round, never "0.50 mm < 0.5 mm"', () => {
     expect(top({ longMm: 0.497 })).toBe('round');
-    expect(evidence({ longMm: 0.497 })).toContain('long axis 0.50 mm within 0.5–1 mm');
+    expect(evidence({ longMm: 0.497 })).toContain('long axis 0.50 mm within 0.5 to under 1 mm');
     expect(evidence({ longMm: 0.497 })).not.toContain('0.50 mm < 0.5 mm');
   });
 
