@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeCalcification } from '../../../src/core/describe/describe-calcification.js';
 import { describeCalcifications } from '../../../src/core/describe/describe-calcifications.js';
+import { describeDistribution } from '../../../src/core/describe/describe-distribution.js';
 import type { MorphologyDescription } from '../../../src/core/describe/description.js';
 import { asMeasured, eitherSay, negated } from '../../../src/core/describe/rule-table.js';
-import { calc, type CalcSpec } from './fixtures.js';
+import { calc, group, type CalcSpec } from './fixtures.js';
 
 /**
  * The comparisons of two plain numbers in a line that are false as written (checked here on their
@@ -112,6 +113,27 @@ describe('no line of evidence contradicts its own numbers', () => {
         }
       }
     expect(lines).toBeGreaterThan(specs.length * 2);
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it('distributions of groups', () => {
+    const bad: string[] = [];
+    let lines = 0;
+    for (const count of [1, 2, 3, 5, 12, 40])
+      for (const extentMm of [4, 12, 20, 25, 60])
+        for (const linearity of [0.2, 0.6, 0.9])
+          for (const orientationDeg of [null, 10, 60])
+            for (const wedge of [null, false, true])
+              for (const calibration of ['geometry', 'uncalibrated'] as const)
+                for (const breastAreaMm2 of [null, 2000, 15000]) {
+                  const d = describeDistribution(group({ count, extentMm, linearity, orientationDeg, wedge, calibration }), { breastAreaMm2, breastAreaPx2: breastAreaMm2 === null ? null : breastAreaMm2 * 100 });
+                  for (const line of d.evidence) {
+                    lines++;
+                    const f = falseComparisons(line);
+                    if (f.length > 0) bad.push(`${f.join(' | ')} in: ${line}`);
+                  }
+                }
+    expect(lines).toBeGreaterThan(1000);
     expect(bad.slice(0, 5)).toEqual([]);
   });
 
