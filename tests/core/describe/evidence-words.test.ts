@@ -36,9 +36,9 @@ function falseComparisons(line: string): string[] {
 function linesOf(d: MorphologyDescription): string[] {
   return [
     ...d.evidence,
-    ...d.caveats,
-    ...(d.notCharacterised === null ? [] : [d.notCharacterised.reason]),
-    ...d.cannotSeparate.map((c) => c.reason),
+    ...(d.caveats ?? []),
+    ...(d.notCharacterised ? [d.notCharacterised.reason] : []),
+    ...(d.cannotSeparate ?? []).map((c) => c.reason),
   ];
 }
 
