@@ -15,8 +15,9 @@ import { savedReportsAmong, type SavedReport } from 'calcscribe/draft';
 import { INSTANCE_INCLUDE_FIELDS, isDicomUid, parseInstances } from 'calcscribe/dicomweb-json';
 import { answerWithin, durationWords, reasonOf, type DataSourceHost, type StoringDataSource } from './data-source-store.js';
 
-/** What the look-up needs of the DICOMweb client (dicomweb-client's DICOMwebClient has both). */
+/** What the look-up needs of the DICOMweb client (dicomweb-client's DICOMwebClient has both, and the headers it sends). */
 export interface StudyReportsClient {
+  headers?: Record<string, string>;
   searchForInstances(options: { readonly studyInstanceUID: string; readonly queryParams?: Record<string, string> }): Promise<unknown>;
   retrieveInstance(options: { readonly studyInstanceUID: string; readonly seriesInstanceUID: string; readonly sopInstanceUID: string }): Promise<unknown>;
 }
@@ -50,7 +51,23 @@ function part10Of(x: unknown): Uint8Array | null {
   return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]' ? new Uint8Array(x as ArrayBuffer) : null;
 }
 
-export async function reportsThroughDataSource(host: ReportingHost, studyUid: string, timeoutMs = LOOKUP_TIMEOUT_MS): Promise<ReportsInArchive> {
+/** What the look-up needs of OHIF's user authentication service: the Authorization header as it stands now. */
+export interface AuthorizationSource {
+  getAuthorizationHeader?(): unknown;
+}
+
+/**
+ * Gives the client the Authorization header the user's session holds now, as OHIF's DICOMweb data
+ * source does before each of its own requests (its tokens expire and are renewed): the header the
+ * client was made with may be stale. Without one (no authentication), the client's headers stay.
+ */
+function freshenAuthorization(client: StudyReportsClient, auth: AuthorizationSource | undefined): void {
+  const header = auth?.getAuthorizationHeader?.();
+  const value = typeof header === 'object' && header !== null ? (header as { Authorization?: unknown }).Authorization : undefined;
+  if (typeof value === 'string' && value !== '') client.headers = { ...(client.headers ?? {}), Authorization: value };
+}
+
+export async function reportsThroughDataSource(host: ReportingHost, studyUid: string, timeoutMs = LOOKUP_TIMEOUT_MS, auth?: AuthorizationSource): Promise<ReportsInArchive> {
   const name = host.activeDataSourceName ?? 'the active data source';
   const client = host.getActiveDataSource?.()?.[0]?.retrieve?.getWadoDicomWebClient?.();
   if (client === null || client === undefined || typeof client.searchForInstances !== 'function' || typeof client.retrieveInstance !== 'function') {
@@ -61,6 +78,7 @@ export async function reportsThroughDataSource(host: ReportingHost, studyUid: st
   const late = `${where} did not answer within ${durationWords(timeoutMs)}`;
   let listed: unknown;
   try {
+    freshenAuthorization(client, auth);
     const r = await answerWithin(client.searchForInstances({ studyInstanceUID: studyUid, queryParams: { includefield: INSTANCE_INCLUDE_FIELDS } }), timeoutMs);
     if (r === 'late') return { reports: [], problems: [`The saved reports of this exam could not be listed: ${late}.`], lookedIn: name };
     listed = r.value;
@@ -74,6 +92,7 @@ export async function reportsThroughDataSource(host: ReportingHost, studyUid: st
     async (i) => {
       if (!isDicomUid(i.seriesInstanceUid) || !isDicomUid(i.sopInstanceUid)) return err('bad-argument', 'its series or instance UID is not a DICOM UID');
       try {
+        freshenAuthorization(client, auth);
         const r = await answerWithin(client.retrieveInstance({ studyInstanceUID: studyUid, seriesInstanceUID: i.seriesInstanceUid, sopInstanceUID: i.sopInstanceUid }), timeoutMs);
         if (r === 'late') return err('not-stored', `it did not answer within ${durationWords(timeoutMs)}`);
         const part10 = part10Of(r.value);

@@ -3,7 +3,7 @@ import { createElement, type ReactElement } from 'react';
 import { CalcificationPanel } from './panel/index.js';
 import { readConfiguration, storeOf } from './configuration.js';
 import { storeThroughDataSource } from './data-source-store.js';
-import { reportsThroughDataSource, type ReportingHost } from './data-source-reports.js';
+import { reportsThroughDataSource, type AuthorizationSource, type ReportingHost } from './data-source-reports.js';
 
 /** The panel's name: its module entry is `<extension id>.panelModule.findings`. */
 export const PANEL_NAME = 'findings';
@@ -20,16 +20,26 @@ export interface PanelEntry {
  * OHIF's getPanelModule. Without an open exam the panel says so. The panel saves the report as an
  * SR file, and with OHIF's extension manager also to the PACS, through the data source active when
  * the radiologist saves; the exam's reports saved there before are looked up through the same data
- * source when the exam opens (the latest is opened for review, as in the standalone viewer).
+ * source when the exam opens (the latest is opened for review, as in the standalone viewer), with
+ * the Authorization header of the user's session at the time of each request (OHIF's user
+ * authentication service), as OHIF's own requests carry it.
  */
-export function getPanelModule({ configuration, extensionManager }: { readonly configuration?: unknown; readonly extensionManager?: ReportingHost } = {}): PanelEntry[] {
+export function getPanelModule({
+  configuration,
+  extensionManager,
+  servicesManager,
+}: {
+  readonly configuration?: unknown;
+  readonly extensionManager?: ReportingHost;
+  readonly servicesManager?: { readonly services?: { readonly userAuthenticationService?: AuthorizationSource } };
+} = {}): PanelEntry[] {
   const config = readConfiguration(configuration);
   const archive =
     extensionManager === undefined
       ? {}
       : {
           storePart10: (bytes: Uint8Array) => storeThroughDataSource(extensionManager, bytes, config.storeTimeoutMs),
-          findReports: (studyUid: string) => reportsThroughDataSource(extensionManager, studyUid, config.lookupTimeoutMs),
+          findReports: (studyUid: string) => reportsThroughDataSource(extensionManager, studyUid, config.lookupTimeoutMs, servicesManager?.services?.userAuthenticationService),
         };
   const component = (): ReactElement => {
     const store = storeOf(config);

@@ -42,8 +42,8 @@ export function dicomWebDataSources(options: { readonly handsOutClient: boolean 
       {
         name: 'dicomweb',
         type: 'webApi',
-        createDataSource: (configuration: { readonly wadoRoot: string }) => {
-          const client = new api.DICOMwebClient({ url: configuration.wadoRoot, singlepart: false });
+        createDataSource: (configuration: { readonly wadoRoot: string; readonly headers?: Record<string, string> }) => {
+          const client = new api.DICOMwebClient({ url: configuration.wadoRoot, singlepart: false, ...(configuration.headers ? { headers: configuration.headers } : {}) });
           return {
             store: {
               dicom: async (dataset: unknown) => {

@@ -20,6 +20,7 @@ import { readCalcificationSr } from '../../src/core/report/sr/index.js';
 import { sampleViewerStore } from '../cli/sample-viewer-store.js';
 import { isQido, isWado, startFaultProxy, type FaultProxy } from '../pacs/fault-proxy.js';
 import { startOrthanc, type OrthancServer } from '../pacs/orthanc.js';
+import OHIF from '@ohif/core';
 import { builtExtension, dicomWebDataSources, ohifManagers } from './ohif-host.js';
 
 const {
@@ -60,12 +61,22 @@ afterAll(async () => {
  * A workstation opening the sample exam: nothing kept in its browser, the sample's draft (with the
  * radiologist's work), OHIF's managers with the data source active and the extension's panel shown.
  */
-async function workstation(): Promise<Api.DraftStore> {
+async function workstation(signedIn?: { readonly clientMadeWith: string; readonly sessionNow: () => string }): Promise<Api.DraftStore> {
   localStorage.clear();
   const { store } = await sampleViewerStore();
   studyUid = store.getState().examKey;
-  const { em } = ohifManagers();
-  await em.registerExtension(dicomWebDataSources({ handsOutClient: true }), {}, [{ namespace: 'test-dicomweb.dataSourcesModule.dicomweb', sourceName: DATA_SOURCE, configuration: { wadoRoot: proxy.dicomWebUrl } }]);
+  const { em, sm } = ohifManagers();
+  const headers = signedIn === undefined ? {} : { headers: { Authorization: signedIn.clientMadeWith } };
+  if (signedIn !== undefined) {
+    // As OHIF's OIDC setup does: the user's session holds the token, renewed as it expires.
+    sm.registerService(OHIF.UserAuthenticationService.REGISTRATION);
+    (sm.services as { userAuthenticationService: { setServiceImplementation(i: unknown): void } }).userAuthenticationService.setServiceImplementation({
+      getAuthorizationHeader: () => ({ Authorization: signedIn.sessionNow() }),
+    });
+  }
+  await em.registerExtension(dicomWebDataSources({ handsOutClient: true }), {}, [
+    { namespace: 'test-dicomweb.dataSourcesModule.dicomweb', sourceName: DATA_SOURCE, configuration: { wadoRoot: proxy.dicomWebUrl, ...headers } },
+  ]);
   em.setActiveDataSource(DATA_SOURCE);
   await em.registerExtension(extension, { store, registerTools: false, storeTimeoutMs: TIMEOUT_MS, lookupTimeoutMs: TIMEOUT_MS });
   const entry = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: () => ReactElement };
@@ -169,6 +180,20 @@ describe('the exam\'s saved reports looked up in the PACS by the OHIF panel', ()
     await waitFor(() => expect(lookUpStatus()).toMatch(/could not be retrieved from the PACS \(dicomweb\): the server answered HTTP 503 Service Unavailable/), { timeout: 20_000 });
     expect(screen.queryByTestId('replace-question')).toBeNull();
     expect(screen.queryByTestId('reports-in-pacs')).toBeNull();
+  }, 180_000);
+  it("each request carries the Authorization header of the user's session at that time, not the one the data source's client was made with", async () => {
+    // A report in the study, so that the look-up retrieves as well as lists.
+    await workstation();
+    await waitFor(() => expect(lookUpStatus() !== '' || screen.queryByTestId('reports-in-pacs') !== null).toBe(true), { timeout: 20_000 });
+    await saveToPacs('Dr Ada Reader');
+    cleanup();
+    const from = proxy.seen.length;
+    await workstation({ clientMadeWith: 'Bearer expired-at-sign-in', sessionNow: () => 'Bearer renewed' });
+    await screen.findByTestId('reports-in-pacs', {}, { timeout: 20_000 });
+    const lookUp = proxy.seen.slice(from).filter((r) => r.method === 'GET');
+    expect(lookUp.some((r) => isQido(r.method, r.path))).toBe(true);
+    expect(lookUp.some((r) => isWado(r.method, r.path))).toBe(true);
+    expect(lookUp.map((r) => r.authorization)).toEqual(lookUp.map(() => 'Bearer renewed'));
   }, 180_000);
 });
 
