@@ -38,6 +38,15 @@ interface Prepared {
   readonly calibration: CalibrationReading['calibration'];
 }
 
+/**
+ * A For Processing image is the detector's raw data, before the vendor's processing for display
+ * (mammography-dicom.md, storage classes): radiologists read the For Presentation image. The
+ * describe rules were checked on log images and on images processed for display (the phantoms'
+ * settings, docs/accuracy.md), not on raw data linear in exposure as some detectors write it.
+ */
+export const FOR_PROCESSING_WARNING =
+  "For Processing image (the detector's raw data, not the image processed for display that radiologists read): sizes are measured as on any image; the suggested terms were checked on log and processed images, not on raw data linear in exposure — compare with the For Presentation image";
+
 function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   const parsed = readDicomBytes(bytes, options.inflate === undefined ? {} : { inflate: options.inflate });
   if (!parsed.ok) return parsed;
@@ -60,11 +69,12 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   const calibration = readCalibration(ds);
   const described = readDescriptiveMetadata(ds);
   const f = format.value;
+  const presentationIntent = described.presentationIntent ?? kind.value.impliedIntent;
   const meta: ImageMetadata = {
     ...described,
     modality: kind.value.modality,
     sopClassUid: kind.value.sopClassUid,
-    presentationIntent: described.presentationIntent ?? kind.value.impliedIntent,
+    presentationIntent,
     laterality: view.laterality,
     view: view.view,
     viewSource: view.viewSource,
@@ -77,7 +87,7 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
     rescaleSlope: f.rescaleSlope,
     rescaleIntercept: f.rescaleIntercept,
     transferSyntaxUid: ts.uid,
-    warnings: [...parsed.value.warnings, ...kind.value.warnings, ...view.warnings, ...calibration.warnings],
+    warnings: [...parsed.value.warnings, ...kind.value.warnings, ...(presentationIntent === 'FOR PROCESSING' ? [FOR_PROCESSING_WARNING] : []), ...view.warnings, ...calibration.warnings],
   };
   return ok({ ds, ts, format: f, pixelData, meta, calibration: calibration.calibration });
 }

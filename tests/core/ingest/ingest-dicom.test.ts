@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestDicom, ingestUncompressed } from '../../../src/core/ingest/index.js';
+import { FOR_PROCESSING_WARNING } from '../../../src/core/ingest/ingest-dicom.js';
 import { readDensityPatch } from '../../../src/core/image.js';
 import { IMPLICIT_LE, testPixels, writeMammogram } from './mammogram-file.js';
 
@@ -105,6 +106,15 @@ describe('ingestDicom on an uncompressed MG For Presentation image', () => {
       writeMammogram({ attributes: { PresentationIntentType: undefined, SOPClassUID: '1.2.840.10008.5.1.4.1.1.1.2.1' } }),
     );
     expect(image.meta.presentationIntent).toBe('FOR PROCESSING');
+    expect(image.meta.warnings).toContain(FOR_PROCESSING_WARNING);
+  });
+
+  it('says a For Processing image is raw data, not the image radiologists read; a For Presentation image is not warned about', async () => {
+    const raw = await ingestOk(writeMammogram({ attributes: { PresentationIntentType: 'FOR PROCESSING' } }));
+    expect(raw.meta.warnings.filter((w) => w.startsWith('For Processing image'))).toEqual([FOR_PROCESSING_WARNING]);
+    const shown = await ingestOk(writeMammogram({}));
+    expect(shown.meta.presentationIntent).toBe('FOR PRESENTATION');
+    expect(shown.meta.warnings.some((w) => w.includes('For Processing'))).toBe(false);
   });
 
   it('maps MONOCHROME1 so that denser is higher, masking bits above Bits Stored', async () => {
