@@ -126,6 +126,8 @@ describe('the digitised film with the digitiser pitch in its header (Nominal Sca
     const image = await ingestOk(dcmtkModify(['-i', '(0018,2010)=300\\300'], film()));
     expect(image.calibration.kind).toBe('uncalibrated');
     expect(image.meta.warnings).toContain('Nominal Scanned Pixel Spacing 300\\300 mm is outside 0.02–0.5 mm for a mammogram: ignored, image treated as uncalibrated');
+    // The kind is named once: "uncalibrated: sizes in pixels only …", not "uncalibrated: uncalibrated: …".
+    expect(describeCalibration(image.calibration)).toMatch(/^uncalibrated: sizes in pixels only, no millimetre thresholds applied \(/);
   }, 60_000);
 });
 
