@@ -122,6 +122,46 @@ async function clickCalcification(page: Page, rcc: File, n: number): Promise<Dra
   return (await draftNow(page)).calcifications;
 }
 
+/** How many calcifications the draft of an examination stored in the browser (IndexedDB) holds; 0 when none is stored. */
+async function storedCalcifications(page: Page, examKey: string): Promise<number> {
+  return page.evaluate(
+    (key) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('calcscribe-drafts');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('drafts', 'readonly').objectStore('drafts').get(key);
+          get.onsuccess = () => {
+            req.result.close();
+            const stored = get.result as { text: string } | undefined;
+            resolve(stored === undefined ? 0 : (JSON.parse(stored.text) as { calcifications: unknown[] }).calcifications.length);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    examKey,
+  );
+}
+
+/** Presses at a true calcification centre on the RCC shown and, in the same task, switches to the examination labelled so. */
+async function pressThenSwitch(page: Page, centre: { x: number; y: number }, label: string): Promise<void> {
+  const at = await page.evaluate(({ x, y }) => window.calcscribe?.imageToCanvas('current-RCC', x, y) ?? null, centre);
+  if (at === null) throw new Error('RCC not on screen');
+  // The press and the switch in one task: the analysis worker's answer can only come after the switch.
+  await page.evaluate(
+    ({ x, y, label }) => {
+      const el = document.querySelector('[data-testid="viewport-RCC"] .mammo-element') as HTMLElement;
+      const r = el.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, clientX: r.left + x, clientY: r.top + y, button: 0, view: window };
+      el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+      el.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0 }));
+      const exam = [...document.querySelectorAll('nav[aria-label="Opened examinations"] button')].find((b) => b.textContent === label);
+      (exam as HTMLButtonElement).click();
+    },
+    { x: at[0], y: at[1], label },
+  );
+}
+
 let s: ViewerSession;
 let doeNow: File[];
 let doePrior: File[];
@@ -246,23 +286,9 @@ describe('files of several patients and examinations opened at once', () => {
     // A coarse calcification not measured yet.
     const target = coarse.find((t) => !before.some((c) => near(c, t)));
     if (target === undefined) throw new Error('no unmeasured coarse calcification on the RCC');
-    const at = await s.page.evaluate(({ x, y }) => window.calcscribe?.imageToCanvas('current-RCC', x, y) ?? null, target.centre);
-    if (at === null) throw new Error('RCC not on screen');
     const said = (await messages(s.page)).length;
     const analysed = await s.page.evaluate(() => window.calcscribe?.clickWorkerMs.length ?? 0);
-    // The press and the switch in one task: the analysis worker's answer can only come after the switch.
-    await s.page.evaluate(
-      ({ x, y, label }) => {
-        const el = document.querySelector('[data-testid="viewport-RCC"] .mammo-element') as HTMLElement;
-        const r = el.getBoundingClientRect();
-        const at = { bubbles: true, cancelable: true, clientX: r.left + x, clientY: r.top + y, button: 0, view: window };
-        el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
-        el.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0 }));
-        const exam = [...document.querySelectorAll('nav[aria-label="Opened examinations"] button')].find((b) => b.textContent === label);
-        (exam as HTMLButtonElement).click();
-      },
-      { x: at[0], y: at[1], label: 'DOE JANE, 2024-03-12 (4 images)' },
-    );
+    await pressThenSwitch(s.page, target.centre, 'DOE JANE, 2024-03-12 (4 images)');
     // The measurement comes back while her older examination is on screen.
     await s.page.waitForFunction((n) => (window.calcscribe?.clickWorkerMs.length ?? 0) > n, analysed, { timeout: 30_000 });
     await waitForDraftOf(s.page, doePrior);
@@ -273,29 +299,44 @@ describe('files of several patients and examinations opened at once', () => {
       .poll(() => messages(s.page))
       .toContainEqual("a calcification clicked on DOE JANE, 2026-03-10 (4 images), prior 2024-03-12 just before switching: measured after the switch, added to that examination's draft and saved");
     expect((await messages(s.page)).slice(said).filter((m) => /measured on an image/.test(m))).toEqual([]);
-    const stored = await s.page.evaluate(
-      (examKey) =>
-        new Promise<number>((resolve, reject) => {
-          const req = indexedDB.open('calcscribe-drafts');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const get = req.result.transaction('drafts', 'readonly').objectStore('drafts').get(examKey);
-            get.onsuccess = () => {
-              req.result.close();
-              resolve((JSON.parse((get.result as { text: string }).text) as { calcifications: unknown[] }).calcifications.length);
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }),
-      '2.25.7000000000000000000001',
-    );
-    expect(stored).toBe(before.length + 1);
+    expect(await storedCalcifications(s.page, '2.25.7000000000000000000001')).toBe(before.length + 1);
     // Back on the examination it was pressed on: there it is, one calcification more.
     await s.page.getByRole('button', { name: 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12', exact: true }).click();
     await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
     await expect.poll(async () => (await draftNow(s.page)).calcifications.length).toBe(before.length + 1);
     const added = (await draftNow(s.page)).calcifications.find((c) => near(c, target));
     expect(added?.imageId).toBe(rcc.image.meta.sopInstanceUid);
+  });
+
+  it('an image in two opened examinations (her older examination on its own, and as the prior of the newer): a calcification pressed on it goes into the examination on screen at the press', async () => {
+    const NEWER = 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12';
+    const OLDER = 'DOE JANE, 2024-03-12 (4 images)';
+    const OLDER_KEY = '2.25.7000000000000000000002';
+    // Her newer examination is on screen (the test before); the older one on its own.
+    await s.page.getByRole('button', { name: OLDER, exact: true }).click();
+    await waitForDraftOf(s.page, doePrior);
+    const before = (await draftNow(s.page)).calcifications;
+    const rcc = doePrior.find((f) => f.slot === 'RCC') as File;
+    const near = (c: DraftCalcification, t: { centre: { x: number; y: number } }): boolean =>
+      c.imageId === rcc.image.meta.sopInstanceUid && Math.hypot(c.measurements.centre.x - t.centre.x, c.measurements.centre.y - t.centre.y) <= 3;
+    const target = (rcc.truth?.calcifications ?? []).filter((t) => t.morphology === 'coarse').find((t) => !before.some((c) => near(c, t)));
+    if (target === undefined) throw new Error('no unmeasured coarse calcification on the older RCC');
+    const storedBefore = await storedCalcifications(s.page, OLDER_KEY);
+    const analysed = await s.page.evaluate(() => window.calcscribe?.clickWorkerMs.length ?? 0);
+    // Pressed on the older examination's RCC, then the newer one shown: it shows that same image as its prior.
+    await pressThenSwitch(s.page, target.centre, NEWER);
+    await s.page.waitForFunction((n) => (window.calcscribe?.clickWorkerMs.length ?? 0) > n, analysed, { timeout: 30_000 });
+    await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
+    await expect
+      .poll(() => messages(s.page))
+      .toContainEqual(`a calcification clicked on ${OLDER} just before switching: measured after the switch, added to that examination's draft and saved`);
+    // Not in the newer examination's draft (on screen, holding the image as its prior) …
+    expect((await draftNow(s.page)).calcifications.some((c) => near(c, target))).toBe(false);
+    // … but in the older one's, stored at once.
+    expect(await storedCalcifications(s.page, OLDER_KEY)).toBe(storedBefore + 1);
+    await s.page.getByRole('button', { name: OLDER, exact: true }).click();
+    await waitForDraftOf(s.page, doePrior);
+    await expect.poll(async () => (await draftNow(s.page)).calcifications.some((c) => near(c, target))).toBe(true);
   });
 
   it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film', async () => {

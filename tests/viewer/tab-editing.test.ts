@@ -12,6 +12,7 @@ import {
   CHECKING_OTHER_TABS,
   createEditGate,
   decidedRefusal,
+  editWhileNotShown,
   gatedDraftStore,
   loadDraft,
   saveDraft,
@@ -336,6 +337,17 @@ describe('the edit gate', () => {
     gate.set('this tab is read-only');
     expect(await second).toBe('this tab is read-only');
     expect(await decidedRefusal(gate, 1000)).toBe('this tab is read-only');
+  });
+
+  it("an edit of an exam no longer shown passes the gate its stopped editing closed, which closes again at once; a read-only tab's gate stays shut", () => {
+    const gate = createEditGate();
+    const store = gatedDraftStore(createDraftStore(draft(0)), gate);
+    expect(editWhileNotShown(gate, () => store.dispatch({ type: 'setComposition', composition: 'b' })).ok).toBe(true);
+    expect(gate.refusal()).toBe(CHECKING_OTHER_TABS);
+    expect(store.dispatch({ type: 'setComposition', composition: 'c' }).ok).toBe(false);
+    gate.set('another tab edits this exam');
+    expect(editWhileNotShown(gate, () => store.dispatch({ type: 'setComposition', composition: 'd' }))).toEqual({ ok: false, error: { kind: 'read-only', message: 'another tab edits this exam' } });
+    expect(store.getState().composition).toBe('b');
   });
 
   it('a gated store changes only by loading the stored draft while closed', () => {

@@ -29,7 +29,7 @@ import { releaseImagesExcept, reloadImages } from '../loading/resident-images.js
 import { heldImageIds } from '../cornerstone/shared-image-loader.js';
 import { MammoViewport, pressAt } from '../viewport/MammoViewport.js';
 import { startAnalysisWorker, type AnalysisClient } from '../workers/analysis-client.js';
-import { decidedRefusal, saveNotShownDraft, withEditGate, type GatedSession } from '../autosave/index.js';
+import { decidedRefusal, editWhileNotShown, saveNotShownDraft, withEditGate, type EditGate, type GatedSession } from '../autosave/index.js';
 import { DraftPanel } from './DraftPanel.js';
 import { CHORD_SHORTCUTS, chordLabel, keyLabel, SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { UndoRedoButtons } from '../draft/UndoRedoButtons.js';
@@ -57,6 +57,9 @@ function viewElement(slot: HangingSlot): HTMLDivElement | null {
 }
 
 type Layout = { readonly kind: 'grid' } | { readonly kind: 'enlarged'; readonly slot: HangingSlot } | { readonly kind: 'compare'; readonly view: 'CC' | 'MLO' };
+
+/** How many presses the viewer remembers the examination of while their measurement is awaited. */
+const PRESSES_KEPT = 256;
 
 const TOOL_LABELS: Record<PrimaryTool, string> = {
   calcification: 'Calcification',
@@ -258,15 +261,23 @@ export function App() {
    * shown): a press whose measurement comes back after the radiologist switched examinations stays
    * in the examination it was pressed on. Null when no examination open holds it.
    */
-  const draftOfImage = useCallback((csImageId: string | undefined): { store: GatedSession<ExamDraftSession>['store']; examKey: string; ids: ImageIds; notShown: OpenedExam | null } | null => {
+  const draftOfImage = useCallback((csImageId: string | undefined, pressedOn?: GatedSession<ExamDraftSession> | null): { store: GatedSession<ExamDraftSession>['store']; gate: EditGate; examKey: string; ids: ImageIds; notShown: OpenedExam | null } | null => {
     if (csImageId === undefined) return null;
     const shown = shownDraft.current;
     const shownIds = idsNow.current;
-    if (shown !== null && shownIds !== null && shownIds.toDraft(csImageId) !== null) return { store: shown.store, examKey: shown.examKey, ids: shownIds, notShown: null };
+    // An image can be in two opened examinations (a prior shown with the newer one, and opened as its
+    // own): the examination on screen when it was pressed comes first.
+    if (pressedOn !== undefined && pressedOn !== null && pressedOn !== shown) {
+      for (const o of openedNow.current) {
+        const theirs = imageIds(o.exam);
+        if (drafts.current.get(o.key) === pressedOn && theirs.toDraft(csImageId) !== null) return { store: pressedOn.store, gate: pressedOn.gate, examKey: pressedOn.examKey, ids: theirs, notShown: o };
+      }
+    }
+    if (shown !== null && shownIds !== null && shownIds.toDraft(csImageId) !== null) return { store: shown.store, gate: shown.gate, examKey: shown.examKey, ids: shownIds, notShown: null };
     for (const o of openedNow.current) {
       const kept = drafts.current.get(o.key);
       const theirs = imageIds(o.exam);
-      if (kept !== undefined && theirs.toDraft(csImageId) !== null) return { store: kept.store, examKey: kept.examKey, ids: theirs, notShown: o };
+      if (kept !== undefined && theirs.toDraft(csImageId) !== null) return { store: kept.store, gate: kept.gate, examKey: kept.examKey, ids: theirs, notShown: o };
     }
     return null;
   }, []);
@@ -288,6 +299,22 @@ export function App() {
     [say],
   );
 
+  // The examination on screen when each calcification was pressed, by annotation (kept until its measurement comes back).
+  const pressedOn = useRef(new Map<string, GatedSession<ExamDraftSession> | null>());
+  useEffect(() => {
+    const added = (evt: Event): void => {
+      const a = (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation;
+      const uid = a.annotationUID;
+      if (uid === undefined || (a.data as { status?: unknown }).status !== 'measuring') return;
+      const pressed = pressedOn.current;
+      pressed.set(uid, shownDraft.current);
+      // Presses whose measurement never came back (refused, failed) are not kept for ever.
+      while (pressed.size > PRESSES_KEPT) pressed.delete(pressed.keys().next().value as string);
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_ADDED, added);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_ADDED, added);
+  }, []);
+
   // Calcifications measured by the tools go into the draft of their examination, whichever is shown when the measurement comes back.
   useEffect(() => {
     // A click's calcification goes into the draft on its own. The calcifications of one rectangle or
@@ -296,8 +323,11 @@ export function App() {
     const pending: ToolTypes.Annotation[] = [];
     const flush = (): void => {
       for (const a of pending.splice(0)) {
-        const target = draftOfImage(a.metadata?.referencedImageId);
-        const message = target === null ? notInOpenExamWords(1) : addToDraft(target.store, target.ids, a);
+        const uid = a.annotationUID as string;
+        const target = draftOfImage(a.metadata?.referencedImageId, pressedOn.current.get(uid));
+        pressedOn.current.delete(uid);
+        const message =
+          target === null ? notInOpenExamWords(1) : target.notShown === null ? addToDraft(target.store, target.ids, a) : editWhileNotShown(target.gate, () => addToDraft(target.store, target.ids, a));
         if (message !== null) say(message);
         else if (target?.notShown) saveNotShown(target.notShown, target, 1);
       }
@@ -312,7 +342,12 @@ export function App() {
       pending.splice(0, pending.length, ...pending.filter((a) => !mine.includes(a)));
       const target = draftOfImage(mine[0]?.metadata?.referencedImageId);
       if (mine.length === 0) return;
-      const message = target === null ? notInOpenExamWords(mine.length) : addRegionToDraft(target.store, target.ids, mine);
+      const message =
+        target === null
+          ? notInOpenExamWords(mine.length)
+          : target.notShown === null
+            ? addRegionToDraft(target.store, target.ids, mine)
+            : editWhileNotShown(target.gate, () => addRegionToDraft(target.store, target.ids, mine));
       if (message !== null) say(message);
       else if (target?.notShown) saveNotShown(target.notShown, target, mine.length);
     };

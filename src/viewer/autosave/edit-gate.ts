@@ -67,6 +67,24 @@ export function gatedDraftStore(store: DraftStore, gate: EditGate): DraftStore {
   };
 }
 
+/**
+ * Runs an edit of the draft of an exam no longer on screen whose editing has stopped, which left its
+ * gate closed (CHECKING_OTHER_TABS): a calcification pressed while this tab edited the exam and
+ * measured after the switch. The edit runs with the gate open and the gate is closed again at once
+ * (the edit is synchronous: nothing else runs meanwhile); the save that follows compares the stored
+ * revision (saveNotShownDraft), so another tab's draft is never replaced. A gate closed for another
+ * reason (another tab edits the exam) stays closed, and the edit is refused with it.
+ */
+export function editWhileNotShown<T>(gate: EditGate, edit: () => T): T {
+  if (gate.refusal() !== CHECKING_OTHER_TABS) return edit();
+  gate.set(null);
+  try {
+    return edit();
+  } finally {
+    gate.set(CHECKING_OTHER_TABS);
+  }
+}
+
 /** An exam's draft session whose store is behind its gate. */
 export type GatedSession<S extends { readonly store: DraftStore }> = S & { readonly gate: EditGate };
 
