@@ -24,6 +24,7 @@ declare module '@ohif/core' {
   }
   export const HangingProtocolService: { REGISTRATION: unknown };
   export const ToolbarService: { REGISTRATION: unknown };
+  export const UserAuthenticationService: { REGISTRATION: unknown };
   const OHIF: {
     CommandsManager: typeof CommandsManager;
     ServicesManager: typeof ServicesManager;
@@ -31,6 +32,7 @@ declare module '@ohif/core' {
     ExtensionManager: typeof ExtensionManager;
     HangingProtocolService: typeof HangingProtocolService;
     ToolbarService: typeof ToolbarService;
+    UserAuthenticationService: typeof UserAuthenticationService;
   };
   export default OHIF;
 }
