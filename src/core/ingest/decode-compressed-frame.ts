@@ -6,6 +6,7 @@
  * returns 'decode-failed' and its module is reloaded on the next use. Decoders can be injected
  * (e.g. by a browser adapter) through `FrameDecoders`.
  */
+import { j2kCodestreamProblem } from './j2k-codestream.js';
 import { err, ok, type Result } from '../result.js';
 import { cleanText } from './clean-text.js';
 import { decodeJpegExtended } from './decode-jpeg-extended.js';
@@ -81,6 +82,10 @@ export function wasmFrameDecoder(encoding: WasmEncoding, label: string, load: ()
     if (encoding === 'jpeg-ls' && !jpegLsFrameIsComplete(frame)) {
       return err('truncated', `${label} frame ends without its end-of-image marker (FF D9): the compressed pixel data is cut short or damaged`);
     }
+    // The HTJ2K decoder loops for ever on some damaged streams (OpenJPEG's JPEG 2000 decoder was not
+    // seen to): the codestream's outline is checked first (j2k-codestream.ts).
+    const problem = encoding === 'htj2k' ? j2kCodestreamProblem(frame) : null;
+    if (problem !== null) return err(/cut short/.test(problem) ? 'truncated' : 'decode-failed', `${label} frame not decoded: ${problem}`);
     let module: WasmModule;
     try {
       loaded ??= load();

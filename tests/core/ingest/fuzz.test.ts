@@ -30,6 +30,8 @@ const FIXED_SEED = 20260101;
 const FIXED_RUNS = 10_000;
 const RUN_SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const SEEDED_RUNS = 2_000;
+/** Per-run seeds that once found a defect, run every time: 904321361 made a stream the HTJ2K decoder looped on (j2k-codestream.ts). */
+const FOUND_SEEDS = [904321361];
 
 type Edit =
   | { op: 'flip'; value: number }
@@ -187,6 +189,10 @@ describe('ingest under random corruption', () => {
     console.log(`ingest fuzz: per-run seed ${RUN_SEED} (replay with FUZZ_SEED=${RUN_SEED})`);
     const outcomes = await corrupt(RUN_SEED, SEEDED_RUNS);
     expect(outcomes.get('ok') ?? 0).toBeGreaterThan(0);
+  }, 300_000);
+
+  it(`and on the per-run seeds that once found a defect (${FOUND_SEEDS.join(', ')}; ${SEEDED_RUNS} cases each)`, async () => {
+    for (const seed of FOUND_SEEDS) await corrupt(seed, SEEDED_RUNS);
   }, 300_000);
 
   it('refuses every truncation of a valid file, wherever it is cut', async () => {
