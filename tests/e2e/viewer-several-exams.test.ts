@@ -286,7 +286,6 @@ describe('files of several patients and examinations opened at once', () => {
     // A coarse calcification not measured yet.
     const target = coarse.find((t) => !before.some((c) => near(c, t)));
     if (target === undefined) throw new Error('no unmeasured coarse calcification on the RCC');
-    const said = (await messages(s.page)).length;
     const analysed = await s.page.evaluate(() => window.calcscribe?.clickWorkerMs.length ?? 0);
     await pressThenSwitch(s.page, target.centre, 'DOE JANE, 2024-03-12 (4 images)');
     // The measurement comes back while her older examination is on screen.
@@ -298,7 +297,7 @@ describe('files of several patients and examinations opened at once', () => {
     await expect
       .poll(() => messages(s.page))
       .toContainEqual("a calcification clicked on DOE JANE, 2026-03-10 (4 images), prior 2024-03-12 just before switching: measured after the switch, added to that examination's draft and saved");
-    expect((await messages(s.page)).slice(said).filter((m) => /measured on an image/.test(m))).toEqual([]);
+    expect((await messages(s.page)).filter((m) => /measured on an image/.test(m))).toEqual([]);
     expect(await storedCalcifications(s.page, '2.25.7000000000000000000001')).toBe(before.length + 1);
     // Back on the examination it was pressed on: there it is, one calcification more.
     await s.page.getByRole('button', { name: 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12', exact: true }).click();
@@ -337,6 +336,56 @@ describe('files of several patients and examinations opened at once', () => {
     await s.page.getByRole('button', { name: OLDER, exact: true }).click();
     await waitForDraftOf(s.page, doePrior);
     await expect.poll(async () => (await draftNow(s.page)).calcifications.some((c) => near(c, target))).toBe(true);
+  });
+
+  it('a rectangle drawn on an examination just before switching: its calcifications go into that examination, also when the newer one on screen shows the same image as its prior', async () => {
+    const NEWER = 'DOE JANE, 2026-03-10 (4 images), prior 2024-03-12';
+    const OLDER = 'DOE JANE, 2024-03-12 (4 images)';
+    const OLDER_KEY = '2.25.7000000000000000000002';
+    // Her older examination is on screen (the test before).
+    await waitForDraftOf(s.page, doePrior);
+    const rcc = doePrior.find((f) => f.slot === 'RCC') as File;
+    const coarse = (rcc.truth?.calcifications ?? []).filter((t) => t.morphology === 'coarse');
+    const xs = coarse.flatMap((c) => c.outline.map((p) => p.x));
+    const ys = coarse.flatMap((c) => c.outline.map((p) => p.y));
+    const corner = async (x: number, y: number): Promise<[number, number]> => {
+      const at = await s.page.evaluate(({ x, y }) => window.calcscribe?.imageToCanvas('current-RCC', x, y) ?? null, { x, y });
+      if (at === null) throw new Error('RCC not on screen');
+      return at;
+    };
+    const a = await corner(Math.min(...xs) - 10, Math.min(...ys) - 10);
+    const b = await corner(Math.max(...xs) + 10, Math.max(...ys) + 10);
+    const storedBefore = await storedCalcifications(s.page, OLDER_KEY);
+    const newerBefore = await storedCalcifications(s.page, '2.25.7000000000000000000001');
+    await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await s.page.keyboard.press('r');
+    // The drag and the switch in one task: the worker's answer for the rectangle can only come after the switch.
+    await s.page.evaluate(
+      ({ a, b, label }) => {
+        const el = document.querySelector('[data-testid="viewport-RCC"] .mammo-element') as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const at = (p: readonly number[], buttons: number) => ({ bubbles: true, cancelable: true, clientX: r.left + (p[0] as number), clientY: r.top + (p[1] as number), button: 0, buttons, view: window });
+        el.dispatchEvent(new MouseEvent('mousedown', at(a, 1)));
+        for (const f of [0.25, 0.5, 0.75, 1]) el.dispatchEvent(new MouseEvent('mousemove', at([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])], 1)));
+        el.dispatchEvent(new MouseEvent('mouseup', at(b, 0)));
+        const exam = [...document.querySelectorAll('nav[aria-label="Opened examinations"] button')].find((x) => x.textContent === label);
+        (exam as HTMLButtonElement).click();
+      },
+      { a, b, label: NEWER },
+    );
+    await waitForDraftOf(s.page, [...doeNow, ...doePrior]);
+    // (The viewer shows its last five messages.)
+    const saidNow = async (): Promise<string[]> => (await messages(s.page)).filter((m) => /^\d+ calcifications clicked on/.test(m));
+    await expect.poll(async () => (await saidNow()).length, { timeout: 30_000 }).toBe(1);
+    const added = Number((await saidNow())[0]?.split(' ')[0]);
+    expect(await saidNow()).toEqual([`${added} calcifications clicked on ${OLDER} just before switching: measured after the switch, added to that examination's draft and saved`]);
+    expect(added).toBeGreaterThanOrEqual(2);
+    // Not in the newer examination's draft (on screen, holding the image as its prior), which stored nothing new …
+    expect((await draftNow(s.page)).calcifications.some((c) => c.imageId === rcc.image.meta.sopInstanceUid)).toBe(false);
+    expect(await storedCalcifications(s.page, '2.25.7000000000000000000001')).toBe(newerBefore);
+    // … but in the older one's, stored at once.
+    expect(await storedCalcifications(s.page, OLDER_KEY)).toBe(storedBefore + added);
+    await s.page.keyboard.press('k');
   });
 
   it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film', async () => {

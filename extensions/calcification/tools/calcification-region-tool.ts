@@ -24,6 +24,8 @@ export interface RegionCompletedDetail {
   readonly imageId: string;
   /** The calcification annotations made from the region, in the core's order. */
   readonly annotationUIDs: readonly string[];
+  /** The region drawn (its annotation, added at the press and removed once drawn): a host can tell where it was drawn from. */
+  readonly regionAnnotationUID: string;
 }
 
 export interface CalcificationRegionToolConfiguration {
@@ -130,7 +132,7 @@ export class CalcificationRegionTool extends AnnotationTool {
       triggerAnnotationCompleted(a);
       annotationUIDs.push(a.annotationUID as string);
     }
-    eventTarget.dispatchEvent(new CustomEvent<RegionCompletedDetail>(REGION_COMPLETED_EVENT, { detail: { imageId: d.imageId, annotationUIDs } }));
+    eventTarget.dispatchEvent(new CustomEvent<RegionCompletedDetail>(REGION_COMPLETED_EVENT, { detail: { imageId: d.imageId, annotationUIDs, regionAnnotationUID: d.annotation.annotationUID as string } }));
     utilities.triggerAnnotationRenderForViewportIds(d.viewportIds);
   }
 

@@ -8,7 +8,7 @@ import { annotation as annotationApi, Enums as ToolEnums, utilities as toolUtili
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CalcificationAnalyser, MeasuredCalcification } from '../../../extensions/calcification/tools/index.js';
 import { OUTLINE_EDITED, type OutlineEditedDetail } from '../../../extensions/calcification/tools/calcification-tool.js';
-import { REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
+import { CalcificationRegionTool, REGION_COMPLETED_EVENT, type RegionCompletedDetail } from '../../../extensions/calcification/tools/calcification-region-tool.js';
 import { setCurrentDraftStore } from '../../../extensions/calcification/draft-store.js';
 import { calcificationCommands } from '../../../extensions/calcification/commands-module.js';
 import { followNippleMarkers } from '../../../extensions/calcification/follow-nipple-markers.js';
@@ -305,11 +305,13 @@ export function App() {
     const added = (evt: Event): void => {
       const a = (evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation;
       const uid = a.annotationUID;
-      if (uid === undefined || (a.data as { status?: unknown }).status !== 'measuring') return;
-      const pressed = pressedOn.current;
-      pressed.set(uid, shownDraft.current);
+      // A calcification pressed (measuring), or a region drawn (its outline, added at the press).
+      const pressed = (a.data as { status?: unknown }).status === 'measuring' || a.metadata?.toolName === CalcificationRegionTool.toolName;
+      if (uid === undefined || !pressed) return;
+      const presses = pressedOn.current;
+      presses.set(uid, shownDraft.current);
       // Presses whose measurement never came back (refused, failed) are not kept for ever.
-      while (pressed.size > PRESSES_KEPT) pressed.delete(pressed.keys().next().value as string);
+      while (presses.size > PRESSES_KEPT) presses.delete(presses.keys().next().value as string);
     };
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_ADDED, added);
     return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_ADDED, added);
@@ -337,10 +339,12 @@ export function App() {
       pending.push((evt as CustomEvent<{ annotation: ToolTypes.Annotation }>).detail.annotation);
     };
     const region = (evt: Event): void => {
-      const uids = new Set((evt as CustomEvent<RegionCompletedDetail>).detail.annotationUIDs);
+      const detail = (evt as CustomEvent<RegionCompletedDetail>).detail;
+      const uids = new Set(detail.annotationUIDs);
       const mine = pending.filter((a) => uids.has(a.annotationUID as string));
       pending.splice(0, pending.length, ...pending.filter((a) => !mine.includes(a)));
-      const target = draftOfImage(mine[0]?.metadata?.referencedImageId);
+      const target = draftOfImage(mine[0]?.metadata?.referencedImageId, pressedOn.current.get(detail.regionAnnotationUID));
+      for (const uid of [detail.regionAnnotationUID, ...uids]) pressedOn.current.delete(uid);
       if (mine.length === 0) return;
       const message =
         target === null
