@@ -3,7 +3,7 @@ import type { DistributionContext } from './context.js';
 import type { DistributionDescription } from './description.js';
 import { UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
 import { DISTRIBUTION_PREDICATES, DISTRIBUTION_RULES, type GroupFeatures } from './distribution-rules.js';
-import { fireRules } from './rule-table.js';
+import { gradeRules } from './rule-table.js';
 
 function breastFraction(g: GroupMeasurements, ctx: DistributionContext): number | null {
   if (g.hullArea.mm2 !== null && (ctx.breastAreaMm2 ?? 0) > 0) return g.hullArea.mm2 / (ctx.breastAreaMm2 ?? 1);
@@ -25,15 +25,22 @@ export function describeDistribution(g: GroupMeasurements, ctx: DistributionCont
     orientationToNippleDeg: g.orientationToNippleDeg,
     wedgeTowardNipple: g.wedgeTowardNipple,
     breastFraction: breastFraction(g, ctx),
+    largestStepMm: calibrated ? g.largestNeighbourStep.mm : null,
+    largestStepPx: g.largestNeighbourStep.px,
   };
-  const fired = fireRules(DISTRIBUTION_RULES, DISTRIBUTION_PREDICATES, features);
+  const { fired, near } = gradeRules(DISTRIBUTION_RULES, DISTRIBUTION_PREDICATES, features);
   const evidence: string[] = [];
   if (!calibrated) evidence.push(UNCALIBRATED_EVIDENCE);
   if (features.breastFraction === null) evidence.push('breast size unknown: diffuse not assessed');
   if (g.orientationToNippleDeg === null && g.wedgeTowardNipple === null) {
     evidence.push('nipple position unknown: segmental not assessed');
   }
-  if (fired.length === 0) evidence.push('no distribution rule matched this group');
+  if (fired.length === 0) {
+    evidence.push('no distribution rule matched this group');
+    // The nearest fit and the one condition it misses ("nearest term linear, not given: …").
+    const nearest = near[0];
+    if (nearest !== undefined) evidence.push(`nearest term ${nearest.term}, not given: ${nearest.against.join('; ')} (for it: ${nearest.evidence.join('; ')})`);
+  }
   for (const r of fired) evidence.push(`${r.term}: ${r.evidence.join('; ')}`);
   return {
     terms: fired.map((r) => ({ term: r.term, confidence: r.confidence })),

@@ -3,7 +3,8 @@
  * segmental = a wedge toward the nipple, diffuse = scattered through the breast).
  */
 import type { DistributionTerm } from '../lexicon.js';
-import { fmt2, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { atEveryFilmPitch, spanAtFilmPitches, FILM_SCAN_PITCH_MM } from './film-pitch.js';
+import { fmt2, fmtMm, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 export interface GroupFeatures {
   readonly count: number;
@@ -14,6 +15,10 @@ export interface GroupFeatures {
   readonly wedgeTowardNipple: boolean | null;
   /** Hull area / breast area; null when the breast size is unknown. */
   readonly breastFraction: number | null;
+  /** The largest step between neighbouring calcifications (GroupMeasurements.largestNeighbourStep), mm; null when uncalibrated. */
+  readonly largestStepMm: number | null;
+  /** The same step in pixels (read over the film scan pitches when uncalibrated). */
+  readonly largestStepPx: number;
 }
 
 export const DISTRIBUTION_THRESHOLDS = {
@@ -22,12 +27,31 @@ export const DISTRIBUTION_THRESHOLDS = {
   linearityDuctalMin: 0.6,
   towardNippleMaxDeg: 30,
   diffuseBreastFractionMin: 0.25,
+  /**
+   * A line of calcifications is read as deposits in a duct only when each lies within 1 cm of the
+   * next: the atlas's own distance for calcifications that form one pattern ("5 calcifications
+   * grouped within 1 cm of each other", grouped). Three round calcifications 2.5 cm apart fit a
+   * line as any three points nearly do; they are scattered, not a duct.
+   */
+  ductalStepMaxMm: 10,
 } as const;
 
 const D = DISTRIBUTION_THRESHOLDS;
 const cm = (mm: number | null): string => (mm === null ? '?' : (mm / 10).toFixed(1));
 /** The extent compared at the precision it is shown (cm, one decimal), in mm. */
 const shownExtentMm = (mm: number): number => Number((mm / 10).toFixed(1)) * 10;
+
+/** Whether every calcification is within the ductal step of the next: cm at one decimal; on film, at every scan pitch (else null). */
+function stepTest(g: GroupFeatures): boolean | null {
+  const ok = (mmValue: number): boolean => shownExtentMm(mmValue) <= DISTRIBUTION_THRESHOLDS.ductalStepMaxMm;
+  return g.largestStepMm !== null ? ok(g.largestStepMm) : atEveryFilmPitch(g.largestStepPx, ok);
+}
+
+function stepWords(g: GroupFeatures): string {
+  if (g.largestStepMm !== null) return `${cm(g.largestStepMm)} cm`;
+  const { minMm, maxMm } = spanAtFilmPitches(g.largestStepPx);
+  return `${Math.round(g.largestStepPx)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated)`;
+}
 
 export const DISTRIBUTION_PREDICATES = {
   'at least 2 calcifications': { test: (g) => g.count >= 2, say: (g) => `${g.count} calcifications` },
@@ -48,13 +72,24 @@ export const DISTRIBUTION_PREDICATES = {
     test: (g) => shown2(g.linearity) >= D.linearityDuctalMin,
     say: (g) => `linearity ${fmt2(g.linearity)} ≥ ${D.linearityDuctalMin}`,
   },
+  'neighbours within 1 cm': {
+    test: (g) => stepTest(g),
+    say: (g) => `largest step between neighbouring calcifications ${stepWords(g)} ≤ ${D.ductalStepMaxMm / 10} cm`,
+  },
+  // Not ductal: no line (or a line whose calcifications lie centimetres apart) and no wedge.
   'not ductal': {
-    test: (g) => shown2(g.linearity) < D.linearityDuctalMin && g.wedgeTowardNipple !== true,
-    say: (g) => `not ductal: linearity ${fmt2(g.linearity)} < ${D.linearityDuctalMin}, no wedge toward the nipple`,
+    test: (g) => (shown2(g.linearity) < D.linearityDuctalMin || stepTest(g) === false) && g.wedgeTowardNipple !== true,
+    say: (g) =>
+      shown2(g.linearity) < D.linearityDuctalMin
+        ? `not ductal: linearity ${fmt2(g.linearity)} < ${D.linearityDuctalMin}, no wedge toward the nipple`
+        : `not ductal: largest step between neighbouring calcifications ${stepWords(g)} > ${D.ductalStepMaxMm / 10} cm, no wedge toward the nipple`,
   },
   'wedge toward the nipple': {
     test: (g) => g.wedgeTowardNipple === true,
-    say: () => 'fans out from the nipple toward the chest wall (wedge)',
+    say: (g) =>
+      g.wedgeTowardNipple === true
+        ? 'fans out from the nipple toward the chest wall (wedge)'
+        : 'does not fan out from the nipple toward the chest wall (no wedge)',
   },
   'axis toward the nipple': {
     test: (g) => g.orientationToNippleDeg !== null && Math.round(g.orientationToNippleDeg) <= D.towardNippleMaxDeg,
@@ -85,16 +120,16 @@ export const DISTRIBUTION_RULES: readonly TermRule<DistributionTerm, Distributio
   },
   {
     term: 'linear',
-    all: ['at least 3 calcifications', 'arranged in a line'],
+    all: ['at least 3 calcifications', 'arranged in a line', 'neighbours within 1 cm'],
     confidence: 0.7,
-    source: `${ATLAS}, d. linear: arranged in a line, deposits within a duct`,
+    source: `${ATLAS}, d. linear: arranged in a line, deposits within a duct; each within 1 cm of the next, the atlas's distance for calcifications forming one pattern (c. grouped)`,
   },
   // A ductal line pointing at the nipple without a wedge is a duct, not a segment.
   {
     term: 'linear',
-    all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple'],
+    all: ['at least 3 calcifications', 'roughly linear', 'axis toward the nipple', 'neighbours within 1 cm'],
     confidence: 0.65,
-    source: `${ATLAS}, d. linear: a duct runs toward the nipple`,
+    source: `${ATLAS}, d. linear: a duct runs toward the nipple; each within 1 cm of the next (c. grouped)`,
   },
   {
     term: 'grouped',

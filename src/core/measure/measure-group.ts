@@ -36,6 +36,32 @@ function medianNearestNeighbour(c: readonly Point2[]): number {
   return nn.length % 2 === 1 ? (nn[m] as number) : ((nn[m - 1] as number) + (nn[m] as number)) / 2;
 }
 
+/**
+ * The longest edge of the centres' minimum spanning tree (Prim): the largest step needed to reach
+ * every calcification from the others, stepping from one to its nearest unreached neighbour. A
+ * line of deposits in a duct is crossed in small steps; calcifications scattered centimetres
+ * apart are not. 0 for fewer than two.
+ */
+export function largestNeighbourStep(c: readonly Point2[]): number {
+  const n = c.length;
+  if (n < 2) return 0;
+  const reached = new Uint8Array(n);
+  const best = new Float64Array(n).fill(Infinity);
+  reached[0] = 1;
+  for (let j = 1; j < n; j++) best[j] = dist(c[0] as Point2, c[j] as Point2);
+  let largest = 0;
+  for (let k = 1; k < n; k++) {
+    let next = -1;
+    for (let j = 0; j < n; j++) if (reached[j] === 0 && (next < 0 || (best[j] as number) < (best[next] as number))) next = j;
+    largest = Math.max(largest, best[next] as number);
+    reached[next] = 1;
+    for (let j = 0; j < n; j++) {
+      if (reached[j] === 0) best[j] = Math.min(best[j] as number, dist(c[next] as Point2, c[j] as Point2));
+    }
+  }
+  return largest;
+}
+
 /** Principal axes of a point cloud: major direction (unit) and variances λ1 ≥ λ2. */
 export function principalAxes(c: readonly Point2[]): { centre: Point2; axis: Point2; major: number; minor: number } {
   const n = c.length;
@@ -109,6 +135,7 @@ function isWedge(c: readonly Point2[], nipple: Point2, toGroup: Point2, linearit
 /**
  * Measures a set of calcifications taken as one finding: extent (greatest centre distance plus
  * the two half long axes), convex hull area of the centres, median nearest-neighbour spacing,
+ * the largest step between neighbouring centres (largestNeighbourStep),
  * linearity (1 − minor/major principal spread of the centres), angle between the main axis and
  * the direction to the nipple, wedge toward the nipple (WEDGE_RULE), size spread (coefficient of
  * variation of the long axes) and shape spread (standard deviation of circularity).
@@ -165,6 +192,7 @@ export function measureGroup(
     extent: length(extentOf),
     hullArea: { px2: px2(hull(pxFrame)), mm2: mmFrame === null ? null : mm2(hull(mmFrame)) },
     nearestNeighbourSpacing: length((fr) => medianNearestNeighbour(fr.centres)),
+    largestNeighbourStep: length((fr) => largestNeighbourStep(fr.centres)),
     linearity,
     orientationToNippleDeg,
     wedgeTowardNipple,

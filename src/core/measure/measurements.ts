@@ -59,6 +59,12 @@ export interface GroupMeasurements {
   readonly hullArea: Area;
   /** Median nearest-neighbour distance between centres. */
   readonly nearestNeighbourSpacing: Length;
+  /**
+   * The largest step between neighbouring centres: the longest edge of their minimum spanning
+   * tree (every calcification is within this distance of another, and no smaller distance joins
+   * them all). 0 for fewer than two.
+   */
+  readonly largestNeighbourStep: Length;
   /** 0 = isotropic cloud, 1 = all on a line (1 − minor/major principal spread). */
   readonly linearity: number;
   /** Angle (degrees, 0–90) between the group's main axis and the direction to the nipple; null when the nipple is unknown. */

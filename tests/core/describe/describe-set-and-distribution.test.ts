@@ -220,6 +220,45 @@ describe('describeDistribution', () => {
     expect(dist({ count: 5, extentMm: 12, linearity: 0.79 })).not.toContain('linear');
   });
 
+  it('linear only when each calcification is within 1 cm of the next: three in a line 2.5 cm apart are scattered', () => {
+    expect(dist({ count: 3, extentMm: 9, linearity: 0.9, stepMm: 4 })).toContain('linear');
+    expect(dist({ count: 3, extentMm: 21, linearity: 0.9, stepMm: 10 })).toContain('linear');
+    const apart = describeDistribution(group({ count: 3, extentMm: 50, linearity: 0.9, stepMm: 25 }));
+    expect(apart.terms.map((t) => t.term)).toEqual(['regional']);
+    expect(apart.evidence).toContain(
+      'regional: 3 calcifications; extent 5.0 cm > 2 cm; not ductal: largest step between neighbouring calcifications 2.5 cm > 1 cm, no wedge toward the nipple',
+    );
+    // Compared at the precision shown (cm, one decimal): 10.4 mm is 1.0 cm, 10.5 mm is 1.1 cm.
+    expect(dist({ count: 5, extentMm: 30, linearity: 0.9, stepMm: 10.4 })).toContain('linear');
+    expect(dist({ count: 5, extentMm: 30, linearity: 0.9, stepMm: 10.6 })).not.toContain('linear');
+    // The duct pointing at the nipple needs the same closeness.
+    expect(dist({ count: 8, extentMm: 30, linearity: 0.65, orientationDeg: 20, stepMm: 15 })).not.toContain('linear');
+    // Within 2 cm and spread apart: grouped stays (the extent decides it), never linear.
+    expect(dist({ count: 3, extentMm: 18, linearity: 0.95, stepMm: 11 })).toEqual(['grouped']);
+  });
+
+  it('when no distribution fits, names the nearest and the one condition it misses', () => {
+    // A loose line (linearity 0.7) of close calcifications over 3 cm, not toward the nipple: not linear
+    // (< 0.8), not a duct to the nipple, not regional (roughly linear and close), not grouped (> 2 cm).
+    const d = describeDistribution(group({ count: 5, extentMm: 30, linearity: 0.7, stepMm: 5, orientationDeg: 60 }));
+    expect(d.terms).toEqual([]);
+    expect(d.evidence).toContain('no distribution rule matched this group');
+    expect(d.evidence).toContain(
+      'nearest term segmental, not given: not wedge toward the nipple: does not fan out from the nipple toward the chest wall (no wedge) (for it: 5 calcifications; extent 3.0 cm > 2 cm)',
+    );
+  });
+
+  it('on film (no spacing) the 1 cm step is decided only where it holds or fails at every scan pitch', () => {
+    const film = (stepPx: number) =>
+      describeDistribution(group({ count: 5, extentMm: 12, linearity: 0.9, calibration: 'uncalibrated', stepMm: stepPx * 0.1 }));
+    // 300 px: 12.6–60 mm apart at 0.042–0.2 mm per pixel, over 1 cm at every pitch.
+    expect(film(300).terms.map((t) => t.term)).not.toContain('linear');
+    // 40 px: 1.7–8 mm, within 1 cm at every pitch.
+    expect(film(40).terms.find((t) => t.term === 'linear')?.confidence).toBe(0.7);
+    // 100 px: 4.2–20 mm, depends on the pitch: not applied, linear at half confidence.
+    expect(film(100).terms.find((t) => t.term === 'linear')?.confidence).toBe(0.35);
+  });
+
   it('segmental: a wedge toward the nipple larger than 2 cm', () => {
     expect(dist({ count: 8, extentMm: 30, wedge: true })[0]).toBe('segmental');
     expect(dist({ count: 8, extentMm: 20, wedge: true })).not.toContain('segmental');

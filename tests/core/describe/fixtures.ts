@@ -69,6 +69,8 @@ export interface GroupSpec {
   orientationDeg?: number | null;
   wedge?: boolean | null;
   calibration?: CalibrationKind;
+  /** The largest step between neighbouring calcifications, mm (default 2 mm). */
+  stepMm?: number;
 }
 
 export function group(s: GroupSpec): GroupMeasurements {
@@ -81,6 +83,7 @@ export function group(s: GroupSpec): GroupMeasurements {
     extent: length(s.extentMm, cal),
     hullArea: { px2: px2(hull / MM_PER_PX ** 2), mm2: cal ? mm2(hull) : null },
     nearestNeighbourSpacing: length(2, cal),
+    largestNeighbourStep: length(s.stepMm ?? 2, cal),
     linearity: s.linearity ?? 0.3,
     orientationToNippleDeg: s.orientationDeg === undefined ? 60 : s.orientationDeg,
     wedgeTowardNipple: s.wedge === undefined ? false : s.wedge,

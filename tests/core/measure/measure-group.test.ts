@@ -21,6 +21,33 @@ describe('measureGroup', () => {
     expect(g.nearestNeighbourSpacing.mm).toBeCloseTo(2.5, 9);
   });
 
+  it('measures the largest step between neighbouring centres (the longest edge of their minimum spanning tree)', () => {
+    // A line 2.5 mm apart, then one 30 mm beyond its end.
+    const line = [0, 1, 2, 3].map((k) => calcAt(25 * k, 0));
+    expect(measureGroup(line, CAL_01).largestNeighbourStep.mm).toBeCloseTo(2.5, 9);
+    expect(measureGroup([...line, calcAt(375, 0)], CAL_01).largestNeighbourStep.mm).toBeCloseTo(30, 9);
+    // A cross of side 20 px: every arm's tip is 10 px from the centre, the tips 14.1 px from each other.
+    const cross = [calcAt(10, 0), calcAt(0, 10), calcAt(10, 10), calcAt(20, 10), calcAt(10, 20)];
+    expect(measureGroup(cross, CAL_01).largestNeighbourStep.px).toBeCloseTo(10, 9);
+    // Order does not matter; against every spanning tree of four points (brute force).
+    const pts = [calcAt(0, 0), calcAt(60, 5), calcAt(20, 40), calcAt(90, 70)];
+    const d = (i: number, j: number) => Math.hypot(pts[i]!.centre.x - pts[j]!.centre.x, pts[i]!.centre.y - pts[j]!.centre.y);
+    const edges = [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]] as const;
+    let bestMax = Infinity;
+    for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) for (let c = b + 1; c < 6; c++) {
+      const chosen = [edges[a]!, edges[b]!, edges[c]!];
+      const parent = [0, 1, 2, 3];
+      const find = (x: number): number => (parent[x] === x ? x : find(parent[x]!));
+      let spanning = true;
+      for (const [i, j] of chosen) { const ri = find(i), rj = find(j); if (ri === rj) spanning = false; else parent[ri] = rj; }
+      if (spanning) bestMax = Math.min(bestMax, Math.max(...chosen.map(([i, j]) => d(i, j))));
+    }
+    expect(measureGroup(pts, CAL_01).largestNeighbourStep.px).toBeCloseTo(bestMax, 9);
+    expect(measureGroup([...pts].reverse(), CAL_01).largestNeighbourStep.px).toBeCloseTo(bestMax, 9);
+    expect(measureGroup([calcAt(0, 0)], CAL_01).largestNeighbourStep.px).toBe(0);
+    expect(measureGroup(line, UNCAL).largestNeighbourStep.mm).toBeNull();
+  });
+
   it('gives linearity 1 for collinear centres and about 0 for a symmetric cloud', () => {
     const line = [0, 1, 2, 3, 4].map((k) => calcAt(10 * k, 5 * k));
     expect(measureGroup(line, CAL_01).linearity).toBeCloseTo(1, 9);

@@ -47,4 +47,23 @@ describe('real GE image: a solitary round calcification', () => {
       'comparison. Nipple not in profile on the RMLO: depth, clock position and distance are measured from the most anterior skin point. Suggested assessment',
     );
   });
+
+  it('three round calcifications clicked together, centimetres apart, are scattered: not a linear distribution, BI-RADS 2', async () => {
+    const image = await ingestDicom(new Uint8Array(readFileSync(FILE)));
+    if (!image.ok) throw new Error(image.error.message);
+    // ge-1, ge-2 and ge-3 of reading.json: round, 1.7, 1.6 and 0.6 mm, 2–3 cm apart, nearly on a line.
+    const r = analyzeFinding(image.value, { seeds: [{ x: 1824, y: 1709 }, { x: 1790, y: 1956 }, { x: 1986, y: 1487 }] });
+    if (!r.ok) throw new Error(r.error.message);
+    const a = r.value;
+    expect(a.group.measurements.linearity).toBeGreaterThanOrEqual(0.8);
+    expect(a.group.measurements.largestNeighbourStep.mm).toBeGreaterThan(20);
+    expect(a.group.morphology).toEqual(['round']);
+    expect(a.group.distribution).not.toContain('linear');
+    expect(a.group.distribution).toEqual(['regional']);
+    expect(a.group.distributionDescription?.evidence.join(' | ')).toMatch(/not ductal: largest step between neighbouring calcifications 2\.\d cm > 1 cm/);
+    expect(a.suggestion.assessment).toBe('2');
+    expect(a.suggestion.ruleIds).not.toContain('punctate-ductal');
+    expect(a.wording).toContain('BI-RADS 2 — benign');
+    expect(a.wording).not.toMatch(/linear|biopsy|tissue diagnosis/i);
+  });
 });
