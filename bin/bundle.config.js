@@ -10,13 +10,17 @@ export default defineConfig({
   logLevel: 'warn',
   publicDir: false,
   build: {
-    ssr: 'src/cli/main.ts',
+    // The decode worker is a second entry: worker-decoders.ts starts it from beside itself.
+    ssr: true,
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'main.js', chunkFileNames: '[name].js' } },
+    rollupOptions: {
+      input: { main: 'src/cli/main.ts', 'decode-worker': 'src/cli/decode-worker.ts' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    },
   },
   ssr: { noExternal: ['dicom-parser'], target: 'node' },
 });

@@ -49,10 +49,12 @@ describe('one decode per image', () => {
     for (const [imageId, r] of Object.entries(report)) {
       expect({ imageId, ...r }).toEqual({ imageId, decodes: 1, shared: true });
     }
-    // Cornerstone's DICOM loader would decode in its own worker: only the analysis worker runs.
-    const workers = page.workers().map((w) => new URL(w.url()).pathname);
-    expect(workers).toHaveLength(1);
+    // Cornerstone's DICOM loader would decode in its own worker: only the analysis worker runs, and
+    // the decode worker it started for the JPEG-LS priors (frames decoded under a time limit).
+    const workers = page.workers().map((w) => new URL(w.url()).pathname).sort();
+    expect(workers).toHaveLength(2);
     expect(workers[0]).toMatch(/analysis\.worker/);
+    expect(workers[1]).toMatch(/decode\.worker/);
     expect(s.errors).toEqual([]);
   });
 });

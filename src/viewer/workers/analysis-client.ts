@@ -18,6 +18,16 @@ export interface IngestedImage {
 
 const decodeCounts = new Map<string, number>();
 
+/**
+ * The browser tests shorten the time limit on decoding a frame with the page's
+ * ?decodeTimeLimitMs= (the test build only: the product always uses the core's limit).
+ */
+function testDecodeTimeLimitMs(): number | undefined {
+  if (!__CALCSCRIBE_TEST_HOOKS__) return undefined;
+  const ms = Number(new URLSearchParams(globalThis.location?.search ?? '').get('decodeTimeLimitMs'));
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
 /** How many times each image key has been decoded by the analysis worker (the viewer's only decoder). */
 export function decodesPerImage(): Record<string, number> {
   return Object.fromEntries(decodeCounts);
@@ -68,7 +78,8 @@ export function startAnalysisWorker(): AnalysisClient {
     });
   return {
     async ingest(key, bytes) {
-      const r = await send({ type: 'ingest', key, bytes }, [bytes]);
+      const limit = testDecodeTimeLimitMs();
+      const r = await send({ type: 'ingest', key, bytes, ...(limit === undefined ? {} : { decodeTimeLimitMs: limit }) }, [bytes]);
       if (!r.ok) return err(r.error.kind, r.error.message);
       if (r.type !== 'ingest') return err('bad-argument', 'unexpected reply');
       decodeCounts.set(key, r.decodes);

@@ -10,13 +10,37 @@ import { draftImageFrom } from '../../core/draft/new-exam-draft.js';
 import type { MammoImage } from '../../core/image.js';
 import type { BreastGeometry } from '../../core/locate/breast-geometry.js';
 import { findBreast } from '../../core/locate/find-breast.js';
-import { ingestDicom } from '../../core/ingest/index.js';
-import { BROWSER_DECODERS } from './browser-decoders.js';
+import { ingestDicom, type FrameDecoders } from '../../core/ingest/index.js';
+import { channelRunner, timeLimitedDecoders, type DecodeReply, type FrameDecodeRunner } from '../../core/ingest/decode-time-limit.js';
 import { headerBeforePixelData } from './dicom-header.js';
 import { heldImage } from './held-image.js';
 import { sharePixels } from './shared-pixels.js';
 import { warmUpSteps } from './warm-up.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
+
+/**
+ * Frames are decoded in a worker of this worker's own, under the core's time limit: a codec stuck
+ * on a damaged file is stopped and the file named, and this worker goes on answering clicks on the
+ * images it holds.
+ */
+function startDecodeWorker(): FrameDecodeRunner {
+  const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'calcscribe-decode' });
+  return channelRunner({
+    send: (request, transfer) => worker.postMessage(request, transfer),
+    listen: (onReply, onFailure) => {
+      worker.onmessage = (e: MessageEvent<DecodeReply>) => onReply(e.data);
+      worker.onerror = (e: ErrorEvent) => onFailure(new Error(e.message || 'the decode worker failed'));
+    },
+    stop: () => worker.terminate(),
+  });
+}
+/** The decoders per time limit: the core's, or a test's shorter one (each with its own decode worker). */
+const decodersByLimit = new Map<number | undefined, FrameDecoders>();
+function decodersFor(limitMs: number | undefined): FrameDecoders {
+  let d = decodersByLimit.get(limitMs);
+  if (d === undefined) decodersByLimit.set(limitMs, (d = timeLimitedDecoders(startDecodeWorker, limitMs)));
+  return d;
+}
 
 const images = new Map<string, MammoImage>();
 const geometries = new Map<string, BreastGeometry | null>();
@@ -53,7 +77,7 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       const header = headerBeforePixelData(bytes);
       if (!header.ok) return { id: msg.id, ok: false, error: header.error };
       decodes.set(msg.key, (decodes.get(msg.key) ?? 0) + 1);
-      const r = await ingestDicom(bytes, { decoders: BROWSER_DECODERS });
+      const r = await ingestDicom(bytes, { decoders: decodersFor(msg.decodeTimeLimitMs) });
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
       // The core's image of an uncompressed file views the file's buffer: on shared pixels, the file can go.
       const image = heldImage(r.value, sharePixels(r.value.stored));

@@ -18,7 +18,14 @@ export interface ImageSummary {
 }
 
 export type WorkerRequest =
-  | { readonly id: number; readonly type: 'ingest'; readonly key: string; readonly bytes: ArrayBuffer }
+  | {
+      readonly id: number;
+      readonly type: 'ingest';
+      readonly key: string;
+      readonly bytes: ArrayBuffer;
+      /** A shorter time limit on decoding its frame (the test build's browser tests only; else the core's). */
+      readonly decodeTimeLimitMs?: number;
+    }
   | { readonly id: number; readonly type: 'analyse'; readonly key: string; readonly request: FindingRequest }
   | { readonly id: number; readonly type: 'forget'; readonly key: string }
   /** Starts the analysis of a drawn scene, step by step, so that the first clicks run compiled code (warm-up.ts); answered at once. */
