@@ -35,7 +35,12 @@ export function timeLimitedDecoders(start: () => FrameDecodeRunner, limitMs: num
   let runner: FrameDecodeRunner | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const decodeOne = async (encoding: CompressedEncoding, frame: Uint8Array, format: PixelFormat): Promise<Result<DecodedFrame>> => {
-    const r = (runner ??= start());
+    let r: FrameDecodeRunner;
+    try {
+      r = runner ??= start();
+    } catch (e) {
+      return err('decode-failed', `the compressed frame could not be decoded: no decode worker could be started (${e instanceof Error ? e.message : String(e)})`);
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limitMs);

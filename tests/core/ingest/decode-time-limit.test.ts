@@ -77,6 +77,18 @@ describe('timeLimitedDecoders', () => {
     expect(await second).toEqual(DECODED);
   });
 
+  it('refuses the frame with the reason when no worker can be started, and tries again for the next', async () => {
+    let tries = 0;
+    const d = timeLimitedDecoders(() => {
+      tries++;
+      throw new Error('workers are not allowed here');
+    }, 1000);
+    const r = await d.htj2k!(FRAME, FORMAT);
+    expect(r).toEqual({ ok: false, error: { kind: 'decode-failed', message: 'the compressed frame could not be decoded: no decode worker could be started (workers are not allowed here)' } });
+    await d.htj2k!(FRAME, FORMAT);
+    expect(tries).toBe(2);
+  });
+
   it('names the limit in seconds from one second up', async () => {
     const { start } = runners(['hang']);
     const d = timeLimitedDecoders(start, 1500);
