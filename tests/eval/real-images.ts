@@ -34,9 +34,30 @@ export interface CalcificationRow {
   readonly failure: string | null;
 }
 
+/**
+ * A rectangle around one calcification of the reading, as a radiologist draws one around what she
+ * wants measured: every outline the region search gives, the one at the calcification and the others
+ * (none of them at any calcification of the reading, uncertain ones included).
+ */
+export interface RegionRow {
+  readonly file: string;
+  readonly reading: ReadCalcification;
+  readonly sideMm: number;
+  /** Null when the region search failed (`failure` says why). */
+  readonly outlines: number | null;
+  readonly atCalcification: boolean;
+  readonly others: number;
+  readonly assessment: string | null;
+  readonly failure: string | null;
+}
+
+/** Sides of the squares drawn around a calcification: a close box, and a generous one drawn at screen zoom. */
+export const REGION_SIDES_MM = [10, 25] as const;
+
 export interface RealImageResults {
   readonly landmarks: readonly LandmarkRow[];
   readonly calcifications: readonly CalcificationRow[];
+  readonly regions: readonly RegionRow[];
   readonly notRead: readonly string[];
   /** Figures left out of scoring: the reading's 'uncertain' calcifications. */
   readonly uncertainLeftOut: number;
@@ -51,10 +72,34 @@ function calcificationRow(image: MammoImage, file: string, c: ReadCalcification,
   return { file, reading: c, suggested: a.morphology[0] ?? 'none', longAxis, failure: null };
 }
 
+function regionRow(image: MammoImage, reading: ImageReading, file: string, c: ReadCalcification, geometry: Parameters<typeof analyzeFinding>[2], sideMm: number): RegionRow {
+  const mmPerPx = spacingMm(image, reading);
+  const half = Math.round(sideMm / mmPerPx / 2);
+  const roi = { x0: c.centre.x - half, y0: c.centre.y - half, x1: c.centre.x + half, y1: c.centre.y + half };
+  const base = { file, reading: c, sideMm };
+  const r = analyzeFinding(image, { roi }, geometry);
+  if (!r.ok) return { ...base, outlines: null, atCalcification: false, others: 0, assessment: null, failure: r.error.message };
+  // At a calcification of the reading: within half its size and 0.5 mm of its centre.
+  const at = (read: ReadCalcification, x: number, y: number): boolean => {
+    const sizePx = read.longAxisMm !== undefined ? read.longAxisMm / mmPerPx : (read.longAxisPx ?? 0);
+    return Math.hypot(x - read.centre.x, y - read.centre.y) <= sizePx / 2 + 0.5 / mmPerPx;
+  };
+  const found = r.value.calcifications;
+  return {
+    ...base,
+    outlines: found.length,
+    atCalcification: found.some((a) => at(c, a.x, a.y)),
+    others: found.filter((a) => !reading.calcifications.some((read) => at(read, a.x, a.y))).length,
+    assessment: r.value.suggestion.assessment,
+    failure: null,
+  };
+}
+
 /** Runs the real-image checks. */
 export async function evaluateRealImages(): Promise<RealImageResults> {
   const landmarks: LandmarkRow[] = [];
   const calcifications: CalcificationRow[] = [];
+  const regions: RegionRow[] = [];
   const notRead: string[] = [];
   let uncertainLeftOut = 0;
   for (const reading of loadReading().images) {
@@ -83,10 +128,11 @@ export async function evaluateRealImages(): Promise<RealImageResults> {
           continue;
         }
         calcifications.push(calcificationRow(image, file, c, g.ok ? g.value : null));
+        for (const side of REGION_SIDES_MM) regions.push(regionRow(image, reading, file, c, g.ok ? g.value : null, side));
       }
     }
   }
-  return { landmarks, calcifications, notRead, uncertainLeftOut };
+  return { landmarks, calcifications, regions, notRead, uncertainLeftOut };
 }
 
 const fixed = (n: number, d = 1): string => n.toFixed(d);
@@ -95,6 +141,23 @@ function readingSize(c: ReadCalcification): string {
   if (c.longAxisMm !== undefined) return `${fixed(c.longAxisMm)} mm`;
   if (c.longAxisPx !== undefined) return `${c.longAxisPx} px`;
   return '—';
+}
+
+function regionTable(rows: readonly RegionRow[]): string {
+  return rows
+    .map((g) =>
+      g.outlines === null
+        ? `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | — (${g.failure}) | — | — | — |`
+        : `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | ${g.outlines} | ${g.atCalcification ? 'yes' : 'no'} | ${g.others} | ${g.assessment === null ? '—' : `BI-RADS ${g.assessment}`} |`,
+    )
+    .join('\n');
+}
+
+function regionSummary(rows: readonly RegionRow[]): string {
+  const searched = rows.filter((g) => g.outlines !== null);
+  const clean = searched.filter((g) => g.atCalcification && g.others === 0).length;
+  const others = searched.reduce((n, g) => n + g.others, 0);
+  return `${clean} of ${rows.length} rectangles give the calcification and nothing else; ${others} outlines in all lie at no calcification of the reading.`;
 }
 
 /** The section of docs/accuracy.md. */
@@ -144,6 +207,19 @@ ${scored.length}. ${r.uncertainLeftOut} clicks on calcifications the reading mar
 | image | calcification | reading: term, long axis | outlined | measured long axis | suggested term | |
 | --- | --- | --- | --- | --- | --- | --- |
 ${calcTable}
+
+### Rectangles (squares of ${REGION_SIDES_MM.join(' and ')} mm drawn around each calcification above)
+
+The region search (the viewer's rectangle, \`--roi\` on the command line) on the same calcifications: how many
+outlines it gives, whether one is at the calcification, how many lie at no calcification of the reading
+(uncertain ones included), and the finding's suggested assessment. ${regionSummary(r.regions)}
+
+On the film the squares are drawn at the reading's assumed 0.05 mm per pixel. Not a target yet: these rows
+show how far the region search is from one outline per calcification on real tissue.
+
+| image | calcification | square | outlines | at the calcification | at no calcification of the reading | suggested assessment |
+| --- | --- | --- | --- | --- | --- | --- |
+${regionTable(r.regions)}
 
 ### Display fit
 
