@@ -3,8 +3,8 @@
  * segmental = a wedge toward the nipple, diffuse = scattered through the breast).
  */
 import type { DistributionTerm } from '../lexicon.js';
-import { atEveryFilmPitch, spanAtFilmPitches, FILM_SCAN_PITCH_MM } from './film-pitch.js';
-import { fmt2, fmtMm, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { atEveryFilmPitch, filmSpanWords } from './film-pitch.js';
+import { fmt2, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 export interface GroupFeatures {
   readonly count: number;
@@ -49,8 +49,7 @@ function stepTest(g: GroupFeatures): boolean | null {
 
 function stepWords(g: GroupFeatures): string {
   if (g.largestStepMm !== null) return `${cm(g.largestStepMm)} cm`;
-  const { minMm, maxMm } = spanAtFilmPitches(g.largestStepPx);
-  return `${Math.round(g.largestStepPx)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated)`;
+  return filmSpanWords(g.largestStepPx);
 }
 
 export const DISTRIBUTION_PREDICATES = {

@@ -7,7 +7,7 @@
  * The vessel search reads a narrower range (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm): where
  * to look for a second wall, not what a size is.
  */
-import { shownMm } from './rule-table.js';
+import { fmtMm, shownMm } from './rule-table.js';
 
 export const FILM_SCAN_PITCH_MM = { min: 0.042, max: 0.2 } as const;
 
@@ -27,4 +27,10 @@ export function atEveryFilmPitch(px: number, ok: (mm: number) => boolean): boole
     if (ok(shownMm(px * pitch)) !== first) return null;
   }
   return first;
+}
+
+/** A span in pixels with what it is over the film pitches: "75 px (3.2–15 mm at a film scan pitch of 0.042–0.2 mm per pixel, uncalibrated)". */
+export function filmSpanWords(px: number): string {
+  const { minMm, maxMm } = spanAtFilmPitches(px);
+  return `${Math.round(px)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated)`;
 }

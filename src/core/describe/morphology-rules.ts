@@ -14,7 +14,7 @@ import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type Calcificat
 import { eitherHolds, eitherSay, fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { VASCULAR_PREDICATES } from './vascular-rules.js';
 import { BRANCH_READING } from '../measure/skeleton.js';
-import { atEveryFilmPitch, FILM_SCAN_PITCH_MM, spanAtFilmPitches } from './film-pitch.js';
+import { atEveryFilmPitch, filmSpanWords } from './film-pitch.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -132,8 +132,7 @@ const spanTest = (mm: number | null, px: number, ok: (mm: number) => boolean): b
 /** A span against its limit in words: mm when calibrated, px with its size over the film pitches when not. */
 const spanSay = (label: string, mm: number | null, px: number, rel: string, limit: string): string => {
   if (mm !== null) return `${label} ${fmtMm(mm)} mm ${rel} ${limit}`;
-  const { minMm, maxMm } = spanAtFilmPitches(px);
-  return `${label} ${Math.round(px)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated) ${rel} ${limit}`;
+  return `${label} ${filmSpanWords(px)} ${rel} ${limit}`;
 };
 /** A calibre predicate: null when the calibre is below the pixel size and the 0.5 mm boundary undecided. */
 const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
