@@ -4,8 +4,7 @@ import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised } from './description.js';
 import { calcificationFeatures, type CalcificationFeatures } from './calcification-features.js';
 import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
-import type { MorphologyTerm } from '../lexicon.js';
-import { fmt1, gradeRules, shown1, type RuleFiring } from './rule-table.js';
+import { fmt1, gradeRules, nearestFitWords, shown1 } from './rule-table.js';
 import { vesselCaution } from './vascular-rules.js';
 import { viewLimitsFor } from './view-limits.js';
 
@@ -24,11 +23,6 @@ function whyNotCharacterised(f: CalcificationFeatures): NotCharacterised {
     };
   }
   return { reason: NO_RULE_MATCHED, words: 'no lexicon term fits the measurements' };
-}
-
-/** The nearest fit in words: what holds for it and the one condition that does not. */
-function nearestFitWords(r: RuleFiring<MorphologyTerm>): string {
-  return `nearest term ${r.term}, not given: ${r.against.join('; ')} (for it: ${r.evidence.join('; ')})`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DistributionContext } from './context.js';
 import type { DistributionDescription } from './description.js';
 import { UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
 import { DISTRIBUTION_PREDICATES, DISTRIBUTION_RULES, type GroupFeatures } from './distribution-rules.js';
-import { gradeRules } from './rule-table.js';
+import { gradeRules, nearestFitWords } from './rule-table.js';
 
 function breastFraction(g: GroupMeasurements, ctx: DistributionContext): number | null {
   if (g.hullArea.mm2 !== null && (ctx.breastAreaMm2 ?? 0) > 0) return g.hullArea.mm2 / (ctx.breastAreaMm2 ?? 1);
@@ -37,9 +37,9 @@ export function describeDistribution(g: GroupMeasurements, ctx: DistributionCont
   }
   if (fired.length === 0) {
     evidence.push('no distribution rule matched this group');
-    // The nearest fit and the one condition it misses ("nearest term linear, not given: …").
+    // The nearest fit and the one condition it misses, worded as for a calcification.
     const nearest = near[0];
-    if (nearest !== undefined) evidence.push(`nearest term ${nearest.term}, not given: ${nearest.against.join('; ')} (for it: ${nearest.evidence.join('; ')})`);
+    if (nearest !== undefined) evidence.push(nearestFitWords(nearest));
   }
   for (const r of fired) evidence.push(`${r.term}: ${r.evidence.join('; ')}`);
   return {

@@ -82,6 +82,11 @@ function bestPerTerm<T extends string>(firings: readonly RuleFiring<T>[]): RuleF
   return sorted.filter((f) => (seen.has(f.term) ? false : (seen.add(f.term), true)));
 }
 
+/** A near fit in words, for any rule table: what holds for it and the one condition that does not. */
+export function nearestFitWords<T extends string>(r: RuleFiring<T>): string {
+  return `nearest term ${r.term}, not given: ${r.against.join('; ')} (for it: ${r.evidence.join('; ')})`;
+}
+
 /** Runs a rule table; returns the rules that fired fully, most confident first (one per term). */
 export function fireRules<F, T extends string, P extends string>(
   rules: readonly TermRule<T, P>[],
