@@ -3,8 +3,8 @@
  * answers (a codec looping for ever), one that fails, one that answers. The same wrapper over a
  * real worker thread and the real codecs: tests/cli/worker-decoders.test.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { timeLimitedDecoders, type FrameDecodeRunner } from '../../../src/core/ingest/decode-time-limit.js';
+import { describe, expect, it, vi } from 'vitest';
+import { DECODE_TIME_LIMIT_MS, timeLimitedDecoders, type FrameDecodeRunner } from '../../../src/core/ingest/decode-time-limit.js';
 import type { DecodedFrame } from '../../../src/core/ingest/decode-compressed-frame.js';
 import type { PixelFormat } from '../../../src/core/ingest/read-pixel-format.js';
 import { ok, type Result } from '../../../src/core/result.js';
@@ -87,6 +87,28 @@ describe('timeLimitedDecoders', () => {
     expect(r).toEqual({ ok: false, error: { kind: 'decode-failed', message: 'the compressed frame could not be decoded: no decode worker could be started (workers are not allowed here)' } });
     await d.htj2k!(FRAME, FORMAT);
     expect(tries).toBe(2);
+  });
+
+  it('by default stops a frame after 60 s, as the README says, and not before', async () => {
+    vi.useFakeTimers();
+    try {
+      expect(DECODE_TIME_LIMIT_MS).toBe(60_000);
+      const { start, made } = runners(['hang']);
+      const d = timeLimitedDecoders(start);
+      let settled: Awaited<ReturnType<NonNullable<typeof d.htj2k>>> | null = null;
+      void d.htj2k!(FRAME, FORMAT).then((r) => (settled = r));
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(settled).toBeNull();
+      expect(made[0]?.stopped).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toEqual({
+        ok: false,
+        error: { kind: 'decode-failed', message: 'the compressed frame did not finish decoding within 60 s: the pixel data is probably damaged; decoding was stopped' },
+      });
+      expect(made[0]?.stopped).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('names the limit in seconds from one second up', async () => {
