@@ -32,7 +32,8 @@ import type { CalcificationMeasurements, GroupMeasurements } from './measure/mea
 import type { Finding } from './report/finding.js';
 import { err, ok, type Result } from './result.js';
 import { segmentAtSeed } from './segment/segment-at-seed.js';
-import { segmentPolygon, segmentRegion } from './segment/segment-region.js';
+import { searchRegion } from './region-search.js';
+import { leftOutWords, type LeftOutAsTissue } from './tissue-left-out.js';
 import type { CalcificationOutline } from './segment/outline.js';
 import type { PointPx, RectPx } from './units.js';
 
@@ -103,25 +104,35 @@ export interface FindingAnalysis {
   readonly draft: ExamDraft;
 }
 
-function outlinesFor(image: MammoImage, req: FindingRequest, warnings: string[]): Result<CalcificationOutline[]> {
+interface Outlined {
+  readonly outlines: CalcificationOutline[];
+  readonly leftOut: LeftOutAsTissue[];
+}
+
+function outlinesFor(
+  image: MammoImage,
+  req: FindingRequest,
+  warnings: string[],
+  measured: Map<CalcificationOutline, CalcificationMeasurements>,
+): Result<Outlined> {
   const outlines: CalcificationOutline[] = [];
+  const leftOut: LeftOutAsTissue[] = [];
   for (const seed of req.seeds ?? []) {
     const r = segmentAtSeed(image, seed);
     if (r.ok) outlines.push(r.value);
     else if (req.skipUnusableSeeds === true && r.error.kind !== 'seed-outside-image') warnings.push(`click left out: ${r.error.message}`);
     else return r;
   }
-  if (req.roi) {
-    const r = segmentRegion(image, req.roi);
+  for (const region of [req.roi ? { roi: req.roi } : null, req.polygon ? { polygon: req.polygon } : null]) {
+    if (region === null) continue;
+    const r = searchRegion(image, region, measured);
     if (!r.ok) return r;
-    outlines.push(...r.value);
+    outlines.push(...r.value.outlines);
+    leftOut.push(...r.value.leftOut);
   }
-  if (req.polygon) {
-    const r = segmentPolygon(image, req.polygon);
-    if (!r.ok) return r;
-    outlines.push(...r.value);
-  }
-  return ok(dropRepeats(outlines));
+  const words = leftOutWords(leftOut);
+  if (words !== null) warnings.push(words);
+  return ok({ outlines: dropRepeats(outlines), leftOut });
 }
 
 /** A calcification clicked twice, or clicked and inside a rectangle, counts once. */
@@ -157,6 +168,8 @@ export interface AnalysedCalcifications {
   readonly calibration: CalibrationJson;
   readonly calcifications: readonly AnalysedCalcification[];
   readonly warnings: readonly string[];
+  /** Densities a rectangle or freehand outline found and left out as tissue (region-search.ts). */
+  readonly leftOutAsTissue: readonly LeftOutAsTissue[];
 }
 
 /**
@@ -169,17 +182,19 @@ export interface AnalysedCalcifications {
  */
 export function analyseCalcifications(image: MammoImage, req: FindingRequest): Result<AnalysedCalcifications> {
   const warnings: string[] = [...image.meta.warnings];
-  const outlines = outlinesFor(image, req, warnings);
-  if (!outlines.ok) return outlines;
-  if (outlines.value.length === 0) {
-    const why = warnings.filter((w) => w.startsWith('click left out')).join('; ');
+  const measured = new Map<CalcificationOutline, CalcificationMeasurements>();
+  const outlined = outlinesFor(image, req, warnings, measured);
+  if (!outlined.ok) return outlined;
+  const { outlines, leftOut } = outlined.value;
+  if (outlines.length === 0) {
+    const why = [...warnings.filter((w) => w.startsWith('click left out')), leftOutWords(leftOut) ?? ''].filter((w) => w !== '').join('; ');
     return err('seed-on-background', `no calcification found${why ? ` (${why})` : ''}: give a point on a calcification or a region containing some`);
   }
   const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
   return ok({
     calibration: calibrationJson(image.calibration),
-    calcifications: outlines.value.map((outline) => {
-      const m = measureCalcification(image, outline);
+    calcifications: outlines.map((outline) => {
+      const m = measured.get(outline) ?? measureCalcification(image, outline);
       const d = describeCalcification(m, ctx);
       return {
         x: round(m.centre.x, 2),
@@ -197,6 +212,7 @@ export function analyseCalcifications(image: MammoImage, req: FindingRequest): R
       };
     }),
     warnings,
+    leftOutAsTissue: leftOut,
   });
 }
 

@@ -4,14 +4,14 @@
  * calcifications appear as one finding in the panel with the core's count and sizes, the search
  * runs in the analysis worker while the page keeps drawing, and progress is shown meanwhile.
  * A truth calcification inside the region that is not found must be one the core's region
- * detection leaves out for a stated reason (its peak under the detection threshold, or refused
- * by the outline's own check).
+ * detection leaves out for a stated reason (its peak under the detection threshold, refused
+ * by the outline's own check, or left out as tissue with the words the viewer says).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeFinding } from '../../src/core/analyze.js';
+import { analyseCalcifications, analyzeFinding } from '../../src/core/analyze.js';
 import type { DraftCalcification } from '../../src/core/draft/exam-draft.js';
 import { sizeRangeOf } from '../../src/core/draft/size-range.js';
 import { readDensityPatch, type MammoImage } from '../../src/core/image.js';
@@ -226,6 +226,8 @@ async function checkRegion(slot: string, region: RegionRecord, group: readonly T
   const truthInside = group.filter((t) => inside(t.centre));
   expect(truthInside.length).toBe(group.length);
   const bounds = req.roi ?? boundsOf(truthInside, 0);
+  const searched = analyseCalcifications(image, req);
+  const leftOut = searched.ok ? searched.value.leftOutAsTissue : [];
   const reasons: string[] = [];
   let matched = 0;
   for (const t of truthInside) {
@@ -234,7 +236,8 @@ async function checkRegion(slot: string, region: RegionRecord, group: readonly T
       matched++;
       continue;
     }
-    const why = whyMissed(image, req.polygon ? polygonBounds(req.polygon) : bounds, t);
+    const asTissue = leftOut.find((l) => Math.hypot(l.x - t.centre.x, l.y - t.centre.y) <= Math.max(2, t.longAxisMm / 2 / (image.calibration.rowSpacingMm ?? 0.1)));
+    const why = asTissue !== undefined ? `${t.id} (${t.longAxisMm.toFixed(2)} mm): left out as tissue: ${asTissue.words}` : whyMissed(image, req.polygon ? polygonBounds(req.polygon) : bounds, t);
     expect(why, `${t.id} inside the region is neither found nor explained`).not.toBeNull();
     reasons.push(why as string);
   }

@@ -31,3 +31,11 @@ export interface CalcificationOutline {
   /** The density level that separated calcification from background. */
   readonly threshold: number;
 }
+
+/** Whether the outline's mask covers the pixel at `p` (rounded to the nearest pixel). */
+export function outlineCovers(o: CalcificationOutline, p: PointPx): boolean {
+  const m = o.mask;
+  const x = Math.round(p.x) - m.x0;
+  const y = Math.round(p.y) - m.y0;
+  return x >= 0 && y >= 0 && x < m.width && y < m.height && m.data[y * m.width + x] === 1;
+}

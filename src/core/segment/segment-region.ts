@@ -6,10 +6,19 @@ import type { PointPx, RectPx } from '../units.js';
 import { robustSigma } from './background.js';
 import { blockMedianBackground } from './block-background.js';
 import { isInsidePolygon } from './point-in-polygon.js';
-import type { CalcificationOutline } from './outline.js';
+import { outlineCovers, type CalcificationOutline } from './outline.js';
 import { segmentAtSeed } from './segment-at-seed.js';
 import { SEGMENT_DEFAULTS, spacingForSizes } from './segment-options.js';
 import type { SegmentOptions } from './segment-options.js';
+
+/** Region search settings: segmentation's, and which outlines to keep. */
+export interface RegionSearchOptions extends SegmentOptions {
+  /**
+   * Called with each outline found; one it refuses is left out and does not stop a calcification
+   * beside it from being outlined (analyze.ts leaves out densities whose edge is softer than calcium's: describe/tissue-edge.ts).
+   */
+  readonly accept?: (outline: CalcificationOutline) => boolean;
+}
 
 /** Detection settings for region segmentation, as data. */
 export const REGION_DETECTION = {
@@ -19,8 +28,15 @@ export const REGION_DETECTION = {
   lowSigma: 2,
   /** Fewest connected pixels (above the low level) for a calcification. */
   minPixels: 2,
-  /** Block size of the median background (mm): about twice the largest calcification expected. */
+  /** Block size of the median background (mm): about twice the largest calcification of the fine pass. */
   backgroundBlockMm: 2,
+  /**
+   * A second, coarse pass for larger deposits (a round calcification of 2 mm fills a 2 mm block
+   * and its median): blocks this large, components kept only when covering a disc at least
+   * `largeDepositMinMm` across.
+   */
+  largeDepositBlockMm: 6,
+  largeDepositMinMm: 1,
   /**
    * The per-object check of segmentAtSeed (3 × 3 mean peak over its noise) is raised to
    * highSigma for objects found without a click, which keeps texture peaks out.
@@ -54,7 +70,7 @@ export const REGION_DETECTION = {
  *
  * Errors: 'region-outside-image' when the rectangle does not overlap the image.
  */
-export function segmentRegion(image: MammoImage, rect: RectPx, options: SegmentOptions = {}): Result<CalcificationOutline[]> {
+export function segmentRegion(image: MammoImage, rect: RectPx, options: RegionSearchOptions = {}): Result<CalcificationOutline[]> {
   const c = clipRect(image, rect);
   if (c === null) {
     return err('region-outside-image', `region (${rect.x0}, ${rect.y0})–(${rect.x1}, ${rect.y1}) is outside the ${image.columns} × ${image.rows} image`);
@@ -69,7 +85,7 @@ export function segmentRegion(image: MammoImage, rect: RectPx, options: SegmentO
  * Errors: 'bad-argument' for fewer than 3 points or non-finite coordinates;
  * 'region-outside-image' when the polygon's bounds do not overlap the image.
  */
-export function segmentPolygon(image: MammoImage, polygon: readonly PointPx[], options: SegmentOptions = {}): Result<CalcificationOutline[]> {
+export function segmentPolygon(image: MammoImage, polygon: readonly PointPx[], options: RegionSearchOptions = {}): Result<CalcificationOutline[]> {
   if (polygon.length < 3 || polygon.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
     return err('bad-argument', `a freehand region needs at least 3 finite points, got ${polygon.length}`);
   }
@@ -83,70 +99,38 @@ export function segmentPolygon(image: MammoImage, polygon: readonly PointPx[], o
   return ok(segmentWithin(image, c, (p) => isInsidePolygon(p, polygon), options));
 }
 
-function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => boolean, options: SegmentOptions): CalcificationOutline[] {
+function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => boolean, { accept, ...options }: RegionSearchOptions): CalcificationOutline[] {
   const spacing = spacingForSizes(image.calibration, options.nominalSpacingMm ?? SEGMENT_DEFAULTS.nominalSpacingMm);
   const margin = Math.ceil(REGION_DETECTION.marginMm / spacing);
   const patch = readDensityPatch(image, { x0: rect.x0 - margin, y0: rect.y0 - margin, x1: rect.x1 + margin, y1: rect.y1 + margin });
   if (patch === null) return [];
-  const { width, height, data } = patch;
-  const bg = blockMedianBackground(patch, REGION_DETECTION.backgroundBlockMm / spacing);
-  const residual = new Float32Array(width * height);
-  for (let i = 0; i < residual.length; i++) residual[i] = (data[i] as number) - (bg[i] as number);
-  const step = Math.max(1, Math.floor(Math.sqrt(residual.length / 20000)));
-  const sample: number[] = [];
-  for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) sample.push(residual[y * width + x] as number);
-  const sigma = Math.max(robustSigma(sample), 1e-9);
-  const low = REGION_DETECTION.lowSigma * sigma;
-  const high0 = REGION_DETECTION.highSigma * sigma;
-
-  const label = new Int32Array(width * height);
-  const stack: number[] = [];
+  const { width } = patch;
   const peaks: PointPx[] = [];
   // Pixels over the high level of each kept component: where a second calcification touching the
   // first (their blurred edges joined above the low level) is looked for.
   const highPixels: number[][] = [];
-  let next = 0;
-  for (let start = 0; start < residual.length; start++) {
-    if (label[start] !== 0 || !((residual[start] as number) >= low)) continue;
-    next++;
-    label[start] = next;
-    stack.push(start);
-    let count = 0;
-    let best = -Infinity;
-    let bestAt = start;
-    const high: number[] = [];
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      count++;
-      const v = residual[i] as number;
-      if (v >= high0) high.push(i);
-      if (v > best) {
-        best = v;
-        bestAt = i;
-      }
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const j = ny * width + nx;
-          if (label[j] === 0 && (residual[j] as number) >= low) {
-            label[j] = next;
-            stack.push(j);
-          }
-        }
-      }
+  // The fine pass finds deposits up to about 1 mm; the coarse one those the fine blocks' median
+  // takes for background (a round calcification of 2 mm), kept only when that large.
+  const passes = [
+    { blockMm: REGION_DETECTION.backgroundBlockMm, minPixels: REGION_DETECTION.minPixels },
+    {
+      blockMm: REGION_DETECTION.largeDepositBlockMm,
+      minPixels: Math.max(REGION_DETECTION.minPixels, Math.round((Math.PI / 4) * (REGION_DETECTION.largeDepositMinMm / spacing) ** 2)),
+    },
+  ];
+  for (const pass of passes) {
+    for (const c of components(patch, blockMedianBackground(patch, pass.blockMm / spacing), pass.minPixels)) {
+      const bx = c.peak % width;
+      const peak = { x: patch.x0 + bx, y: patch.y0 + (c.peak - bx) / width };
+      if (keep(peak)) peaks.push(peak);
+      highPixels.push(c.high);
     }
-    if (count < REGION_DETECTION.minPixels || best < high0) continue;
-    const bx = bestAt % width;
-    const peak = { x: patch.x0 + bx, y: patch.y0 + (bestAt - bx) / width };
-    if (keep(peak)) peaks.push(peak);
-    highPixels.push(high.sort((a, b) => (residual[b] as number) - (residual[a] as number)));
   }
 
   const found: CalcificationOutline[] = [];
+  // Outlines `accept` refused: no seed is taken inside one again, so a density of tissue neither
+  // blocks a calcification beside it nor is reached again from another of its pixels.
+  const refused: CalcificationOutline[] = [];
   const outlineAt = (at: PointPx): CalcificationOutline | null => {
     const r = segmentAtSeed(image, at, {
       ...options,
@@ -155,10 +139,24 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
       enclosingSearchRadiusMm: 0,
       minContrastToNoise: options.minContrastToNoise ?? REGION_DETECTION.highSigma,
     });
-    return r.ok && r.value.contour.length >= 3 && mostlyWithin(r.value, keep, fractionNeeded(r.value, spacing)) ? r.value : null;
+    if (!r.ok || r.value.contour.length < 3 || !mostlyWithin(r.value, keep, fractionNeeded(r.value, spacing))) return null;
+    const o = asClicked(r.value);
+    // Both outlines of the deposit must pass: a bump of tissue outlined from its centre may reach
+    // into the tissue around it and read wider than its profile is.
+    if (accept === undefined || (accept(o) && (o === r.value || accept(r.value)))) return o;
+    refused.push(o);
+    return null;
+  };
+  // What a click at the centre of the outline gives, when it outlines the same deposit: the same
+  // calcification is outlined (and so measured and described) alike, found by a rectangle or
+  // clicked; the seed of the search (a pixel of the residual's peak, often off-centre on a large
+  // deposit) would otherwise move its background ring and its edge.
+  const asClicked = (o: CalcificationOutline): CalcificationOutline => {
+    const c = segmentAtSeed(image, maskCentre(o), options);
+    return c.ok && c.value.contour.length >= 3 && masksOverlap(c.value, o) && mostlyWithin(c.value, keep, fractionNeeded(c.value, spacing)) ? c.value : o;
   };
   for (const peak of peaks) {
-    if (found.some((o) => inMask(o, peak))) continue;
+    if (found.some((o) => outlineCovers(o, peak)) || refused.some((o) => outlineCovers(o, peak))) continue;
     const o = outlineAt(peak);
     if (o !== null) found.push(o);
   }
@@ -171,7 +169,7 @@ function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => bo
       const i = pixels.find((j) => {
         const x = j % width;
         const at = { x: patch.x0 + x, y: patch.y0 + (j - x) / width };
-        return keep(at) && !found.some((o) => nearMask(o, at, fringe));
+        return keep(at) && !found.some((o) => nearMask(o, at, fringe)) && !refused.some((o) => outlineCovers(o, at));
       });
       if (i === undefined) break;
       const x = i % width;
@@ -247,9 +245,84 @@ function mostlyWithin(o: CalcificationOutline, keep: (p: PointPx) => boolean, fr
   return all > 0 && inside >= fraction * all;
 }
 
-function inMask(o: CalcificationOutline, p: PointPx): boolean {
+/** The pixel nearest the centroid of the outline's mask (inside it when the centroid is). */
+function maskCentre(o: CalcificationOutline): PointPx {
   const m = o.mask;
-  const x = p.x - m.x0;
-  const y = p.y - m.y0;
-  return x >= 0 && y >= 0 && x < m.width && y < m.height && m.data[y * m.width + x] === 1;
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = 0; y < m.height; y++) {
+    for (let x = 0; x < m.width; x++) {
+      if (m.data[y * m.width + x] !== 1) continue;
+      sx += x;
+      sy += y;
+      n++;
+    }
+  }
+  return n === 0 ? o.seed : { x: m.x0 + Math.round(sx / n), y: m.y0 + Math.round(sy / n) };
+}
+
+
+interface Component {
+  /** Index of its largest residual in the patch. */
+  readonly peak: number;
+  /** Its pixels over the high level, largest residual first. */
+  readonly high: number[];
+}
+
+/**
+ * The 8-connected components of the residual (density − background) above lowSigma σ that reach
+ * highSigma σ and cover at least `minPixels` (σ = the patch's robust spread of the residual).
+ */
+function components(patch: { readonly width: number; readonly height: number; readonly data: ArrayLike<number> }, bg: ArrayLike<number>, minPixels: number): Component[] {
+  const { width, height, data } = patch;
+  const residual = new Float32Array(width * height);
+  for (let i = 0; i < residual.length; i++) residual[i] = (data[i] as number) - (bg[i] as number);
+  const step = Math.max(1, Math.floor(Math.sqrt(residual.length / 20000)));
+  const sample: number[] = [];
+  for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) sample.push(residual[y * width + x] as number);
+  const sigma = Math.max(robustSigma(sample), 1e-9);
+  const low = REGION_DETECTION.lowSigma * sigma;
+  const high0 = REGION_DETECTION.highSigma * sigma;
+  const label = new Int32Array(width * height);
+  const stack: number[] = [];
+  const out: Component[] = [];
+  let next = 0;
+  for (let start = 0; start < residual.length; start++) {
+    if (label[start] !== 0 || !((residual[start] as number) >= low)) continue;
+    next++;
+    label[start] = next;
+    stack.push(start);
+    let count = 0;
+    let best = -Infinity;
+    let bestAt = start;
+    const high: number[] = [];
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      count++;
+      const v = residual[i] as number;
+      if (v >= high0) high.push(i);
+      if (v > best) {
+        best = v;
+        bestAt = i;
+      }
+      const x = i % width;
+      const y = (i - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (label[j] === 0 && (residual[j] as number) >= low) {
+            label[j] = next;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    if (count < minPixels || best < high0) continue;
+    out.push({ peak: bestAt, high: high.sort((a, b) => (residual[b] as number) - (residual[a] as number)) });
+  }
+  return out;
 }

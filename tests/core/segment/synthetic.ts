@@ -13,7 +13,13 @@ export type Shape =
   | { kind: 'disc'; cx: number; cy: number; r: number; contrast: number }
   | { kind: 'ellipse'; cx: number; cy: number; a: number; b: number; angleDeg: number; contrast: number }
   | { kind: 'ring'; cx: number; cy: number; rOuter: number; rInner: number; contrast: number }
-  | { kind: 'lines'; segments: readonly { x0: number; y0: number; x1: number; y1: number }[]; width: number; contrast: number };
+  | { kind: 'lines'; segments: readonly { x0: number; y0: number; x1: number; y1: number }[]; width: number; contrast: number }
+  /** Solid sphere of radius r seen in projection: density ∝ its thickness √(1 − d²/r²) (a round calcium deposit). */
+  | { kind: 'sphere'; cx: number; cy: number; r: number; contrast: number }
+  /** Smooth bump of tissue: a Gaussian of this full width at half maximum (mm), truncated at 3 σ. */
+  | { kind: 'bump'; cx: number; cy: number; fwhm: number; contrast: number }
+  /** Smooth ridge of tissue (a strand) centred on (cx, cy): a Gaussian profile of this full width at half maximum across a segment. */
+  | { kind: 'ridge'; cx: number; cy: number; length: number; angleDeg: number; fwhm: number; contrast: number };
 
 export interface SceneSpec {
   readonly rows: number;
@@ -83,6 +89,31 @@ export function shapeGeometry(s: Shape): { inside: (x: number, y: number) => num
         },
         box: [s.cx - s.rOuter, s.cy - s.rOuter, s.cx + s.rOuter, s.cy + s.rOuter],
       };
+    case 'sphere':
+      return {
+        inside: (x, y) => Math.sqrt(Math.max(0, 1 - ((x - s.cx) ** 2 + (y - s.cy) ** 2) / (s.r * s.r))),
+        box: [s.cx - s.r, s.cy - s.r, s.cx + s.r, s.cy + s.r],
+      };
+    case 'bump': {
+      const sigma = s.fwhm / 2.3548;
+      const r = 3 * sigma;
+      return {
+        inside: (x, y) => Math.exp(-((x - s.cx) ** 2 + (y - s.cy) ** 2) / (2 * sigma * sigma)),
+        box: [s.cx - r, s.cy - r, s.cx + r, s.cy + r],
+      };
+    }
+    case 'ridge': {
+      const sigma = s.fwhm / 2.3548;
+      const r = 3 * sigma;
+      const t = (s.angleDeg * Math.PI) / 180;
+      const hx = (Math.cos(t) * s.length) / 2;
+      const hy = (Math.sin(t) * s.length) / 2;
+      const seg = { x0: s.cx - hx, y0: s.cy - hy, x1: s.cx + hx, y1: s.cy + hy };
+      return {
+        inside: (x, y) => Math.exp(-(segmentDistance(x, y, seg) ** 2) / (2 * sigma * sigma)),
+        box: [s.cx - Math.abs(hx) - r, s.cy - Math.abs(hy) - r, s.cx + Math.abs(hx) + r, s.cy + Math.abs(hy) + r],
+      };
+    }
     case 'lines': {
       const h = s.width / 2;
       const xs = s.segments.flatMap((g) => [g.x0, g.x1]);
