@@ -3,6 +3,7 @@
  */
 import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
+import type { LeftOutAsTissue } from '../../core/tissue-left-out.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { CalibrationKind, StoredPixels } from '../../core/image.js';
 import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
@@ -41,7 +42,10 @@ export interface AnalysisClient {
   /** Ingests (decodes) a file's bytes (the buffer is transferred): what the core read and the pixels. */
   ingest(key: string, bytes: ArrayBuffer): Promise<Result<IngestedImage>>;
   /** Outlines, measures and describes the request's calcifications on an ingested image (the worker's time in ms). */
-  analyse(key: string, request: FindingRequest): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; ms: number }>>;
+  analyse(
+    key: string,
+    request: FindingRequest,
+  ): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; leftOutAsTissue: readonly LeftOutAsTissue[]; ms: number }>>;
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
@@ -88,7 +92,9 @@ export function startAnalysisWorker(): AnalysisClient {
     async analyse(key, request) {
       const r = await send({ type: 'analyse', key, request });
       if (!r.ok) return err(r.error.kind, r.error.message);
-      return r.type === 'analyse' ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, ms: r.ms }) : err('bad-argument', 'unexpected reply');
+      return r.type === 'analyse'
+        ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, leftOutAsTissue: r.leftOutAsTissue, ms: r.ms })
+        : err('bad-argument', 'unexpected reply');
     },
     async draftImage(key, draftImageId, role) {
       const r = await send({ type: 'draftImage', key, draftImageId, role });
