@@ -47,6 +47,8 @@ export interface RegionRow {
   readonly outlines: number | null;
   readonly atCalcification: boolean;
   readonly others: number;
+  /** Densities the search left out as tissue (src/core/region-search.ts). */
+  readonly leftOut: number;
   readonly assessment: string | null;
   readonly failure: string | null;
 }
@@ -78,7 +80,7 @@ function regionRow(image: MammoImage, reading: ImageReading, file: string, c: Re
   const roi = { x0: c.centre.x - half, y0: c.centre.y - half, x1: c.centre.x + half, y1: c.centre.y + half };
   const base = { file, reading: c, sideMm };
   const r = analyzeFinding(image, { roi }, geometry);
-  if (!r.ok) return { ...base, outlines: null, atCalcification: false, others: 0, assessment: null, failure: r.error.message };
+  if (!r.ok) return { ...base, outlines: null, atCalcification: false, others: 0, leftOut: 0, assessment: null, failure: r.error.message };
   // At a calcification of the reading: within half its size and 0.5 mm of its centre.
   const at = (read: ReadCalcification, x: number, y: number): boolean => {
     const sizePx = read.longAxisMm !== undefined ? read.longAxisMm / mmPerPx : (read.longAxisPx ?? 0);
@@ -90,9 +92,16 @@ function regionRow(image: MammoImage, reading: ImageReading, file: string, c: Re
     outlines: found.length,
     atCalcification: found.some((a) => at(c, a.x, a.y)),
     others: found.filter((a) => !reading.calcifications.some((read) => at(read, a.x, a.y))).length,
+    leftOut: leftOutCount(r.value.warnings),
     assessment: r.value.suggestion.assessment,
     failure: null,
   };
+}
+
+/** How many densities the region search left out as tissue, from its warning ("3 densities in the region left out as tissue …"). */
+function leftOutCount(warnings: readonly string[]): number {
+  const w = warnings.find((x) => / in the region left out as tissue/.test(x));
+  return w === undefined ? 0 : Number(/^(\d+) /.exec(w)?.[1] ?? 0);
 }
 
 /** Runs the real-image checks. */
@@ -147,8 +156,8 @@ function regionTable(rows: readonly RegionRow[]): string {
   return rows
     .map((g) =>
       g.outlines === null
-        ? `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | — (${g.failure}) | — | — | — |`
-        : `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | ${g.outlines} | ${g.atCalcification ? 'yes' : 'no'} | ${g.others} | ${g.assessment === null ? '—' : `BI-RADS ${g.assessment}`} |`,
+        ? `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | — (${g.failure}) | — | — | — | — |`
+        : `| ${g.file} | ${g.reading.id} | ${g.sideMm} mm | ${g.outlines} | ${g.atCalcification ? 'yes' : 'no'} | ${g.others} | ${g.leftOut} | ${g.assessment === null ? '—' : `BI-RADS ${g.assessment}`} |`,
     )
     .join('\n');
 }
@@ -157,7 +166,8 @@ function regionSummary(rows: readonly RegionRow[]): string {
   const searched = rows.filter((g) => g.outlines !== null);
   const clean = searched.filter((g) => g.atCalcification && g.others === 0).length;
   const others = searched.reduce((n, g) => n + g.others, 0);
-  return `${clean} of ${rows.length} rectangles give the calcification and nothing else; ${others} outlines in all lie at no calcification of the reading.`;
+  const leftOut = searched.reduce((n, g) => n + g.leftOut, 0);
+  return `${clean} of ${rows.length} rectangles give the calcification and nothing else; ${others} outlines in all lie at no calcification of the reading; ${leftOut} densities were left out as tissue (their edge softer than calcium's: docs/describe-rules.md, "Tissue or calcium").`;
 }
 
 /** The section of docs/accuracy.md. */
@@ -212,13 +222,14 @@ ${calcTable}
 
 The region search (the viewer's rectangle, \`--roi\` on the command line) on the same calcifications: how many
 outlines it gives, whether one is at the calcification, how many lie at no calcification of the reading
-(uncertain ones included), and the finding's suggested assessment. ${regionSummary(r.regions)}
+(uncertain ones included), how many densities it left out as tissue, and the finding's suggested assessment.
+${regionSummary(r.regions)}
 
 On the film the squares are drawn at the reading's assumed 0.05 mm per pixel. Not a target yet: these rows
 show how far the region search is from one outline per calcification on real tissue.
 
-| image | calcification | square | outlines | at the calcification | at no calcification of the reading | suggested assessment |
-| --- | --- | --- | --- | --- | --- | --- |
+| image | calcification | square | outlines | at the calcification | at no calcification of the reading | left out as tissue | suggested assessment |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${regionTable(r.regions)}
 
 ### Display fit
