@@ -13,17 +13,25 @@ export const UNCALIBRATED_EVIDENCE = `image uncalibrated: a size threshold is ap
 /** The evidence line when no rule fits, fully or nearly. */
 export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';
 
-/** Why nothing fits, in concrete words: too faint (Rose criterion), else no rule matched. */
-function whyNotCharacterised(f: CalcificationFeatures): NotCharacterised {
-  const rose = MORPHOLOGY_THRESHOLDS.roseAreaContrastToNoiseMin;
-  if (shown1(f.areaContrastToNoise) < rose) {
-    return {
-      reason: `not characterised: too faint (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} < ${rose}: below the Rose criterion a deposit cannot be told from noise)`,
-      words: 'too faint to characterise',
-    };
-  }
-  return { reason: NO_RULE_MATCHED, words: 'no lexicon term fits the measurements' };
+/**
+ * Too faint to be told from noise (Rose criterion: contrast-to-noise over its own area under 5;
+ * Rose 1948, Burgess 1999): no term is read from its shape, whichever rule its outline would fit —
+ * an outline drawn in noise and texture has any shape, and a suspicious term on it would send a
+ * patient to biopsy on noise. null when the deposit stands out enough.
+ */
+function tooFaint(f: Pick<CalcificationFeatures, 'areaContrastToNoise'>): NotCharacterised | null {
+  const words = faintWords(f);
+  return words === null ? null : { reason: `not characterised: ${words}`, words: 'too faint to characterise' };
 }
+
+/** "too faint (contrast-to-noise over its area 3.5 < 5: …)" when under the Rose criterion, else null (tooFaint). */
+export function faintWords(f: Pick<CalcificationFeatures, 'areaContrastToNoise'>): string | null {
+  const rose = MORPHOLOGY_THRESHOLDS.roseAreaContrastToNoiseMin;
+  if (!(shown1(f.areaContrastToNoise) < rose)) return null;
+  return `too faint (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} < ${rose}: below the Rose criterion a deposit cannot be told from noise)`;
+}
+
+const NONE_FITS: NotCharacterised = { reason: NO_RULE_MATCHED, words: 'no lexicon term fits the measurements' };
 
 /**
  * Suggests the morphology of one calcification from its measurements, best term first, with the
@@ -46,6 +54,8 @@ export function describeCalcification(m: CalcificationMeasurements, ctx: Describ
     const notCharacterised = { reason: blocking.say(f), words: blocking.words(f) };
     return { terms: [], evidence: [notCharacterised.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised, cannotSeparate: [] };
   }
+  const faint = tooFaint(f);
+  if (faint !== null) return { terms: [], evidence: [faint.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised: faint, cannotSeparate: [] };
   const cannotSeparate: InseparableTerms[] = f.limits.map((l) => ({ terms: l.cannotSeparate, reason: l.say(f), words: l.words(f) }));
   const graded = gradeRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
   const { near } = graded;
@@ -59,7 +69,7 @@ export function describeCalcification(m: CalcificationMeasurements, ctx: Describ
     notCharacterised = caution;
     evidence.push(caution.reason);
   } else if (best === undefined) {
-    notCharacterised = whyNotCharacterised(f);
+    notCharacterised = NONE_FITS;
     evidence.push(notCharacterised.reason);
     const nearest = near[0];
     if (nearest !== undefined) evidence.push(nearestFitWords(nearest));

@@ -81,6 +81,19 @@ describe('not characterised, with the concrete reason', () => {
     expect(seen.notCharacterised?.words).not.toBe('too faint to characterise');
   });
 
+  it('too faint comes first: a faint line whose outline fits fine linear is not given that suspicious term', () => {
+    const line = { longMm: 1.6, elongation: 5, circularity: 0.4, calibreMm: 0.2, lengthMm: 1.5 };
+    // Seen (k 12): fine linear, as the outline reads.
+    expect(describeCalcification(calc(atK(line, 12))).terms[0]?.term).toBe('fine linear');
+    // At k 3.5 (a strand of tissue the rectangle found beside ge-2 on the real GE image measures so): no term.
+    const faint = describeCalcification(calc(atK(line, 3.5)));
+    expect(faint.terms).toEqual([]);
+    expect(faint.notCharacterised?.words).toBe('too faint to characterise');
+    expect(faint.evidence).toEqual([
+      'not characterised: too faint (contrast-to-noise over its area 3.5 < 5: below the Rose criterion a deposit cannot be told from noise)',
+    ]);
+  });
+
   it('when no rule fits, the nearest term and the one condition it misses are stated', () => {
     // Irregular, > 1 mm, defined margin, but not dense: dystrophic's last condition fails.
     const d = describeCalcification(calc({ longMm: 1.5, circularity: 0.75, solidity: 0.95, cnr: 6 }));
