@@ -33,7 +33,7 @@ import type { Finding } from './report/finding.js';
 import { err, ok, type Result } from './result.js';
 import { segmentAtSeed } from './segment/segment-at-seed.js';
 import { searchRegion } from './region-search.js';
-import { leftOutWords, type LeftOutAsTissue } from './tissue-left-out.js';
+import { leftOutWords, type LeftOutDensity } from './left-out-densities.js';
 import type { CalcificationOutline } from './segment/outline.js';
 import type { PointPx, RectPx } from './units.js';
 
@@ -106,7 +106,7 @@ export interface FindingAnalysis {
 
 interface Outlined {
   readonly outlines: CalcificationOutline[];
-  readonly leftOut: LeftOutAsTissue[];
+  readonly leftOut: LeftOutDensity[];
 }
 
 function outlinesFor(
@@ -116,7 +116,7 @@ function outlinesFor(
   measured: Map<CalcificationOutline, CalcificationMeasurements>,
 ): Result<Outlined> {
   const outlines: CalcificationOutline[] = [];
-  const leftOut: LeftOutAsTissue[] = [];
+  const leftOut: LeftOutDensity[] = [];
   for (const seed of req.seeds ?? []) {
     const r = segmentAtSeed(image, seed);
     if (r.ok) outlines.push(r.value);
@@ -168,8 +168,8 @@ export interface AnalysedCalcifications {
   readonly calibration: CalibrationJson;
   readonly calcifications: readonly AnalysedCalcification[];
   readonly warnings: readonly string[];
-  /** Densities a rectangle or freehand outline found and left out as tissue (region-search.ts). */
-  readonly leftOutAsTissue: readonly LeftOutAsTissue[];
+  /** Densities a rectangle or freehand outline found and left out: tissue, or too faint to tell from noise (region-search.ts). */
+  readonly leftOutDensities: readonly LeftOutDensity[];
 }
 
 /**
@@ -212,7 +212,7 @@ export function analyseCalcifications(image: MammoImage, req: FindingRequest): R
       };
     }),
     warnings,
-    leftOutAsTissue: leftOut,
+    leftOutDensities: leftOut,
   });
 }
 

@@ -1,10 +1,12 @@
 /**
  * The region search leaves smooth bumps of tissue out and names them (src/core/region-search.ts,
- * src/core/describe/tissue-bump.ts), outlines what it keeps as a click at its centre would, and
+ * src/core/describe/tissue-edge.ts), outlines what it keeps as a click at its centre would, and
  * finds a round calcification 2 mm across (the coarse pass).
  */
 import { describe, expect, it } from 'vitest';
 import { analyseCalcifications } from '../../src/core/analyze.js';
+import { calcificationFeatures } from '../../src/core/describe/calcification-features.js';
+import { FILM_LMLO, loadRealImage } from './locate/real-mammograms.js';
 import { renderScene, type Shape } from './segment/synthetic.js';
 
 const SP = 0.1;
@@ -39,11 +41,11 @@ describe('region search: tissue left out, calcium kept', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.calcifications).toHaveLength(2);
     for (const s of calcium) expect(r.value.calcifications.filter((c) => near(c, s, 0.5))).toHaveLength(1);
-    expect(r.value.leftOutAsTissue).toHaveLength(3);
-    for (const s of tissue) expect(r.value.leftOutAsTissue.filter((l) => near(l, s, 1))).toHaveLength(1);
-    const words = r.value.warnings.find((w) => w.includes('left out as tissue'));
-    expect(words).toMatch(/^3 densities in the region left out as tissue, not calcification \(their edge softer than a calcium deposit's/);
-    expect(words).toMatch(/at \(\d+, \d+\): edge \d\.\d\d mm > 0\.40 mm, and 0\.\d\d of its width of \d\.\d mm > 0\.5/);
+    expect(r.value.leftOutDensities).toHaveLength(3);
+    for (const s of tissue) expect(r.value.leftOutDensities.filter((l) => near(l, s, 1))).toHaveLength(1);
+    const words = r.value.warnings.find((w) => w.includes('in the region left out'));
+    expect(words).toMatch(/^3 densities in the region left out, not taken for calcification \(tissue: an edge softer than a calcium deposit's/);
+    expect(words).toMatch(/at \(\d+, \d+\): tissue: edge \d\.\d\d mm > 0\.40 mm, and 0\.\d\d of its width of \d\.\d mm > 0\.5/);
     expect(words).toMatch(/click one to outline it anyway$/);
   });
 
@@ -52,14 +54,14 @@ describe('region search: tissue left out, calcium kept', () => {
     const r = analyseCalcifications(image, { polygon });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.calcifications).toHaveLength(2);
-    expect(r.value.leftOutAsTissue).toHaveLength(3);
+    expect(r.value.leftOutDensities).toHaveLength(3);
   });
 
   it('a click on a bump still outlines it: the radiologist decides', () => {
     const r = analyseCalcifications(image, { seeds: [at(tissue[1] as Shape)] });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.calcifications).toHaveLength(1);
-    expect(r.value.leftOutAsTissue).toEqual([]);
+    expect(r.value.leftOutDensities).toEqual([]);
   });
 
   it('a rectangle holding only tissue says so instead of outlining it', () => {
@@ -67,7 +69,7 @@ describe('region search: tissue left out, calcium kept', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe('seed-on-background');
-    expect(r.error.message).toMatch(/^no calcification found \(2 densities in the region left out as tissue/);
+    expect(r.error.message).toMatch(/^no calcification found \(2 densities in the region left out, not taken for calcification/);
   });
 
   it('outlines the sphere 2.2 mm across as a click at its centre does: the same outline and measurements', () => {
@@ -82,5 +84,20 @@ describe('region search: tissue left out, calcium kept', () => {
     expect(a?.morphology).toEqual(b?.morphology);
     // The half-maximum outline of a sphere lies at 0.87 of its radius: 1.9 mm across.
     expect(a?.longAxisMm).toBeGreaterThan(1.8);
+  });
+});
+
+describe('region search on the real digitised film (uncalibrated)', () => {
+  it('keeps a faint member of a cluster outlined and counted, described as too faint: on film pixels the Rose criterion does not leave it out', async () => {
+    const image = await loadRealImage(FILM_LMLO);
+    const r = analyseCalcifications(image, { roi: { x0: 1850, y0: 2900, x1: 2050, y1: 3100 } });
+    if (!r.ok) throw new Error(r.error.message);
+    const faint = r.value.calcifications.filter((c) => calcificationFeatures(c.measurements).areaContrastToNoise < 5);
+    expect(faint.length).toBeGreaterThanOrEqual(1);
+    for (const c of faint) {
+      expect(c.morphology).toEqual([]);
+      expect(c.evidence[0]).toMatch(/^not characterised: too faint \(contrast-to-noise over its area \d\.\d < 5/);
+    }
+    expect(r.value.leftOutDensities.filter((l) => l.words.startsWith('too faint'))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A rectangle on real tissue in the browser: on the real GE right MLO, a 25 mm rectangle around the
  * round calcification ge-1 (test-data/real-mg/reading.json) outlines that calcification alone, and the
- * status line names the three soft-tissue blobs the region search left out as tissue, as the core
- * words them (src/core/tissue-left-out.ts) — the radiologist sees what was not outlined and why.
+ * status line names the densities the region search left out (the soft-tissue blobs), as the core
+ * words them (src/core/left-out-densities.ts) — the radiologist sees what was not outlined and why.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseCalcifications } from '../../src/core/analyze.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
-import { leftOutWords } from '../../src/core/tissue-left-out.js';
+import { leftOutWords } from '../../src/core/left-out-densities.js';
 import { openViewer, pagePoint, waitForFourViews, type ViewerSession } from './harness.js';
 
 const GE = join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm');
@@ -36,7 +36,7 @@ async function drag(page: Page, from: [number, number], to: [number, number]): P
 }
 
 describe('a rectangle on real tissue', () => {
-  it('outlines the round calcification alone and says which densities it left out as tissue, and why', async () => {
+  it('outlines the round calcification alone and says which densities it left out, and why', async () => {
     const { page } = s;
     const bytes = await readFile(GE);
     await page.locator('input[type="file"]').setInputFiles([{ name: 'ge-senographe-essential-rmlo.dcm', mimeType: 'application/dicom', buffer: bytes }]);
@@ -67,9 +67,9 @@ describe('a rectangle on real tissue', () => {
     const core = analyseCalcifications(image.value, { roi: target.rect });
     if (!core.ok) throw new Error(core.error.message);
     expect(core.value.calcifications).toHaveLength(1);
-    expect(core.value.leftOutAsTissue).toHaveLength(3);
-    const expected = leftOutWords(core.value.leftOutAsTissue);
-    expect(expected).toMatch(/^3 densities in the region left out as tissue, not calcification .* — at \(\d+, \d+\): edge \d\.\d\d mm > 0\.40 mm.*click one to outline it anyway$/);
+    expect(core.value.leftOutDensities).toHaveLength(3);
+    const expected = leftOutWords(core.value.leftOutDensities);
+    expect(expected).toMatch(/^3 densities in the region left out, not taken for calcification .* — at \(\d+, \d+\): tissue: edge \d\.\d\d mm > 0\.40 mm.*click one to outline it anyway$/);
     await expect.poll(() => page.getByTestId('message').allTextContents(), { timeout: 10_000 }).toContainEqual(expected);
     expect(s.errors).toEqual([]);
   });

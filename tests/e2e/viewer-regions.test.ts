@@ -5,7 +5,7 @@
  * runs in the analysis worker while the page keeps drawing, and progress is shown meanwhile.
  * A truth calcification inside the region that is not found must be one the core's region
  * detection leaves out for a stated reason (its peak under the detection threshold, refused
- * by the outline's own check, or left out as tissue with the words the viewer says).
+ * by the outline's own check, or left out by the region search with the words the viewer says).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -227,7 +227,7 @@ async function checkRegion(slot: string, region: RegionRecord, group: readonly T
   expect(truthInside.length).toBe(group.length);
   const bounds = req.roi ?? boundsOf(truthInside, 0);
   const searched = analyseCalcifications(image, req);
-  const leftOut = searched.ok ? searched.value.leftOutAsTissue : [];
+  const leftOut = searched.ok ? searched.value.leftOutDensities : [];
   const reasons: string[] = [];
   let matched = 0;
   for (const t of truthInside) {
@@ -237,7 +237,7 @@ async function checkRegion(slot: string, region: RegionRecord, group: readonly T
       continue;
     }
     const asTissue = leftOut.find((l) => Math.hypot(l.x - t.centre.x, l.y - t.centre.y) <= Math.max(2, t.longAxisMm / 2 / (image.calibration.rowSpacingMm ?? 0.1)));
-    const why = asTissue !== undefined ? `${t.id} (${t.longAxisMm.toFixed(2)} mm): left out as tissue: ${asTissue.words}` : whyMissed(image, req.polygon ? polygonBounds(req.polygon) : bounds, t);
+    const why = asTissue !== undefined ? `${t.id} (${t.longAxisMm.toFixed(2)} mm): left out by the region search: ${asTissue.words}` : whyMissed(image, req.polygon ? polygonBounds(req.polygon) : bounds, t);
     expect(why, `${t.id} inside the region is neither found nor explained`).not.toBeNull();
     reasons.push(why as string);
   }

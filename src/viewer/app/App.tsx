@@ -16,7 +16,7 @@ import { COMMAND_PREFIX } from '../../../extensions/calcification/id.js';
 import { NIPPLE_MARKER_TOOL } from '../../../extensions/calcification/annotation-mapping.js';
 import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
 import { err, ok, type Result } from '../../core/result.js';
-import { leftOutWords } from '../../core/tissue-left-out.js';
+import { leftOutWords } from '../../core/left-out-densities.js';
 import { RENDERING_ENGINE_ID, startCornerstone, type CornerstoneSession, type PrimaryTool } from '../cornerstone/setup.js';
 import { examKeyOf, imageIds, type ImageIds } from '../draft/draft-ids.js';
 import { fetchExamContext } from '../loading/exam-context.js';
@@ -73,7 +73,7 @@ const TOOL_LABELS: Record<PrimaryTool, string> = {
 
 /**
  * The core's analysis in the worker; `regionBusy` is told while a rectangle or lasso is being
- * searched (the progress shown), `say` what it left out as tissue. Nothing is measured while
+ * searched (the progress shown), `say` what it left out (tissue, or too faint to tell from noise). Nothing is measured while
  * `refusal` says this tab may not edit.
  */
 function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => void, refusal: () => Promise<string | null>, say: (message: string) => void): CalcificationAnalyser {
@@ -88,7 +88,7 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     if (target.kind === 'seed' && r.ok) instrumentation().markClickAnalysed(r.value.ms);
     if (target.kind !== 'seed') instrumentation().markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
-    const leftOut = leftOutWords(r.value.leftOutAsTissue);
+    const leftOut = leftOutWords(r.value.leftOutDensities);
     if (leftOut !== null) say(leftOut);
     const kind = r.value.calibrationKind;
     return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));

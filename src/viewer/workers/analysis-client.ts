@@ -3,7 +3,7 @@
  */
 import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
-import type { LeftOutAsTissue } from '../../core/tissue-left-out.js';
+import type { LeftOutDensity } from '../../core/left-out-densities.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { CalibrationKind, StoredPixels } from '../../core/image.js';
 import type { ImageSummary, WorkerReply, WorkerRequest } from './protocol.js';
@@ -45,7 +45,7 @@ export interface AnalysisClient {
   analyse(
     key: string,
     request: FindingRequest,
-  ): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; leftOutAsTissue: readonly LeftOutAsTissue[]; ms: number }>>;
+  ): Promise<Result<{ calibrationKind: CalibrationKind; calcifications: readonly AnalysedCalcification[]; leftOutDensities: readonly LeftOutDensity[]; ms: number }>>;
   /** What the exam draft keeps of an ingested image, under the draft's id for it. */
   draftImage(key: string, draftImageId: string, role: 'current' | 'prior'): Promise<Result<DraftImage>>;
   forget(key: string): Promise<void>;
@@ -93,7 +93,7 @@ export function startAnalysisWorker(): AnalysisClient {
       const r = await send({ type: 'analyse', key, request });
       if (!r.ok) return err(r.error.kind, r.error.message);
       return r.type === 'analyse'
-        ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, leftOutAsTissue: r.leftOutAsTissue, ms: r.ms })
+        ? ok({ calibrationKind: r.calibrationKind, calcifications: r.calcifications, leftOutDensities: r.leftOutDensities, ms: r.ms })
         : err('bad-argument', 'unexpected reply');
     },
     async draftImage(key, draftImageId, role) {

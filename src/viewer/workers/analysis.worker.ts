@@ -95,7 +95,7 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
       const r = analyseCalcifications(image, msg.request);
       const ms = performance.now() - t0;
       if (!r.ok) return { id: msg.id, ok: false, error: r.error };
-      return { id: msg.id, ok: true, type: 'analyse', calibrationKind: r.value.calibration.kind, calcifications: r.value.calcifications, leftOutAsTissue: r.value.leftOutAsTissue, ms };
+      return { id: msg.id, ok: true, type: 'analyse', calibrationKind: r.value.calibration.kind, calcifications: r.value.calcifications, leftOutDensities: r.value.leftOutDensities, ms };
     }
     case 'draftImage': {
       const image = images.get(msg.key);

@@ -7,7 +7,7 @@ import type { AnalysedCalcification, FindingRequest } from '../../core/analyze.j
 import type { Calibration, CalibrationKind, ImageMetadata, StoredPixels } from '../../core/image.js';
 import type { DraftImage } from '../../core/draft/exam-draft.js';
 import type { CalcscribeError } from '../../core/result.js';
-import type { LeftOutAsTissue } from '../../core/tissue-left-out.js';
+import type { LeftOutDensity } from '../../core/left-out-densities.js';
 
 /** What the viewer keeps of an ingested image: everything but the pixels. */
 export interface ImageSummary {
@@ -52,7 +52,7 @@ export type WorkerReply =
   /**
    * The calcifications of the request, outlined, measured and described (analyseCalcifications):
    * what the viewer shows and keeps of a click; the finding they join is derived on the page.
-   * `leftOutAsTissue`: what a rectangle or lasso found and left out as tissue (said in the status line).
+   * `leftOutDensities`: what a rectangle or lasso found and left out (said in the status line).
    */
   | {
       readonly id: number;
@@ -60,7 +60,7 @@ export type WorkerReply =
       readonly type: 'analyse';
       readonly calibrationKind: CalibrationKind;
       readonly calcifications: readonly AnalysedCalcification[];
-      readonly leftOutAsTissue: readonly LeftOutAsTissue[];
+      readonly leftOutDensities: readonly LeftOutDensity[];
       readonly ms: number;
     }
   | { readonly id: number; readonly ok: true; readonly type: 'forget' }
