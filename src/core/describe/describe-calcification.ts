@@ -1,3 +1,4 @@
+import type { MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import { FILM_SCAN_PITCH_MM } from './film-pitch.js';
 import type { DescribeContext } from './context.js';
@@ -17,7 +18,8 @@ export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';
  * Too faint to be told from noise (Rose criterion: contrast-to-noise over its own area under 5;
  * Rose 1948, Burgess 1999): no term is read from its shape, whichever rule its outline would fit —
  * an outline drawn in noise and texture has any shape, and a suspicious term on it would send a
- * patient to biopsy on noise. null when the deposit stands out enough.
+ * patient to biopsy on noise. Only a term given without a shape (READ_WITHOUT_SHAPE) can stand.
+ * null when the deposit stands out enough.
  */
 function tooFaint(f: Pick<CalcificationFeatures, 'areaContrastToNoise'>): NotCharacterised | null {
   const words = faintWords(f);
@@ -30,6 +32,13 @@ export function faintWords(f: Pick<CalcificationFeatures, 'areaContrastToNoise'>
   if (!(shown1(f.areaContrastToNoise) < rose)) return null;
   return `too faint (contrast-to-noise over its area ${fmt1(f.areaContrastToNoise)} < ${rose}: below the Rose criterion a deposit cannot be told from noise)`;
 }
+
+/**
+ * The terms a deposit too faint to show its shape can still be given: amorphous is the term for one
+ * "so small and/or hazy in appearance that a more specific particle shape cannot be determined"
+ * (ACR BI-RADS Atlas, 5th ed., 2013, Mammography, Calcifications, suspicious morphology, a. amorphous).
+ */
+export const READ_WITHOUT_SHAPE: ReadonlySet<MorphologyTerm> = new Set<MorphologyTerm>(['amorphous']);
 
 const NONE_FITS: NotCharacterised = { reason: NO_RULE_MATCHED, words: 'no lexicon term fits the measurements' };
 
@@ -55,19 +64,23 @@ export function describeCalcification(m: CalcificationMeasurements, ctx: Describ
     return { terms: [], evidence: [notCharacterised.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised, cannotSeparate: [] };
   }
   const faint = tooFaint(f);
-  if (faint !== null) return { terms: [], evidence: [faint.reason], sizeThresholdsApplied: f.calibrated, caveats, notCharacterised: faint, cannotSeparate: [] };
   const cannotSeparate: InseparableTerms[] = f.limits.map((l) => ({ terms: l.cannotSeparate, reason: l.say(f), words: l.words(f) }));
   const graded = gradeRules(MORPHOLOGY_RULES, MORPHOLOGY_PREDICATES, f);
   const { near } = graded;
   const evidence: string[] = [];
   // A suspicious term on a line that may be a vessel wall is held back (vascular-rules.ts).
   const caution = vesselCaution(f, graded.fired);
-  const fired = caution === null ? graded.fired : [];
+  // Too faint to tell from noise: its outline's shape says nothing, so only a term given without a
+  // shape can stand (READ_WITHOUT_SHAPE: amorphous, "no more specific shape can be given").
+  const fired = caution !== null ? [] : faint !== null ? graded.fired.filter((r) => READ_WITHOUT_SHAPE.has(r.term)) : graded.fired;
   const best = fired[0];
   let notCharacterised: NotCharacterised | null = null;
   if (caution !== null) {
     notCharacterised = caution;
     evidence.push(caution.reason);
+  } else if (best === undefined && faint !== null) {
+    notCharacterised = faint;
+    evidence.push(faint.reason);
   } else if (best === undefined) {
     notCharacterised = NONE_FITS;
     evidence.push(notCharacterised.reason);

@@ -94,6 +94,12 @@ describe('not characterised, with the concrete reason', () => {
     ]);
   });
 
+  it('a small deposit that faint is still amorphous: the term for one whose shape cannot be determined', () => {
+    const d = describeCalcification(calc(atK({ longMm: 0.4, elongation: 2, circularity: 0.6 }, 4)));
+    expect(d.terms.map((t) => t.term)).toEqual(['amorphous']);
+    expect(d.notCharacterised).toBeNull();
+  });
+
   it('when no rule fits, the nearest term and the one condition it misses are stated', () => {
     // Irregular, > 1 mm, defined margin, but not dense: dystrophic's last condition fails.
     const d = describeCalcification(calc({ longMm: 1.5, circularity: 0.75, solidity: 0.95, cnr: 6 }));
