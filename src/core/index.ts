@@ -37,6 +37,7 @@ export {
   type FindingAnalysis,
   type FindingRequest,
 } from './analyze.js';
+export { leftOutWords, type LeftOutDensity } from './left-out-densities.js';
 export { parseExamContext, ISO_DATE, type ExamContext } from './exam-context.js';
 export {
   analyzeExam,

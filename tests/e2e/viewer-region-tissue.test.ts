@@ -2,7 +2,8 @@
  * A rectangle on real tissue in the browser: on the real GE right MLO, a 25 mm rectangle around the
  * round calcification ge-1 (test-data/real-mg/reading.json) outlines that calcification alone, and the
  * status line names the densities the region search left out (the soft-tissue blobs), as the core
- * words them (src/core/left-out-densities.ts) — the radiologist sees what was not outlined and why.
+ * words them (src/core/left-out-densities.ts), and marks each on the image with a dashed circle —
+ * the radiologist sees what was not outlined, where and why, and a click outlines one anyway.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseCalcifications } from '../../src/core/analyze.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
 import { leftOutWords } from '../../src/core/left-out-densities.js';
-import { openViewer, pagePoint, waitForFourViews, type ViewerSession } from './harness.js';
+import { LEFT_OUT_MARK } from '../../extensions/calcification/tools/calcification-region-tool.js';
+import { OUTPUT_DIR, openViewer, pagePoint, waitForFourViews, type ViewerSession } from './harness.js';
 
 const GE = join(process.cwd(), 'test-data/real-mg/ge-senographe-essential-rmlo.dcm');
 const RECT = { x0: 1700, y0: 1600, x1: 1950, y1: 1850 };
@@ -70,7 +72,29 @@ describe('a rectangle on real tissue', () => {
     expect(core.value.leftOutDensities).toHaveLength(3);
     const expected = leftOutWords(core.value.leftOutDensities);
     expect(expected).toMatch(/^3 densities in the region left out, not taken for calcification .* — at \(\d+, \d+\): tissue: edge \d\.\d\d mm > 0\.40 mm.*click one to outline it anyway$/);
-    await expect.poll(() => page.getByTestId('message').allTextContents(), { timeout: 10_000 }).toContainEqual(expected);
+    await expect.poll(() => page.getByTestId('message').allTextContents(), { timeout: 10_000 }).toContainEqual(`${expected} (marked on the image with dashed circles)`);
+
+    // Each is marked where it is: a dashed circle centred within two screen pixels of its position.
+    const marks = page.locator(`[data-testid="viewport-RMLO"] svg circle[data-id="${LEFT_OUT_MARK}"]`);
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(3);
+    const centres = await marks.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
+      }),
+    );
+    for (const l of core.value.leftOutDensities) {
+      const [x, y] = await pagePoint(page, 'current-RMLO', 'viewport-RMLO', { x: l.x, y: l.y });
+      expect(Math.min(...centres.map(([cx, cy]) => Math.hypot(cx - x, cy - y)))).toBeLessThan(2);
+    }
+    await page.screenshot({ path: join(OUTPUT_DIR, 'viewer-region-left-out.png') });
+    // A click on one outlines it anyway: the radiologist decides.
+    await page.keyboard.press('k');
+    const first = core.value.leftOutDensities[0];
+    if (first === undefined) throw new Error('nothing left out');
+    const [fx, fy] = await pagePoint(page, 'current-RMLO', 'viewport-RMLO', { x: first.x, y: first.y });
+    await page.mouse.click(fx, fy);
+    await page.waitForFunction(() => (window.calcscribe?.draft()?.calcifications.length ?? 0) === 2, undefined, { timeout: 30_000 });
     expect(s.errors).toEqual([]);
   });
 });

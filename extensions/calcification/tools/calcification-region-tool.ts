@@ -8,7 +8,8 @@
 import { eventTarget, getEnabledElement, type Types } from '@cornerstonejs/core';
 import { AnnotationTool, annotation as annotationApi, drawing, Enums, utilities, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { CalcificationTool, fillCalcification, type CalcificationAnnotation } from './calcification-tool.js';
-import { worldToPixels } from './coordinates.js';
+import type { LeftOutDensity, PointPx } from 'calcscribe/core';
+import { pixelToWorld, worldToPixels } from './coordinates.js';
 import type { CalcificationAnalyser, CalcificationData, CalcificationTarget } from './types.js';
 
 const { addAnnotation, getAnnotations, removeAnnotation, triggerAnnotationCompleted } = annotationApi.state;
@@ -40,6 +41,9 @@ interface Drawing {
   readonly imageId: string;
   readonly viewportIds: string[];
 }
+
+/** Per image, the densities the last rectangle or lasso search there left out: marked until the next search on it. */
+const LEFT_OUT_BY_IMAGE = new Map<string, readonly PointPx[]>();
 
 export class CalcificationRegionTool extends AnnotationTool {
   static override toolName = 'CalcificationRegion';
@@ -115,14 +119,15 @@ export class CalcificationRegionTool extends AnnotationTool {
   private async measure(d: Drawing, target: CalcificationTarget): Promise<void> {
     const analyse = this.config.analyse;
     const r = analyse === null ? null : await analyse(d.imageId, target);
-    if (r === null || !r.ok || r.value.length === 0) {
+    if (r?.ok === true) this.markLeftOut(d.imageId, r.value.leftOut, d.viewportIds);
+    if (r === null || !r.ok || r.value.calcifications.length === 0) {
       this.config.onFailure?.(r === null ? 'calcification tool has no analyser' : r.ok ? 'no calcification found in the region' : r.error.message, d.imageId);
       return;
     }
     const { viewport } = getEnabledElement(d.element) ?? {};
     if (!viewport) return;
     const annotationUIDs: string[] = [];
-    for (const c of r.value) {
+    for (const c of r.value.calcifications) {
       const a = CalcificationTool.createAnnotationForViewport(viewport, {
         data: { handles: { points: [], activeHandleIndex: null }, status: 'measuring', seed: { x: c.x, y: c.y }, calcification: null, message: null } satisfies ToolTypes.Annotation['data'] & CalcificationData,
       }) as CalcificationAnnotation;
@@ -151,9 +156,27 @@ export class CalcificationRegionTool extends AnnotationTool {
     return d.annotation.annotationUID;
   }
 
+  private markLeftOut(imageId: string, leftOut: readonly LeftOutDensity[], viewportIds: string[]): void {
+    if (leftOut.length === 0 && !LEFT_OUT_BY_IMAGE.has(imageId)) return;
+    if (leftOut.length === 0) LEFT_OUT_BY_IMAGE.delete(imageId);
+    else LEFT_OUT_BY_IMAGE.set(imageId, leftOut.map((l) => ({ x: l.x, y: l.y })));
+    utilities.triggerAnnotationRenderForViewportIds(viewportIds);
+  }
+
   renderAnnotation = (enabledElement: Types.IEnabledElement, svgDrawingHelper: ToolTypes.SVGDrawingHelper): boolean => {
     const { viewport } = enabledElement;
     const annotations = getAnnotations(this.getToolName(), viewport.element) ?? [];
+    // What the last search on this image left out (tissue, or too faint): a dashed grey circle each,
+    // where a click outlines it anyway. One set per image, shared by the rectangle and the lasso (both
+    // draw the same nodes).
+    const imageId = 'getCurrentImageId' in viewport ? (viewport as Types.IStackViewport).getCurrentImageId() : undefined;
+    const marks = imageId === undefined ? undefined : LEFT_OUT_BY_IMAGE.get(imageId);
+    if (imageId !== undefined && marks !== undefined) {
+      marks.forEach((p, i) => {
+        const c = viewport.worldToCanvas(pixelToWorld(imageId, p));
+        drawing.drawCircle(svgDrawingHelper, LEFT_OUT_MARK, `mark-${i}`, c, 8, { color: 'rgb(170, 170, 170)', lineDash: '3,3', lineWidth: 1 }, LEFT_OUT_MARK);
+      });
+    }
     for (const a of annotations) {
       const pts = (a.data.handles?.points ?? []).map((w) => viewport.worldToCanvas(w));
       const uid = a.annotationUID as string;
@@ -163,9 +186,12 @@ export class CalcificationRegionTool extends AnnotationTool {
         drawing.drawPolyline(svgDrawingHelper, uid, 'region', pts, { color: 'rgb(0, 220, 255)', lineDash: '4,3' });
       }
     }
-    return annotations.length > 0;
+    return annotations.length > 0 || (marks?.length ?? 0) > 0;
   };
 }
+
+/** The data-id of the marks of what a region search left out (tests and styling find them by it). */
+export const LEFT_OUT_MARK = 'calcscribe-left-out';
 
 function corners(a: Types.Point2, b: Types.Point2): Types.Point2[] {
   return [a, [b[0], a[1]], [a[0], b[1]], b];

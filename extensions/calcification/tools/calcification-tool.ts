@@ -183,7 +183,7 @@ export class CalcificationTool extends AnnotationTool {
   private async measure(annotation: CalcificationAnnotation, element: HTMLDivElement, imageId: string, target: CalcificationTarget, ids: string[]): Promise<void> {
     const analyse = this.config.analyse;
     const r = analyse === null ? null : await analyse(imageId, target);
-    const first = r?.ok ? r.value[0] : undefined;
+    const first = r?.ok ? r.value.calcifications[0] : undefined;
     if (r === null || !r.ok || first === undefined) {
       removeAnnotation(annotation.annotationUID as string);
       const message = r === null ? 'calcification tool has no analyser' : r.ok ? 'no calcification found at this point' : r.error.message;

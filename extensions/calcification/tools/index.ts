@@ -4,4 +4,4 @@ export { CalcificationTool, calcificationOf, fillCalcification, type Calcificati
 export { CalcificationRegionTool, type CalcificationRegionToolConfiguration } from './calcification-region-tool.js';
 export { NippleMarkerTool } from './nipple-marker-tool.js';
 export { pixelToWorld, pixelsToWorld, worldToPixel, worldToPixels } from './coordinates.js';
-export { sizeLabel, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';
+export { sizeLabel, type AnalysedTarget, type CalcificationAnalyser, type CalcificationData, type CalcificationTarget, type MeasuredCalcification } from './types.js';

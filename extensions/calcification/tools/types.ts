@@ -6,6 +6,7 @@
 import type { AnalysedCalcification } from 'calcscribe/core';
 import { calcificationSize } from 'calcscribe/core';
 import type { CalibrationKind } from 'calcscribe/core';
+import type { LeftOutDensity } from 'calcscribe/core';
 import type { Result } from 'calcscribe/core';
 import type { PointPx, RectPx } from 'calcscribe/core';
 
@@ -20,8 +21,17 @@ export interface MeasuredCalcification extends AnalysedCalcification {
   readonly calibrationKind: CalibrationKind;
 }
 
+/**
+ * What the analysis gives for a target: its calcifications, and what a rectangle or lasso found and
+ * left out (tissue, or too faint to tell from noise), which the region tool marks on the image.
+ */
+export interface AnalysedTarget {
+  readonly calcifications: readonly MeasuredCalcification[];
+  readonly leftOut: readonly LeftOutDensity[];
+}
+
 /** Runs segmentation + measurement for a target on the image with this Cornerstone imageId. */
-export type CalcificationAnalyser = (imageId: string, target: CalcificationTarget) => Promise<Result<readonly MeasuredCalcification[]>>;
+export type CalcificationAnalyser = (imageId: string, target: CalcificationTarget) => Promise<Result<AnalysedTarget>>;
 
 /** Data a calcification annotation carries beside Cornerstone's handles. */
 export interface CalcificationData {

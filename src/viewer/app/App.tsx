@@ -89,9 +89,9 @@ function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => voi
     if (target.kind !== 'seed') instrumentation().markRegion({ imageId, target, workerMs: r.ok ? r.value.ms : null, receivedAt: performance.now(), found: r.ok ? r.value.calcifications.length : 0 });
     if (!r.ok) return err(r.error.kind, r.error.message);
     const leftOut = leftOutWords(r.value.leftOutDensities);
-    if (leftOut !== null) say(leftOut);
+    if (leftOut !== null) say(`${leftOut} (marked on the image with dashed circles)`);
     const kind = r.value.calibrationKind;
-    return ok(r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })));
+    return ok({ calcifications: r.value.calcifications.map((c): MeasuredCalcification => ({ ...c, calibrationKind: kind })), leftOut: r.value.leftOutDensities });
   };
 }
 
