@@ -168,7 +168,7 @@ export interface AnalysedCalcifications {
   readonly calibration: CalibrationJson;
   readonly calcifications: readonly AnalysedCalcification[];
   readonly warnings: readonly string[];
-  /** Densities a rectangle or freehand outline found and left out: tissue, or too faint to tell from noise (region-search.ts). */
+  /** Densities a rectangle or freehand outline found and left out as tissue (region-search.ts). */
   readonly leftOutDensities: readonly LeftOutDensity[];
 }
 

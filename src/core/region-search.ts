@@ -1,11 +1,11 @@
 /**
  * The region search of a rectangle or a freehand outline: every calcification inside outlined;
- * densities whose edge is softer than calcium's (tissue: describe/tissue-edge.ts) or too faint to
- * be told from noise (the Rose criterion the description applies: describe-calcification.ts) left
- * out and named (left-out-densities.ts), so that the radiologist can click one to outline it anyway.
+ * densities whose edge is softer than calcium's (tissue: describe/tissue-edge.ts) left out and
+ * named (left-out-densities.ts), so that the radiologist can click one to outline it anyway. What
+ * is too faint to tell from noise is kept and described so (describe-calcification.ts): leaving it
+ * out cost more calcifications than noise on the phantoms (docs/describe-rules.md).
  */
-import { calcificationFeatures, REFERENCE_PIXEL_MM, type CalcificationFeatures } from './describe/calcification-features.js';
-import { faintWords } from './describe/describe-calcification.js';
+import { calcificationFeatures } from './describe/calcification-features.js';
 import { tissueEdge } from './describe/tissue-edge.js';
 import type { MammoImage } from './image.js';
 import { measureCalcification } from './measure/measure-calcification.js';
@@ -23,7 +23,7 @@ export interface RegionSearch {
 
 /**
  * Outlines the calcifications in a rectangle or a freehand outline, leaving out densities whose
- * edge is softer than calcium's or that are too faint to be told from noise. `measured` receives
+ * edge is softer than calcium's. `measured` receives
  * each kept outline's measurements (the test reads them; the caller need not measure again).
  */
 export function searchRegion(
@@ -35,34 +35,19 @@ export function searchRegion(
   const leftOutOutlines: CalcificationOutline[] = [];
   const accept = (o: CalcificationOutline): boolean => {
     const m = measureCalcification(image, o);
-    const f = calcificationFeatures(m);
-    const edge = tissueEdge(f);
-    const why = edge?.tissue === true ? `tissue: ${edge.words}` : noiseLevel(f) ? faintWords(f) : null;
-    if (why === null) {
+    const edge = tissueEdge(calcificationFeatures(m));
+    if (edge?.tissue !== true) {
       measured.set(o, m);
       return true;
     }
     // The same density may be reached from several of its pixels: named once.
     if (!leftOutOutlines.some((k) => outlineCovers(k, o.seed) || outlineCovers(o, k.seed))) {
       leftOutOutlines.push(o);
-      leftOut.push({ x: o.seed.x, y: o.seed.y, words: why });
+      leftOut.push({ x: o.seed.x, y: o.seed.y, words: edge.words });
     }
     return false;
   };
   const r = 'roi' in region ? segmentRegion(image, region.roi, { accept }) : segmentPolygon(image, region.polygon, { accept });
   if (!r.ok) return r;
   return { ok: true, value: { outlines: r.value, leftOut } };
-}
-
-/**
- * Whether a density too faint by the Rose criterion is left out: on a full-field detector's pixels
- * (up to REFERENCE_PIXEL_MM). On larger pixels (digitised film, and film of unknown pitch) a small
- * calcification spans few pixels and its contrast is diluted by them: the faint members of a
- * cluster are outlined and counted, and described as too faint. Phantom set (seeds 500000, a
- * rectangle around each group): on film pixels the Rose criterion would leave out 18 of 611
- * outlines at a calcification and none at no calcification; on full-field pixels 3 of 2083 and
- * 5 of 58.
- */
-function noiseLevel(f: CalcificationFeatures): boolean {
-  return f.pixelSizeMm !== null && f.pixelSizeMm <= REFERENCE_PIXEL_MM;
 }

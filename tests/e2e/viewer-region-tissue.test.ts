@@ -71,7 +71,7 @@ describe('a rectangle on real tissue', () => {
     expect(core.value.calcifications).toHaveLength(1);
     expect(core.value.leftOutDensities).toHaveLength(3);
     const expected = leftOutWords(core.value.leftOutDensities);
-    expect(expected).toMatch(/^3 densities in the region left out, not taken for calcification .* — at \(\d+, \d+\): tissue: edge \d\.\d\d mm > 0\.40 mm.*click one to outline it anyway$/);
+    expect(expected).toMatch(/^3 densities in the region left out as tissue, not calcification .* — at \(\d+, \d+\): edge \d\.\d\d mm > 0\.40 mm.*click one to outline it anyway$/);
     await expect.poll(() => page.getByTestId('message').allTextContents(), { timeout: 10_000 }).toContainEqual(`${expected} (marked on the image with dashed circles)`);
 
     // Each is marked where it is: a dashed circle centred within two screen pixels of its position.

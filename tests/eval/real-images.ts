@@ -47,7 +47,7 @@ export interface RegionRow {
   readonly outlines: number | null;
   readonly atCalcification: boolean;
   readonly others: number;
-  /** Densities the search left out: tissue, or too faint to tell from noise (src/core/region-search.ts). */
+  /** Densities the search left out as tissue (src/core/region-search.ts). */
   readonly leftOut: number;
   readonly assessment: string | null;
   readonly failure: string | null;
@@ -98,9 +98,9 @@ function regionRow(image: MammoImage, reading: ImageReading, file: string, c: Re
   };
 }
 
-/** How many densities the region search left out, from its warning ("3 densities in the region left out, …"). */
+/** How many densities the region search left out as tissue, from its warning ("3 densities in the region left out as tissue, …"). */
 function leftOutCount(warnings: readonly string[]): number {
-  const w = warnings.find((x) => / in the region left out, not taken for calcification/.test(x));
+  const w = warnings.find((x) => / in the region left out as tissue/.test(x));
   return w === undefined ? 0 : Number(/^(\d+) /.exec(w)?.[1] ?? 0);
 }
 
@@ -167,7 +167,7 @@ function regionSummary(rows: readonly RegionRow[]): string {
   const clean = searched.filter((g) => g.atCalcification && g.others === 0).length;
   const others = searched.reduce((n, g) => n + g.others, 0);
   const leftOut = searched.reduce((n, g) => n + g.leftOut, 0);
-  return `${clean} of ${rows.length} rectangles give the calcification and nothing else; ${others} outlines in all lie at no calcification of the reading; ${leftOut} densities were left out as tissue or noise (docs/describe-rules.md, "Tissue or calcium").`;
+  return `${clean} of ${rows.length} rectangles give the calcification and nothing else; ${others} outlines in all lie at no calcification of the reading; ${leftOut} densities were left out as tissue (docs/describe-rules.md, "Tissue or calcium").`;
 }
 
 /** The section of docs/accuracy.md. */
@@ -222,13 +222,13 @@ ${calcTable}
 
 The region search (the viewer's rectangle, \`--roi\` on the command line) on the same calcifications: how many
 outlines it gives, whether one is at the calcification, how many lie at no calcification of the reading
-(uncertain ones included), how many densities it left out (tissue, or too faint to tell from noise), and the finding's suggested assessment.
+(uncertain ones included), how many densities it left out as tissue, and the finding's suggested assessment.
 ${regionSummary(r.regions)}
 
 On the film the squares are drawn at the reading's assumed 0.05 mm per pixel. Not a target yet: these rows
 show how far the region search is from one outline per calcification on real tissue.
 
-| image | calcification | square | outlines | at the calcification | at no calcification of the reading | left out | suggested assessment |
+| image | calcification | square | outlines | at the calcification | at no calcification of the reading | left out as tissue | suggested assessment |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${regionTable(r.regions)}
 

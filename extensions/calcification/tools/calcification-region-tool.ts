@@ -166,7 +166,7 @@ export class CalcificationRegionTool extends AnnotationTool {
   renderAnnotation = (enabledElement: Types.IEnabledElement, svgDrawingHelper: ToolTypes.SVGDrawingHelper): boolean => {
     const { viewport } = enabledElement;
     const annotations = getAnnotations(this.getToolName(), viewport.element) ?? [];
-    // What the last search on this image left out (tissue, or too faint): a dashed grey circle each,
+    // What the last search on this image left out as tissue: a dashed grey circle each,
     // where a click outlines it anyway. One set per image, shared by the rectangle and the lasso (both
     // draw the same nodes).
     const imageId = 'getCurrentImageId' in viewport ? (viewport as Types.IStackViewport).getCurrentImageId() : undefined;

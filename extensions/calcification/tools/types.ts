@@ -23,7 +23,7 @@ export interface MeasuredCalcification extends AnalysedCalcification {
 
 /**
  * What the analysis gives for a target: its calcifications, and what a rectangle or lasso found and
- * left out (tissue, or too faint to tell from noise), which the region tool marks on the image.
+ * left out as tissue, which the region tool marks on the image.
  */
 export interface AnalysedTarget {
   readonly calcifications: readonly MeasuredCalcification[];

@@ -1,7 +1,7 @@
 /**
  * Tissue or calcium, for what a region search (rectangle, freehand outline, `--roi`) finds without
  * a click: a density whose edge is softer than a calcium deposit's can be is left out as tissue
- * (region-search.ts, which also leaves out what is too faint to be told from noise).
+ * (region-search.ts).
  *
  * A calcification is a solid deposit: its thickness, and so its density, ends at its surface, and
  * the image softens that edge only by the detector's blur — or, on a deposit rounded like a sphere,

@@ -73,7 +73,7 @@ const TOOL_LABELS: Record<PrimaryTool, string> = {
 
 /**
  * The core's analysis in the worker; `regionBusy` is told while a rectangle or lasso is being
- * searched (the progress shown), `say` what it left out (tissue, or too faint to tell from noise). Nothing is measured while
+ * searched (the progress shown), `say` what it left out as tissue. Nothing is measured while
  * `refusal` says this tab may not edit.
  */
 function makeAnalyser(client: AnalysisClient, regionBusy: (busy: boolean) => void, refusal: () => Promise<string | null>, say: (message: string) => void): CalcificationAnalyser {
