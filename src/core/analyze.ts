@@ -100,6 +100,8 @@ export interface FindingAnalysis {
   readonly finding: Finding;
   readonly wording: string;
   readonly warnings: readonly string[];
+  /** What a rectangle or freehand outline found and left out as tissue (region-search.ts). */
+  readonly leftOutDensities: readonly LeftOutDensity[];
   /** The one-image exam draft the finding was derived from: what a structured report is written from. */
   readonly draft: ExamDraft;
 }
@@ -279,6 +281,7 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     finding: d.finding,
     wording: d.wording,
     warnings: [...new Set([...warnings, ...d.warnings])],
+    leftOutDensities: analysed.value.leftOutDensities,
     draft: withFinding,
   });
 }

@@ -59,6 +59,26 @@ describe('calcscribe on the digitised film', () => {
   }, 60_000);
 });
 
+describe('calcscribe analyze --roi on the real GE image', () => {
+  it('outlines the round calcification alone and lists the tissue it left out, in the JSON and as a warning', async () => {
+    const file = join(realMg, 'ge-senographe-essential-rmlo.dcm');
+    const r = await runCli(['analyze', file, '--roi', '1700,1600,1950,1850', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.calcifications).toHaveLength(1);
+    expect(out.calcifications[0].morphology).toEqual(['round']);
+    expect(out.suggestion.assessment).toBe('2');
+    expect(out.leftOutAsTissue).toHaveLength(3);
+    for (const l of out.leftOutAsTissue) {
+      expect(Number.isInteger(l.x) && Number.isInteger(l.y)).toBe(true);
+      expect(l.why).toMatch(/^edge \d\.\d\d mm > 0\.40 mm, and 0\.\d\d of its width of \d\.\d+ mm > 0\.5$/);
+    }
+    const text = await runCli(['analyze', file, '--roi', '1700,1600,1950,1850']);
+    expect(text.stdout).toMatch(/^warning: 3 densities in the region left out as tissue, not calcification \(/m);
+  }, 60_000);
+});
+
 describe('calcscribe info on real vendor headers', () => {
   it('keeps the GE Senographe Essential calibration (Imager Pixel Spacing ÷ ERMF 1)', async () => {
     const r = await runCli(['info', join(realMg, 'ge-senographe-essential-rmlo.dcm'), '--json']);

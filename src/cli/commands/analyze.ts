@@ -107,6 +107,7 @@ export function analysisJson(a: FindingAnalysis): unknown {
     },
     wording: a.wording,
     warnings: a.warnings,
+    leftOutAsTissue: a.leftOutDensities.map((l) => ({ x: l.x, y: l.y, why: l.words })),
     draft: draft.portableDraft(a.draft),
   };
 }
