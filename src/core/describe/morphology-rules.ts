@@ -364,6 +364,15 @@ export const MORPHOLOGY_RULES: readonly TermRule<MorphologyTerm, MorphologyPredi
     confidence: 0.8,
     source: `${BENIGN}, b. vascular: "parallel tracks" — two thin calcified walls a breast artery's calibre (1–4 mm) apart`,
   },
+  // A small calcified artery seen as one tube: both walls inside the outline, the lumen a lucent line
+  // down its middle (measure/lumen.ts). Unit-free, so it stands on uncalibrated film too. Large rods
+  // calcified around their duct may show a lucent centre too (atlas d.): benign either way.
+  {
+    term: 'vascular',
+    all: ['elongated', 'a lumen along the track'],
+    confidence: 0.8,
+    source: `${BENIGN}, b. vascular: "linear tubular calcifications that are clearly associated with blood vessels" — a tube with its lumen`,
+  },
   // A tube with its lumen: as wide as a vessel (≥ 1 mm). Large rods may have lucent centres too
   // (periductal calcium, atlas d. large rod-like) and are 0.5–1 mm thick.
   {

@@ -53,6 +53,15 @@ export const VASCULAR_THRESHOLDS = {
    * 7.0 mm, vessel walls 10–26 mm.
    */
   beadOnLongLineMinMm: 10,
+  /**
+   * A tube with its lumen inside one outline (measure/lumen.ts): a lumen seen at at least this share
+   * of the stations read, over at least `lumenStationsMin` of them (10 px of track), is the lucent
+   * line down a small calcified artery whose two walls lie too close to be outlined apart. Half the
+   * track, as for a parallel wall (parallelSeenMin): a wall calcified in rings and plaques shows its
+   * lumen between them, not everywhere.
+   */
+  lumenSeenMin: 0.5,
+  lumenStationsMin: 5,
 } as const;
 
 const VT = VASCULAR_THRESHOLDS;
@@ -106,6 +115,20 @@ const trackWords = (f: F): string => {
 };
 
 export const VASCULAR_PREDICATES = {
+  // Unit-free: two walls with a lucent line between them, inside the outline, along half its length
+  // at least. A duct cast or a rod fills its duct and is densest along its middle.
+  'a lumen along the track': {
+    test: (f) => {
+      const l = f.vessel?.lumen ?? null;
+      return l !== null && l.stationsRead >= VT.lumenStationsMin && shown2(l.seenFraction) >= VT.lumenSeenMin;
+    },
+    say: (f) => {
+      const l = f.vessel?.lumen ?? null;
+      return l === null
+        ? 'no lumen read along the track (too narrow to hold one)'
+        : `a lumen between two walls seen along ${Math.round(l.seenFraction * 100)} % of the track (${l.stationsRead} stations read; ≥ ${VT.lumenSeenMin * 100} % along ≥ ${VT.lumenStationsMin} stations)`;
+    },
+  },
   // A calcified tube seen with its lumen is as wide as the vessel: a breast artery's 1–4 mm
   // (VESSEL_SEARCH, with its source). Large rods (0.5–1 mm thick, atlas) may have lucent centres
   // too, where calcium lies around the duct; a lucent centre alone does not make a rod a vessel.

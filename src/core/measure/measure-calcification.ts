@@ -1,5 +1,5 @@
 import { readDensityPatch } from '../image.js';
-import type { MammoImage } from '../image.js';
+import type { DensityPatch, MammoImage } from '../image.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, mm2, px, px2 } from '../units.js';
 import type { Length } from '../units.js';
@@ -13,7 +13,8 @@ import { distanceToBoundary, polygonArea, polygonCentroid, polygonPerimeter, sca
 import type { Point2 } from './polygon.js';
 import { detectorNoise } from '../segment/texture-background.js';
 import { BRANCH_READING, calibreFromArea, pruneSpurs, skeletonStats, thinMask } from './skeleton.js';
-import { vesselEvidence } from './vessel-evidence.js';
+import { vesselEvidence, type VesselEvidence } from './vessel-evidence.js';
+import { lumenAlongTrack } from './lumen.js';
 
 /**
  * Smallest background noise used for contrast-to-noise: the quantisation noise of integer
@@ -135,7 +136,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx, detectorNoise(patch.data, patch.width, patch.height)),
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
-    vessel: vesselEvidence(image, outline, elongation, sk.calibre.px, spacing),
+    vessel: withLumen(vesselEvidence(image, outline, elongation, sk.calibre.px, spacing), patch, outline),
   };
 }
 
@@ -184,4 +185,10 @@ function measureSkeleton(
     branchPoints: branchesRead ? stats.branchPoints : 0,
     ...(branchesRead || stats.branchPoints === 0 ? {} : { branchPointsInNoise: stats.branchPoints, outlineUncertaintyPx: uncertaintyPx }),
   };
+}
+
+/** The vessel evidence with the lumen read inside the outline (a line piece only). */
+function withLumen(v: VesselEvidence | null, patch: DensityPatch | null, outline: CalcificationOutline): VesselEvidence | null {
+  if (v === null || patch === null) return v;
+  return { ...v, lumen: lumenAlongTrack(patch, outline.mask, detectorNoise(patch.data, patch.width, patch.height), outline.backgroundDensity) };
 }

@@ -15,6 +15,7 @@ import { robustSigma } from '../segment/background.js';
 import { principalAxes } from './measure-group.js';
 import type { CalcificationOutline } from '../segment/outline.js';
 import { mm, px, type Length } from '../units.js';
+import type { LumenReading } from './lumen.js';
 
 /**
  * Where the other wall is looked for, as data. Wall-centre to wall-centre distance of a calcified
@@ -92,9 +93,11 @@ export interface VesselEvidence {
   readonly parallelWall: ParallelWall | null;
   /** The distance range searched, px: what "1–4 mm" meant on this image. */
   readonly searchedPx: { readonly min: number; readonly max: number };
+  /** A lumen between two walls inside the outline itself (measure/lumen.ts); null when the outline is too narrow to hold one. */
+  readonly lumen?: LumenReading | null;
 }
 
-interface Station {
+export interface Station {
   readonly cx: number;
   readonly cy: number;
   /** Unit normal to the track. */
@@ -111,7 +114,7 @@ export function separationRangePx(spacingMm: number | null): { min: number; max:
 }
 
 /** Centreline stations of the mask: means of short stretches along its main axis, normals from neighbouring stations. */
-function centreline(mask: CalcificationOutline['mask']): { stations: (Station | null)[]; lengthPx: number } | null {
+export function centreline(mask: CalcificationOutline['mask']): { stations: (Station | null)[]; lengthPx: number } | null {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = 0; y < mask.height; y++) {

@@ -36,4 +36,22 @@ describe('vessels on the real digitised film', () => {
       }
     }, 120_000);
   }
+
+  /*
+   * film-1 is a small calcified artery seen whole in one outline: a tube 77 × 21 px whose walls are
+   * calcified in rings, a lucent line between them down much of its length (measure/lumen.ts).
+   */
+  for (const file of [FILM_LMLO, FILM_LMLO_J2K]) {
+    it(`reads the tube of film-1 vascular from its lumen, benign (${file})`, async () => {
+      const image = await loadRealImage(file);
+      const c = readingOf(file).calcifications.find((x) => x.id === 'film-1');
+      if (c === undefined) throw new Error('reading.json has no film-1');
+      const r = analyzeFinding(image, { seeds: [c.centre] });
+      if (!r.ok) throw new Error(r.error.message);
+      const a = r.value.calcifications[0];
+      expect(a?.morphology[0]).toBe('vascular');
+      expect(a?.evidence[0]).toMatch(/^vascular: .*a lumen between two walls seen along \d+ % of the track/);
+      expect(r.value.suggestion.assessment).toBe('2');
+    }, 120_000);
+  }
 });
