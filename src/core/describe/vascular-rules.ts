@@ -126,7 +126,7 @@ export const VASCULAR_PREDICATES = {
       const l = f.vessel?.lumen ?? null;
       return l === null
         ? 'no lumen read along the track (too narrow to hold one)'
-        : `a lumen between two walls seen along ${Math.round(l.seenFraction * 100)} % of the track (${l.stationsRead} stations read; ≥ ${VT.lumenSeenMin * 100} % along ≥ ${VT.lumenStationsMin} stations)`;
+        : `a lumen between two walls seen along ${Math.round(l.seenFraction * 100)} % of the middle of the track (${l.stationsRead} stations read; ≥ ${VT.lumenSeenMin * 100} % of ≥ ${VT.lumenStationsMin} stations)`;
     },
   },
   // A calcified tube seen with its lumen is as wide as the vessel: a breast artery's 1–4 mm

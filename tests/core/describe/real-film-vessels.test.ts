@@ -50,7 +50,7 @@ describe('vessels on the real digitised film', () => {
       if (!r.ok) throw new Error(r.error.message);
       const a = r.value.calcifications[0];
       expect(a?.morphology[0]).toBe('vascular');
-      expect(a?.evidence[0]).toMatch(/^vascular: .*a lumen between two walls seen along \d+ % of the track/);
+      expect(a?.evidence[0]).toMatch(/^vascular: .*a lumen between two walls seen along \d+ % of the middle of the track/);
       expect(r.value.suggestion.assessment).toBe('2');
     }, 120_000);
   }

@@ -29,7 +29,7 @@ describe('lumen along a calcified tube', () => {
     expect(l?.dipToNoise ?? 0).toBeGreaterThan(5);
     const d = describeCalcification(m);
     expect(d.terms[0]?.term).toBe('vascular');
-    expect(d.evidence[0]).toMatch(/a lumen between two walls seen along \d+ % of the track/);
+    expect(d.evidence[0]).toMatch(/a lumen between two walls seen along \d+ % of the middle of the track/);
   });
 
   it('sees no lumen in a solid rod (large rod-like stays large rod-like)', () => {
