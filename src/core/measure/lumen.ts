@@ -5,8 +5,7 @@
  * of larger vessels (ACR BI-RADS Atlas, 5th ed., 2013, Mammography, Calcifications, typically
  * benign, b. vascular). Solid lines (duct casts, rods) show no such line.
  *
- * Along the middle of the outline's centreline (the stations vessel-evidence.ts reads, with the
- * outline's holes filled), each station's density profile across the track is averaged with its
+ * Along the middle of the outline's centreline (the stations vessel-evidence.ts reads), each station's density profile across the track is averaged with its
  * neighbours' (10 px of track); a lumen is seen where the densest point on each side of the
  * centreline stands above the least dense point between them by more than the pixel noise makes
  * (LUCENT_CENTRE_SIGNIFICANCE_SIGMA of the dip's own spread) and by a tenth of the walls' contrast,
@@ -55,9 +54,7 @@ export interface LumenReading {
  * Null when the outline has no station wide enough to hold a lumen.
  */
 export function lumenAlongTrack(patch: DensityPatch, mask: CalcificationOutline['mask'], noise: number, background: number): LumenReading | null {
-  // Read on the outline with its holes filled: a lumen below the outline's level is a hole in it.
-  const filled = withHolesFilled(mask);
-  const line = centreline(filled);
+  const line = centreline(mask);
   if (line === null) return null;
   const { stations } = line;
   // The middle of the track: a calcified segment tapers or closes at its ends, where no lumen shows.
@@ -69,7 +66,7 @@ export function lumenAlongTrack(patch: DensityPatch, mask: CalcificationOutline[
   for (let i = first; i <= last; i++) {
     const s = stations[i];
     if (s === null || s === undefined || 2 * s.halfWidth < L.minWidthPx) continue;
-    const dip = dipAt(patch, filled, stations, i, s, half);
+    const dip = dipAt(patch, mask, stations, i, s, half);
     if (dip === null) {
       dips.push(0);
       continue;
@@ -93,7 +90,7 @@ export function lumenAlongTrack(patch: DensityPatch, mask: CalcificationOutline[
  */
 function dipAt(
   patch: DensityPatch,
-  filled: CalcificationOutline['mask'],
+  mask: CalcificationOutline['mask'],
   stations: readonly (Station | null)[],
   i: number,
   s: Station,
@@ -118,8 +115,9 @@ function dipAt(
   // The lumen lies inside the outline: a calcified tube's projection keeps its front and back walls
   // over the lumen, so the lucent line is fainter calcium, not background. Two separate lines (the
   // arms of a branching cast beyond its fork) have background between them, outside the outline.
-  // A lumen deeper than the outline's level leaves a hole in the mask, enclosed by the walls: inside.
-  if (!insideBetween(filled, s, left - reach, right - reach)) return null;
+  // A lumen deeper than the outline's level is a hole the outline encloses, and the mask holds its
+  // holes (segment-at-seed.ts fills them; an edited outline is a filled polygon): inside too.
+  if (!insideBetween(mask, s, left - reach, right - reach)) return null;
   let low = Infinity;
   for (let o = left + 1; o < right; o++) low = Math.min(low, profile[o] as number);
   const wall = Math.min(profile[left] as number, profile[right] as number);
@@ -134,36 +132,4 @@ function insideBetween(mask: CalcificationOutline['mask'], s: Station, from: num
     if (x < 0 || y < 0 || x >= mask.width || y >= mask.height || mask.data[y * mask.width + x] !== 1) return false;
   }
   return true;
-}
-
-/** The mask with its holes (background enclosed by the outline) filled. */
-function withHolesFilled(mask: CalcificationOutline['mask']): CalcificationOutline['mask'] {
-  const { width, height } = mask;
-  const outside = new Uint8Array(width * height);
-  const queue: number[] = [];
-  const visit = (i: number): void => {
-    if (mask.data[i] !== 1 && outside[i] === 0) {
-      outside[i] = 1;
-      queue.push(i);
-    }
-  };
-  for (let x = 0; x < width; x++) {
-    visit(x);
-    visit((height - 1) * width + x);
-  }
-  for (let y = 0; y < height; y++) {
-    visit(y * width);
-    visit(y * width + width - 1);
-  }
-  while (queue.length > 0) {
-    const i = queue.pop() as number;
-    const x = i % width;
-    if (x > 0) visit(i - 1);
-    if (x < width - 1) visit(i + 1);
-    if (i >= width) visit(i - width);
-    if (i < (height - 1) * width) visit(i + width);
-  }
-  const data = new Uint8Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = outside[i] === 1 ? 0 : 1;
-  return { ...mask, data };
 }

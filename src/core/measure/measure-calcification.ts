@@ -115,6 +115,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   const centroid = polygonCentroid(contourPx);
   const centre = ws > 0 ? { x: wx / ws, y: wy / ws } : centroid;
 
+  const pixelNoise = patch === null ? 0 : detectorNoise(patch.data, patch.width, patch.height);
   const uncertaintyPx = patch === null ? 0 : contourUncertaintyPx(patch, contourPx, Math.max(outline.backgroundNoise, NOISE_FLOOR));
   const sk = measureSkeleton(m, contourPx, spacing, uncertaintyPx);
   const elongation = g.feretMin > 0 ? Math.max(1, g.feretMax / g.feretMin) : 1;
@@ -133,10 +134,10 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
     marginSharpness: patch === null ? 0 : marginSharpness(patch, contourPx, peak),
     contrastToNoise: mean / Math.max(outline.backgroundNoise, NOISE_FLOOR),
     contrast: mean,
-    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx, detectorNoise(patch.data, patch.width, patch.height)),
+    lucentCentreIndex: patch === null ? 0 : lucentCentreIndex(patch, bg, centroid, contourPx, pixelNoise),
     heterogeneity: mean > 0 ? sd / mean : 0,
     skeleton: sk,
-    vessel: withLumen(vesselEvidence(image, outline, elongation, sk.calibre.px, spacing), patch, outline),
+    vessel: withLumen(vesselEvidence(image, outline, elongation, sk.calibre.px, spacing), patch, outline, pixelNoise),
   };
 }
 
@@ -188,7 +189,7 @@ function measureSkeleton(
 }
 
 /** The vessel evidence with the lumen read inside the outline (a line piece only). */
-function withLumen(v: VesselEvidence | null, patch: DensityPatch | null, outline: CalcificationOutline): VesselEvidence | null {
+function withLumen(v: VesselEvidence | null, patch: DensityPatch | null, outline: CalcificationOutline, pixelNoise: number): VesselEvidence | null {
   if (v === null || patch === null) return v;
-  return { ...v, lumen: lumenAlongTrack(patch, outline.mask, detectorNoise(patch.data, patch.width, patch.height), outline.backgroundDensity) };
+  return { ...v, lumen: lumenAlongTrack(patch, outline.mask, pixelNoise, outline.backgroundDensity) };
 }
