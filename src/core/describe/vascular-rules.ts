@@ -58,7 +58,9 @@ export const VASCULAR_THRESHOLDS = {
    * of the stations read, over at least `lumenStationsMin` of them (10 px of track), is the lucent
    * line down a small calcified artery whose two walls lie too close to be outlined apart. Half the
    * track, as for a parallel wall (parallelSeenMin): a wall calcified in rings and plaques shows its
-   * lumen between them, not everywhere.
+   * lumen between them, not everywhere. No source gives these: set before the check on drawn tubes,
+   * rods and casts and on the phantom sets (solid rods ≤ 0.37, docs/describe-rules.md, "A tube with
+   * its lumen"), and a question for more real images.
    */
   lumenSeenMin: 0.5,
   lumenStationsMin: 5,

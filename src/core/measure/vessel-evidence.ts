@@ -93,7 +93,10 @@ export interface VesselEvidence {
   readonly parallelWall: ParallelWall | null;
   /** The distance range searched, px: what "1–4 mm" meant on this image. */
   readonly searchedPx: { readonly min: number; readonly max: number };
-  /** A lumen between two walls inside the outline itself (measure/lumen.ts); null when the outline is too narrow to hold one. */
+  /**
+   * A lumen between two walls inside the outline itself (measure/lumen.ts); null when the outline is
+   * too narrow to hold one, absent from measurements saved before it was read (then no lumen is read).
+   */
   readonly lumen?: LumenReading | null;
 }
 
