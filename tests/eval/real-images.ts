@@ -5,6 +5,7 @@
  * high or probable confidence clicked at its centre, outlined, measured and described, its size and
  * term set beside the reading's. These are few images: the figures are checks, never tuning targets.
  */
+import { analyseCalcifications } from '../../src/core/analyze.js';
 import { analyzeFinding, findBreast, type MammoImage } from '../../src/core/index.js';
 import {
   landmarkErrors,
@@ -32,7 +33,16 @@ export interface CalcificationRow {
   readonly suggested: string | null;
   readonly longAxis: { readonly measured: number; readonly unit: 'mm' | 'px' } | null;
   readonly failure: string | null;
+  /** Clicks at and around the reading's centre (NEARBY_CLICKS): how many outline it, and how many give the reading's term. */
+  readonly nearby: { readonly clicks: number; readonly outlined: number; readonly sameTerm: number };
 }
+
+/**
+ * A reader's click lands near a calcification's centre, not on it: besides the click at the reading's
+ * centre, 8 clicks around it, 0.2 mm away (at most a quarter of the reading's long axis, at least 2 px):
+ * within a vessel's wall or a small calcification, not beside it.
+ */
+export const NEARBY_CLICKS = { around: 8, radiusMm: 0.2, maxRadiusOfLongAxis: 0.25, minRadiusPx: 2 } as const;
 
 /**
  * A rectangle around one calcification of the reading, as a radiologist draws one around what she
@@ -65,13 +75,36 @@ export interface RealImageResults {
   readonly uncertainLeftOut: number;
 }
 
-function calcificationRow(image: MammoImage, file: string, c: ReadCalcification, geometry: Parameters<typeof analyzeFinding>[2]): CalcificationRow {
+function calcificationRow(image: MammoImage, reading: ImageReading, file: string, c: ReadCalcification, geometry: Parameters<typeof analyzeFinding>[2]): CalcificationRow {
+  const nearby = nearbyClicks(image, reading, c);
   const r = analyzeFinding(image, { seeds: [c.centre] }, geometry);
-  if (!r.ok) return { file, reading: c, suggested: null, longAxis: null, failure: r.error.message };
+  if (!r.ok) return { file, reading: c, suggested: null, longAxis: null, failure: r.error.message, nearby };
   const a = r.value.calcifications[0];
-  if (a === undefined) return { file, reading: c, suggested: null, longAxis: null, failure: 'no outline' };
+  if (a === undefined) return { file, reading: c, suggested: null, longAxis: null, failure: 'no outline', nearby };
   const longAxis = c.longAxisMm !== undefined && a.longAxisMm !== null ? { measured: a.longAxisMm, unit: 'mm' as const } : { measured: a.longAxisPx, unit: 'px' as const };
-  return { file, reading: c, suggested: a.morphology[0] ?? 'none', longAxis, failure: null };
+  return { file, reading: c, suggested: a.morphology[0] ?? 'none', longAxis, failure: null, nearby };
+}
+
+/** The click at the reading's centre and NEARBY_CLICKS.around clicks around it: outlined, and with the reading's term. */
+function nearbyClicks(image: MammoImage, reading: ImageReading, c: ReadCalcification): CalcificationRow['nearby'] {
+  const mmPerPx = spacingMm(image, reading);
+  const sizePx = c.longAxisMm !== undefined ? c.longAxisMm / mmPerPx : (c.longAxisPx ?? 0);
+  const radius = Math.max(NEARBY_CLICKS.minRadiusPx, Math.round(Math.min(NEARBY_CLICKS.radiusMm / mmPerPx, NEARBY_CLICKS.maxRadiusOfLongAxis * sizePx)));
+  const points = [c.centre];
+  for (let k = 0; k < NEARBY_CLICKS.around; k++) {
+    const a = (2 * Math.PI * k) / NEARBY_CLICKS.around;
+    points.push({ x: Math.round(c.centre.x + radius * Math.cos(a)), y: Math.round(c.centre.y + radius * Math.sin(a)) });
+  }
+  let outlined = 0;
+  let sameTerm = 0;
+  for (const p of points) {
+    const r = analyseCalcifications(image, { seeds: [p] });
+    const a = r.ok ? r.value.calcifications[0] : undefined;
+    if (a === undefined) continue;
+    outlined++;
+    if (a.morphology[0] === c.term) sameTerm++;
+  }
+  return { clicks: points.length, outlined, sameTerm };
 }
 
 function regionRow(image: MammoImage, reading: ImageReading, file: string, c: ReadCalcification, geometry: Parameters<typeof analyzeFinding>[2], sideMm: number): RegionRow {
@@ -136,7 +169,7 @@ export async function evaluateRealImages(): Promise<RealImageResults> {
           uncertainLeftOut++;
           continue;
         }
-        calcifications.push(calcificationRow(image, file, c, g.ok ? g.value : null));
+        calcifications.push(calcificationRow(image, reading, file, c, g.ok ? g.value : null));
         for (const side of REGION_SIDES_MM) regions.push(regionRow(image, reading, file, c, g.ok ? g.value : null, side));
       }
     }
@@ -183,11 +216,14 @@ export function renderRealImages(r: RealImageResults, displayFit: string, readin
       const outlined = c.failure === null ? 'yes' : `no: ${c.failure}`;
       const size = c.longAxis === null ? '—' : `${fixed(c.longAxis.measured, c.longAxis.unit === 'mm' ? 2 : 0)} ${c.longAxis.unit}`;
       const agrees = c.suggested === null ? '—' : c.suggested === c.reading.term ? 'same' : 'differs';
-      return `| ${c.file} | ${c.reading.id} (${c.reading.confidence}) | ${c.reading.term}, ${readingSize(c.reading)} | ${outlined} | ${size} | ${c.suggested ?? '—'} | ${agrees} |`;
+      return `| ${c.file} | ${c.reading.id} (${c.reading.confidence}) | ${c.reading.term}, ${readingSize(c.reading)} | ${outlined} | ${size} | ${c.suggested ?? '—'} | ${agrees} | ${c.nearby.outlined} / ${c.nearby.sameTerm} of ${c.nearby.clicks} |`;
     })
     .join('\n');
   const scored = r.calcifications.filter((c) => c.suggested !== null);
   const same = scored.filter((c) => c.suggested === c.reading.term).length;
+  const nearbyClicks = r.calcifications.reduce((n, c) => n + c.nearby.clicks, 0);
+  const nearbyOutlined = r.calcifications.reduce((n, c) => n + c.nearby.outlined, 0);
+  const nearbySame = r.calcifications.reduce((n, c) => n + c.nearby.sameTerm, 0);
   const spacingNotes = readingFiles
     .filter((i) => i.assumedSpacingMm !== undefined)
     .map((i) => `${[i.file, ...(i.alsoApplies ?? [])].join(' and ')} have no pixel spacing: their mm errors use ${i.assumedSpacingMm} mm per pixel (see reading.json)`);
@@ -213,9 +249,12 @@ ${landmarkTable}
 
 ${scored.length} of ${r.calcifications.length} clicks outlined; suggested term the same as the reading's for ${same} of
 ${scored.length}. ${r.uncertainLeftOut} clicks on calcifications the reading marks uncertain are left out.
+A reader's click lands near the centre, not on it: the last column clicks the centre and ${NEARBY_CLICKS.around} points
+${NEARBY_CLICKS.radiusMm} mm around it (at most a quarter of the reading's long axis, at least ${NEARBY_CLICKS.minRadiusPx} px), and counts the clicks that outline
+a calcification and those that give the reading's term: ${nearbyOutlined} and ${nearbySame} of ${nearbyClicks} in all.
 
-| image | calcification | reading: term, long axis | outlined | measured long axis | suggested term | |
-| --- | --- | --- | --- | --- | --- | --- |
+| image | calcification | reading: term, long axis | outlined | measured long axis | suggested term | | clicks around it: outlined / reading's term |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${calcTable}
 
 ### Rectangles (squares of ${REGION_SIDES_MM.join(' and ')} mm drawn around each calcification above)

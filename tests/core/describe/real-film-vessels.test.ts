@@ -52,6 +52,12 @@ describe('vessels on the real digitised film', () => {
       expect(a?.morphology[0]).toBe('vascular');
       expect(a?.evidence[0]).toMatch(/^vascular: .*a lumen between two walls seen along \d+ % of the middle of the track/);
       expect(r.value.suggestion.assessment).toBe('2');
+      // A reader's click lands near the centre: 0.2 mm (4 px at the reading's 0.05 mm) around it, the same.
+      for (let k = 0; k < 8; k++) {
+        const at = { x: Math.round(c.centre.x + 4 * Math.cos((k * Math.PI) / 4)), y: Math.round(c.centre.y + 4 * Math.sin((k * Math.PI) / 4)) };
+        const near = analyzeFinding(image, { seeds: [at] });
+        expect({ at, term: near.ok ? near.value.calcifications[0]?.morphology[0] : near.error.message }).toEqual({ at, term: 'vascular' });
+      }
     }, 120_000);
   }
 });
