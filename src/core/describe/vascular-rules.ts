@@ -199,6 +199,12 @@ export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
   ) {
     out.push(parallelWallWords(w, f.vessel));
   }
+  // A lumen seen along part of the track only: a tube whose walls are calcified in plaques, or a
+  // lucent line between two casts lying side by side.
+  const l = f.vessel?.lumen ?? null;
+  if (l !== null && l !== undefined && l.stationsRead >= VT.lumenStationsMin && shown2(l.seenFraction) >= VT.partialSeenMin && shown2(l.seenFraction) < VT.lumenSeenMin) {
+    out.push(`a lumen between two walls seen along ${Math.round(l.seenFraction * 100)} % of the middle of the track (${l.stationsRead} stations read)`);
+  }
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
   // Duct casts are followed as far as a vessel wall, so the followed course of a cast says nothing of a vessel.
   else if (held !== undefined && !DUCT_CAST_MORPHOLOGY.includes(held) && f.vessel !== null && mayBeAtLeast(f.vessel.followed, VT.beadOnLongLineMinMm)) {
@@ -230,7 +236,7 @@ export function vesselCaution(f: F, fired: readonly FiredTerm[]): NotCharacteris
   const partial = partialVesselEvidence(f, held);
   if (partial.length === 0) return null;
   return {
-    reason: `not characterised: vascular or ${held}, check for a parallel wall (${partial.join('; ')}; the vessel is not shown: no second wall seen along ≥ ${VT.parallelSeenMin * 100} % of the track; neither vascular nor ${held} given)`,
+    reason: `not characterised: vascular or ${held}, check for a parallel wall (${partial.join('; ')}; the vessel is not shown: no second wall seen along ≥ ${VT.parallelSeenMin * 100} % of the track nor a lumen along ≥ ${VT.lumenSeenMin * 100} % of it; neither vascular nor ${held} given)`,
     words: `vascular or ${held}: check for a parallel wall`,
   };
 }

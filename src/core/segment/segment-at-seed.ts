@@ -206,8 +206,17 @@ function insidePlateau(image: MammoImage, seed: PointPx, half: number): boolean 
  */
 const THIN_STRUCTURE = { maxThicknessMm: 1, maxPatchMm: 60 } as const;
 
+/**
+ * A dense band that runs past the ring-plane patch but is far longer than it is thick — a
+ * calcified artery seen whole, both walls and the lumen between them dense at half maximum — is
+ * outlined again on the ring plane up to THIN_STRUCTURE.maxPatchMm. A breast artery is 1–4 mm
+ * wide (ACR BI-RADS Atlas, 5th ed., b. vascular), so the band is at most 4 mm thick (mean
+ * thickness = area / bounding-box diagonal) and its diagonal at least 4 × that thickness.
+ */
+const TUBE = { maxThicknessMm: 4, minLengthToThickness: 4 } as const;
+
 /** A try's result; `decisive` failures are reported even when a later model also fails. */
-type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; message: string; decisive: boolean; tooLarge?: boolean; thin?: boolean };
+type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; message: string; decisive: boolean; tooLarge?: boolean; thin?: boolean; tube?: boolean };
 
 /**
  * Outlines the calcification at or near a clicked point.
@@ -226,7 +235,9 @@ type Attempt = { ok: true; outline: CalcificationOutline } | { ok: false; messag
  *
  * Either way the outline keeps the 8-connected region holding the peak, fills enclosed holes
  * and traces the sub-pixel outer contour by marching squares. The patch grows while the
- * calcification reaches its border, up to 15 mm; no full-image pass is made. A click well inside
+ * calcification reaches its border, up to 15 mm; no full-image pass is made. A dense band
+ * running past that (a calcified artery seen whole, TUBE) is outlined on the ring plane up to
+ * 60 mm when the texture model saw a calcification's sharp peak at the click. A click well inside
  * a deposit wider than the first patch (a flat area standing 8 detector-noise σ above its
  * surroundings: PLATEAU) starts again from a patch four times as wide.
  *
@@ -281,6 +292,14 @@ export function segmentAtSeed(
   const t = attempt(image, seed, thin ? { ...textureOptions, maxPatchMm: THIN_STRUCTURE.maxPatchMm } : textureOptions, spacing, textureHalf, (p, lx, ly) =>
     analyseTexture(p, lx, ly, searchR, rDetect, rOutline, o.minContrastToDetectorNoise), false);
   if (t.ok && !holdsSquare(t.outline.mask, rOutline + 1)) return ok(t.outline);
+  // A calcified artery seen whole: the texture model found a calcification's sharp peak, but its
+  // outline holds the square or runs past its patch (both walls and the lumen are dense), and the ring plane's region is
+  // a band running past the patch. The ring plane again, on a patch long enough to hold it. A band
+  // of soft tissue shows no such peak and is still refused.
+  if (o.outlineWholeArtery && !a.ok && a.tube === true && !thin && (t.ok || t.tooLarge === true)) {
+    const long = attempt(image, seed, { ...o, maxPatchMm: THIN_STRUCTURE.maxPatchMm }, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
+    if (long.ok) return ok(long.outline);
+  }
   // A dense structure too large for the patch is named as such, whatever the texture model saw.
   const tooLarge = !a.ok && a.tooLarge === true && !thin;
   return err('seed-on-background', !t.ok && t.decisive && !tooLarge ? t.message : a.message);
@@ -360,12 +379,14 @@ function attempt(
     }
     if (reachesRing(box, width, height, RING_WIDTH_PX + RING_CLEARANCE_PX, patch, image)) {
       if (half >= cap) {
+        const diagonal = Math.hypot(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
         return {
           ok: false,
           message: `the dense area at (${sx}, ${sy}) reaches beyond the ${o.maxPatchMm} mm search patch: too large to outline as a calcification`,
           decisive: false,
           tooLarge: true,
-          thin: region.count * spacing <= THIN_STRUCTURE.maxThicknessMm * Math.hypot(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1),
+          thin: region.count * spacing <= THIN_STRUCTURE.maxThicknessMm * diagonal,
+          tube: region.count * spacing <= TUBE.maxThicknessMm * diagonal && diagonal * diagonal >= TUBE.minLengthToThickness * region.count,
         };
       }
       half = Math.min(cap, half * 2);

@@ -27,6 +27,12 @@ export interface SegmentOptions {
   readonly minContrastToDetectorNoise?: number;
   /** Pixel spacing assumed for the mm-based sizes above when the image is uncalibrated. */
   readonly nominalSpacingMm?: number;
+  /**
+   * Whether a dense band running past the largest patch (a calcified artery seen whole) is outlined
+   * on a longer patch (segment-at-seed.ts, TUBE). A region search turns it off: it outlines what lies
+   * in its region, piece by piece.
+   */
+  readonly outlineWholeArtery?: boolean;
 }
 
 export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
@@ -41,6 +47,7 @@ export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
   minContrastToNoise: 3,
   minContrastToDetectorNoise: 4,
   nominalSpacingMm: 0.1,
+  outlineWholeArtery: true,
 };
 
 /** Mean of the two pixel spacings, or the nominal spacing when uncalibrated. */

@@ -113,3 +113,59 @@ function scene(s: Pick<TrackSpec, 'pixelMm' | 'uncalibrated' | 'noise' | 'seed'>
     seed: s.seed,
   });
 }
+
+interface ArterySpec {
+  readonly pixelMm: number;
+  readonly uncalibrated?: boolean;
+  /** Wall-centre to wall-centre, mm. */
+  readonly separationMm: number;
+  readonly wallMm: number;
+  readonly lengthMm: number;
+  /** Contrast of each calcified wall above the vessel (0: a vessel without calcified walls). */
+  readonly wallContrast: number;
+  /** Contrast of the whole vessel (soft tissue and thin plaque in its lumen) above the tissue. */
+  readonly vesselContrast: number;
+  readonly noise: number;
+  readonly seed: number;
+}
+
+const ARTERY_FIELD_MM = 50;
+
+/**
+ * A calcified artery longer than the 15 mm search patch, seen whole: the vessel's band with its two
+ * calcified walls on it, the lumen between them denser than half the walls' peak (so one region at
+ * half maximum holds both walls and the lumen). At 25° on a 50 mm field; the click is on a wall,
+ * 3 mm from the middle.
+ */
+export function calcifiedArtery(s: ArterySpec): Drawn {
+  const a = (25 * Math.PI) / 180;
+  const [ux, uy, nx, ny] = [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a)];
+  const c = ARTERY_FIELD_MM / 2;
+  const half = s.lengthMm / 2;
+  const along = (off: number): Segment => ({
+    x0: c - half * ux + off * nx,
+    y0: c - half * uy + off * ny,
+    x1: c + half * ux + off * nx,
+    y1: c + half * uy + off * ny,
+  });
+  const shapes: Shape[] = [{ kind: 'lines', segments: [along(0)], width: s.separationMm + s.wallMm, contrast: s.vesselContrast }];
+  if (s.wallContrast > 0) {
+    for (const side of [-0.5, 0.5]) shapes.push({ kind: 'lines', segments: [along(side * s.separationMm)], width: s.wallMm, contrast: s.wallContrast });
+  }
+  const n = Math.round(ARTERY_FIELD_MM / s.pixelMm);
+  const image = renderScene({
+    rows: n,
+    columns: n,
+    rowSpacingMm: s.pixelMm,
+    columnSpacingMm: s.pixelMm,
+    uncalibrated: s.uncalibrated ?? false,
+    shapes,
+    noise: s.noise,
+    texture: 2 * s.noise,
+    textureScalePx: 8,
+    blurPx: 1,
+    seed: s.seed,
+  });
+  const at = { x: c + 3 * ux - 0.5 * s.separationMm * nx, y: c + 3 * uy - 0.5 * s.separationMm * ny };
+  return { image, click: { x: at.x / s.pixelMm, y: at.y / s.pixelMm } };
+}
