@@ -231,9 +231,11 @@ export const MORPHOLOGY_PREDICATES = {
     test: (f) => shapeTest(f, () => shown2(f.circularity) >= T.roundCircularityMin && shown2(f.elongation) <= T.roundElongationMax),
     say: (f) => `circularity ${fmt2(f.circularity)} ≥ ${T.roundCircularityMin}, elongation ${fmt2(f.elongation)} ≤ ${T.roundElongationMax}`,
   },
+  // A sphere's shell seen in projection is a disc: its outline is convex. A curved band (an arc of a
+  // calcified vessel, a bent cast) may be as short for its width but has a bay inside its curve.
   'round or oval': {
-    test: (f) => shapeTest(f, () => shown2(f.elongation) <= T.ovalElongationMax),
-    say: (f) => `elongation ${fmt2(f.elongation)} ≤ ${T.ovalElongationMax} (round or oval)`,
+    test: (f) => shapeTest(f, () => shown2(f.elongation) <= T.ovalElongationMax && shown2(f.solidity) >= T.irregularSolidityMax),
+    say: (f) => `elongation ${fmt2(f.elongation)} ≤ ${T.ovalElongationMax} and solidity ${fmt2(f.solidity)} ≥ ${T.irregularSolidityMax} (round or oval)`,
   },
   'irregular shape': {
     test: (f) => shapeTest(f, () => eitherHolds(irregularParts(f))),

@@ -48,6 +48,10 @@ describe('describeCalcification: one rule per term, a case that fires and one th
     // A centre dip on a deposit of a few pixels is noise: rim needs > 1 mm.
     expect(terms({ ...rim, longMm: 1.0 })).not.toContain('rim');
     expect(terms({ ...rim, longMm: 1.05 })).toContain('rim');
+    // A sphere's shell is a disc in projection (convex); a curved band of the same length and width
+    // (an arc of a calcified vessel: solidity 0.57 on the film phantoms) has a bay inside its curve.
+    expect(terms({ ...rim, solidity: 0.84 })).not.toContain('rim');
+    expect(top({ ...rim, solidity: 0.85 })).toBe('rim');
   });
 
   it('punctate below 0.5 mm and round from 0.5 mm up to 1 mm', () => {
