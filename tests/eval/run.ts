@@ -19,6 +19,7 @@ import { confusion, renderMatrix, macroAccuracy, type Confusion } from './confus
 import { casesFor, DEFAULT_EVAL_BASE_SEED, NOT_SEPARABLE_ON_ONE_VIEW, EVAL_BASE_SEED } from './cases.js';
 import { evaluateRealImages, renderRealImages } from './real-images.js';
 import { displayFitOfRealImages, renderDisplayFit } from './display-fit.js';
+import { evaluateFilmWithoutSpacing, renderFilmWithoutSpacing } from './film-without-spacing.js';
 import { MIN_LONG_AXIS_MM, percentile, scorePhantom, type SizeSample } from './score-image.js';
 import { evaluateSettings, settingMeetsTargets, settingsReport } from './acquisition-settings.js';
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   process.stdout.write('\n');
   const mainSeconds = (Date.now() - started) / 1000;
   const realImages = SETTINGS_ONLY ? '' : renderRealImages(await evaluateRealImages(), renderDisplayFit(await displayFitOfRealImages()));
+  const filmWithoutSpacing = SETTINGS_ONLY ? '' : renderFilmWithoutSpacing(await evaluateFilmWithoutSpacing());
 
   const errors = sizes.map((s) => Math.abs(s.measured - s.truth)).sort((a, b) => a - b);
   const median = percentile(errors, 50);
@@ -116,7 +118,8 @@ ${singleMatrix}
 
 ${distMatrix}
 ${groupFailures.length > 0 ? `\nGroups that gave no analysis:\n${groupFailures.map((f) => `- ${f}`).join('\n')}\n` : ''}
-${realImages}`;
+${realImages}
+${filmWithoutSpacing}`;
   let settingsText = '';
   let settingsMet = true;
   if (!MAIN_ONLY) {
