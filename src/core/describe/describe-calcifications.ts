@@ -7,8 +7,9 @@ import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
 import { MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS, RESOLUTION_THRESHOLDS } from './resolution-limits.js';
-import { eitherHolds, eitherSay, fireRules, fmt1, fmt2, fmtMm, round2, shown1, shown2, shownMm, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { eitherHolds, eitherSay, fireRules, fmt1, fmt2, round2, shown1, shown2, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
+import { spanSay, spanTest } from './film-pitch.js';
 
 /** What the set rules read: the spread of sizes and shapes, and the majority single term. */
 export interface SetFeatures {
@@ -209,9 +210,11 @@ export const SET_PREDICATES = {
     test: (s) => shown2(s.medianElongation) <= SET_THRESHOLDS.roundMedianElongationMax,
     say: (s) => `round: median elongation ${fmt2(s.medianElongation)} ≤ ${SET_THRESHOLDS.roundMedianElongationMax}`,
   },
+  // On uncalibrated film a set's size is decided only where every film scan pitch agrees, as a single
+  // calcification's is (film-pitch.ts): four rims 40 px across are over 1 mm at any pitch.
   'median long axis < 1 mm': {
-    test: (s) => (s.medianLongAxisMm === null ? null : shownMm(s.medianLongAxisMm) < SET_THRESHOLDS.amorphousMaxMm),
-    say: (s) => `median long axis ${s.medianLongAxisMm === null ? '?' : fmtMm(s.medianLongAxisMm)} mm < ${SET_THRESHOLDS.amorphousMaxMm} mm`,
+    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, (mm) => mm < SET_THRESHOLDS.amorphousMaxMm),
+    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, '<', `${SET_THRESHOLDS.amorphousMaxMm} mm`),
   },
   'faint as a set': {
     test: (s) => shown1(s.medianContrastToNoise) < SET_THRESHOLDS.faintContrastToNoiseMax,
@@ -230,8 +233,8 @@ export const SET_PREDICATES = {
     say: (s) => `${s.branching} calcification${s.branching === 1 ? '' : 's'} with a branch point`,
   },
   'median long axis < 0.5 mm': {
-    test: (s) => (s.medianLongAxisMm === null ? null : shownMm(s.medianLongAxisMm) < SET_THRESHOLDS.fineMaxMm),
-    say: (s) => `median long axis ${s.medianLongAxisMm === null ? '?' : fmtMm(s.medianLongAxisMm)} mm < ${SET_THRESHOLDS.fineMaxMm} mm`,
+    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, (mm) => mm < SET_THRESHOLDS.fineMaxMm),
+    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, '<', `${SET_THRESHOLDS.fineMaxMm} mm`),
   },
   /*
    * Linear forms are counted against the whole set, not against the calcifications that got a

@@ -34,3 +34,11 @@ export function filmSpanWords(px: number): string {
   const { minMm, maxMm } = spanAtFilmPitches(px);
   return `${Math.round(px)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at a film scan pitch of ${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel, uncalibrated)`;
 }
+
+/** A millimetre threshold on a span: in millimetres when calibrated, else only where every film pitch agrees. */
+export const spanTest = (mm: number | null, px: number, ok: (mm: number) => boolean): boolean | null =>
+  mm !== null ? ok(shownMm(mm)) : atEveryFilmPitch(px, ok);
+
+/** A span against its limit in words: mm when calibrated, px with its size over the film pitches when not. */
+export const spanSay = (label: string, mm: number | null, px: number, rel: string, limit: string): string =>
+  mm !== null ? `${label} ${fmtMm(mm)} mm ${rel} ${limit}` : `${label} ${filmSpanWords(px)} ${rel} ${limit}`;

@@ -11,10 +11,10 @@
  */
 import type { MorphologyTerm } from '../lexicon.js';
 import { contrastToNoiseBasis, EDGE_WIDTH_PER_INVERSE_SHARPNESS, type CalcificationFeatures as F } from './calcification-features.js';
-import { eitherHolds, eitherSay, fmt1, fmt2, fmtMm, shown1, shown2, shownMm, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
+import { eitherHolds, eitherSay, fmt1, fmt2, fmtMm, shown1, shown2, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { VASCULAR_PREDICATES } from './vascular-rules.js';
 import { BRANCH_READING } from '../measure/skeleton.js';
-import { atEveryFilmPitch, filmSpanWords } from './film-pitch.js';
+import { spanSay, spanTest } from './film-pitch.js';
 
 /** Every threshold in one place, named in the reader's words. */
 export const MORPHOLOGY_THRESHOLDS = {
@@ -126,14 +126,6 @@ const lobulatedParts = (f: F): EitherPart[] => [
 ];
 /** A shape predicate: null when the calcification spans too few pixels to show its shape. */
 const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has('shape') ? null : ok());
-/** A millimetre threshold on a span: in millimetres when calibrated, else only where every film pitch agrees (film-pitch.ts). */
-const spanTest = (mm: number | null, px: number, ok: (mm: number) => boolean): boolean | null =>
-  mm !== null ? ok(shownMm(mm)) : atEveryFilmPitch(px, ok);
-/** A span against its limit in words: mm when calibrated, px with its size over the film pitches when not. */
-const spanSay = (label: string, mm: number | null, px: number, rel: string, limit: string): string => {
-  if (mm !== null) return `${label} ${fmtMm(mm)} mm ${rel} ${limit}`;
-  return `${label} ${filmSpanWords(px)} ${rel} ${limit}`;
-};
 /** A calibre predicate: null when the calibre is below the pixel size and the 0.5 mm boundary undecided. */
 const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
   f.unresolved.has('calibre') ? null : spanTest(f.calibreMm, f.calibrePx, ok);

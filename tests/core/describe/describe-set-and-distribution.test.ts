@@ -196,6 +196,22 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications([]).terms).toEqual([]);
   });
 
+  it('decides a set\'s size on uncalibrated film where every film scan pitch agrees', () => {
+    // Four rims 40 px across: over 1.6 mm at any pitch (0.042–0.2 mm per pixel), so the set rules
+    // for dots under 0.5 mm (punctate, fine pleomorphic) do not fire; the rims' own term stands.
+    const rims = [4, 4.2, 3.8, 4.1].map((longMm) =>
+      calc({ longMm, lucent: 0.15, elongation: 1.02, circularity: 0.99, margin: 0.42, cnr: 20, calibration: 'uncalibrated' }),
+    );
+    const d = describeCalcifications(rims);
+    expect(d.terms[0]?.term).toBe('rim');
+    expect(d.terms.map((t) => t.term)).not.toContain('punctate');
+    // Faint specks of 4 px are under 1 mm at every pitch (0.8 mm at 0.2 mm per pixel): amorphous's size holds.
+    const specks = [0.4, 0.42, 0.38, 0.4].map((longMm) => calc({ longMm, cnr: 2, calibration: 'uncalibrated' }));
+    const a = describeCalcifications(specks);
+    expect(a.terms[0]?.term).toBe('amorphous');
+    expect(a.evidence.join(' ')).toMatch(/median long axis 4 px \(0\.17–0\.80 mm at a film scan pitch of 0\.042–0\.2 mm per pixel, uncalibrated\) < 1 mm/);
+  });
+
   it('uses the relative size spread on an uncalibrated image, at lower confidence', () => {
     const unc = [0.1, 0.45, 0.3, 0.1, 0.45].map((longMm) => calc({ longMm, calibration: 'uncalibrated' }));
     const d = describeCalcifications(unc);
