@@ -7,6 +7,7 @@ import { calcificationFeatures, type CalcificationFeatures } from './calcificati
 import { MORPHOLOGY_PREDICATES, MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { fmt1, gradeRules, nearestFitWords, shown1 } from './rule-table.js';
 import { vesselCaution } from './vascular-rules.js';
+import { benignUndecided } from './benign-undecided.js';
 import { viewLimitsFor } from './view-limits.js';
 
 export const UNCALIBRATED_EVIDENCE = `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel)`;
@@ -69,7 +70,8 @@ export function describeCalcification(m: CalcificationMeasurements, ctx: Describ
   const { near } = graded;
   const evidence: string[] = [];
   // A suspicious term on a line that may be a vessel wall is held back (vascular-rules.ts).
-  const caution = vesselCaution(f, graded.fired);
+  // …and a benign term is not given over a suspicious one on thresholds never applied (benign-undecided.ts).
+  const caution = vesselCaution(f, graded.fired) ?? benignUndecided(f, graded.fired);
   // Too faint to tell from noise: its outline's shape says nothing, so only a term given without a
   // shape can stand (READ_WITHOUT_SHAPE: amorphous, "no more specific shape can be given").
   const fired = caution !== null ? [] : faint !== null ? graded.fired.filter((r) => READ_WITHOUT_SHAPE.has(r.term)) : graded.fired;

@@ -172,6 +172,11 @@ function tramTrack(f: F): boolean {
   );
 }
 
+/** The vessel is shown by its two walls: side by side (tram tracks) or around a lumen inside the outline. Unit-free. */
+export function vesselShown(f: F): boolean {
+  return tramTrack(f) || VASCULAR_PREDICATES['a lumen along the track'].test(f) === true;
+}
+
 
 function followedWords(f: F): string {
   const v = f.vessel;
