@@ -7,9 +7,10 @@
  * The vessel search reads a narrower range (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm): where
  * to look for a second wall, not what a size is.
  */
+import { FILM_SCAN_PITCH_MM } from '../film-scan-pitch.js';
 import { fmtMm, shownMm } from './rule-table.js';
 
-export const FILM_SCAN_PITCH_MM = { min: 0.042, max: 0.2 } as const;
+export { FILM_SCAN_PITCH_MM };
 
 /** Pitches the range is read at: both ends and evenly between, so that a 0.5–1 mm band is never stepped over. */
 const STEPS = 100;

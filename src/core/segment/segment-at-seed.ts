@@ -1,3 +1,4 @@
+import { FILM_SCAN_PITCH_MM } from '../film-scan-pitch.js';
 import { isInside, readDensityPatch } from '../image.js';
 import type { DensityPatch, MammoImage } from '../image.js';
 import { err, ok } from '../result.js';
@@ -277,13 +278,21 @@ export function segmentAtSeed(
   // Where it finds nothing, or the region leaks past the search patch (a faint speck in dense
   // tissue), the texture-following model decides.
   const start = Math.max(8, Math.ceil(o.startHalfSizeMm / spacing)) + searchR;
-  const a = attempt(image, seed, o, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
+  // Uncalibrated (film without a pixel spacing), the sizes above are read at the nominal spacing,
+  // but the film may have been scanned as finely as FILM_SCAN_PITCH_MM.min: from a click, the ring plane's reach —
+  // its largest patch, and how far a click in a lucent centre looks for the wall around it — is read
+  // at that pitch, so a deposit that fits there (a 6 mm rim scanned at 0.05 mm, 120 px) is outlined,
+  // not refused as too large or missed from its centre.
+  const reach = o.fromClick && isUncalibrated(image) ? spacing / FILM_SCAN_PITCH_MM.min : 1;
+  const ring = reach === 1 ? o : { ...o, maxPatchMm: o.maxPatchMm * reach, enclosingSearchRadiusMm: o.enclosingSearchRadiusMm * reach };
+  const a = attempt(image, seed, ring, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
   if (a.ok) return ok(a.outline);
   // A click well inside a calcification larger than the first patch (a popcorn or dystrophic
   // deposit several mm across on a fine-pitch detector): the ring lies on the calcification
   // itself, so nothing stands out. Start from a patch that reaches past it.
-  if (!a.ok && a.tooLarge !== true && insidePlateau(image, seed, start)) {
-    const wide = attempt(image, seed, o, spacing, PLATEAU.outerFactor * start, (p) => analysePlane(p, o.minContrastToNoise), true);
+  const plateauHalf = Math.ceil(start * reach);
+  if (!a.ok && a.tooLarge !== true && insidePlateau(image, seed, plateauHalf)) {
+    const wide = attempt(image, seed, ring, spacing, PLATEAU.outerFactor * plateauHalf, (p) => analysePlane(p, o.minContrastToNoise), true);
     if (wide.ok) return ok(wide.outline);
   }
   // A thin structure running past the ring-plane patch (a vessel wall): the texture-following
@@ -296,7 +305,7 @@ export function segmentAtSeed(
   // outline holds the square or runs past its patch (both walls and the lumen are dense), and the ring plane's region is
   // a band running past the patch. The ring plane again, on a patch long enough to hold it. A band
   // of soft tissue shows no such peak and is still refused.
-  if (o.outlineWholeArtery && !a.ok && a.tube === true && !thin && (t.ok || t.tooLarge === true)) {
+  if (o.fromClick && !a.ok && a.tube === true && !thin && (t.ok || t.tooLarge === true)) {
     const long = attempt(image, seed, { ...o, maxPatchMm: THIN_STRUCTURE.maxPatchMm }, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
     if (long.ok) return ok(long.outline);
   }
@@ -382,7 +391,7 @@ function attempt(
         const diagonal = Math.hypot(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
         return {
           ok: false,
-          message: `the dense area at (${sx}, ${sy}) reaches beyond the ${o.maxPatchMm} mm search patch: too large to outline as a calcification`,
+          message: `the dense area at (${sx}, ${sy}) reaches beyond the ${isUncalibrated(image) ? `${2 * cap} px` : `${o.maxPatchMm} mm`} search patch: too large to outline as a calcification`,
           decisive: false,
           tooLarge: true,
           thin: region.count * spacing <= THIN_STRUCTURE.maxThicknessMm * diagonal,
@@ -397,6 +406,9 @@ function attempt(
     return { ok: true, outline };
   }
 }
+
+/** An image without a pixel spacing: its sizes are known in pixels only. */
+const isUncalibrated = (image: MammoImage): boolean => image.calibration.rowSpacingMm === null || image.calibration.columnSpacingMm === null;
 
 /** Whether the mask holds a `side` × `side` square of members (the object is at least that thick). */
 function holdsSquare(m: CalcificationOutline['mask'], side: number): boolean {

@@ -28,11 +28,13 @@ export interface SegmentOptions {
   /** Pixel spacing assumed for the mm-based sizes above when the image is uncalibrated. */
   readonly nominalSpacingMm?: number;
   /**
-   * Whether a dense band running past the largest patch (a calcified artery seen whole) is outlined
-   * on a longer patch (segment-at-seed.ts, TUBE). A region search turns it off: it outlines what lies
-   * in its region, piece by piece.
+   * The search starts from a radiologist's click (true), not from a region search's peak (false).
+   * From a click, a dense band running past the largest patch (a calcified artery seen whole) is
+   * outlined on a longer patch (segment-at-seed.ts, TUBE), and on film without a pixel spacing the
+   * ring plane reaches as far as the finest film scan pitch needs. A region search outlines what
+   * lies in its region, piece by piece, at the nominal scale.
    */
-  readonly outlineWholeArtery?: boolean;
+  readonly fromClick?: boolean;
 }
 
 export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
@@ -47,7 +49,7 @@ export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
   minContrastToNoise: 3,
   minContrastToDetectorNoise: 4,
   nominalSpacingMm: 0.1,
-  outlineWholeArtery: true,
+  fromClick: true,
 };
 
 /** Mean of the two pixel spacings, or the nominal spacing when uncalibrated. */

@@ -100,8 +100,9 @@ export function segmentPolygon(image: MammoImage, polygon: readonly PointPx[], o
 }
 
 function segmentWithin(image: MammoImage, rect: RectPx, keep: (p: PointPx) => boolean, { accept, ...given }: RegionSearchOptions): CalcificationOutline[] {
-  // Pieces within the region: an artery seen whole runs far out of it (and would take every seed on it).
-  const options = { ...given, outlineWholeArtery: false };
+  // Pieces within the region, at the nominal scale: an artery seen whole runs far out of it (and
+  // would take every seed on it).
+  const options = { ...given, fromClick: false };
   const spacing = spacingForSizes(image.calibration, options.nominalSpacingMm ?? SEGMENT_DEFAULTS.nominalSpacingMm);
   const margin = Math.ceil(REGION_DETECTION.marginMm / spacing);
   const patch = readDensityPatch(image, { x0: rect.x0 - margin, y0: rect.y0 - margin, x1: rect.x1 + margin, y1: rect.y1 + margin });
