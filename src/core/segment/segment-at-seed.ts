@@ -278,22 +278,33 @@ export function segmentAtSeed(
   // Where it finds nothing, or the region leaks past the search patch (a faint speck in dense
   // tissue), the texture-following model decides.
   const start = Math.max(8, Math.ceil(o.startHalfSizeMm / spacing)) + searchR;
-  // Uncalibrated (film without a pixel spacing), the sizes above are read at the nominal spacing,
-  // but the film may have been scanned as finely as FILM_SCAN_PITCH_MM.min: from a click, the ring plane's reach —
-  // its largest patch, and how far a click in a lucent centre looks for the wall around it — is read
-  // at that pitch, so a deposit that fits there (a 6 mm rim scanned at 0.05 mm, 120 px) is outlined,
-  // not refused as too large or missed from its centre.
-  const reach = o.fromClick && isUncalibrated(image) ? spacing / FILM_SCAN_PITCH_MM.min : 1;
-  const ring = reach === 1 ? o : { ...o, maxPatchMm: o.maxPatchMm * reach, enclosingSearchRadiusMm: o.enclosingSearchRadiusMm * reach };
-  const a = attempt(image, seed, ring, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
+  const plane = (p: DensityPatch): PatchAnalysis | null => analysePlane(p, o.minContrastToNoise);
+  const a = attempt(image, seed, o, spacing, start, plane, true);
   if (a.ok) return ok(a.outline);
   // A click well inside a calcification larger than the first patch (a popcorn or dystrophic
   // deposit several mm across on a fine-pitch detector): the ring lies on the calcification
   // itself, so nothing stands out. Start from a patch that reaches past it.
-  const plateauHalf = Math.ceil(start * reach);
-  if (!a.ok && a.tooLarge !== true && insidePlateau(image, seed, plateauHalf)) {
-    const wide = attempt(image, seed, ring, spacing, PLATEAU.outerFactor * plateauHalf, (p) => analysePlane(p, o.minContrastToNoise), true);
+  if (a.tooLarge !== true && insidePlateau(image, seed, start)) {
+    const wide = attempt(image, seed, o, spacing, PLATEAU.outerFactor * start, plane, true);
     if (wide.ok) return ok(wide.outline);
+  }
+  // Uncalibrated (film without a pixel spacing), the sizes above are read at the nominal spacing,
+  // but the film may have been scanned as finely as FILM_SCAN_PITCH_MM.min. From a click, where the
+  // ring plane found nothing at the nominal scale, its reach — its largest patch, how far a click in
+  // a lucent centre looks for the wall around it, the wide patch of a click inside a deposit — is
+  // tried again at that pitch, so a deposit that fits there (a 6 mm deposit scanned at 0.05 mm,
+  // 120 px) is outlined, not refused as too large or missed from its centre. What the nominal scale
+  // outlines is outlined as before.
+  const reach = o.fromClick && isUncalibrated(image) ? spacing / FILM_SCAN_PITCH_MM.min : 1;
+  if (reach > 1) {
+    const far = { ...o, maxPatchMm: o.maxPatchMm * reach, enclosingSearchRadiusMm: o.enclosingSearchRadiusMm * reach };
+    const again = attempt(image, seed, far, spacing, start, plane, true);
+    if (again.ok) return ok(again.outline);
+    const plateauHalf = Math.ceil(start * reach);
+    if (again.tooLarge !== true && insidePlateau(image, seed, plateauHalf)) {
+      const wide = attempt(image, seed, far, spacing, PLATEAU.outerFactor * plateauHalf, plane, true);
+      if (wide.ok) return ok(wide.outline);
+    }
   }
   // A thin structure running past the ring-plane patch (a vessel wall): the texture-following
   // background removes the tissue under it, so its patch may grow much further.

@@ -97,8 +97,8 @@ export function branchingCast(s: Omit<TrackSpec, 'separationMm' | 'oneWall'>): D
   return { image, click: { x: click.x / s.pixelMm, y: click.y / s.pixelMm } };
 }
 
-function scene(s: Pick<TrackSpec, 'pixelMm' | 'uncalibrated' | 'noise' | 'seed'>, shapes: Shape[]): MammoImage {
-  const n = Math.round(FIELD_MM / s.pixelMm);
+function scene(s: Pick<TrackSpec, 'pixelMm' | 'uncalibrated' | 'noise' | 'seed'>, shapes: Shape[], fieldMm = FIELD_MM): MammoImage {
+  const n = Math.round(fieldMm / s.pixelMm);
   return renderScene({
     rows: n,
     columns: n,
@@ -152,20 +152,7 @@ export function calcifiedArtery(s: ArterySpec): Drawn {
   if (s.wallContrast > 0) {
     for (const side of [-0.5, 0.5]) shapes.push({ kind: 'lines', segments: [along(side * s.separationMm)], width: s.wallMm, contrast: s.wallContrast });
   }
-  const n = Math.round(ARTERY_FIELD_MM / s.pixelMm);
-  const image = renderScene({
-    rows: n,
-    columns: n,
-    rowSpacingMm: s.pixelMm,
-    columnSpacingMm: s.pixelMm,
-    uncalibrated: s.uncalibrated ?? false,
-    shapes,
-    noise: s.noise,
-    texture: 2 * s.noise,
-    textureScalePx: 8,
-    blurPx: 1,
-    seed: s.seed,
-  });
+  const image = scene(s, shapes, ARTERY_FIELD_MM);
   const at = { x: c + 3 * ux - 0.5 * s.separationMm * nx, y: c + 3 * uy - 0.5 * s.separationMm * ny };
   return { image, click: { x: at.x / s.pixelMm, y: at.y / s.pixelMm } };
 }
