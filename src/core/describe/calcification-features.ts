@@ -2,6 +2,7 @@ import type { MammoView } from '../image.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { VesselEvidence } from '../measure/vessel-evidence.js';
 import type { DescribeContext } from './context.js';
+import { filmPitchOr, type FilmPitchRange } from './film-pitch.js';
 import { resolutionLimitsFor, type ResolutionLimit, type Unresolved } from './resolution-limits.js';
 
 /** The numbers the morphology rules read, with millimetres null on an uncalibrated image. */
@@ -17,6 +18,8 @@ export interface CalcificationFeatures {
   readonly skeletonLengthPx: number;
   /** Millimetres per pixel at the calibration's plane; null when uncalibrated. */
   readonly pixelSizeMm: number | null;
+  /** Uncalibrated: the scan pitches the pixel may be (a pixel span is sized over them); unused when calibrated. */
+  readonly filmPitchMm: FilmPitchRange;
   readonly elongation: number;
   readonly circularity: number;
   readonly solidity: number;
@@ -128,6 +131,7 @@ export function calcificationFeatures(m: CalcificationMeasurements, ctx?: Descri
     calibrePx: m.skeleton.calibre.px,
     skeletonLengthPx: m.skeleton.length.px,
     pixelSizeMm,
+    filmPitchMm: filmPitchOr(m.filmPitchMm),
     elongation: m.elongation,
     circularity: m.circularity,
     solidity: m.solidity,

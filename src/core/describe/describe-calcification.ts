@@ -1,6 +1,7 @@
 import type { MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
-import { FILM_SCAN_PITCH_MM } from './film-pitch.js';
+import { LARGEST_FILM_SIDE_MM } from '../film-scan-pitch.js';
+import type { FilmPitchRange } from './film-pitch.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised } from './description.js';
 import { calcificationFeatures, type CalcificationFeatures } from './calcification-features.js';
@@ -10,7 +11,14 @@ import { vesselCaution } from './vascular-rules.js';
 import { benignUndecided } from './benign-undecided.js';
 import { viewLimitsFor } from './view-limits.js';
 
-export const UNCALIBRATED_EVIDENCE = `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${FILM_SCAN_PITCH_MM.min}–${FILM_SCAN_PITCH_MM.max} mm per pixel)`;
+/**
+ * The caveat of every finding on an uncalibrated image, with the scan pitches its sizes were read
+ * over, and why the range ends below the coarsest film pitch when the image's size lowered it.
+ */
+export const uncalibratedEvidence = (pitch: FilmPitchRange): string =>
+  `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${pitch.min}–${pitch.max} mm per pixel${
+    pitch.longestSidePx === undefined ? '' : `: the image's ${pitch.longestSidePx} px long side spans at most ${LARGEST_FILM_SIDE_MM / 10} cm, the longest film`
+  })`;
 
 /** The evidence line when no rule fits, fully or nearly. */
 export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';
@@ -58,7 +66,7 @@ const NONE_FITS: NotCharacterised = { reason: NO_RULE_MATCHED, words: 'no lexico
 export function describeCalcification(m: CalcificationMeasurements, ctx: DescribeContext = {}): MorphologyDescription {
   const f = calcificationFeatures(m, ctx);
   const caveats: string[] = [];
-  if (!f.calibrated) caveats.push(UNCALIBRATED_EVIDENCE);
+  if (!f.calibrated) caveats.push(uncalibratedEvidence(f.filmPitchMm));
   const blocking = f.limits.find((l) => l.unresolved === 'everything');
   if (blocking !== undefined) {
     const notCharacterised = { reason: blocking.say(f), words: blocking.words(f) };

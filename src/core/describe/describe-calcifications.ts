@@ -2,14 +2,14 @@ import { DUCT_CAST_MORPHOLOGY, LINEAR_MORPHOLOGY, type MorphologyTerm } from '..
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
-import { describeCalcification, UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
+import { describeCalcification, uncalibratedEvidence } from './describe-calcification.js';
 import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
 import { MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS, RESOLUTION_THRESHOLDS } from './resolution-limits.js';
 import { eitherHolds, eitherSay, fireRules, fmt1, fmt2, round2, shown1, shown2, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
-import { spanSay, spanTest } from './film-pitch.js';
+import { filmPitchOr, spanSay, spanTest, type FilmPitchRange } from './film-pitch.js';
 
 /** What the set rules read: the spread of sizes and shapes, and the majority single term. */
 export interface SetFeatures {
@@ -28,6 +28,8 @@ export interface SetFeatures {
   readonly medianContrastToNoise: number;
   /** Median long axis in pixels: whether the set's shapes can be read at this pixel size. */
   readonly medianLongAxisPx: number;
+  /** Uncalibrated: the scan pitches the image's pixel may be (the members' filmPitchMm). */
+  readonly filmPitchMm: FilmPitchRange;
   /** Median elongation (long / short axis) of the set. */
   readonly medianElongation: number;
   /** Calcifications whose skeleton has at least one branch point. */
@@ -213,8 +215,8 @@ export const SET_PREDICATES = {
   // On uncalibrated film a set's size is decided only where every film scan pitch agrees, as a single
   // calcification's is (film-pitch.ts): four rims 40 px across are over 1 mm at any pitch.
   'median long axis < 1 mm': {
-    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, (mm) => mm < SET_THRESHOLDS.amorphousMaxMm),
-    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, '<', `${SET_THRESHOLDS.amorphousMaxMm} mm`),
+    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, s.filmPitchMm, (mm) => mm < SET_THRESHOLDS.amorphousMaxMm),
+    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, s.filmPitchMm, '<', `${SET_THRESHOLDS.amorphousMaxMm} mm`),
   },
   'faint as a set': {
     test: (s) => shown1(s.medianContrastToNoise) < SET_THRESHOLDS.faintContrastToNoiseMax,
@@ -233,8 +235,8 @@ export const SET_PREDICATES = {
     say: (s) => `${s.branching} calcification${s.branching === 1 ? '' : 's'} with a branch point`,
   },
   'median long axis < 0.5 mm': {
-    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, (mm) => mm < SET_THRESHOLDS.fineMaxMm),
-    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, '<', `${SET_THRESHOLDS.fineMaxMm} mm`),
+    test: (s) => spanTest(s.medianLongAxisMm, s.medianLongAxisPx, s.filmPitchMm, (mm) => mm < SET_THRESHOLDS.fineMaxMm),
+    say: (s) => spanSay('median long axis', s.medianLongAxisMm, s.medianLongAxisPx, s.filmPitchMm, '<', `${SET_THRESHOLDS.fineMaxMm} mm`),
   },
   /*
    * Linear forms are counted against the whole set, not against the calcifications that got a
@@ -432,6 +434,7 @@ export function describeCalcifications(
   const shapesRead = shapesSeen(kept);
   const sizes = spread(kept.map((m) => m.longAxis.px));
   const elongations = spread(shapesRead.map((m) => m.elongation));
+  const filmPitchMm = filmPitchOr(ms.find((m) => m.filmPitchMm !== undefined)?.filmPitchMm);
   const features: SetFeatures = {
     count: ms.length,
     sizeSpread: sizes.mean > 0 ? sizes.sd / sizes.mean : 0,
@@ -440,6 +443,7 @@ export function describeCalcifications(
     medianLongAxisMm: calibrated ? median(ms.map((m) => m.longAxis.mm ?? 0)) : null,
     medianContrastToNoise: median(ms.map(areaContrastToNoise)),
     medianLongAxisPx: median(ms.map((m) => m.longAxis.px)),
+    filmPitchMm,
     medianElongation: median(ms.map((m) => m.elongation)),
     branching: ms.filter((m) => m.skeleton.branchPoints >= 1).length,
     majority,
@@ -484,7 +488,7 @@ export function describeCalcifications(
   const cannotSeparate = setResolution(ms);
   evidence.push(...cannotSeparate.map((c) => c.reason));
   const caveats: string[] = [];
-  if (!calibrated) caveats.push(UNCALIBRATED_EVIDENCE);
+  if (!calibrated) caveats.push(uncalibratedEvidence(filmPitchMm));
   if (best !== undefined) caveats.push(...viewLimitsFor(best.term, ctx));
   evidence.push(...caveats);
   return { terms, evidence, sizeThresholdsApplied: calibrated, caveats, notCharacterised, cannotSeparate };

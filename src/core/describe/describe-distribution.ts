@@ -1,7 +1,8 @@
 import type { GroupMeasurements } from '../measure/measurements.js';
 import type { DistributionContext } from './context.js';
 import type { DistributionDescription } from './description.js';
-import { UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
+import { uncalibratedEvidence } from './describe-calcification.js';
+import { filmPitchOr } from './film-pitch.js';
 import { DISTRIBUTION_PREDICATES, DISTRIBUTION_RULES, type GroupFeatures } from './distribution-rules.js';
 import { gradeRules, nearestFitWords } from './rule-table.js';
 
@@ -27,10 +28,11 @@ export function describeDistribution(g: GroupMeasurements, ctx: DistributionCont
     breastFraction: breastFraction(g, ctx),
     largestStepMm: calibrated ? g.largestNeighbourStep.mm : null,
     largestStepPx: g.largestNeighbourStep.px,
+    filmPitchMm: filmPitchOr(g.filmPitchMm),
   };
   const { fired, near } = gradeRules(DISTRIBUTION_RULES, DISTRIBUTION_PREDICATES, features);
   const evidence: string[] = [];
-  if (!calibrated) evidence.push(UNCALIBRATED_EVIDENCE);
+  if (!calibrated) evidence.push(uncalibratedEvidence(features.filmPitchMm));
   if (features.breastFraction === null) evidence.push('breast size unknown: diffuse not assessed');
   if (g.orientationToNippleDeg === null && g.wedgeTowardNipple === null) {
     evidence.push('nipple position unknown: segmental not assessed');

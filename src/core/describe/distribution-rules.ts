@@ -3,7 +3,7 @@
  * segmental = a wedge toward the nipple, diffuse = scattered through the breast).
  */
 import type { DistributionTerm } from '../lexicon.js';
-import { atEveryFilmPitch, filmSpanWords } from './film-pitch.js';
+import { atEveryFilmPitch, filmSpanWords, type FilmPitchRange } from './film-pitch.js';
 import { fmt2, shown2, type FeaturePredicate, type TermRule } from './rule-table.js';
 
 export interface GroupFeatures {
@@ -19,6 +19,8 @@ export interface GroupFeatures {
   readonly largestStepMm: number | null;
   /** The same step in pixels (read over the film scan pitches when uncalibrated). */
   readonly largestStepPx: number;
+  /** Uncalibrated: the scan pitches the image's pixel may be. */
+  readonly filmPitchMm: FilmPitchRange;
 }
 
 export const DISTRIBUTION_THRESHOLDS = {
@@ -44,12 +46,12 @@ const shownExtentMm = (mm: number): number => Number((mm / 10).toFixed(1)) * 10;
 /** Whether every calcification is within the ductal step of the next: cm at one decimal; on film, at every scan pitch (else null). */
 function stepTest(g: GroupFeatures): boolean | null {
   const ok = (mmValue: number): boolean => shownExtentMm(mmValue) <= DISTRIBUTION_THRESHOLDS.ductalStepMaxMm;
-  return g.largestStepMm !== null ? ok(g.largestStepMm) : atEveryFilmPitch(g.largestStepPx, ok);
+  return g.largestStepMm !== null ? ok(g.largestStepMm) : atEveryFilmPitch(g.largestStepPx, g.filmPitchMm, ok);
 }
 
 function stepWords(g: GroupFeatures): string {
   if (g.largestStepMm !== null) return `${cm(g.largestStepMm)} cm`;
-  return filmSpanWords(g.largestStepPx);
+  return filmSpanWords(g.largestStepPx, g.filmPitchMm);
 }
 
 export const DISTRIBUTION_PREDICATES = {

@@ -1,6 +1,6 @@
 export type { DescribeContext, DistributionContext } from './context.js';
 export type { DistributionDescription, InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
-export { describeCalcification, NO_RULE_MATCHED, UNCALIBRATED_EVIDENCE } from './describe-calcification.js';
+export { describeCalcification, NO_RULE_MATCHED, uncalibratedEvidence } from './describe-calcification.js';
 export { describeCalcifications, SET_RULES, SET_THRESHOLDS } from './describe-calcifications.js';
 export { describeDistribution } from './describe-distribution.js';
 export { DISTRIBUTION_RULES, DISTRIBUTION_THRESHOLDS } from './distribution-rules.js';

@@ -128,9 +128,9 @@ const lobulatedParts = (f: F): EitherPart[] => [
 const shapeTest = (f: F, ok: () => boolean): boolean | null => (f.unresolved.has('shape') ? null : ok());
 /** A calibre predicate: null when the calibre is below the pixel size and the 0.5 mm boundary undecided. */
 const calibreTest = (f: F, ok: (mm: number) => boolean): boolean | null =>
-  f.unresolved.has('calibre') ? null : spanTest(f.calibreMm, f.calibrePx, ok);
-const longTest = (f: F, ok: (mm: number) => boolean): boolean | null => spanTest(f.longAxisMm, f.longAxisPx, ok);
-const longSay = (f: F, rel: string, limit: string): string => spanSay('long axis', f.longAxisMm, f.longAxisPx, rel, limit);
+  f.unresolved.has('calibre') ? null : spanTest(f.calibreMm, f.calibrePx, f.filmPitchMm, ok);
+const longTest = (f: F, ok: (mm: number) => boolean): boolean | null => spanTest(f.longAxisMm, f.longAxisPx, f.filmPitchMm, ok);
+const longSay = (f: F, rel: string, limit: string): string => spanSay('long axis', f.longAxisMm, f.longAxisPx, f.filmPitchMm, rel, limit);
 
 /**
  * The widest 10–90 % edge read as defined / smooth for this deposit, mm: definedEdgeWidthMaxMm, or
@@ -205,19 +205,19 @@ export const MORPHOLOGY_PREDICATES = {
   },
   'calibre < 0.5 mm': {
     test: (f) => calibreTest(f, (v) => v < T.fineCalibreMaxMm),
-    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, '<', `${T.fineCalibreMaxMm} mm`),
+    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, f.filmPitchMm, '<', `${T.fineCalibreMaxMm} mm`),
   },
   'calibre ≥ 0.5 mm': {
     test: (f) => calibreTest(f, (v) => v >= T.rodCalibreMinMm),
-    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, '≥', `${T.rodCalibreMinMm} mm`),
+    say: (f) => spanSay('calibre', f.calibreMm, f.calibrePx, f.filmPitchMm, '≥', `${T.rodCalibreMinMm} mm`),
   },
   'length > 1 mm': {
-    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, (v) => v > T.rodLengthMinMm),
-    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, '>', `${T.rodLengthMinMm} mm`),
+    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, f.filmPitchMm, (v) => v > T.rodLengthMinMm),
+    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, f.filmPitchMm, '>', `${T.rodLengthMinMm} mm`),
   },
   'length ≥ 5 mm': {
-    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, (v) => v >= T.vascularLengthMinMm),
-    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, '≥', `${T.vascularLengthMinMm} mm`),
+    test: (f) => spanTest(f.skeletonLengthMm, f.skeletonLengthPx, f.filmPitchMm, (v) => v >= T.vascularLengthMinMm),
+    say: (f) => spanSay('length', f.skeletonLengthMm, f.skeletonLengthPx, f.filmPitchMm, '≥', `${T.vascularLengthMinMm} mm`),
   },
   'round shape': {
     test: (f) => shapeTest(f, () => shown2(f.circularity) >= T.roundCircularityMin && shown2(f.elongation) <= T.roundElongationMax),

@@ -50,7 +50,7 @@ export const TISSUE_EDGE = {
 } as const;
 
 /** The features the test reads: the edge in pixels (any calibration), the width and the shape. */
-type EdgeFeatures = Pick<CalcificationFeatures, 'marginSharpness' | 'shortAxisPx' | 'calibrePx' | 'elongation' | 'pixelSizeMm'>;
+type EdgeFeatures = Pick<CalcificationFeatures, 'marginSharpness' | 'shortAxisPx' | 'calibrePx' | 'elongation' | 'pixelSizeMm' | 'filmPitchMm'>;
 
 export interface TissueEdge {
   /** true: softer than calcium, left out of a region search. */
@@ -75,7 +75,7 @@ export function tissueEdge(f: EdgeFeatures): TissueEdge | null {
   const p = f.pixelSizeMm;
   const overBlur =
     p === null
-      ? edgePx > TISSUE_EDGE.edgeMaxPx && atEveryFilmPitch(edgePx, (mm) => mm > TISSUE_EDGE.edgeMaxMm) === true
+      ? edgePx > TISSUE_EDGE.edgeMaxPx && atEveryFilmPitch(edgePx, f.filmPitchMm, (mm) => mm > TISSUE_EDGE.edgeMaxMm) === true
       : Number(fmt2(edgePx * p)) > Math.max(TISSUE_EDGE.edgeMaxMm, round2(TISSUE_EDGE.edgeMaxPx * p));
   const tissue = overProfile && overBlur;
   const what = line ? 'calibre' : 'width';
@@ -83,7 +83,7 @@ export function tissueEdge(f: EdgeFeatures): TissueEdge | null {
   const width = p === null ? `${Math.round(widthPx)} px` : `${fmtMm(widthPx * p)} mm`;
   const blurLimit =
     p === null
-      ? `${TISSUE_EDGE.edgeMaxPx} px and ${TISSUE_EDGE.edgeMaxMm} mm at every film scan pitch`
+      ? `${TISSUE_EDGE.edgeMaxPx} px and ${TISSUE_EDGE.edgeMaxMm} mm at every pitch of ${f.filmPitchMm.min}–${f.filmPitchMm.max} mm`
       : `${fmt2(Math.max(TISSUE_EDGE.edgeMaxMm, round2(TISSUE_EDGE.edgeMaxPx * p)))} mm`;
   return {
     tissue,

@@ -8,13 +8,14 @@
  * clearly associated with blood vessels" (ACR BI-RADS Atlas, 5th ed., 2013, Mammography,
  * Calcifications, typically benign, b. vascular).
  *
- * Uncalibrated film: a distance in pixels is read over the range of film scan pitches
- * (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm, 0.042–0.1 mm per pixel), and the words say so; a
- * predicate that holds at every pitch in that range holds, one that holds at some pitch only is
- * partial evidence.
+ * Uncalibrated film: a distance in pixels is read over the range of film scan pitches the vessel
+ * search read the image at (VesselEvidence.filmPitchMm: 0.042–0.1 mm per pixel, its upper end lowered
+ * to what the image's size allows), and the words say so; a predicate that holds at every pitch in
+ * that range holds, one that holds at some pitch only is partial evidence.
  */
 import { DUCT_CAST_MORPHOLOGY, isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
-import { VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
+import { VESSEL_FILM_PITCH, VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
+import { filmPitchWords, type FilmPitchRange } from './film-pitch.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
 import type { NotCharacterised } from './description.js';
 import { fmtMm, shown2, shownMm, type FeaturePredicate } from './rule-table.js';
@@ -71,8 +72,12 @@ const V = VESSEL_SEARCH;
 
 const wallOf = (f: F): ParallelWall | null => f.vessel?.parallelWall ?? null;
 
-/** "over the film pitch range" in words: how pixels were compared with millimetres. */
-const FILM_PITCH_WORDS = `uncalibrated: read at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel`;
+/** The pitches the vessel search read an uncalibrated image at (evidence saved before they were kept: the whole range). */
+const pitchOf = (v: VesselEvidence | null | undefined): FilmPitchRange => v?.filmPitchMm ?? VESSEL_FILM_PITCH;
+
+/** A pixel span over the search's pitches in words: "10.0–23.9 mm at a film scan pitch of 0.042–0.1 mm per pixel". */
+const overPitch = (pxSpan: number, p: FilmPitchRange, what = ''): string =>
+  `${fmtMm(pxSpan * p.min)}–${fmtMm(pxSpan * p.max)} mm${what} at ${filmPitchWords(p)}`;
 
 /** The wall's distance and run in words: mm when calibrated, px with the film pitch range when not. */
 export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): string {
@@ -85,27 +90,27 @@ export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): st
   }
   const sep = w.separation.px;
   const of = followed === null ? '' : ` followed ${Math.round(followed.px)} px${gaps}`;
-  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; ${FILM_PITCH_WORDS}: ${fmtMm(sep * V.filmPitchMinMm)}–${fmtMm(sep * V.filmPitchMaxMm)} mm apart)`;
+  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; uncalibrated: ${overPitch(sep, pitchOf(v), ' apart')})`;
 }
 
 /** Whether the wall's distance lies in a vessel's 1–4 mm (on film: at some pitch of the range). */
-function separationFits(w: ParallelWall): boolean {
+function separationFits(w: ParallelWall, p: FilmPitchRange): boolean {
   if (w.separation.mm !== null) {
     const d = shownMm(w.separation.mm);
     return d >= V.separationMinMm && d <= V.separationMaxMm;
   }
-  return w.separation.px * V.filmPitchMaxMm >= V.separationMinMm && w.separation.px * V.filmPitchMinMm <= V.separationMaxMm;
+  return w.separation.px * p.max >= V.separationMinMm && w.separation.px * p.min <= V.separationMaxMm;
 }
 
 /** Whether a length could be at least `minMm`: in mm when calibrated; on film, at the coarsest pitch of the range. */
-function mayBeAtLeast(length: { readonly px: number; readonly mm: number | null }, minMm: number): boolean {
-  return length.mm !== null ? shownMm(length.mm) >= minMm : length.px * V.filmPitchMaxMm >= minMm;
+function mayBeAtLeast(length: { readonly px: number; readonly mm: number | null }, minMm: number, p: FilmPitchRange): boolean {
+  return length.mm !== null ? shownMm(length.mm) >= minMm : length.px * p.max >= minMm;
 }
 
 /** The track could be ≥ 5 mm (longer than a duct-cast piece); null when no track was followed. */
 function trackMayBeLong(f: F): boolean | null {
   const t = f.vessel?.track;
-  return t === undefined ? null : mayBeAtLeast(t, VT.longTrackMinMm);
+  return t === undefined ? null : mayBeAtLeast(t, VT.longTrackMinMm, pitchOf(f.vessel));
 }
 
 const trackWords = (f: F): string => {
@@ -113,7 +118,7 @@ const trackWords = (f: F): string => {
   if (t === undefined) return 'track not followed';
   return t.mm !== null
     ? `track ${fmtMm(t.mm)} mm long (≥ ${VT.longTrackMinMm} mm: longer than a duct-cast piece)`
-    : `track ${Math.round(t.px)} px long: ${fmtMm(t.px * V.filmPitchMinMm)}–${fmtMm(t.px * V.filmPitchMaxMm)} mm at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel (uncalibrated), may be ≥ ${VT.longTrackMinMm} mm (longer than a duct-cast piece)`;
+    : `track ${Math.round(t.px)} px long: ${overPitch(t.px, pitchOf(f.vessel))} (uncalibrated), may be ≥ ${VT.longTrackMinMm} mm (longer than a duct-cast piece)`;
 };
 
 export const VASCULAR_PREDICATES = {
@@ -142,7 +147,7 @@ export const VASCULAR_PREDICATES = {
     // No vessel evidence (not a line, or not measured) is no parallel wall: false, never "not applied".
     test: (f) => {
       const w = wallOf(f);
-      return w !== null && shown2(w.seenFraction) >= VT.parallelSeenMin && separationFits(w);
+      return w !== null && shown2(w.seenFraction) >= VT.parallelSeenMin && separationFits(w, pitchOf(f.vessel));
     },
     say: (f) => {
       const w = wallOf(f);
@@ -185,7 +190,7 @@ function followedWords(f: F): string {
   const { followed, track } = v;
   return followed.mm !== null && track.mm !== null
     ? `a piece ${fmtMm(track.mm)} mm long of a calcified line followed ${fmtMm(followed.mm)} mm${gaps} (≥ ${VT.beadOnLongLineMinMm} mm)`
-    : `a piece ${Math.round(track.px)} px long of a calcified line followed ${Math.round(followed.px)} px${gaps}: ${fmtMm(followed.px * V.filmPitchMinMm)}–${fmtMm(followed.px * V.filmPitchMaxMm)} mm at a film scan pitch of ${V.filmPitchMinMm}–${V.filmPitchMaxMm} mm per pixel (uncalibrated), may be ≥ ${VT.beadOnLongLineMinMm} mm`;
+    : `a piece ${Math.round(track.px)} px long of a calcified line followed ${Math.round(followed.px)} px${gaps}: ${overPitch(followed.px, pitchOf(v))} (uncalibrated), may be ≥ ${VT.beadOnLongLineMinMm} mm`;
 }
 
 /**
@@ -200,7 +205,7 @@ export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
     w !== null &&
     shown2(w.seenFraction) >= VT.partialSeenMin &&
     shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.partialAlongsideOverSeparationMin &&
-    separationFits(w)
+    separationFits(w, pitchOf(f.vessel))
   ) {
     out.push(parallelWallWords(w, f.vessel));
   }
@@ -212,7 +217,7 @@ export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
   }
   if (trackMayBeLong(f) === true) out.push(trackWords(f));
   // Duct casts are followed as far as a vessel wall, so the followed course of a cast says nothing of a vessel.
-  else if (held !== undefined && !DUCT_CAST_MORPHOLOGY.includes(held) && f.vessel !== null && mayBeAtLeast(f.vessel.followed, VT.beadOnLongLineMinMm)) {
+  else if (held !== undefined && !DUCT_CAST_MORPHOLOGY.includes(held) && f.vessel !== null && mayBeAtLeast(f.vessel.followed, VT.beadOnLongLineMinMm, pitchOf(f.vessel))) {
     out.push(followedWords(f));
   }
   return out;

@@ -1,3 +1,4 @@
+import { filmScanPitchOf } from '../film-scan-pitch.js';
 import { readDensityPatch } from '../image.js';
 import type { DensityPatch, MammoImage } from '../image.js';
 import type { CalcificationOutline } from '../segment/outline.js';
@@ -122,6 +123,7 @@ export function measureCalcification(image: MammoImage, outline: CalcificationOu
   const shape = shapeAtUncertainty(contourPx, uncertaintyPx, spacing);
   return {
     calibration: image.calibration.kind,
+    ...(spacing === null ? { filmPitchMm: filmScanPitchOf(image) } : {}),
     centre,
     longAxis: toEdge(gPx.feretMax, gMm?.feretMax ?? null, patch === null ? 0 : edgeOffsetPx(patch, contourPx, bg, peak, spacing === null ? null : (spacing.x + spacing.y) / 2)),
     shortAxis: length(gPx.feretMin, gMm?.feretMin ?? null),

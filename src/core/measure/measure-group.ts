@@ -186,8 +186,10 @@ export function measureGroup(
 
   const sizes = calcs.map((c) => c.longAxis.mm ?? c.longAxis.px);
   const meanSize = sizes.reduce((s, v) => s + v, 0) / Math.max(1, sizes.length);
+  const filmPitchMm = calibrated ? undefined : calcs.find((c) => c.filmPitchMm !== undefined)?.filmPitchMm;
   return {
     calibration: calibration.kind,
+    ...(filmPitchMm === undefined ? {} : { filmPitchMm }),
     count: calcs.length,
     extent: length(extentOf),
     hullArea: { px2: px2(hull(pxFrame)), mm2: mmFrame === null ? null : mm2(hull(mmFrame)) },

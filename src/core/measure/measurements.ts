@@ -1,3 +1,4 @@
+import type { FilmPitchRange } from '../film-scan-pitch.js';
 import type { CalibrationKind } from '../image.js';
 import type { Area, Length, PointPx } from '../units.js';
 import type { VesselEvidence } from './vessel-evidence.js';
@@ -5,6 +6,12 @@ import type { VesselEvidence } from './vessel-evidence.js';
 /** Everything measured on one calcification. Lengths in px always, in mm when calibrated. */
 export interface CalcificationMeasurements {
   readonly calibration: CalibrationKind;
+  /**
+   * On an uncalibrated image, the scan pitches its pixel may be (filmScanPitchOf: the film pitch
+   * range, its upper end what the image's size allows). Absent when calibrated, and from
+   * measurements saved before it was read (then the whole film pitch range applies).
+   */
+  readonly filmPitchMm?: FilmPitchRange;
   /** Intensity-weighted centre. */
   readonly centre: PointPx;
   /**
@@ -53,6 +60,8 @@ export interface CalcificationMeasurements {
 /** Measurements of a set of calcifications considered together (one finding). */
 export interface GroupMeasurements {
   readonly calibration: CalibrationKind;
+  /** As CalcificationMeasurements.filmPitchMm: the members' image's pitch range when uncalibrated. */
+  readonly filmPitchMm?: FilmPitchRange;
   readonly count: number;
   /** Greatest distance between any two calcification centres (plus their radii). */
   readonly extent: Length;

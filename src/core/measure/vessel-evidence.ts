@@ -10,6 +10,7 @@
  * stays at about the same distance along the track. Only numbers are measured here; the rules
  * that read them are in describe/vascular-rules.ts.
  */
+import { filmScanPitchOf, type FilmPitchRange } from '../film-scan-pitch.js';
 import { clipRect, type MammoImage } from '../image.js';
 import { robustSigma } from '../segment/background.js';
 import { principalAxes } from './measure-group.js';
@@ -94,6 +95,11 @@ export interface VesselEvidence {
   /** The distance range searched, px: what "1–4 mm" meant on this image. */
   readonly searchedPx: { readonly min: number; readonly max: number };
   /**
+   * Uncalibrated: the scan pitches the search read the image at (vesselSearchPitch); absent when
+   * calibrated, and from evidence saved before it was read (then VESSEL_FILM_PITCH).
+   */
+  readonly filmPitchMm?: FilmPitchRange;
+  /**
    * A lumen between two walls inside the outline itself (measure/lumen.ts); null when the outline is
    * too narrow to hold one, absent from measurements saved before it was read (then no lumen is read).
    */
@@ -111,9 +117,23 @@ export interface Station {
 }
 
 /** The separation range searched, px, on this image's pixel size (or the film pitch range when uncalibrated). */
-export function separationRangePx(spacingMm: number | null): { min: number; max: number } {
-  if (spacingMm === null) return { min: V.separationMinMm / V.filmPitchMaxMm, max: V.separationMaxMm / V.filmPitchMinMm };
+export function separationRangePx(spacingMm: number | null, pitch: FilmPitchRange = VESSEL_FILM_PITCH): { min: number; max: number } {
+  if (spacingMm === null) return { min: V.separationMinMm / pitch.max, max: V.separationMaxMm / pitch.min };
   return { min: V.separationMinMm / spacingMm, max: V.separationMaxMm / spacingMm };
+}
+
+/** The vessel search's whole film pitch range (VESSEL_SEARCH.filmPitchMinMm–filmPitchMaxMm). */
+export const VESSEL_FILM_PITCH: FilmPitchRange = { min: V.filmPitchMinMm, max: V.filmPitchMaxMm };
+
+/**
+ * The pitches the vessel search reads an uncalibrated image at: its own film pitch range
+ * (filmScanPitchOf, which the image's size may narrow) within VESSEL_FILM_PITCH.
+ */
+export function vesselSearchPitch(image: { readonly rows: number; readonly columns: number }): FilmPitchRange {
+  const own = filmScanPitchOf(image);
+  const min = Math.max(own.min, V.filmPitchMinMm);
+  const max = Math.min(own.max, V.filmPitchMaxMm);
+  return max >= min ? { min, max } : VESSEL_FILM_PITCH;
 }
 
 /** Centreline stations of the mask: means of short stretches along its main axis, normals from neighbouring stations. */
@@ -381,15 +401,16 @@ export function vesselEvidence(
   if (line === null) return null;
   const spacingMm = spacing === null ? null : (spacing.x + spacing.y) / 2;
   const toLength = (p: number): Length => ({ px: px(p), mm: spacingMm === null ? null : mm(p * spacingMm) });
-  const range = separationRangePx(spacingMm);
+  const pitch = spacingMm === null ? vesselSearchPitch(image) : null;
+  const range = separationRangePx(spacingMm, pitch ?? undefined);
   const own = line.stations.filter((s): s is Station => s !== null);
-  const base = { track: toLength(line.lengthPx), searchedPx: range };
+  const base = { track: toLength(line.lengthPx), searchedPx: range, ...(pitch === null ? {} : { filmPitchMm: pitch }) };
   if (own.length < 3) return { ...base, followed: toLength(line.lengthPx), gapsBridged: 0, parallelWall: null };
   const g = Math.max(2, Math.round(wallCalibrePx));
   const reach = Math.ceil(range.max) + g + 1;
   // Following reaches followMm on, at the finest pitch the image may have.
-  const finest = spacingMm ?? V.filmPitchMinMm;
-  const coarsest = spacingMm ?? V.filmPitchMaxMm;
+  const finest = spacingMm ?? pitch?.min ?? V.filmPitchMinMm;
+  const coarsest = spacingMm ?? pitch?.max ?? V.filmPitchMaxMm;
   const followPx = Math.ceil(V.followMm / finest);
   const gapMaxPx = V.gapMaxMm / coarsest;
   let x0 = Infinity;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeCalcification, UNCALIBRATED_EVIDENCE } from '../../../src/core/describe/index.js';
+import { describeCalcification, uncalibratedEvidence } from '../../../src/core/describe/index.js';
+import { FILM_SCAN_PITCH_MM } from '../../../src/core/film-scan-pitch.js';
 import { atK, calc, DYSTROPHIC, type CalcSpec } from './fixtures.js';
+
+const UNCALIBRATED_EVIDENCE = uncalibratedEvidence(FILM_SCAN_PITCH_MM);
 
 const top = (s: CalcSpec, ctx = {}) => describeCalcification(calc(s), ctx).terms[0]?.term ?? null;
 const terms = (s: CalcSpec, ctx = {}) => describeCalcification(calc(s), ctx).terms.map((t) => t.term);

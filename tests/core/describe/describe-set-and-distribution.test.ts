@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeCalcifications, describeDistribution, UNCALIBRATED_EVIDENCE } from '../../../src/core/describe/index.js';
+import { describeCalcifications, describeDistribution, uncalibratedEvidence } from '../../../src/core/describe/index.js';
+import { FILM_SCAN_PITCH_MM } from '../../../src/core/film-scan-pitch.js';
 import { atK, calc, group } from './fixtures.js';
+
+const UNCALIBRATED_EVIDENCE = uncalibratedEvidence(FILM_SCAN_PITCH_MM);
 
 // Size CV 0.5 or more: punctate deposits over their whole 0.1–0.5 mm range reach a CV of 0.4.
 const varied = [0.1, 0.45, 0.3, 0.1, 0.45, 0.15].map((longMm, i) => calc({ longMm, circularity: i % 2 === 0 ? 0.9 : 0.82 }));

@@ -12,17 +12,17 @@ const band = (mm: number): boolean => mm >= 0.5 && mm < 1;
 describe('a threshold read over the film scan pitches', () => {
   it('is decided where every pitch agrees', () => {
     expect(FILM_SCAN_PITCH_MM).toEqual({ min: 0.042, max: 0.2 });
-    expect(atEveryFilmPitch(2, (v) => v < 0.5)).toBe(true); // 0.08–0.40 mm
-    expect(atEveryFilmPitch(32, (v) => v > 1)).toBe(true); // 1.34–6.4 mm
-    expect(atEveryFilmPitch(32, band)).toBe(false);
-    expect(atEveryFilmPitch(1, band)).toBe(false); // 0.04–0.2 mm
+    expect(atEveryFilmPitch(2, FILM_SCAN_PITCH_MM, (v) => v < 0.5)).toBe(true); // 0.08–0.40 mm
+    expect(atEveryFilmPitch(32, FILM_SCAN_PITCH_MM, (v) => v > 1)).toBe(true); // 1.34–6.4 mm
+    expect(atEveryFilmPitch(32, FILM_SCAN_PITCH_MM, band)).toBe(false);
+    expect(atEveryFilmPitch(1, FILM_SCAN_PITCH_MM, band)).toBe(false); // 0.04–0.2 mm
   });
 
   it('is left open where the pitch decides, a band included whose ends both fall outside it', () => {
-    expect(atEveryFilmPitch(3, (v) => v < 0.5)).toBeNull(); // 0.13–0.6 mm
+    expect(atEveryFilmPitch(3, FILM_SCAN_PITCH_MM, (v) => v < 0.5)).toBeNull(); // 0.13–0.6 mm
     // 10 px is 0.42 mm at the finest pitch and 2 mm at the coarsest, both outside 0.5–1 mm, yet 0.7 mm at 0.07 mm per pixel.
     expect(band(10 * 0.042) || band(10 * 0.2)).toBe(false);
-    expect(atEveryFilmPitch(10, band)).toBeNull();
+    expect(atEveryFilmPitch(10, FILM_SCAN_PITCH_MM, band)).toBeNull();
   });
 });
 

@@ -74,7 +74,7 @@ describe('tissueEdge', () => {
     const wide = edgeOf({ kind: 'bump', cx: 2, cy: 2, fwhm: 1.5, contrast: 200 }, centre, { spacingMm: 0.05, uncalibrated: true });
     expect(wide.f.pixelSizeMm).toBeNull();
     expect(wide.edge?.tissue).toBe(true);
-    expect(wide.edge?.words).toMatch(/^edge \d+\.\d px > 4 px and 0\.4 mm at every film scan pitch, and 0\.\d\d of its width of \d+ px > 0\.5$/);
+    expect(wide.edge?.words).toMatch(/^edge \d+\.\d px > 4 px and 0\.4 mm at every pitch of 0\.042–0\.2 mm, and 0\.\d\d of its width of \d+ px > 0\.5$/);
     // … a 0.6 mm one's (about 9 px) may be under 0.4 mm at 0.042 mm per pixel: kept.
     const small = edgeOf({ kind: 'bump', cx: 2, cy: 2, fwhm: 0.6, contrast: 200 }, centre, { spacingMm: 0.05, uncalibrated: true });
     expect(small.edge?.tissue).toBe(false);

@@ -36,7 +36,7 @@ describe('vascular: a click on either wall of a tram track', () => {
     // stands — the tram track is shown, so it is not held back for the fine linear that fires too.
     expect(d.terms[0]?.confidence).toBe(0.4);
     expect(d.notCharacterised ?? null).toBeNull();
-    expect(d.evidence[0]).toMatch(/parallel wall 4\d px away over \d+ px .*film scan pitch of 0\.042–0\.1 mm per pixel: 1\.\d+–4\.\d mm apart/);
+    expect(d.evidence[0]).toMatch(/parallel wall 4\d px away over \d+ px .*uncalibrated: 1\.\d+–4\.\d mm apart at a film scan pitch of 0\.042–0\.1 mm per pixel/);
   });
 
   it('suggests vascular on a click on one bead of an interrupted wall, its track followed past the gaps', () => {
