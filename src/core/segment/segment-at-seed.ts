@@ -296,10 +296,13 @@ export function segmentAtSeed(
   // 120 px) is outlined, not refused as too large or missed from its centre. What the nominal scale
   // outlines is outlined as before.
   const reach = o.fromClick && isUncalibrated(image) ? spacing / FILM_SCAN_PITCH_MM.min : 1;
+  // Refused as too large at that reach too: the refusal names the larger patch tried.
+  let refusedFar: string | null = null;
   if (reach > 1) {
     const far = { ...o, maxPatchMm: o.maxPatchMm * reach, enclosingSearchRadiusMm: o.enclosingSearchRadiusMm * reach };
     const again = attempt(image, seed, far, spacing, start, plane, true);
     if (again.ok) return ok(again.outline);
+    if (again.tooLarge === true) refusedFar = again.message;
     const plateauHalf = Math.ceil(start * reach);
     if (again.tooLarge !== true && insidePlateau(image, seed, plateauHalf)) {
       const wide = attempt(image, seed, far, spacing, PLATEAU.outerFactor * plateauHalf, plane, true);
@@ -320,9 +323,10 @@ export function segmentAtSeed(
     const long = attempt(image, seed, { ...o, maxPatchMm: THIN_STRUCTURE.maxPatchMm }, spacing, start, (p) => analysePlane(p, o.minContrastToNoise), true);
     if (long.ok) return ok(long.outline);
   }
-  // A dense structure too large for the patch is named as such, whatever the texture model saw.
-  const tooLarge = !a.ok && a.tooLarge === true && !thin;
-  return err('seed-on-background', !t.ok && t.decisive && !tooLarge ? t.message : a.message);
+  // A dense structure too large for the patch is named as such, whatever the texture model saw — on
+  // film without a spacing, too large at the finest film pitch's reach too.
+  const tooLarge = !thin && ((!a.ok && a.tooLarge === true) || refusedFar !== null);
+  return err('seed-on-background', !t.ok && t.decisive && !tooLarge ? t.message : tooLarge && refusedFar !== null ? refusedFar : a.message);
 }
 
 /**

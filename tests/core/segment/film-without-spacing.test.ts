@@ -37,3 +37,18 @@ describe('a large deposit on film without a pixel spacing, scanned at 0.05 mm', 
     });
   }
 });
+
+describe('a dense area too large at every film scan pitch, on film without a pixel spacing', () => {
+  it('is refused naming the largest patch tried, in pixels', () => {
+    // A band 2.5 mm thick and 40 mm long at 0.05 mm: 800 px, past the patch read at the finest pitch too.
+    const band: Shape = { kind: 'lines', segments: [{ x0: 2, y0: 10, x1: 42, y1: 10 }], width: 2.5, contrast: 300 };
+    const nominal = renderScene({ rows: 400, columns: 880, rowSpacingMm: SP, columnSpacingMm: SP, uncalibrated: true, shapes: [band], level: 2000, noise: 10, seed: 5 });
+    const r = segmentAtSeed(nominal, { x: 440, y: 200 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // The nominal patch is 150 px (15 mm at the nominal 0.1 mm); the finest film pitch reaches 2.4 × as far.
+    const tried = Number(/beyond the (\d+) px search patch: too large to outline/.exec(r.error.message)?.[1]);
+    expect(tried).toBeGreaterThan(300);
+    expect(tried).toBeLessThan(800);
+  });
+});
