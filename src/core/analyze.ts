@@ -5,7 +5,7 @@
  */
 import type { Overrides, OverriddenTerm } from './assess/overrides.js';
 import type { DetailedSuggestion } from './assess/suggest-assessment.js';
-import { describeCalcification } from './describe/describe-calcification.js';
+import { describeMembers } from './describe/on-vessel.js';
 import type { DistributionDescription, MorphologyDescription } from './describe/description.js';
 import type { MammoImage } from './image.js';
 import { defaultChange } from './draft/comparison.js';
@@ -193,11 +193,14 @@ export function analyseCalcifications(image: MammoImage, req: FindingRequest): R
     return err('seed-on-background', `no calcification found${why ? ` (${why})` : ''}: give a point on a calcification or a region containing some`);
   }
   const ctx = { view: image.meta.view, viewModifiers: image.meta.viewModifiers };
+  const ms = outlines.map((outline) => measured.get(outline) ?? measureCalcification(image, outline));
+  // Described as the finding's members: one on a vessel another shows reads as that vessel's (describe/on-vessel.ts).
+  const described = describeMembers(ms, ctx);
   return ok({
     calibration: calibrationJson(image.calibration),
-    calcifications: outlines.map((outline) => {
-      const m = measured.get(outline) ?? measureCalcification(image, outline);
-      const d = describeCalcification(m, ctx);
+    calcifications: outlines.map((outline, i) => {
+      const m = ms[i] as CalcificationMeasurements;
+      const d = described[i] as MorphologyDescription;
       return {
         x: round(m.centre.x, 2),
         y: round(m.centre.y, 2),

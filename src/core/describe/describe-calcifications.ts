@@ -2,7 +2,8 @@ import { DUCT_CAST_MORPHOLOGY, LINEAR_MORPHOLOGY, type MorphologyTerm } from '..
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
-import { describeCalcification, uncalibratedEvidence } from './describe-calcification.js';
+import { uncalibratedEvidence } from './describe-calcification.js';
+import { describeMembers } from './on-vessel.js';
 import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
 import { MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';
 import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
@@ -418,7 +419,7 @@ export function describeCalcifications(
     const none = { reason: 'no calcifications to describe', words: 'no calcifications' };
     return { terms: [], evidence: [none.reason], sizeThresholdsApplied: false, caveats: [], notCharacterised: none };
   }
-  const singles = ms.map((m) => describeCalcification(m, ctx));
+  const singles = describeMembers(ms, ctx);
   if (singles.length === 1 && singles[0] !== undefined) return asFinding(singles[0]);
   const calibrated = singles.every((d) => d.sizeThresholdsApplied);
   const tally = new Map<MorphologyTerm, { votes: number; confidence: number }>();

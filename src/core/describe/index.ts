@@ -2,6 +2,7 @@ export type { DescribeContext, DistributionContext } from './context.js';
 export type { DistributionDescription, InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
 export { describeCalcification, NO_RULE_MATCHED, uncalibratedEvidence } from './describe-calcification.js';
 export { describeCalcifications, SET_RULES, SET_THRESHOLDS } from './describe-calcifications.js';
+export { describeMembers, ON_VESSEL } from './on-vessel.js';
 export { describeDistribution } from './describe-distribution.js';
 export { DISTRIBUTION_RULES, DISTRIBUTION_THRESHOLDS } from './distribution-rules.js';
 export { MORPHOLOGY_RULES, MORPHOLOGY_THRESHOLDS } from './morphology-rules.js';

@@ -15,7 +15,7 @@ import { clipRect, type MammoImage } from '../image.js';
 import { robustSigma } from '../segment/background.js';
 import { principalAxes } from './measure-group.js';
 import type { CalcificationOutline } from '../segment/outline.js';
-import { mm, px, type Length } from '../units.js';
+import { mm, px, type Length, type PointPx } from '../units.js';
 import type { LumenReading } from './lumen.js';
 
 /**
@@ -94,6 +94,13 @@ export interface VesselEvidence {
   readonly parallelWall: ParallelWall | null;
   /** The distance range searched, px: what "1–4 mm" meant on this image. */
   readonly searchedPx: { readonly min: number; readonly max: number };
+  /**
+   * Where the walls run, px: the clicked wall's centreline along the followed track and, when a
+   * parallel wall was found, the other wall's beside it — points WALL_PATH_STEP_PX apart. What lies
+   * on them lies on the vessel (describe-calcifications.ts). Absent from evidence saved before they
+   * were kept.
+   */
+  readonly walls?: readonly (readonly PointPx[])[];
   /**
    * Uncalibrated: the scan pitches the search read the image at (vesselSearchPitch); absent when
    * calibrated, and from evidence saved before it was read (then VESSEL_FILM_PITCH).
@@ -467,6 +474,7 @@ export function vesselEvidence(
   const smooth = averageAlongTrack(ridge, stations, width);
   const noise = noiseOf(smooth, k);
   let best: ParallelWall | null = null;
+  let bestSide = 0;
   let bestScore = -Infinity;
   for (const sign of [-1, 1]) {
     // The typical distance: where the mean ridge along the track peaks.
@@ -508,6 +516,7 @@ export function vesselEvidence(
     const score = seenFraction + mStar / noise / 100;
     if (seenAt.length === 0 || score <= bestScore) continue;
     bestScore = score;
+    bestSide = sign;
     best = {
       separation: toLength(median(seenAt)),
       alongside: toLength(seenAt.length * V.stationStepPx),
@@ -515,5 +524,18 @@ export function vesselEvidence(
       ridgeToNoise: mStar / noise,
     };
   }
-  return { ...base, followed: toLength(followedPx), gapsBridged: before.gaps + after.gaps, parallelWall: best };
+  const walls = wallPaths(stations, best === null ? null : { side: bestSide, px: best.separation.px });
+  return { ...base, followed: toLength(followedPx), gapsBridged: before.gaps + after.gaps, parallelWall: best, walls };
+}
+
+/** Points along a wall path, px apart (every third station). */
+export const WALL_PATH_STEP_PX = 3 * V.stationStepPx;
+
+/** The followed wall's centreline and the other wall's beside it (at its distance, on its side), every third station. */
+function wallPaths(stations: readonly (Station | null)[], other: { side: number; px: number } | null): PointPx[][] {
+  const at = (v: number): number => Math.round(v * 10) / 10;
+  const kept = stations.filter((s, i): s is Station => s !== null && i % 3 === 0);
+  const clicked = kept.map((s) => ({ x: at(s.cx), y: at(s.cy) }));
+  if (other === null) return [clicked];
+  return [clicked, kept.map((s) => ({ x: at(s.cx + other.side * other.px * s.nx), y: at(s.cy + other.side * other.px * s.ny) }))];
 }

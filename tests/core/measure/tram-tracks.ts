@@ -33,9 +33,17 @@ interface TrackSpec {
   /** Draw the walls as beads this long with gaps of gapMm (an interrupted calcification), instead of one break. */
   readonly beadMm?: number;
   readonly gapMm?: number;
+  /** More shapes in the same scene (a deposit on a wall, a calcification beside the vessel). */
+  readonly extra?: readonly Shape[];
 }
 
 type Segment = { x0: number; y0: number; x1: number; y1: number };
+
+/** A point `alongMm` from the track's middle on its second wall (the one not clicked), mm from the scene's origin. */
+export function onSecondWall(s: Pick<TrackSpec, 'angleDeg' | 'separationMm'>, alongMm: number): { x: number; y: number } {
+  const a = (s.angleDeg * Math.PI) / 180;
+  return { x: CENTRE_MM + alongMm * Math.cos(a) - 0.5 * s.separationMm * Math.sin(a), y: CENTRE_MM + alongMm * Math.sin(a) + 0.5 * s.separationMm * Math.cos(a) };
+}
 
 /** A tram track: two walls, each broken once (calcification along a vessel is often interrupted). */
 export function tramTrack(s: TrackSpec): Drawn {
@@ -55,7 +63,7 @@ export function tramTrack(s: TrackSpec): Drawn {
     }));
     shapes.push({ kind: 'lines', segments, width: s.wallMm, contrast: s.contrast ?? 120 });
   }
-  const image = scene(s, shapes);
+  const image = scene(s, [...shapes, ...(s.extra ?? [])]);
   const cx = CENTRE_MM + 3 * ux - 0.5 * s.separationMm * nx;
   const cy = CENTRE_MM + 3 * uy - 0.5 * s.separationMm * ny;
   return { image, click: { x: cx / s.pixelMm, y: cy / s.pixelMm } };
