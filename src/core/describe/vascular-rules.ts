@@ -76,11 +76,13 @@ const wallOf = (f: F): ParallelWall | null => f.vessel?.parallelWall ?? null;
 const pitchOf = (v: VesselEvidence | null | undefined): FilmPitchRange => v?.filmPitchMm ?? VESSEL_FILM_PITCH;
 
 /** A pixel span over the search's pitches in words: "10.0–23.9 mm at a film scan pitch of 0.042–0.1 mm per pixel". */
-const overPitch = (pxSpan: number, p: FilmPitchRange, what = ''): string =>
-  `${fmtMm(pxSpan * p.min)}–${fmtMm(pxSpan * p.max)} mm${what} at ${filmPitchWords(p)}`;
+const overPitch = (pxSpan: number, p: FilmPitchRange, what = '', image?: FilmPitchRange): string =>
+  `${fmtMm(pxSpan * p.min)}–${fmtMm(pxSpan * p.max)} mm${what} at ${filmPitchWords(p)}${
+    image !== undefined && image.max > p.max ? `, the pitches a vessel is looked for at (the image's own range goes to ${image.max} mm)` : ''
+  }`;
 
 /** The wall's distance and run in words: mm when calibrated, px with the film pitch range when not. */
-export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): string {
+export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null, imagePitch?: FilmPitchRange): string {
   const followed = v === null ? null : v.followed;
   const gaps = v === null || v.gapsBridged === 0 ? '' : ` past ${v.gapsBridged} gap${v.gapsBridged === 1 ? '' : 's'}`;
   const share = `seen along ${Math.round(w.seenFraction * 100)} % of the track`;
@@ -90,7 +92,7 @@ export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null): st
   }
   const sep = w.separation.px;
   const of = followed === null ? '' : ` followed ${Math.round(followed.px)} px${gaps}`;
-  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; uncalibrated: ${overPitch(sep, pitchOf(v), ' apart')})`;
+  return `parallel wall ${Math.round(sep)} px away over ${Math.round(w.alongside.px)} px (${share}${of}; uncalibrated: ${overPitch(sep, pitchOf(v), ' apart', imagePitch)})`;
 }
 
 /** Whether the wall's distance lies in a vessel's 1–4 mm (on film: at some pitch of the range). */
@@ -118,7 +120,7 @@ const trackWords = (f: F): string => {
   if (t === undefined) return 'track not followed';
   return t.mm !== null
     ? `track ${fmtMm(t.mm)} mm long (≥ ${VT.longTrackMinMm} mm: longer than a duct-cast piece)`
-    : `track ${Math.round(t.px)} px long: ${overPitch(t.px, pitchOf(f.vessel))} (uncalibrated), may be ≥ ${VT.longTrackMinMm} mm (longer than a duct-cast piece)`;
+    : `track ${Math.round(t.px)} px long: ${overPitch(t.px, pitchOf(f.vessel), '', f.filmPitchMm)} (uncalibrated), may be ≥ ${VT.longTrackMinMm} mm (longer than a duct-cast piece)`;
 };
 
 export const VASCULAR_PREDICATES = {
@@ -153,7 +155,7 @@ export const VASCULAR_PREDICATES = {
       const w = wallOf(f);
       return w === null
         ? 'a parallel wall 1–4 mm away: none seen'
-        : `${parallelWallWords(w, f.vessel)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
+        : `${parallelWallWords(w, f.vessel, f.filmPitchMm)} (a parallel wall ${V.separationMinMm}–${V.separationMaxMm} mm away along ≥ ${VT.parallelSeenMin * 100} % of the track)`;
     },
   },
   'walls side by side over 4 × their distance': {
@@ -190,7 +192,7 @@ function followedWords(f: F): string {
   const { followed, track } = v;
   return followed.mm !== null && track.mm !== null
     ? `a piece ${fmtMm(track.mm)} mm long of a calcified line followed ${fmtMm(followed.mm)} mm${gaps} (≥ ${VT.beadOnLongLineMinMm} mm)`
-    : `a piece ${Math.round(track.px)} px long of a calcified line followed ${Math.round(followed.px)} px${gaps}: ${overPitch(followed.px, pitchOf(v))} (uncalibrated), may be ≥ ${VT.beadOnLongLineMinMm} mm`;
+    : `a piece ${Math.round(track.px)} px long of a calcified line followed ${Math.round(followed.px)} px${gaps}: ${overPitch(followed.px, pitchOf(v), '', f.filmPitchMm)} (uncalibrated), may be ≥ ${VT.beadOnLongLineMinMm} mm`;
 }
 
 /**
@@ -207,7 +209,7 @@ export function partialVesselEvidence(f: F, held?: MorphologyTerm): string[] {
     shown2(w.alongside.px / Math.max(1e-9, w.separation.px)) >= VT.partialAlongsideOverSeparationMin &&
     separationFits(w, pitchOf(f.vessel))
   ) {
-    out.push(parallelWallWords(w, f.vessel));
+    out.push(parallelWallWords(w, f.vessel, f.filmPitchMm));
   }
   // A lumen seen along part of the track only: a tube whose walls are calcified in plaques, or a
   // lucent line between two casts lying side by side.

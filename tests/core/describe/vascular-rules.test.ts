@@ -37,6 +37,8 @@ describe('vascular: a click on either wall of a tram track', () => {
     expect(d.terms[0]?.confidence).toBe(0.4);
     expect(d.notCharacterised ?? null).toBeNull();
     expect(d.evidence[0]).toMatch(/parallel wall 4\d px away over \d+ px .*uncalibrated: 1\.\d+–4\.\d mm apart at a film scan pitch of 0\.042–0\.1 mm per pixel/);
+    // The vessel is looked for over a narrower range than the image's own (0.042–0.2 mm: too small an image to lower it); the words say which.
+    expect(d.evidence[0]).toContain("at a film scan pitch of 0.042–0.1 mm per pixel, the pitches a vessel is looked for at (the image's own range goes to 0.2 mm)");
   });
 
   it('suggests vascular on a click on one bead of an interrupted wall, its track followed past the gaps', () => {
