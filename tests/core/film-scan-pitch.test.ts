@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeCalcifications, uncalibratedEvidence } from '../../src/core/describe/index.js';
-import { FILM_SCAN_PITCH_MM, filmScanPitchOf, LARGEST_FILM_SIDE_MM } from '../../src/core/film-scan-pitch.js';
+import { filmPitchOr } from '../../src/core/describe/film-pitch.js';
+import { FILM_SCAN_PITCH_MM, filmScanPitchOf, LARGEST_FILM_SIDE_MM, type FilmPitchRange } from '../../src/core/film-scan-pitch.js';
 import { measureCalcification } from '../../src/core/measure/measure-calcification.js';
 import { vesselSearchPitch } from '../../src/core/measure/vessel-evidence.js';
 import { segmentAtSeed } from '../../src/core/segment/segment-at-seed.js';
@@ -28,6 +29,14 @@ describe('the scan pitch range of an uncalibrated image', () => {
     expect(filmScanPitchOf({ rows: 2150, columns: 1700 })).toBe(FILM_SCAN_PITCH_MM); // 430 / 2150 = 0.2 exactly
     expect(filmScanPitchOf({ rows: 400, columns: 300 })).toBe(FILM_SCAN_PITCH_MM);
     expect(filmScanPitchOf({ rows: 12000, columns: 9000 })).toBe(FILM_SCAN_PITCH_MM); // finer than 0.042 mm: unknown ground
+  });
+
+  it('reads a range saved in a file that is not one as the whole film range', () => {
+    for (const odd of [{ min: 0.1, max: 0.05 }, { min: 0, max: 0.1 }, { min: Number.NaN, max: 0.1 }, { min: '0.042', max: 0.1 }, null, undefined] as unknown[]) {
+      expect(filmPitchOr(odd as FilmPitchRange | undefined)).toBe(FILM_SCAN_PITCH_MM);
+    }
+    const own = { min: 0.042, max: 0.093 };
+    expect(filmPitchOr(own)).toBe(own);
   });
 
   it('bounds the vessel search within its own range', () => {

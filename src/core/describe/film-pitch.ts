@@ -49,5 +49,9 @@ export const spanTest = (mm: number | null, px: number, pitch: FilmPitchRange, o
 export const spanSay = (label: string, mm: number | null, px: number, pitch: FilmPitchRange, rel: string, limit: string): string =>
   mm !== null ? `${label} ${fmtMm(mm)} mm ${rel} ${limit}` : `${label} ${filmSpanWords(px, pitch)} ${rel} ${limit}`;
 
-/** The pitch range of measurements that may carry one: theirs, or the whole film range (saved before it was read). */
-export const filmPitchOr = (pitch: FilmPitchRange | undefined): FilmPitchRange => pitch ?? FILM_SCAN_PITCH_MM;
+/** A usable range: finite positive ends, the finer first (measurements read back from a file may carry anything). */
+export const usableFilmPitch = (p: FilmPitchRange | undefined): p is FilmPitchRange =>
+  typeof p === 'object' && p !== null && Number.isFinite(p.min) && Number.isFinite(p.max) && p.min > 0 && p.min <= p.max;
+
+/** The pitch range of measurements that may carry one: theirs, or the whole film range (saved before it was read, or unusable). */
+export const filmPitchOr = (pitch: FilmPitchRange | undefined): FilmPitchRange => (usableFilmPitch(pitch) ? pitch : FILM_SCAN_PITCH_MM);

@@ -61,6 +61,16 @@ export function distanceToPath(p: PointPx, path: readonly PointPx[]): number {
   return best;
 }
 
+const isPoint = (p: unknown): p is PointPx =>
+  typeof p === 'object' && p !== null && Number.isFinite((p as PointPx).x) && Number.isFinite((p as PointPx).y);
+
+/** The walls a vessel's evidence kept, those that are lists of points (measurements read back from a file may carry anything). */
+function wallsOf(m: CalcificationMeasurements): readonly (readonly PointPx[])[] {
+  const walls: unknown = m.vessel?.walls;
+  if (!Array.isArray(walls)) return [];
+  return walls.filter((w): w is PointPx[] => Array.isArray(w) && w.length > 0 && w.every(isPoint));
+}
+
 const at = (p: PointPx): string => `(${Math.round(p.x)}, ${Math.round(p.y)})`;
 
 /**
@@ -74,8 +84,8 @@ export function describeMembers(ms: readonly CalcificationMeasurements[], ctx: D
   const vessels: ShownVessel[] = [];
   ms.forEach((m, index) => {
     const top = singles[index]?.terms[0];
-    const walls = m.vessel?.walls;
-    if (top?.term !== 'vascular' || walls === undefined || walls.length === 0) return;
+    const walls = wallsOf(m);
+    if (top?.term !== 'vascular' || walls.length === 0) return;
     if (!vesselShown(calcificationFeatures(m, ctx))) return;
     vessels.push({ index, at: m.centre, walls, tolerancePx: Math.max(ON_VESSEL.minTolerancePx, m.skeleton.calibre.px), confidence: top.confidence });
   });

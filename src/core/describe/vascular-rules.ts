@@ -15,7 +15,7 @@
  */
 import { DUCT_CAST_MORPHOLOGY, isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
 import { VESSEL_FILM_PITCH, VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
-import { filmPitchWords, type FilmPitchRange } from './film-pitch.js';
+import { filmPitchWords, usableFilmPitch, type FilmPitchRange } from './film-pitch.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
 import type { NotCharacterised } from './description.js';
 import { fmtMm, shown2, shownMm, type FeaturePredicate } from './rule-table.js';
@@ -73,7 +73,7 @@ const V = VESSEL_SEARCH;
 const wallOf = (f: F): ParallelWall | null => f.vessel?.parallelWall ?? null;
 
 /** The pitches the vessel search read an uncalibrated image at (evidence saved before they were kept: the whole range). */
-const pitchOf = (v: VesselEvidence | null | undefined): FilmPitchRange => v?.filmPitchMm ?? VESSEL_FILM_PITCH;
+const pitchOf = (v: VesselEvidence | null | undefined): FilmPitchRange => (usableFilmPitch(v?.filmPitchMm) ? v.filmPitchMm : VESSEL_FILM_PITCH);
 
 /** A pixel span over the search's pitches in words: "10.0–23.9 mm at a film scan pitch of 0.042–0.1 mm per pixel". */
 const overPitch = (pxSpan: number, p: FilmPitchRange, what = '', image?: FilmPitchRange): string =>

@@ -103,6 +103,14 @@ describe('what lies on the walls of a vessel the finding shows', () => {
     expect(off?.terms[0]?.term).toBe('coarse heterogeneous');
   });
 
+  it('reads walls saved in a file that are not lists of points as no walls', () => {
+    for (const walls of [5, 'x', [[{ x: 'a', y: 1 }]], [null], [[]]] as unknown[]) {
+      const odd = { ...vessel, vessel: { ...vessel.vessel, walls } } as unknown as typeof vessel;
+      const [, bead] = describeMembers([odd, irregular(33, 101)]);
+      expect(bead?.terms[0]?.term).toBe('coarse heterogeneous');
+    }
+  });
+
   it('reads nothing as the vessel\'s when the vessel is not shown (no second wall), or when the finding is one calcification', () => {
     const unshown = { ...vessel, vessel: { ...vessel.vessel, parallelWall: null, walls: [wallA] } };
     const [, bead] = describeMembers([unshown, irregular(33, 101)]);
