@@ -49,6 +49,8 @@ export const TAG = {
   RescaleSlope: 'x00281053',
   WindowCenterWidthExplanation: 'x00281055',
   VOILUTFunction: 'x00281056',
+  LossyImageCompression: 'x00282110',
+  LossyImageCompressionMethod: 'x00282114',
   BreastImplantPresent: 'x00281300',
   PixelMeasuresSequence: 'x00289110',
   ViewCodeSequence: 'x00540220',

@@ -13,6 +13,7 @@ import { readText } from './dataset-values.js';
 import type { CompressedEncoding, FrameDecoders } from './decode-compressed-frame.js';
 import { TAG } from './dicom-tags.js';
 import { readNativePixels, samples16, samples8 } from './native-pixels.js';
+import { lossyCompressionWarning } from './lossy-compression.js';
 import { readDicomBytes, type Inflate } from './parse-dicom-bytes.js';
 import { readCalibration, type CalibrationReading } from './read-calibration.js';
 import { readDescriptiveMetadata } from './read-metadata.js';
@@ -68,6 +69,7 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
   }
   const calibration = readCalibration(ds);
   const described = readDescriptiveMetadata(ds);
+  const lossy = lossyCompressionWarning(ds, ts);
   const f = format.value;
   const presentationIntent = described.presentationIntent ?? kind.value.impliedIntent;
   const meta: ImageMetadata = {
@@ -87,7 +89,14 @@ function prepare(bytes: Uint8Array, options: IngestOptions): Result<Prepared> {
     rescaleSlope: f.rescaleSlope,
     rescaleIntercept: f.rescaleIntercept,
     transferSyntaxUid: ts.uid,
-    warnings: [...parsed.value.warnings, ...kind.value.warnings, ...(presentationIntent === 'FOR PROCESSING' ? [FOR_PROCESSING_WARNING] : []), ...view.warnings, ...calibration.warnings],
+    warnings: [
+      ...parsed.value.warnings,
+      ...kind.value.warnings,
+      ...(presentationIntent === 'FOR PROCESSING' ? [FOR_PROCESSING_WARNING] : []),
+      ...view.warnings,
+      ...calibration.warnings,
+      ...(lossy === null ? [] : [lossy]),
+    ],
   };
   return ok({ ds, ts, format: f, pixelData, meta, calibration: calibration.calibration });
 }

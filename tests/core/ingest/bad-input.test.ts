@@ -133,11 +133,11 @@ describe('ingestDicom on DICOM that is not an analysable mammogram', () => {
     expect(e.message).toContain('RGB');
   });
 
-  it('refuses JPEG baseline, naming the transfer syntax', async () => {
-    const e = await failure(writeMammogram({ transferSyntaxUid: '1.2.840.10008.1.2.4.50' }));
+  it('refuses a transfer syntax it has no decoder for, naming it', async () => {
+    const e = await failure(writeMammogram({ transferSyntaxUid: '1.2.840.10008.1.2.4.92' }));
     expect(e).toEqual({
       kind: 'unsupported-transfer-syntax',
-      message: 'transfer syntax 1.2.840.10008.1.2.4.50 (JPEG Baseline (Process 1)) is not supported',
+      message: 'transfer syntax 1.2.840.10008.1.2.4.92 (JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)) is not supported',
     });
   });
 
