@@ -1,7 +1,7 @@
 /**
  * Whether an image was lossy compressed, and the warning that says so. Lossy compression alters
  * fine detail — exactly what calcifications are: the faintest ones, their margins, the smallest
- * sizes — so a finding measured on such an image is labelled with it.
+ * sizes — so the image's warnings (shown with it, and with what is measured on it) say so.
  *
  * Read from Lossy Image Compression (0028,2110) "01" ("the image has been subjected to lossy
  * compression", PS3.3 C.7.6.1.1.5), with its method (0028,2114) when given; and from the transfer
