@@ -53,7 +53,7 @@ export const CALIBRATION_WORDS: Readonly<Record<CalibrationKind, CalibrationWord
     unit: 'px (uncalibrated)',
     areaUnit: 'px² (uncalibrated)',
     label: 'uncalibrated',
-    meaning: 'sizes in pixels only, no millimetre thresholds applied',
+    meaning: 'sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have',
   },
 };
 

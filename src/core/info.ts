@@ -1,5 +1,6 @@
 import { CALIBRATION_WORDS } from './calibration-words.js';
 import type { Calibration, MammoImage } from './image.js';
+import { FILM_SCAN_PITCH_MM, filmScanPitchOf, LARGEST_FILM_SIDE_MM, type FilmPitchRange } from './film-scan-pitch.js';
 
 /** The `info` JSON contract: what an image is and how its millimetres are known. */
 export interface ImageInfo {
@@ -46,9 +47,20 @@ export function imageInfo(image: Pick<MammoImage, 'rows' | 'columns' | 'meta' | 
 }
 
 
-/** One line a radiologist reads before trusting a millimetre, e.g. "0.0648 × 0.0648 mm/pixel — …". */
-export function describeCalibration(c: Calibration): string {
+/**
+ * What a calibration means, in words; uncalibrated, with the film scan pitches the image may have
+ * (filmScanPitchOf: its size lowers the coarsest) when its size is known.
+ */
+export function calibrationMeaning(c: Calibration, size?: { readonly rows?: number; readonly columns?: number }): string {
   const words = CALIBRATION_WORDS[c.kind].meaning;
+  if (c.kind !== 'uncalibrated') return words;
+  const pitch: FilmPitchRange = size?.rows !== undefined && size.columns !== undefined ? filmScanPitchOf({ rows: size.rows, columns: size.columns }) : FILM_SCAN_PITCH_MM;
+  return `${words} (${pitch.min}–${pitch.max} mm per pixel${pitch.longestSidePx === undefined ? '' : `: its ${pitch.longestSidePx} px long side spans at most ${LARGEST_FILM_SIDE_MM / 10} cm`})`;
+}
+
+/** One line a radiologist reads before trusting a millimetre, e.g. "0.0648 × 0.0648 mm/pixel — …". */
+export function describeCalibration(c: Calibration, size?: { readonly rows?: number; readonly columns?: number }): string {
+  const words = calibrationMeaning(c, size);
   if (c.rowSpacingMm === null || c.columnSpacingMm === null) return `${c.kind}: ${words} (${c.source})`;
   const r = +c.rowSpacingMm.toFixed(4);
   const col = +c.columnSpacingMm.toFixed(4);

@@ -55,7 +55,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   };
   const image = await readImage(positionals[0] as string);
   const analysis = unwrap(analyzeFinding(image, request));
-  io.stdout(values.json ? `${JSON.stringify(analysisJson(analysis))}\n` : analysisText(analysis, describeCalibration(image.calibration)));
+  io.stdout(values.json ? `${JSON.stringify(analysisJson(analysis))}\n` : analysisText(analysis, describeCalibration(image.calibration, image)));
   return 0;
 }
 

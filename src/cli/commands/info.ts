@@ -28,7 +28,7 @@ export async function runInfo(args: string[], io: CliIo): Promise<number> {
     `view           ${info.view ?? 'unknown'}${image.meta.viewSource ? ` (from ${image.meta.viewSource})` : ''}`,
     `size           ${info.columns} × ${info.rows} pixels, ${info.bitsStored} bits stored, ${info.photometric}`,
     `transfer       ${info.transferSyntaxUid}`,
-    `calibration    ${describeCalibration(image.calibration)}`,
+    `calibration    ${describeCalibration(image.calibration, image)}`,
     ...image.meta.warnings.map((w) => `warning        ${w}`),
   ];
   io.stdout(`${lines.map(printable).join('\n')}\n`);

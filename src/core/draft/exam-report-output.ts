@@ -42,7 +42,7 @@ export function examReportText(draft: ExamDraft, extraWarnings: readonly string[
     for (const { image, calcs } of byImage(draft, d)) {
       const sizes = calcs.map((c) => (c.measurements.longAxis.mm === null ? `${c.measurements.longAxis.px.toFixed(1)} px` : `${c.measurements.longAxis.mm.toFixed(2)} mm`));
       lines.push(`  finding ${i + 1}, ${imageLabel(image)}: ${calcs.length} calcification(s), long axes ${sizes.join(', ')}`);
-      lines.push(`    calibration ${describeCalibration(calibrationOf(image))}`);
+      lines.push(`    calibration ${describeCalibration(calibrationOf(image), image)}`);
     }
     lines.push(`    suggested BI-RADS ${d.suggestion.assessment}: ${d.suggestion.reasons.join('; ')}`);
   }

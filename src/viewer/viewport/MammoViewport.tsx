@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { RENDERING_ENGINE_ID, type CornerstoneSession } from '../cornerstone/setup.js';
 import type { LoadedImage } from '../loading/exam.js';
 import { worldToPixel } from '../../../extensions/calcification/tools/index.js';
-import { CALIBRATION_WORDS } from '../../core/calibration-words.js';
+import { calibrationMeaning } from '../../core/info.js';
 import { instrumentation } from '../app/instrumentation.js';
 import { displayImage } from './display.js';
 import { imageDisplayed, refitAll, registerViewport, unregisterViewport, viewportEntry } from './registry.js';
@@ -69,7 +69,7 @@ export function viewportName(label: string, image: LoadedImage | null): string {
 export function viewportDescription(image: LoadedImage | null): string {
   if (image === null) return '';
   const kind = image.summary.calibration.kind;
-  return `Calibration: ${kind} (${CALIBRATION_WORDS[kind].meaning}).`;
+  return `Calibration: ${kind} (${calibrationMeaning(image.summary.calibration, image.summary)}).`;
 }
 
 /** Where the crosshair is on the stored image, in words, e.g. "Crosshair at column 412, row 388 of the image". */

@@ -127,7 +127,11 @@ describe('the digitised film with the digitiser pitch in its header (Nominal Sca
     expect(image.calibration.kind).toBe('uncalibrated');
     expect(image.meta.warnings).toContain('Nominal Scanned Pixel Spacing 300\\300 mm is outside 0.02–0.5 mm for a mammogram: ignored, image treated as uncalibrated');
     // The kind is named once: "uncalibrated: sizes in pixels only …", not "uncalibrated: uncalibrated: …".
-    expect(describeCalibration(image.calibration)).toMatch(/^uncalibrated: sizes in pixels only, no millimetre thresholds applied \(/);
+    expect(describeCalibration(image.calibration)).toMatch(/^uncalibrated: sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have \(0\.042–0\.2 mm per pixel\) \(/);
+    // With the image's size (the WG04 film, 3064 × 4664): the pitches it may have, and why.
+    expect(describeCalibration(image.calibration, image)).toMatch(
+      /^uncalibrated: sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have \(0\.042–0\.093 mm per pixel: its 4664 px long side spans at most 43 cm\) \(/,
+    );
   }, 60_000);
 });
 
