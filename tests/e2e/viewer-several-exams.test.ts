@@ -397,5 +397,10 @@ describe('files of several patients and examinations opened at once', () => {
     await s.page.getByTestId('status').filter({ hasText: '1 image loaded from local files' }).waitFor({ timeout: 50_000 });
     await expectShows(s.page, 'current-LMLO', 'viewport-LMLO', film);
     await expect.poll(() => s.page.getByTestId('viewport-LMLO').textContent()).toMatch(/uncalibrated/i);
+    // What ingest said about the file is shown on it: digitised film, lossy compression.
+    const notes = await s.page.getByTestId('notes-viewport-LMLO').locator('li').allTextContents();
+    expect(notes).toEqual([...film.image.meta.warnings]);
+    expect(notes.some((n) => /accepted as a digitised film mammogram/.test(n))).toBe(true);
+    expect(notes.some((n) => /^lossy compressed image \(JPEG/.test(n))).toBe(true);
   });
 });

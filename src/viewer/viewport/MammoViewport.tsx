@@ -69,7 +69,8 @@ export function viewportName(label: string, image: LoadedImage | null): string {
 export function viewportDescription(image: LoadedImage | null): string {
   if (image === null) return '';
   const kind = image.summary.calibration.kind;
-  return `Calibration: ${kind} (${calibrationMeaning(image.summary.calibration, image.summary)}).`;
+  const notes = image.summary.meta.warnings;
+  return `Calibration: ${kind} (${calibrationMeaning(image.summary.calibration, image.summary)}).${notes.length === 0 ? '' : ` Notes on this image: ${notes.join('; ')}.`}`;
 }
 
 /** Where the crosshair is on the stored image, in words, e.g. "Crosshair at column 412, row 388 of the image". */
@@ -158,6 +159,16 @@ export function MammoViewport(props: MammoViewportProps) {
         {meta?.studyDate ? <span>{formatDate(meta.studyDate)}</span> : null}
         {calibration ? <span className="calibration">{calibration}</span> : null}
       </div>
+      {meta === undefined || meta.warnings.length === 0 ? null : (
+        // What ingest said about the image (digitised film, lossy compression, a calibration not
+        // trusted, a view or side taken from a weaker attribute): shown on it, not a tab stop (the
+        // viewport's description carries it for a screen reader).
+        <ul className="image-notes" data-testid={`notes-${props.testId}`} aria-hidden="true">
+          {meta.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
       {image === null ? null : (
         <span id={descriptionId} hidden>
           {viewportDescription(image)}
