@@ -1,7 +1,7 @@
-import { DUCT_CAST_MORPHOLOGY, LINEAR_MORPHOLOGY, type MorphologyTerm } from '../lexicon.js';
+import { DUCT_CAST_MORPHOLOGY, isTypicallyBenign, LINEAR_MORPHOLOGY, type MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
 import type { DescribeContext } from './context.js';
-import type { InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
+import type { HeldAlone, InseparableTerms, MorphologyDescription, NotCharacterised, TermWithConfidence } from './description.js';
 import { uncalibratedEvidence } from './describe-calcification.js';
 import { describeMembers } from './on-vessel.js';
 import { areaContrastToNoise, pixelSizeOf } from './calcification-features.js';
@@ -492,5 +492,39 @@ export function describeCalcifications(
   if (!calibrated) caveats.push(uncalibratedEvidence(filmPitchMm));
   if (best !== undefined) caveats.push(...viewLimitsFor(best.term, ctx));
   evidence.push(...caveats);
-  return { terms, evidence, sizeThresholdsApplied: calibrated, caveats, notCharacterised, cannotSeparate };
+  return { terms, evidence, sizeThresholdsApplied: calibrated, caveats, notCharacterised, cannotSeparate, heldAlone: heldAlone(singles) };
+}
+
+/**
+ * The least confidence at which a calcification's own suspicious term is named beside a set that
+ * does not carry it: its rule met in full (the suspicious single rules grade 0.5–0.8 when every
+ * predicate holds; half that when a size could not be applied).
+ */
+export const HELD_ALONE_MIN_CONFIDENCE = 0.5;
+
+/** The suspicious terms the set's calcifications read on their own at full support (see MorphologyDescription.heldAlone). */
+function heldAlone(singles: readonly MorphologyDescription[]): HeldAlone[] {
+  const byTerm = new Map<MorphologyTerm, { count: number; confidence: number }>();
+  for (const d of singles) {
+    const top = d.terms[0];
+    if (top === undefined || isTypicallyBenign(top.term) || top.confidence < HELD_ALONE_MIN_CONFIDENCE) continue;
+    const t = byTerm.get(top.term) ?? { count: 0, confidence: 0 };
+    byTerm.set(top.term, { count: t.count + 1, confidence: Math.max(t.confidence, top.confidence) });
+  }
+  return [...byTerm.entries()].map(([term, t]) => ({ term, count: t.count, of: singles.length, confidence: t.confidence }));
+}
+
+/**
+ * A finding that carries no suspicious term while some of its calcifications read one on their own
+ * (heldAlone): the words that say so, for the finding's warnings; empty otherwise. The set's vote
+ * stands — a piece of a vessel or a noisy outline may read suspicious alone — but a radiologist
+ * looks at them before accepting a benign suggestion.
+ */
+export function heldAloneWarnings(d: MorphologyDescription, carried: readonly MorphologyTerm[]): string[] {
+  if (carried.some((t) => !isTypicallyBenign(t))) return [];
+  const terms = carried.length > 0 ? carried.join(', ') : 'not characterised';
+  return (d.heldAlone ?? []).map((h) => {
+    const one = h.count === 1;
+    return `${h.count} of ${h.of} calcifications ${one ? 'reads' : 'read'} ${h.term} on ${one ? 'its' : 'their'} own (confidence ${fmt2(h.confidence)}${one ? '' : ' at most'}), a term the finding does not carry (${terms}): look at ${one ? 'it' : 'them'} before accepting the suggestion`;
+  });
 }

@@ -43,6 +43,20 @@ export interface MorphologyDescription {
   readonly notCharacterised?: NotCharacterised | null;
   /** Terms the pixel size cannot separate; the most suspicious of them is carried to the assessment. */
   readonly cannotSeparate?: readonly InseparableTerms[];
+  /**
+   * A set's suspicious terms that some of its calcifications read on their own at full support
+   * (confidence ≥ HELD_ALONE_MIN_CONFIDENCE), with how many and the best confidence: what the set's
+   * vote may outweigh (the finding says so when it carries no suspicious term). Absent for one calcification.
+   */
+  readonly heldAlone?: readonly HeldAlone[];
+}
+
+/** A suspicious term some calcifications of a set read on their own. */
+export interface HeldAlone {
+  readonly term: MorphologyTerm;
+  readonly count: number;
+  readonly of: number;
+  readonly confidence: number;
 }
 
 export interface DistributionDescription {

@@ -2,7 +2,7 @@ import { checkAssessmentInput } from '../assess/check-input.js';
 import { applyOverrides, assess, type OverriddenTerm } from '../assess/overrides.js';
 import type { DetailedSuggestion } from '../assess/suggest-assessment.js';
 import { chosenTerms } from '../describe/chosen-terms.js';
-import { describeCalcifications } from '../describe/describe-calcifications.js';
+import { describeCalcifications, heldAloneWarnings } from '../describe/describe-calcifications.js';
 import { describeDistribution } from '../describe/describe-distribution.js';
 import type { DistributionDescription, MorphologyDescription } from '../describe/description.js';
 import type { DistributionTerm, MorphologyTerm } from '../lexicon.js';
@@ -93,6 +93,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
       ? describeDistribution(group, { ...ctx, breastAreaMm2: primary.geometry?.breastArea.mm2 ?? null, breastAreaPx2: primary.geometry?.breastArea.px2 ?? null })
       : null;
   const suggested = { morphology: chosenTerms(morphology), distribution: distribution === null ? [] : chosenTerms(distribution) };
+  warnings.push(...heldAloneWarnings(morphology, suggested.morphology));
   const location = locateDraftFinding(draft, byImage, primary, warnings);
 
   const changeStated = f.change !== null || f.overrides.change !== undefined;
