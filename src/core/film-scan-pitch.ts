@@ -38,3 +38,13 @@ export function filmScanPitchOf(size: { readonly rows: number; readonly columns:
 
 /** Rounded up to 0.001 mm: the range is stated at that precision and must still hold the true pitch. */
 const roundUp3 = (v: number): number => Math.ceil(v * 1000 - 1e-9) / 1000;
+
+/**
+ * The range in words, with why it ends where it does when the image's size lowered it:
+ * "0.042–0.093 mm per pixel: the image's 4664 px long side spans at most 43 cm, the longest film".
+ * The finding's caveat and the calibration's words both say it this way.
+ */
+export function filmPitchRangeWords(pitch: FilmPitchRange): string {
+  const why = pitch.longestSidePx === undefined ? '' : `: the image's ${pitch.longestSidePx} px long side spans at most ${LARGEST_FILM_SIDE_MM / 10} cm, the longest film`;
+  return `${pitch.min}–${pitch.max} mm per pixel${why}`;
+}

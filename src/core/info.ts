@@ -1,6 +1,6 @@
 import { CALIBRATION_WORDS } from './calibration-words.js';
 import type { Calibration, MammoImage } from './image.js';
-import { FILM_SCAN_PITCH_MM, filmScanPitchOf, LARGEST_FILM_SIDE_MM, type FilmPitchRange } from './film-scan-pitch.js';
+import { FILM_SCAN_PITCH_MM, filmPitchRangeWords, filmScanPitchOf, type FilmPitchRange } from './film-scan-pitch.js';
 
 /** The `info` JSON contract: what an image is and how its millimetres are known. */
 export interface ImageInfo {
@@ -55,7 +55,7 @@ export function calibrationMeaning(c: Calibration, size?: { readonly rows?: numb
   const words = CALIBRATION_WORDS[c.kind].meaning;
   if (c.kind !== 'uncalibrated') return words;
   const pitch: FilmPitchRange = size?.rows !== undefined && size.columns !== undefined ? filmScanPitchOf({ rows: size.rows, columns: size.columns }) : FILM_SCAN_PITCH_MM;
-  return `${words} (${pitch.min}–${pitch.max} mm per pixel${pitch.longestSidePx === undefined ? '' : `: its ${pitch.longestSidePx} px long side spans at most ${LARGEST_FILM_SIDE_MM / 10} cm`})`;
+  return `${words} (${filmPitchRangeWords(pitch)})`;
 }
 
 /** One line a radiologist reads before trusting a millimetre, e.g. "0.0648 × 0.0648 mm/pixel — …". */

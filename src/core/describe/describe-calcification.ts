@@ -1,6 +1,6 @@
 import type { MorphologyTerm } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
-import { LARGEST_FILM_SIDE_MM } from '../film-scan-pitch.js';
+import { filmPitchRangeWords } from '../film-scan-pitch.js';
 import type { FilmPitchRange } from './film-pitch.js';
 import type { DescribeContext } from './context.js';
 import type { InseparableTerms, MorphologyDescription, NotCharacterised } from './description.js';
@@ -16,9 +16,7 @@ import { viewLimitsFor } from './view-limits.js';
  * over, and why the range ends below the coarsest film pitch when the image's size lowered it.
  */
 export const uncalibratedEvidence = (pitch: FilmPitchRange): string =>
-  `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${pitch.min}–${pitch.max} mm per pixel${
-    pitch.longestSidePx === undefined ? '' : `: the image's ${pitch.longestSidePx} px long side spans at most ${LARGEST_FILM_SIDE_MM / 10} cm, the longest film`
-  })`;
+  `image uncalibrated: a size threshold is applied only where it holds, or fails, at every film scan pitch (${filmPitchRangeWords(pitch)})`;
 
 /** The evidence line when no rule fits, fully or nearly. */
 export const NO_RULE_MATCHED = 'no morphology rule matched these measurements';

@@ -130,7 +130,7 @@ describe('the digitised film with the digitiser pitch in its header (Nominal Sca
     expect(describeCalibration(image.calibration)).toMatch(/^uncalibrated: sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have \(0\.042–0\.2 mm per pixel\) \(/);
     // With the image's size (the WG04 film, 3064 × 4664): the pitches it may have, and why.
     expect(describeCalibration(image.calibration, image)).toMatch(
-      /^uncalibrated: sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have \(0\.042–0\.093 mm per pixel: its 4664 px long side spans at most 43 cm\) \(/,
+      /^uncalibrated: sizes in pixels only; a millimetre threshold is applied only where it holds at every film scan pitch the image may have \(0\.042–0\.093 mm per pixel: the image's 4664 px long side spans at most 43 cm, the longest film\) \(/,
     );
   }, 60_000);
 });
