@@ -35,10 +35,15 @@ export function atEveryFilmPitch(px: number, pitch: FilmPitchRange, ok: (mm: num
 /** The pitch range in words: "a film scan pitch of 0.042–0.2 mm per pixel". */
 export const filmPitchWords = (pitch: FilmPitchRange): string => `a film scan pitch of ${pitch.min}–${pitch.max} mm per pixel`;
 
+/** What a span of pixels is over the pitch range: "3.2–15 mm at a film scan pitch of 0.042–0.2 mm per pixel" (`what` after the millimetres: " apart"). */
+export function filmRangeWords(px: number, pitch: FilmPitchRange, what = ''): string {
+  const { minMm, maxMm } = spanAtFilmPitches(px, pitch);
+  return `${fmtMm(minMm)}–${fmtMm(maxMm)} mm${what} at ${filmPitchWords(pitch)}`;
+}
+
 /** A span in pixels with what it is over the pitch range: "75 px (3.2–15 mm at a film scan pitch of 0.042–0.2 mm per pixel, uncalibrated)". */
 export function filmSpanWords(px: number, pitch: FilmPitchRange): string {
-  const { minMm, maxMm } = spanAtFilmPitches(px, pitch);
-  return `${Math.round(px)} px (${fmtMm(minMm)}–${fmtMm(maxMm)} mm at ${filmPitchWords(pitch)}, uncalibrated)`;
+  return `${Math.round(px)} px (${filmRangeWords(px, pitch)}, uncalibrated)`;
 }
 
 /** A millimetre threshold on a span: in millimetres when calibrated, else only where every pitch of the range agrees. */

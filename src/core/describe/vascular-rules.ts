@@ -15,7 +15,7 @@
  */
 import { DUCT_CAST_MORPHOLOGY, isTypicallyBenign, type MorphologyTerm } from '../lexicon.js';
 import { VESSEL_FILM_PITCH, VESSEL_SEARCH, type ParallelWall, type VesselEvidence } from '../measure/vessel-evidence.js';
-import { filmPitchWords, usableFilmPitch, type FilmPitchRange } from './film-pitch.js';
+import { filmRangeWords, usableFilmPitch, type FilmPitchRange } from './film-pitch.js';
 import type { CalcificationFeatures as F } from './calcification-features.js';
 import type { NotCharacterised } from './description.js';
 import { fmtMm, shown2, shownMm, type FeaturePredicate } from './rule-table.js';
@@ -77,9 +77,7 @@ const pitchOf = (v: VesselEvidence | null | undefined): FilmPitchRange => (usabl
 
 /** A pixel span over the search's pitches in words: "10.0–23.9 mm at a film scan pitch of 0.042–0.1 mm per pixel". */
 const overPitch = (pxSpan: number, p: FilmPitchRange, what = '', image?: FilmPitchRange): string =>
-  `${fmtMm(pxSpan * p.min)}–${fmtMm(pxSpan * p.max)} mm${what} at ${filmPitchWords(p)}${
-    image !== undefined && image.max > p.max ? `, the pitches a vessel is looked for at (the image's own range goes to ${image.max} mm)` : ''
-  }`;
+  `${filmRangeWords(pxSpan, p, what)}${image !== undefined && image.max > p.max ? `, the pitches a vessel is looked for at (the image's own range goes to ${image.max} mm)` : ''}`;
 
 /** The wall's distance and run in words: mm when calibrated, px with the film pitch range when not. */
 export function parallelWallWords(w: ParallelWall, v: VesselEvidence | null, imagePitch?: FilmPitchRange): string {
