@@ -9,7 +9,7 @@ import { describeMembers } from './describe/on-vessel.js';
 import type { DistributionDescription, MorphologyDescription } from './describe/description.js';
 import type { MammoImage } from './image.js';
 import { defaultChange } from './draft/comparison.js';
-import { deriveFinding } from './draft/derive-finding.js';
+import { deriveFinding, imageNotesOf } from './draft/derive-finding.js';
 import { sideOfImage } from './draft/draft-lookup.js';
 import type { DraftFinding, DraftImage, ExamDraft } from './draft/exam-draft.js';
 import { draftImageFrom, newExamDraft } from './draft/new-exam-draft.js';
@@ -266,6 +266,7 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
   const derived = deriveFinding(withFinding, finding.id);
   if (!derived.ok) return derived;
   const d = derived.value;
+  const imageNotes = new Set(imageNotesOf(withFinding.images));
   return ok({
     calibration: analysed.value.calibration,
     calcifications: analysed.value.calcifications,
@@ -283,7 +284,8 @@ export function analyzeFinding(image: MammoImage, req: FindingRequest, geometry?
     suggestion: { ...d.suggestion, overridden: d.overridden },
     finding: d.finding,
     wording: d.wording,
-    warnings: [...new Set([...warnings, ...d.warnings])],
+    // The image's own notes are stated once, as read (the derivation names them by image, for exams of several).
+    warnings: [...new Set([...warnings, ...d.warnings.filter((w) => !imageNotes.has(w))])],
     leftOutDensities: analysed.value.leftOutDensities,
     draft: withFinding,
   });

@@ -40,7 +40,7 @@ export interface ExamAnalysis {
   /** The exam as the viewer would hold it: one finding per annotated finding, grouped by the radiologist. */
   readonly draft: ExamDraft;
   readonly report: DerivedReport;
-  /** Clicks left out and image warnings, each naming the finding and image. */
+  /** Clicks left out, each naming the finding and image (an image's own notes come with each finding derived on it). */
   readonly warnings: readonly string[];
 }
 
@@ -76,7 +76,8 @@ export function examDraftFromAnnotations(images: ReadonlyMap<string, MammoImage>
       side = s;
       const r = analyseCalcifications(image, { seeds: v.at, roi: v.roi, skipUnusableSeeds: true });
       if (!r.ok) return err(r.error.kind, `${where}, ${v.image}: ${r.error.message}`);
-      warnings.push(...r.value.warnings.map((w) => `${where}, ${v.image}: ${w}`));
+      // The image's own notes come with the derived finding (deriveFinding: imageNotesOf), once per image.
+      warnings.push(...r.value.warnings.filter((w) => !image.meta.warnings.includes(w)).map((w) => `${where}, ${v.image}: ${w}`));
       for (const c of r.value.calcifications) {
         calcs.push({ id: `c${i + 1}-${calcs.length + 1}`, imageId: v.image, seed: c.outline.seed, contour: [...c.outline.contour], edited: false, measurements: c.measurements });
       }

@@ -298,3 +298,20 @@ describe('CalcificationPanel: a refused change', () => {
     expect((screen.getByLabelText('Breast composition') as HTMLSelectElement).value).toBe('');
   });
 });
+
+describe('CalcificationPanel: what was read about the image', () => {
+  const notesOfFinding = (): string[] => {
+    const list = within(finding()).queryByRole('list', { name: /^Notes on Finding 1/ });
+    return list === null ? [] : within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
+  };
+
+  it('states the image\'s notes after the finding\'s own, naming the image (the OHIF extension has no viewport notes of its own)', () => {
+    render(<PanelHost image={image} store={testStore(draft)} />);
+    const own = notesOfFinding();
+    cleanup();
+    const note = 'lossy compressed image (JPEG): fine detail — the faintest calcifications, margins, the smallest sizes — may differ from the original';
+    const noted = { ...image, meta: { ...image.meta, warnings: [note] } };
+    render(<PanelHost image={noted} store={testStore(draftFromPipeline(noted))} />);
+    expect(notesOfFinding()).toEqual([...own, `RCC: ${note}`]);
+  });
+});

@@ -14,7 +14,7 @@ import type { Finding } from '../report/finding.js';
 import { CHANGE_NOT_STATED, wordFinding } from '../report/word-finding.js';
 import { err, ok, type Result } from '../result.js';
 import { UNSTATED_CHANGE_FOR_RULES } from './comparison.js';
-import { calcificationsOf, calibrationOf, findFinding, findImage } from './draft-lookup.js';
+import { calcificationsOf, calibrationOf, findFinding, findImage, imageLabel } from './draft-lookup.js';
 import type { DraftCalcification, DraftImage, ExamDraft } from './exam-draft.js';
 import { findingFacts, type FindingFacts } from './finding-facts.js';
 import { locateDraftFinding, nippleOf } from './locate-draft-finding.js';
@@ -98,6 +98,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
 
   const changeStated = f.change !== null || f.overrides.change !== undefined;
   if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
+  warnings.push(...imageNotesOf(ranked.map(([image]) => image)));
   const input = {
     ...suggested,
     change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
@@ -150,6 +151,15 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     wording: wordFinding(finding),
     warnings,
   });
+}
+
+/**
+ * What was read about the images a finding is measured on (digitised film, lossy compression, a
+ * calibration not trusted …), each naming its image ("LCC: lossy compressed image (JPEG): …"): the
+ * measurements rest on them, so the finding states them wherever it is shown (command line, panel).
+ */
+export function imageNotesOf(images: readonly DraftImage[]): string[] {
+  return images.flatMap((image) => (image.notes ?? []).map((note) => `${imageLabel(image)}: ${note}`));
 }
 
 /** The current exam's date (YYYY-MM-DD) from its images' Study Date; null when none carries one. */

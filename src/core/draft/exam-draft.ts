@@ -72,6 +72,12 @@ export interface DraftImage {
   readonly studyDate?: string | null;
   /** The header's identity and patient / study attributes (for the structured report); absent in older drafts. */
   readonly dicom?: DraftImageDicom;
+  /**
+   * What was read about the image when it opened (its ingest warnings: digitised film, lossy
+   * compression, a calibration not trusted, a side or view read from a weaker attribute): every
+   * finding measured on it states them. Absent in older drafts (none known).
+   */
+  readonly notes?: readonly string[];
 }
 
 export interface DraftCalcification {

@@ -27,8 +27,8 @@ export function newExamDraft(examKey: string, images: readonly DraftImage[]): Ex
 
 /**
  * What the draft keeps of an ingested image (no pixels): laterality, view, calibration, size,
- * orientation, the breast geometry found once, and the header's identity and patient / study
- * attributes (what a structured report references and copies).
+ * orientation, the breast geometry found once, the header's identity and patient / study
+ * attributes (what a structured report references and copies), and what ingest said about it.
  */
 export function draftImageFrom(
   image: MammoImage,
@@ -54,6 +54,7 @@ export function draftImageFrom(
     patientOrientation: image.meta.patientOrientation,
     studyDate: isoStudyDate(image.meta.studyDate),
     dicom: draftImageDicom(image.meta),
+    notes: [...image.meta.warnings],
   };
 }
 

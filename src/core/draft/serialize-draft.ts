@@ -11,7 +11,7 @@ export function serializeDraft(draft: ExamDraft): string {
 type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['schema', 'examKey', 'images', 'calcifications', 'findings', 'composition', 'history', 'priorDate', 'nippleMarkers', 'reportText', 'revision'];
-const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate', 'dicom'];
+const IMAGE_KEYS = ['imageId', 'laterality', 'view', 'viewModifiers', 'calibration', 'geometry', 'role', 'rows', 'columns', 'patientOrientation', 'studyDate', 'dicom', 'notes'];
 const CALC_KEYS = ['id', 'imageId', 'seed', 'contour', 'edited', 'measurements'];
 const FINDING_KEYS = ['id', 'side', 'calcificationIds', 'change', 'overrides', 'relation', 'groupedBy', 'knownCancer'];
 const FINDING_REQUIRED = FINDING_KEYS.slice(0, -2);
@@ -41,6 +41,7 @@ function checkImage(v: unknown, i: number): Check {
   if (!isObj(v['calibration']) || typeof v['calibration']['kind'] !== 'string') return `${where}.calibration has no kind`;
   if (!Array.isArray(v['viewModifiers'])) return `${where}.viewModifiers is not a list`;
   if (v['studyDate'] !== undefined && v['studyDate'] !== null && (typeof v['studyDate'] !== 'string' || !ISO_DATE.test(v['studyDate']))) return `${where}.studyDate must be a date YYYY-MM-DD`;
+  if (v['notes'] !== undefined && (!Array.isArray(v['notes']) || !v['notes'].every((n) => typeof n === 'string'))) return `${where}.notes is not a list of text`;
   return v['dicom'] === undefined ? null : checkDicom(v['dicom'], `${where}.dicom`);
 }
 
