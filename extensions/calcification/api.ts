@@ -2,7 +2,7 @@
 export { EXTENSION_ID, COMMAND_CONTEXT, COMMAND_PREFIX } from './id.js';
 export { createDraftStore, getCurrentDraftStore, setCurrentDraftStore, type DraftStore } from './draft-store.js';
 export type { CalcificationExtensionConfiguration } from './configuration.js';
-export { measureWithCore, type MeasureAt } from './measure-at.js';
+export { imagesFromMap, measureWithCore, type MeasureAt } from './measure-at.js';
 export {
   annotationToContour,
   calcificationToAnnotation,

@@ -1,10 +1,12 @@
 /**
  * Measuring a click with the core directly on the calling thread: what the add-calcification
  * command uses when the host gives no other measurer (tests, small images). The viewer passes
- * its worker-backed measurer instead.
+ * its worker-backed measurer instead. The same images, looked up by the panel, give the selected
+ * calcification's pictures (imagesFromMap).
  */
 import type { NewCalcification } from 'calcscribe/draft';
 import type { MammoImage } from 'calcscribe/core';
+import type { ImageLookup } from './panel/panel-model.js';
 import { measureCalcification } from 'calcscribe/core';
 import { err, ok, type Result } from 'calcscribe/core';
 import { segmentAtSeed } from 'calcscribe/core';
@@ -22,4 +24,9 @@ export function measureWithCore(images: ReadonlyMap<string, MammoImage>): Measur
     if (!outline.ok) return outline;
     return ok([{ seed: point, contour: outline.value.contour, measurements: measureCalcification(image, outline.value) }]);
   };
+}
+
+/** The images in memory as the panel looks them up (the configuration's `images`), keyed by the draft's image id. */
+export function imagesFromMap(images: ReadonlyMap<string, MammoImage>): ImageLookup {
+  return (imageId) => images.get(imageId) ?? null;
 }

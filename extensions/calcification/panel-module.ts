@@ -43,7 +43,7 @@ export function getPanelModule({
         };
   const component = (): ReactElement => {
     const store = storeOf(config);
-    return store === null ? createElement('p', { role: 'status' }, 'No exam open.') : createElement(CalcificationPanel, { store, offerSrFile: true, ...archive });
+    return store === null ? createElement('p', { role: 'status' }, 'No exam open.') : createElement(CalcificationPanel, { store, offerSrFile: true, ...(config.images ? { images: config.images } : {}), ...archive });
   };
   return [{ name: PANEL_NAME, iconName: 'tab-linear', iconLabel: 'Findings', label: 'Calcification findings', component }];
 }

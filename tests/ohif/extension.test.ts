@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render } from '@testing-library/react';
 import { createElement, type ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Api from '../../extensions/calcification/api.js';
@@ -23,7 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const BUNDLE_DIR = join(here, '../../extensions/calcification/dist/');
 if (!existsSync(join(BUNDLE_DIR, 'index.js'))) throw new Error('the extension is not built: run npm run build');
 const extension = ((await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'index.js')).href)) as { default: typeof sourceExtension }).default;
-const { createDraftStore, EXTENSION_ID, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
+const { createDraftStore, EXTENSION_ID, imagesFromMap, measureWithCore, PANEL_NAME, MAMMO_PROTOCOL_ID } = (await import(/* @vite-ignore */ pathToFileURL(join(BUNDLE_DIR, 'api.js')).href)) as typeof Api;
 
 const sample = join(here, '../../test-data/sample/');
 
@@ -56,7 +56,8 @@ beforeAll(async () => {
   sm.setExtensionManager(em);
   sm.registerService(OHIF.HangingProtocolService.REGISTRATION);
   sm.registerService(OHIF.ToolbarService.REGISTRATION);
-  await em.registerExtension(extension, { store, measureAt: measureWithCore(new Map([['LCC', lcc]])), registerTools: false });
+  const images = new Map([['LCC', lcc]]);
+  await em.registerExtension(extension, { store, measureAt: measureWithCore(images), images: imagesFromMap(images), registerTools: false });
 });
 
 async function run(name: string, options: Record<string, unknown> = {}): Promise<Result<unknown>> {
@@ -156,6 +157,25 @@ describe('commands run through OHIF\'s CommandsManager', () => {
       expect(view.getByTestId('reader-name')).toBeDefined();
     } finally {
       cleanup();
+    }
+  });
+
+  it('shows a calcification chosen in the panel magnified, with its density profile, from the images the host gave', () => {
+    // jsdom has no 2-D canvas: the magnified view draws nothing here (it is checked in the browser).
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+    const panel = em.getModuleEntry(`${EXTENSION_ID}.panelModule.${PANEL_NAME}`) as { component: () => ReactElement };
+    const view = render(createElement(panel.component));
+    try {
+      fireEvent.click(view.getByRole('button', { name: /^Calcification 1 of Finding 1 .*magnified view and profile$/ }));
+      const selected = view.getByTestId('selected-calcification');
+      expect(selected.textContent).not.toContain('The image is not loaded');
+      expect(view.getByTestId('zoom-view')).toBeDefined();
+      // The profile line's length from the image's calibration (mm): drawn from the image's pixels.
+      expect(view.getByTestId('intensity-profile').getAttribute('aria-label')).toMatch(/^Density along the long axis through the centre, \d+(\.\d+)? mm/);
+    } finally {
+      cleanup();
+      HTMLCanvasElement.prototype.getContext = getContext;
     }
   });
 
