@@ -113,6 +113,20 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
   },
 ];
 
+/**
+ * The likelihood of malignancy the ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications
+ * gives each suspicious morphology, whatever the distribution: what orders them when one
+ * calcification of a finding reads a more suspicious form than the finding carries. `percent`
+ * orders; `words` is the atlas's figure as stated.
+ */
+export const ATLAS_LIKELIHOOD: Readonly<Record<SuspiciousTerm, { readonly percent: number; readonly words: string }>> = {
+  'coarse heterogeneous': { percent: 15, words: 'a little under 15 %' },
+  amorphous: { percent: 20, words: 'about 20 %' },
+  'fine pleomorphic': { percent: 29, words: 'about 29 %' },
+  'fine linear': { percent: 70, words: 'about 70 %' },
+  'fine-linear branching': { percent: 70, words: 'about 70 %' },
+};
+
 export function isSuspiciousTerm(t: MorphologyTerm): t is SuspiciousTerm {
   return SUSPICIOUS_PPV.some((r) => r.morphology === t);
 }

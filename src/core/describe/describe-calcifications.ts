@@ -10,6 +10,7 @@ import { MIN_CHOSEN_CONFIDENCE } from './chosen-terms.js';
 import { RESOLUTION_LIMITS, RESOLUTION_THRESHOLDS } from './resolution-limits.js';
 import { eitherHolds, eitherSay, fireRules, fmt1, fmt2, round2, shown1, shown2, type EitherPart, type FeaturePredicate, type TermRule } from './rule-table.js';
 import { viewLimitsFor } from './view-limits.js';
+import { ATLAS_LIKELIHOOD, isSuspiciousTerm, type SuspiciousTerm } from '../assess/suspicious-ppv.js';
 import { filmPitchOr, spanSay, spanTest, type FilmPitchRange } from './film-pitch.js';
 
 /** What the set rules read: the spread of sizes and shapes, and the majority single term. */
@@ -515,16 +516,26 @@ function heldAlone(singles: readonly MorphologyDescription[]): HeldAlone[] {
 }
 
 /**
- * A finding that carries no suspicious term while some of its calcifications read one on their own
- * (heldAlone): the words that say so, for the finding's warnings; empty otherwise. The set's vote
- * stands — a piece of a vessel or a noisy outline may read suspicious alone — but a radiologist
- * looks at them before accepting a benign suggestion.
+ * A suspicious term some of a finding's calcifications read on their own (heldAlone) that the finding
+ * does not carry, in words for the finding's warnings: every such term when the finding carries no
+ * suspicious term; when it carries one, those of a higher likelihood of malignancy in the atlas (a
+ * fine linear cast in a coarse heterogeneous group). Empty otherwise. The set's vote stands — a piece
+ * of a vessel or a noisy outline may read suspicious alone — but a radiologist looks at them before
+ * accepting the suggestion.
  */
 export function heldAloneWarnings(d: MorphologyDescription, carried: readonly MorphologyTerm[]): string[] {
-  if (carried.some((t) => !isTypicallyBenign(t))) return [];
+  const suspicious = carried.filter(isSuspiciousTerm);
+  const top = suspicious.reduce<SuspiciousTerm | null>((a, t) => (a === null || ATLAS_LIKELIHOOD[t].percent > ATLAS_LIKELIHOOD[a].percent ? t : a), null);
   const terms = carried.length > 0 ? carried.join(', ') : 'not characterised';
-  return (d.heldAlone ?? []).map((h) => {
+  return (d.heldAlone ?? []).flatMap((h) => {
+    if (top !== null && !(isSuspiciousTerm(h.term) && ATLAS_LIKELIHOOD[h.term].percent > ATLAS_LIKELIHOOD[top].percent)) return [];
     const one = h.count === 1;
-    return `${h.count} of ${h.of} calcifications ${one ? 'reads' : 'read'} ${h.term} on ${one ? 'its' : 'their'} own (confidence ${fmt2(h.confidence)}${one ? '' : ' at most'}), a term the finding does not carry (${terms}): look at ${one ? 'it' : 'them'} before accepting the suggestion`;
+    const reads = `${h.count} of ${h.of} calcifications ${one ? 'reads' : 'read'} ${h.term} on ${one ? 'its' : 'their'} own (confidence ${fmt2(h.confidence)}${one ? '' : ' at most'})`;
+    const look = `look at ${one ? 'it' : 'them'} before accepting the suggestion`;
+    if (top === null) return [`${reads}, a term the finding does not carry (${terms}): ${look}`];
+    const likelihood = isSuspiciousTerm(h.term) ? ATLAS_LIKELIHOOD[h.term].words : '?';
+    return [
+      `${reads}, a form of higher likelihood of malignancy than the finding carries (${h.term} ${likelihood} against ${top} ${ATLAS_LIKELIHOOD[top].words}, ACR BI-RADS Atlas, 5th ed.; the finding: ${terms}): ${look}`,
+    ];
   });
 }

@@ -25,10 +25,23 @@ describe('a suspicious term held alone beside a benign finding', () => {
     expect(HELD_ALONE_MIN_CONFIDENCE).toBe(0.5);
   });
 
-  it('is not named when the finding carries a suspicious term (biopsy is suggested either way), nor for a term read at half support', () => {
+  it('is named beside a suspicious finding only when of a higher likelihood of malignancy in the atlas', () => {
+    // A fine linear cast (about 70 %) in a coarse heterogeneous group (a little under 15 %): named.
     const d = describeCalcifications([irregular, irregular, irregular, cast]);
     expect(chosenTerms(d)).toEqual(['coarse heterogeneous']);
-    expect(heldAloneWarnings(d, chosenTerms(d))).toEqual([]);
+    expect(heldAloneWarnings(d, chosenTerms(d))).toEqual([
+      '1 of 4 calcifications reads fine linear on its own (confidence 0.65), a form of higher likelihood of malignancy than the finding carries (fine linear about 70 % against coarse heterogeneous a little under 15 %, ACR BI-RADS Atlas, 5th ed.; the finding: coarse heterogeneous): look at it before accepting the suggestion',
+    ]);
+    // The same held alone beside a finding carrying fine linear, or a form as likely: not named.
+    expect(heldAloneWarnings(d, ['fine linear'])).toEqual([]);
+    expect(heldAloneWarnings(d, ['fine-linear branching'])).toEqual([]);
+    // A coarse heterogeneous deposit beside a fine pleomorphic finding (about 29 %): less likely, not named.
+    const lower = describeCalcifications([irregular, irregular, irregular]);
+    expect(lower.heldAlone?.map((h) => h.term)).toContain('coarse heterogeneous');
+    expect(heldAloneWarnings(lower, ['fine pleomorphic'])).toEqual([]);
+  });
+
+  it('is not named for a term read at half support', () => {
     // Uncalibrated, a faint 6 px speck is amorphous only if under 1 mm, which the film pitches leave open
     // (0.25–1.2 mm): half confidence, under the line.
     const speck = calc({ longMm: 0.6, cnr: 2, calibration: 'uncalibrated' });
