@@ -3,7 +3,8 @@
  * page from the committed files' bytes, as a drag from the file manager delivers them) and files
  * chosen with the picker replace the sample exam; each image is shown in its hanging position
  * (pixel checks against the file itself), and a file that is not a usable image is refused with
- * a message naming it while the others load.
+ * a message naming it while the others load. A JPEG Baseline file (8-bit lossy, made by dcmtk) opens
+ * with its own pixels and its lossy-compression note.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MammoImage } from '../../src/core/image.js';
 import { ingestDicom } from '../../src/core/ingest/index.js';
+import { dcmtkConvert } from '../core/ingest/dcmtk.js';
+import { writeMammogram } from '../core/ingest/mammogram-file.js';
 import { openSampleExam, OUTPUT_DIR, waitForFourViews, type ViewerSession } from './harness.js';
 import { correlation, expectedGrid, flipsFromTruth, readTruth, sampleDisplayed } from './page-sampling.js';
 
@@ -126,5 +129,41 @@ describe('opening local files', () => {
     await expectShows(s.page, 'prior-RCC', 'prior-RCC', join(SAMPLE, 'prior'), 'RCC');
     await s.page.screenshot({ path: join(OUTPUT_DIR, 'viewer-open-picked-files.png') });
     await s.page.keyboard.press('Escape');
+  });
+
+  it('a JPEG Baseline (8-bit lossy) mammogram, as archived priors and digitised film come: shown with its own pixels, and said to be lossy compressed', async () => {
+    // The unit phantom's pixels at 8 bits, compressed by dcmtk as an archive would (dcmcjpeg +eb).
+    const base = await ingest(await readFile(join(UNIT, 'morphology-round.dcm')));
+    let max = 1;
+    for (const v of base.stored) max = Math.max(max, v as number);
+    const pixels = Uint8Array.from(base.stored, (v) => Math.round(((v as number) * 255) / max));
+    const source = writeMammogram({
+      rows: base.rows,
+      columns: base.columns,
+      pixels,
+      bitsAllocated: 8,
+      bitsStored: 8,
+      attributes: { ImageLaterality: 'L', PatientOrientation: ['A', 'R'], WindowCenter: [128], WindowWidth: [256], WindowCenterWidthExplanation: undefined, VOILUTFunction: undefined },
+    });
+    const bytes = dcmtkConvert('dcmcjpeg', ['+eb'], source);
+    const image = await ingest(Buffer.from(bytes));
+    expect(image.meta.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.50');
+    await dropFiles(s.page, [{ name: 'baseline.dcm', bytes: Buffer.from(bytes) }]);
+    await s.page.getByTestId('status').filter({ hasText: '1 image loaded from local files' }).waitFor({ timeout: 30_000 });
+    expect((await messages(s.page)).filter((m) => m.startsWith('baseline.dcm'))).toEqual([]);
+    // The grid of grey levels shown follows the decoded file (whichever way it is hung: the decoding is checked here).
+    const density = (x: number, y: number): number => image.toDensity(image.stored[y * image.columns + x] as number);
+    const grids = [false, true].flatMap((flipH) => [false, true].map((flipV) => expectedGrid(image.columns, image.rows, density, GX, GY, flipH, flipV)));
+    await expect
+      .poll(
+        async () => {
+          const shown = await sampleDisplayed(s.page, 'current-LCC', 'viewport-LCC', image.columns, image.rows, GX, GY);
+          return Math.max(...grids.map((g) => correlation(shown.grey, g)));
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0.85);
+    const notes = await s.page.getByTestId('notes-viewport-LCC').locator('li').allTextContents();
+    expect(notes.some((n) => n.startsWith('lossy compressed image (JPEG)'))).toBe(true);
   });
 });
