@@ -37,13 +37,27 @@ export interface PpvRow {
   readonly disagreement?: string;
 }
 
+/**
+ * The likelihood of malignancy the ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications
+ * gives each suspicious morphology, whatever the distribution: what orders them when one
+ * calcification of a finding reads a more suspicious form than the finding carries. `percent`
+ * orders; `words` is the atlas's figure as stated.
+ */
+export const ATLAS_LIKELIHOOD: Readonly<Record<SuspiciousTerm, { readonly percent: number; readonly words: string }>> = {
+  'coarse heterogeneous': { percent: 15, words: 'a little under 15 %' },
+  amorphous: { percent: 20, words: 'about 20 %' },
+  'fine pleomorphic': { percent: 29, words: 'about 29 %' },
+  'fine linear': { percent: 70, words: 'about 70 %' },
+  'fine-linear branching': { percent: 70, words: 'about 70 %' },
+};
+
 export const SUSPICIOUS_PPV: readonly PpvRow[] = [
   {
     morphology: 'amorphous',
     distribution: 'not ductal',
     category: '4B',
     ppv: '5–23 %',
-    source: 'ACR atlas about 20 %; Burnside 2005 13.3 %; Kim J 2018 7.2 % (lesions read 4A); Kim D 2023 5.2 % overall, 23.3 % when only amorphous',
+    source: `ACR atlas ${ATLAS_LIKELIHOOD.amorphous.words}; Burnside 2005 13.3 %; Kim J 2018 7.2 % (lesions read 4A); Kim D 2023 5.2 % overall, 23.3 % when only amorphous`,
     disagreement: 'series with amorphous mixed with punctate calcifications report 1–7 % (4A); the atlas and common practice assign 4B',
   },
   {
@@ -59,7 +73,7 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
     distribution: 'not ductal',
     category: '4B',
     ppv: '7–15 %',
-    source: 'ACR atlas a little under 15 %; Kim J 2018 12.8 %; Burnside 2005 7.1 % (1/14)',
+    source: `ACR atlas ${ATLAS_LIKELIHOOD['coarse heterogeneous'].words}; Kim J 2018 12.8 %; Burnside 2005 7.1 % (1/14)`,
     disagreement: 'Burnside 2005 (7.1 %) falls in 4A; the atlas and Kim J 2018 are above 10 %, so 4B',
   },
   {
@@ -74,7 +88,7 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
     distribution: 'not ductal',
     category: '4B',
     ppv: 'about 29 %',
-    source: 'ACR atlas about 29 %',
+    source: `ACR atlas ${ATLAS_LIKELIHOOD['fine pleomorphic'].words}`,
   },
   {
     morphology: 'fine pleomorphic',
@@ -88,7 +102,7 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
     distribution: 'not ductal',
     category: '4C',
     ppv: '70–81 %',
-    source: 'ACR atlas about 70 %; Liberman 1998 linear morphology 81 %',
+    source: `ACR atlas ${ATLAS_LIKELIHOOD['fine linear'].words}; Liberman 1998 linear morphology 81 %`,
   },
   {
     morphology: 'fine linear',
@@ -102,7 +116,7 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
     distribution: 'not ductal',
     category: '4C',
     ppv: '70–81 %',
-    source: 'ACR atlas about 70 %; Liberman 1998 linear morphology 81 %',
+    source: `ACR atlas ${ATLAS_LIKELIHOOD['fine-linear branching'].words}; Liberman 1998 linear morphology 81 %`,
   },
   {
     morphology: 'fine-linear branching',
@@ -112,20 +126,6 @@ export const SUSPICIOUS_PPV: readonly PpvRow[] = [
     source: 'Liberman 1998: linear morphology (81 %) with segmental (74 %) or linear (68 %) distribution warrants category 5',
   },
 ];
-
-/**
- * The likelihood of malignancy the ACR BI-RADS Atlas, 5th ed. (2013), Mammography, Calcifications
- * gives each suspicious morphology, whatever the distribution: what orders them when one
- * calcification of a finding reads a more suspicious form than the finding carries. `percent`
- * orders; `words` is the atlas's figure as stated.
- */
-export const ATLAS_LIKELIHOOD: Readonly<Record<SuspiciousTerm, { readonly percent: number; readonly words: string }>> = {
-  'coarse heterogeneous': { percent: 15, words: 'a little under 15 %' },
-  amorphous: { percent: 20, words: 'about 20 %' },
-  'fine pleomorphic': { percent: 29, words: 'about 29 %' },
-  'fine linear': { percent: 70, words: 'about 70 %' },
-  'fine-linear branching': { percent: 70, words: 'about 70 %' },
-};
 
 export function isSuspiciousTerm(t: MorphologyTerm): t is SuspiciousTerm {
   return SUSPICIOUS_PPV.some((r) => r.morphology === t);

@@ -528,14 +528,14 @@ export function heldAloneWarnings(d: MorphologyDescription, carried: readonly Mo
   const top = suspicious.reduce<SuspiciousTerm | null>((a, t) => (a === null || ATLAS_LIKELIHOOD[t].percent > ATLAS_LIKELIHOOD[a].percent ? t : a), null);
   const terms = carried.length > 0 ? carried.join(', ') : 'not characterised';
   return (d.heldAlone ?? []).flatMap((h) => {
-    if (top !== null && !(isSuspiciousTerm(h.term) && ATLAS_LIKELIHOOD[h.term].percent > ATLAS_LIKELIHOOD[top].percent)) return [];
+    const held = isSuspiciousTerm(h.term) ? ATLAS_LIKELIHOOD[h.term] : null;
+    if (top !== null && (held === null || held.percent <= ATLAS_LIKELIHOOD[top].percent)) return [];
     const one = h.count === 1;
     const reads = `${h.count} of ${h.of} calcifications ${one ? 'reads' : 'read'} ${h.term} on ${one ? 'its' : 'their'} own (confidence ${fmt2(h.confidence)}${one ? '' : ' at most'})`;
     const look = `look at ${one ? 'it' : 'them'} before accepting the suggestion`;
-    if (top === null) return [`${reads}, a term the finding does not carry (${terms}): ${look}`];
-    const likelihood = isSuspiciousTerm(h.term) ? ATLAS_LIKELIHOOD[h.term].words : '?';
+    if (top === null || held === null) return [`${reads}, a term the finding does not carry (${terms}): ${look}`];
     return [
-      `${reads}, a form of higher likelihood of malignancy than the finding carries (${h.term} ${likelihood} against ${top} ${ATLAS_LIKELIHOOD[top].words}, ACR BI-RADS Atlas, 5th ed.; the finding: ${terms}): ${look}`,
+      `${reads}, a form of higher likelihood of malignancy than the finding carries (${h.term} ${held.words} against ${top} ${ATLAS_LIKELIHOOD[top].words}, ACR BI-RADS Atlas, 5th ed.; the finding: ${terms}): ${look}`,
     ];
   });
 }
