@@ -21,6 +21,7 @@
  */
 import { DUCT_CAST_MORPHOLOGY } from '../lexicon.js';
 import type { CalcificationMeasurements } from '../measure/measurements.js';
+import { distanceToPolyline } from '../measure/polygon.js';
 import type { PointPx } from '../units.js';
 import { calcificationFeatures } from './calcification-features.js';
 import type { DescribeContext } from './context.js';
@@ -44,21 +45,6 @@ interface ShownVessel {
   readonly walls: readonly (readonly PointPx[])[];
   readonly tolerancePx: number;
   readonly confidence: number;
-}
-
-/** Distance from a point to a path of points (its segments), px; Infinity for an empty path. */
-export function distanceToPath(p: PointPx, path: readonly PointPx[]): number {
-  let best = Infinity;
-  for (let i = 0; i < path.length; i++) {
-    const a = path[i] as PointPx;
-    const b = path[Math.min(i + 1, path.length - 1)] as PointPx;
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
-    best = Math.min(best, Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)));
-  }
-  return best;
 }
 
 const isPoint = (p: unknown): p is PointPx =>
@@ -98,7 +84,7 @@ export function describeMembers(ms: readonly CalcificationMeasurements[], ctx: D
     const centre = (ms[j] as CalcificationMeasurements).centre;
     for (const v of vessels) {
       if (v.index === j) continue;
-      const distances = v.walls.map((w) => distanceToPath(centre, w));
+      const distances = v.walls.map((w) => distanceToPolyline(centre, w));
       const nearest = Math.min(...distances);
       if (!(nearest <= v.tolerancePx)) continue;
       const wall = v.walls.length > 1 ? (distances.indexOf(nearest) === 0 ? 'the wall followed from there' : 'its other wall') : 'its wall followed from there';

@@ -59,12 +59,14 @@ export function scalePoints(p: readonly PointPx[], columnSpacingMm: number, rowS
   return p.map((q) => ({ x: q.x * columnSpacingMm, y: q.y * rowSpacingMm }));
 }
 
-/** Shortest distance from a point to the boundary of a closed polygon. */
-export function distanceToBoundary(p: Point2, polygon: readonly Point2[]): number {
+/** Shortest distance from a point to the line through the points in order (closed: back to the first); Infinity when there are none. */
+export function distanceToPolyline(p: Point2, points: readonly Point2[], closed = false): number {
   let best = Infinity;
-  for (let i = 0; i < polygon.length; i++) {
-    const a = polygon[i] as Point2;
-    const b = polygon[(i + 1) % polygon.length] as Point2;
+  // A closed line returns to its first point; an open one of a single point is that point.
+  const segments = closed || points.length === 1 ? points.length : Math.max(0, points.length - 1);
+  for (let i = 0; i < segments; i++) {
+    const a = points[i] as Point2;
+    const b = points[(i + 1) % points.length] as Point2;
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const len2 = dx * dx + dy * dy;
@@ -73,4 +75,9 @@ export function distanceToBoundary(p: Point2, polygon: readonly Point2[]): numbe
     if (d < best) best = d;
   }
   return best;
+}
+
+/** Shortest distance from a point to the boundary of a closed polygon. */
+export function distanceToBoundary(p: Point2, polygon: readonly Point2[]): number {
+  return distanceToPolyline(p, polygon, true);
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseCalcifications } from '../../../src/core/analyze.js';
 import { describeCalcifications, ON_VESSEL } from '../../../src/core/describe/index.js';
 import { describeCalcification } from '../../../src/core/describe/describe-calcification.js';
-import { describeMembers, distanceToPath } from '../../../src/core/describe/on-vessel.js';
+import { describeMembers } from '../../../src/core/describe/on-vessel.js';
+import { distanceToBoundary, distanceToPolyline } from '../../../src/core/measure/polygon.js';
 import { mm, px } from '../../../src/core/units.js';
 import { calc } from './fixtures.js';
 import { onSecondWall, tramTrack } from '../measure/tram-tracks.js';
@@ -16,9 +17,14 @@ import { onSecondWall, tramTrack } from '../measure/tram-tracks.js';
 describe('distance to a wall path', () => {
   it('is the distance to the nearest segment, not only to the points', () => {
     const path = [{ x: 0, y: 0 }, { x: 6, y: 0 }, { x: 12, y: 0 }];
-    expect(distanceToPath({ x: 3, y: 2 }, path)).toBeCloseTo(2, 9);
-    expect(distanceToPath({ x: 15, y: 4 }, path)).toBeCloseTo(5, 9);
-    expect(distanceToPath({ x: 1, y: 1 }, [])).toBe(Infinity);
+    expect(distanceToPolyline({ x: 3, y: 2 }, path)).toBeCloseTo(2, 9);
+    expect(distanceToPolyline({ x: 15, y: 4 }, path)).toBeCloseTo(5, 9);
+    expect(distanceToPolyline({ x: 1, y: 1 }, [])).toBe(Infinity);
+    expect(distanceToPolyline({ x: 3, y: 4 }, [{ x: 0, y: 0 }])).toBeCloseTo(5, 9);
+    // Open: no segment back from the last point to the first (a polygon's boundary has one).
+    const corner = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }];
+    expect(distanceToPolyline({ x: 4, y: 5 }, corner)).toBeCloseTo(5, 9);
+    expect(distanceToBoundary({ x: 4, y: 5 }, corner)).toBeCloseTo(Math.SQRT1_2, 9);
     expect(ON_VESSEL.minTolerancePx).toBe(3);
   });
 });
