@@ -39,10 +39,14 @@ export interface SetFeatures {
   readonly majority: MorphologyTerm | null;
   /** Calcifications whose own best term is a linear form (fine linear, fine-linear branching, vascular, large rod-like). */
   readonly linearForms: number;
+  /** Calcifications whose own best term is a duct cast (fine linear, fine-linear branching). */
+  readonly ductCasts: number;
 }
 
 export const SET_THRESHOLDS = {
   minCount: 3,
+  /** Casts of a duct are a pattern: at least two pieces read as casts on their own. */
+  castsMin: 2,
   /**
    * Punctate deposits drawn over their whole atlas range (0.1–0.5 mm) vary in size by themselves:
    * TUNED on phantoms at 0.05–0.1 mm pixels, punctate sets measure a size CV up to 0.4 (one in ten
@@ -228,9 +232,18 @@ export const SET_PREDICATES = {
     test: (s) => shown1(s.medianContrastToNoise) >= SET_THRESHOLDS.faintContrastToNoiseMax,
     say: (s) => `conspicuous: median contrast-to-noise over their areas ${fmt1(s.medianContrastToNoise)} ≥ ${SET_THRESHOLDS.faintContrastToNoiseMax}`,
   },
-  'fine-linear majority': {
-    test: (s) => s.majority !== null && DUCT_CAST_MORPHOLOGY.includes(s.majority),
-    say: (s) => `majority ${s.majority ?? 'undetermined'}`,
+  /*
+   * The casts are the plurality of the calcifications that got a term, and more than one of them:
+   * casts of a duct are a pattern of pieces, not one piece among other forms. A rectangle over a
+   * calcified vessel on a digitised film outlined five pieces of its walls, one read fine linear and
+   * the others no term or coarse heterogeneous; that one piece was the plurality, a lumpy piece
+   * beside it had a branch point, and the set read fine-linear branching, BI-RADS 4C. One such piece
+   * is named beside the finding instead (heldAloneWarnings: "1 of 5 calcifications reads fine linear
+   * on its own …").
+   */
+  'casts the plurality': {
+    test: (s) => s.majority !== null && DUCT_CAST_MORPHOLOGY.includes(s.majority) && s.ductCasts >= SET_THRESHOLDS.castsMin,
+    say: (s) => `majority ${s.majority ?? 'undetermined'}: ${s.ductCasts} of ${s.count} calcifications read fine linear or fine-linear branching alone (at least ${SET_THRESHOLDS.castsMin})`,
   },
   'a branching calcification': {
     test: (s) => s.branching >= 1,
@@ -258,7 +271,7 @@ export const SET_RULES: readonly TermRule<MorphologyTerm, keyof typeof SET_PREDI
   // Linear casts branch somewhere along the duct, not in every piece: one branching piece names the set.
   {
     term: 'fine-linear branching',
-    all: ['fine-linear majority', 'a branching calcification'],
+    all: ['casts the plurality', 'a branching calcification'],
     confidence: 0.75,
     source: `${SET_SOURCE}, d. fine-linear branching: casts of a duct, may branch`,
   },
@@ -450,6 +463,7 @@ export function describeCalcifications(
     branching: ms.filter((m) => m.skeleton.branchPoints >= 1).length,
     majority,
     linearForms: singles.filter((d) => d.terms[0] !== undefined && LINEAR_MORPHOLOGY.includes(d.terms[0].term)).length,
+    ductCasts: singles.filter((d) => d.terms[0] !== undefined && DUCT_CAST_MORPHOLOGY.includes(d.terms[0].term)).length,
   };
   const setFired = fireRules(SET_RULES, SET_PREDICATES, features);
   const terms: TermWithConfidence<MorphologyTerm>[] = setFired.map((r) => ({ term: r.term, confidence: r.confidence }));

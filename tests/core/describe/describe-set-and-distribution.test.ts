@@ -195,6 +195,23 @@ describe('describeCalcifications', () => {
     expect(describeCalcifications(dots).terms.map((t) => t.term)).not.toContain('fine-linear branching');
   });
 
+  it('one cast among other forms is not a duct pattern, however the votes tie: it is named beside the finding', () => {
+    // Pieces of a calcified vessel's walls on film: one reads fine linear, a lumpy one with a branch
+    // point coarse heterogeneous, three no term. The cast ties for the plurality; before, that and the
+    // branch point made the set fine-linear branching (BI-RADS 4C).
+    const cast = calc({ longMm: 1.6, elongation: 5, calibreMm: 0.3, circularity: 0.4 });
+    const lumpy = calc({ longMm: 0.8, elongation: 1.8, circularity: 0.6, solidity: 0.8, cnr: 10, branches: 1 });
+    const plain = calc({ longMm: 3, elongation: 2, circularity: 0.3, solidity: 0.6, cnr: 3 });
+    const d = describeCalcifications([cast, lumpy, plain, plain, plain]);
+    expect(d.terms.map((t) => t.term)).not.toContain('fine-linear branching');
+    expect(d.notCharacterised?.words).toBe('the calcifications do not agree on a term');
+    expect(d.heldAlone).toContainEqual({ term: 'fine linear', count: 1, of: 5, confidence: 0.65 });
+    // Two casts and the branch point: the pattern is read.
+    const two = describeCalcifications([cast, cast, lumpy, plain, plain]);
+    expect(two.terms[0]).toEqual({ term: 'fine-linear branching', confidence: 0.75 });
+    expect(two.evidence.join(' ')).toContain('2 of 5 calcifications read fine linear or fine-linear branching alone (at least 2)');
+  });
+
   it('describes an empty set as nothing', () => {
     expect(describeCalcifications([]).terms).toEqual([]);
   });
