@@ -388,7 +388,7 @@ describe('files of several patients and examinations opened at once', () => {
     await s.page.keyboard.press('k');
   });
 
-  it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film, on the image and in a finding measured on it', async () => {
+  it('a digitised film (12-bit JPEG, Secondary Capture) opens as the left MLO and shows the film\'s own pixels, with the warning that it is digitised film, on the image and, once a finding is measured on it, above the findings', async () => {
     const bytes = new Uint8Array(await readFile(join(process.cwd(), 'test-data/real-mg/digitised-film-lmlo-jpeg12.dcm')));
     // The film's chest wall is at its left edge and its head end at the top: hung as it is stored.
     const film: File = { name: 'digitised-film-lmlo-jpeg12.dcm', slot: 'LMLO', bytes, image: await ingest(bytes), truth: null, flipH: false, flipV: false };
@@ -402,13 +402,18 @@ describe('files of several patients and examinations opened at once', () => {
     expect(notes).toEqual([...film.image.meta.warnings]);
     expect(notes.some((n) => /accepted as a digitised film mammogram/.test(n))).toBe(true);
     expect(notes.some((n) => /^lossy compressed image \(JPEG/.test(n))).toBe(true);
-    // A finding measured on the film states the same notes among its own, naming the image
-    // (the reading's film-1, a calcified vessel wall).
+    // Once a finding is measured on the film, the panel states the same notes above the findings,
+    // naming the image, and the finding's card does not repeat them (the reading's film-1, a
+    // calcified vessel wall).
+    const panelNotes = s.page.getByRole('list', { name: 'Notes on the images the findings are measured on' });
+    expect(await panelNotes.count()).toBe(0);
     const [x, y] = await pagePoint(s.page, 'current-LMLO', 'viewport-LMLO', { x: 1950, y: 3000 });
     await s.page.mouse.click(x, y);
     await s.page.waitForFunction(() => (window.calcscribe?.draft()?.findings.length ?? 0) >= 1, undefined, { timeout: 120_000 });
+    expect(await panelNotes.locator('li').allTextContents()).toEqual(film.image.meta.warnings.map((w) => `LMLO: ${w}`));
     const card = s.page.getByTestId('finding').first();
-    const cardNotes = await card.getByRole('list', { name: /^Notes on Finding 1/ }).locator('li').allTextContents();
-    for (const w of film.image.meta.warnings) expect(cardNotes).toContain(`LMLO: ${w}`);
+    const cardNotes = card.getByRole('list', { name: /^Notes on Finding 1/ });
+    const own = (await cardNotes.count()) === 0 ? [] : await cardNotes.locator('li').allTextContents();
+    for (const w of film.image.meta.warnings) expect(own.some((n) => n.includes(w))).toBe(false);
   });
 });

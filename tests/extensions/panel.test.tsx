@@ -300,18 +300,36 @@ describe('CalcificationPanel: a refused change', () => {
 });
 
 describe('CalcificationPanel: what was read about the image', () => {
-  const notesOfFinding = (): string[] => {
-    const list = within(finding()).queryByRole('list', { name: /^Notes on Finding 1/ });
+  const NOTES = 'Notes on the images the findings are measured on';
+  const note = 'lossy compressed image (JPEG): fine detail — the faintest calcifications, margins, the smallest sizes — may differ from the original';
+  const notedImage = () => ({ ...image, meta: { ...image.meta, warnings: [note] } });
+  const notesIn = (el: HTMLElement, name: RegExp | string): string[] => {
+    const list = within(el).queryByRole('list', { name });
     return list === null ? [] : within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
   };
 
-  it('states the image\'s notes after the finding\'s own, naming the image (the OHIF extension has no viewport notes of its own)', () => {
+  it('states the image\'s notes above the findings, naming the image (the OHIF extension has no viewport notes of its own); the card keeps its own', () => {
     render(<PanelHost image={image} store={testStore(draft)} />);
-    const own = notesOfFinding();
+    const own = notesIn(finding(), /^Notes on Finding 1/);
+    expect(screen.queryByRole('list', { name: NOTES })).toBeNull();
     cleanup();
-    const note = 'lossy compressed image (JPEG): fine detail — the faintest calcifications, margins, the smallest sizes — may differ from the original';
-    const noted = { ...image, meta: { ...image.meta, warnings: [note] } };
+    const noted = notedImage();
     render(<PanelHost image={noted} store={testStore(draftFromPipeline(noted))} />);
-    expect(notesOfFinding()).toEqual([...own, `RCC: ${note}`]);
+    expect(notesIn(screen.getByTestId('findings-panel'), NOTES)).toEqual([`RCC: ${note}`]);
+    expect(notesIn(finding(), /^Notes on Finding 1/)).toEqual(own);
+  });
+
+  it('states them once however many findings are measured on the image', () => {
+    const noted = notedImage();
+    const one = draftFromPipeline(noted);
+    const first = one.findings[0]!;
+    const ids = first.calcificationIds;
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const two = { ...one, findings: [{ ...first, calcificationIds: ids.slice(0, 2) }, { ...first, id: 'finding-2', calcificationIds: ids.slice(2) }] };
+    render(<PanelHost image={noted} store={testStore(two)} />);
+    const cards = screen.getAllByTestId('finding');
+    expect(cards).toHaveLength(2);
+    expect(notesIn(screen.getByTestId('findings-panel'), NOTES)).toEqual([`RCC: ${note}`]);
+    for (const [i, card] of cards.entries()) expect(notesIn(card, new RegExp(`^Notes on Finding ${i + 1}`)).some((w) => w.includes(note))).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ export const FindingCard = memo(function FindingCard(props: {
   const assessmentOverridden = overrides.assessment !== undefined;
   const revert = (term: OverriddenTerm): void => dispatch({ type: 'clearOverrides', findingId: f.id, terms: [term] });
   const facts = f.facts;
+  // The images' notes are stated once for all findings, above them (FindingsPanel).
+  const own = f.warnings.filter((w) => !f.imageNotes.includes(w));
 
   return (
     <article className="cs-finding" data-testid={props.warmUp === true ? undefined : 'finding'} aria-labelledby={`${id}-title`}>
@@ -164,9 +166,9 @@ export const FindingCard = memo(function FindingCard(props: {
         ) : null}
       </section>
 
-      {f.warnings.length > 0 ? (
+      {own.length > 0 ? (
         <ul className="cs-warnings" aria-label={`Notes on ${label}`}>
-          {f.warnings.map((w, i) => (
+          {own.map((w, i) => (
             <li key={i}>{w}</li>
           ))}
         </ul>

@@ -46,12 +46,21 @@ export function FindingsPanel(props: FindingsPanelProps) {
   const selected = selectedId === null ? null : (draft.calcifications.find((c) => c.id === selectedId) ?? null);
   const selectedImage = selected !== null && props.images ? props.images(selected.imageId) : null;
   const numbers = new Map(findings.map((f, i) => [f.id, i + 1]));
+  // What was read about each image (digitised film, lossy compression …), once however many findings rest on it.
+  const imageNotes = [...new Set(findings.flatMap((f) => f.imageNotes))];
 
   return (
     <aside className="cs-panel" data-testid="findings-panel" role="region" aria-label="Calcification findings and report">
       <h2>Findings</h2>
       {findings.length === 0 ? <p>No findings yet: click a calcification on an image.</p> : null}
       {findings.length === 0 ? <WarmUpCard /> : null}
+      {imageNotes.length > 0 ? (
+        <ul className="cs-warnings" aria-label="Notes on the images the findings are measured on">
+          {imageNotes.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
       {SIDE_ORDER.map(({ side, title }) => {
         const here = findings.filter((f) => f.side === side);
         if (here.length === 0) return null;

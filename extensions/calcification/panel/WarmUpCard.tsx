@@ -58,6 +58,7 @@ const PLACEHOLDER: PanelFinding = {
   relation: null,
   knownCancer: null,
   warnings: ['placeholder'],
+  imageNotes: [],
   size: 'placeholder',
   facts: {
     count: 'placeholder',

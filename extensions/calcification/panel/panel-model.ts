@@ -35,8 +35,10 @@ export interface PanelFinding {
   readonly relation: string | null;
   /** The finding is the known cancer, or next to it; null: neither. */
   readonly knownCancer: KnownCancerRelation | null;
-  /** What could not be worked out (e.g. location not stated), in words. */
+  /** What could not be worked out (e.g. location not stated), in words; the images' notes last. */
   readonly warnings: readonly string[];
+  /** What was read about the images it is measured on, each naming its image (the last of `warnings`). */
+  readonly imageNotes: readonly string[];
   /** The size range as the core words it ("0.42–2.4 mm, magnification-corrected"). */
   readonly size: string;
   /** The rest of what the card states, worded by the core (count, location, terms, confidences, category). */

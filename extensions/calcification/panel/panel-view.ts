@@ -111,6 +111,7 @@ function viewOf(
       relation: f.relation,
       knownCancer: f.knownCancer ?? null,
       warnings: d.warnings,
+      imageNotes: d.imageNotes,
       size: d.sizeRange.words,
       facts: d.facts,
     };

@@ -52,7 +52,14 @@ export interface DerivedFinding {
    */
   readonly changeStated: boolean;
   readonly wording: string;
+  /** The finding's own warnings, then its images' notes (`imageNotes`, last). */
   readonly warnings: readonly string[];
+  /**
+   * What was read about the images it is measured on, each naming its image (imageNotesOf): the
+   * last entries of `warnings`, kept apart too so that a list of findings can state each image's
+   * notes once rather than once per finding.
+   */
+  readonly imageNotes: readonly string[];
 }
 
 function byImageOf(draft: ExamDraft, calcs: readonly DraftCalcification[]): Map<DraftImage, DraftCalcification[]> {
@@ -98,7 +105,8 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
 
   const changeStated = f.change !== null || f.overrides.change !== undefined;
   if (!changeStated) warnings.push(`${CHANGE_NOT_STATED}: the suggestion treats the calcifications as new until it is stated`);
-  warnings.push(...imageNotesOf(ranked.map(([image]) => image)));
+  const imageNotes = imageNotesOf(ranked.map(([image]) => image));
+  warnings.push(...imageNotes);
   const input = {
     ...suggested,
     change: f.change ?? UNSTATED_CHANGE_FOR_RULES,
@@ -150,6 +158,7 @@ export function deriveFinding(draft: ExamDraft, findingId: string): Result<Deriv
     changeStated,
     wording: wordFinding(finding),
     warnings,
+    imageNotes,
   });
 }
 

@@ -25,10 +25,15 @@ function byImage(draft: ExamDraft, d: DerivedFinding): { image: DraftImage; calc
   return out;
 }
 
-/** Warnings of the derivation, each naming its finding, then the caller's (e.g. clicks left out), once each. */
+/**
+ * The caller's warnings (e.g. clicks left out), the report's, the images' notes (each names its
+ * image, stated once however many findings are measured on it), then each finding's own, naming
+ * the finding; once each.
+ */
 function warningsOf(report: DerivedReport, extra: readonly string[]): string[] {
-  const own = report.findingsDerived.flatMap((d, i) => d.warnings.map((w) => `finding ${i + 1}: ${w}`));
-  return [...new Set([...extra, ...report.warnings, ...own])];
+  const images = report.findingsDerived.flatMap((d) => d.imageNotes);
+  const own = report.findingsDerived.flatMap((d, i) => d.warnings.filter((w) => !d.imageNotes.includes(w)).map((w) => `finding ${i + 1}: ${w}`));
+  return [...new Set([...extra, ...report.warnings, ...images, ...own])];
 }
 
 /**
@@ -122,7 +127,8 @@ export function portableDraft(draft: ExamDraft): Omit<ExamDraft, 'revision'> {
  *   `suggestedText` beside it.
  * - `coded`: the same report with the code (SCT / DCM) beside every term, each finding's evidence,
  *   rules, differential, change and follow-up (renderReportJson's content).
- * - `warnings`: the derivation's, each naming its finding, then the caller's.
+ * - `warnings`: the caller's, the derivation's, each image's notes once (naming the image), then each
+ *   finding's own (naming the finding).
  * - `draft`: the draft itself (portableDraft), with each image's DICOM header: what
  *   `calcscribe report` writes the structured report from (readFindingsJson).
  */

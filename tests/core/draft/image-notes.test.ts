@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeExam, analyzeFinding, ingestDicom, parseExamAnnotations, type MammoImage } from '../../../src/core/index.js';
-import { applyDraftAction, deriveFinding, draftImageFrom, parseDraft, serializeDraft, type ExamDraft } from '../../../src/core/draft/index.js';
+import { applyDraftAction, deriveFinding, draftImageFrom, examReportText, parseDraft, serializeDraft, type ExamDraft } from '../../../src/core/draft/index.js';
 import { clickGroup, loadSampleImage, sampleDraft, type SampleImage } from './sample-exam.js';
 
 const LOSSY = 'lossy compressed image (JPEG): fine detail — the faintest calcifications, margins, the smallest sizes — may differ from the original';
@@ -43,6 +43,22 @@ describe('an image\'s notes in the draft', () => {
     const notes = f.value.warnings.filter((w) => w.startsWith('RCC: '));
     expect(notes).toEqual([`RCC: ${LOSSY}`, `RCC: ${FILM}`]);
     expect(f.value.warnings.slice(-2)).toEqual(notes);
+    expect(f.value.imageNotes).toEqual(notes);
+  });
+
+  it('are stated once in the exam report however many findings are measured on the image, and not as a finding\'s', () => {
+    const image = { ...rcc.draftImage, notes: [LOSSY] };
+    const one = clicked(sampleDraft([{ ...rcc, draftImage: image }]));
+    const first = one.findings[0]!;
+    const ids = first.calcificationIds;
+    const two: ExamDraft = { ...one, findings: [{ ...first, calcificationIds: ids.slice(0, 3) }, { ...first, id: 'f2', calcificationIds: ids.slice(3) }] };
+    for (const f of two.findings) {
+      const d = deriveFinding(two, f.id);
+      if (!d.ok) throw new Error(d.error.message);
+      expect(d.value.imageNotes).toEqual([`RCC: ${LOSSY}`]);
+    }
+    const lines = examReportText(two).split('\n');
+    expect(lines.filter((l) => l.includes(LOSSY))).toEqual([`  RCC: ${LOSSY}`]);
   });
 
   it('are absent from a draft saved before they were kept (none stated), and from an image without any', () => {
