@@ -51,6 +51,14 @@ describe('calcscribe on the digitised film', () => {
     }, 60_000);
   }
 
+  it('analyze --roi on the film states the uncalibrated caveat once in the group\'s evidence', async () => {
+    const r = await runCli(['analyze', join(realMg, FILMS[0] as string), '--roi', '1767,3004,1967,3204', '--json']);
+    expect(r.code).toBe(0);
+    const evidence: string[] = JSON.parse(r.stdout).group.evidence;
+    expect(evidence.filter((e) => e.startsWith('image uncalibrated'))).toHaveLength(1);
+    expect(new Set(evidence).size).toBe(evidence.length);
+  }, 60_000);
+
   it('analyze prints the film sizes as pixels in its text output', async () => {
     const r = await runCli(['analyze', join(realMg, FILMS[0] as string), '--at', DOT]);
     expect(r.code).toBe(0);

@@ -95,7 +95,8 @@ export function analysisJson(a: FindingAnalysis): unknown {
       extentMm: a.group.extentMm,
       morphology: a.group.morphology,
       distribution: a.group.distribution,
-      evidence: [...a.group.morphologyDescription.evidence, ...(a.group.distributionDescription?.evidence ?? [])],
+      // A caveat both descriptions state (the image is uncalibrated) is said once.
+      evidence: [...new Set([...a.group.morphologyDescription.evidence, ...(a.group.distributionDescription?.evidence ?? [])])],
     },
     location: a.location,
     suggestion: {
