@@ -15,7 +15,7 @@ import { makeRandom } from '../../test-data/generator/random.js';
 import { NOT_SEPARABLE_ON_ONE_VIEW } from './cases.js';
 import { confusion, macroAccuracy, type Confusion } from './confusion.js';
 import { MissTally } from './diagnose-misses.js';
-import { percentile, scorePhantom, type GroupScore } from './score-image.js';
+import { percentile, RECTANGLE_MARGIN_MM, scorePhantom, type GroupScore } from './score-image.js';
 
 /** FFDM pitches: GE (0.1), Hologic (0.07), Fuji (0.05) — acquisition-ranges.ts. */
 export const FFDM_SETTING_PIXELS_MM = [0.05, 0.07, 0.1] as const;
@@ -113,6 +113,14 @@ export interface SettingResult {
   readonly solitaryMisses: readonly string[];
   /** The missed groups and solitary calcifications, for the diagnosis. */
   readonly missedGroups: readonly GroupScore[];
+  /** Groups of three or more searched with a rectangle around them (score-image.ts rectangleScore) … */
+  readonly rectangles: number;
+  /** … those in which it outlined at least three of the group's deposits … */
+  readonly rectanglesThreeOutlined: number;
+  /** … and its outlines at none of the group's deposits, over all of them. */
+  readonly rectangleElsewhere: number;
+  /** The terms of the groups in which it outlined fewer than three. */
+  readonly rectangleShort: readonly MorphologyTerm[];
 }
 
 export async function evaluateSetting(s: AcquisitionSetting, index: number, baseSeed = SETTINGS_BASE_SEED): Promise<SettingResult> {
@@ -125,12 +133,22 @@ export async function evaluateSetting(s: AcquisitionSetting, index: number, base
   const misses: string[] = [];
   const solitaryMisses: string[] = [];
   const missedGroups: GroupScore[] = [];
+  let rectangles = 0;
+  let rectanglesThreeOutlined = 0;
+  let rectangleElsewhere = 0;
+  const rectangleShort: MorphologyTerm[] = [];
   const cases = casesForSetting(s, index, baseSeed);
   for (const c of cases) {
     const score = await scorePhantom(await generatePhantom(c.options), c.label);
     for (const x of score.sizes) errors.push(Math.abs(x.measured - x.truth));
     for (const v of score.clickFailures.values()) noOutline += v;
     for (const gr of score.groups) {
+      if (gr.rectangle !== null) {
+        rectangles++;
+        if (gr.rectangle.outlined >= 3) rectanglesThreeOutlined++;
+        else rectangleShort.push(gr.morphology);
+        rectangleElsewhere += gr.rectangle.elsewhere;
+      }
       const suggested = gr.suggestedMorphology ?? 'none';
       if (gr.count === 1) {
         solitaryTotal++;
@@ -166,6 +184,10 @@ export async function evaluateSetting(s: AcquisitionSetting, index: number, base
     misses,
     solitaryMisses,
     missedGroups,
+    rectangles,
+    rectanglesThreeOutlined,
+    rectangleElsewhere,
+    rectangleShort,
   };
 }
 
@@ -249,6 +271,15 @@ function binomial(n: number, k: number): number {
   return c;
 }
 
+const sum = (rs: readonly SettingResult[], f: (r: SettingResult) => number): number => rs.reduce((a, r) => a + f(r), 0);
+const atPixel = (rs: readonly SettingResult[], mm: number): SettingResult[] => rs.filter((r) => r.setting.pixelMm === mm);
+/** "amorphous 16, punctate 5": the terms of the groups a rectangle outlined fewer than three of, most first. */
+function shortTerms(rs: readonly SettingResult[]): string {
+  const n = new Map<MorphologyTerm, number>();
+  for (const r of rs) for (const t of r.rectangleShort) n.set(t, (n.get(t) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1]).map(([t, k]) => `${t} ${k}`).join(', ') || 'none';
+}
+
 export function settingsReport(results: readonly SettingResult[], seconds: number): string {
   const ffdm = results.filter((r) => r.setting.detector === 'ffdm');
   const film = results.filter((r) => r.setting.detector === 'film');
@@ -256,7 +287,7 @@ export function settingsReport(results: readonly SettingResult[], seconds: numbe
   const pct = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(0)} %` : '—');
   const mm = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '—');
   const row = (r: SettingResult): string =>
-    `| ${r.setting.detector} | ${r.setting.pixelMm} | ${r.setting.blur} | ${r.setting.noise} | ${r.setting.processing} | ${r.groups} | ${pct(r.morphology)} | ${mm(r.medianMm)} | ${mm(r.p95Mm)} | ${r.measured} | ${r.noOutline} | ${r.solitaryCorrect}/${r.solitaryTotal} | ${r.setting.detector === 'ffdm' ? (settingMeetsTargets(r) ? 'met' : 'NOT met') : '—'} | ${[...r.misses, ...r.solitaryMisses.map((m) => `solitary ${m}`)].join(', ') || '·'} |`;
+    `| ${r.setting.detector} | ${r.setting.pixelMm} | ${r.setting.blur} | ${r.setting.noise} | ${r.setting.processing} | ${r.groups} | ${pct(r.morphology)} | ${mm(r.medianMm)} | ${mm(r.p95Mm)} | ${r.measured} | ${r.noOutline} | ${r.solitaryCorrect}/${r.solitaryTotal} | ${r.rectanglesThreeOutlined}/${r.rectangles} | ${r.rectangleElsewhere} | ${r.setting.detector === 'ffdm' ? (settingMeetsTargets(r) ? 'met' : 'NOT met') : '—'} | ${[...r.misses, ...r.solitaryMisses.map((m) => `solitary ${m}`)].join(', ') || '·'} |`;
   const termMisses = new Map<string, string[]>();
   for (const r of ffdm) for (const m of r.misses) {
     const term = m.split('→')[0] as string;
@@ -288,11 +319,20 @@ costs 8 points of morphology accuracy.
 Targets at FFDM pixel sizes, in every setting: morphology ≥ 90 % macro-averaged and long-axis error ≤ 0.1 mm
 median. Met in ${ffdm.length - failing.length} of ${ffdm.length} FFDM settings.
 
+**Rectangle** (a report, not a target): a rectangle drawn around each group of three or more
+deposits (their outlines ± ${RECTANGLE_MARGIN_MM} mm) and searched as the viewer's rectangle and \`--roi\` search
+(src/core/region-search.ts): the groups in which it outlines at least three of the group's deposits,
+and its outlines at none of them (other groups' deposits within the rectangle included). Over FFDM
+settings ${sum(ffdm, (r) => r.rectanglesThreeOutlined)} of ${sum(ffdm, (r) => r.rectangles)} groups (fewer than three: ${shortTerms(ffdm)}); ${FILM_SETTING_PIXELS_MM.map((p) => `film at ${p} mm ${sum(atPixel(film, p), (r) => r.rectanglesThreeOutlined)} of ${sum(atPixel(film, p), (r) => r.rectangles)} (fewer than three: ${shortTerms(atPixel(film, p))})`).join('; ')}. The region search takes a density
+only when a pixel reaches 4 × the spread of the region around its background and its 3 × 3 mean peak 4 × its
+noise, where a click needs 3 × (src/core/segment/segment-region.ts, REGION_DETECTION; segment-options.ts):
+faint deposits a click outlines, amorphous above all, a rectangle may leave out; click them.
+
 ${chanceOfSettingsMet(ffdm)} At the atlas's descriptor level, where "fine linear or fine-linear branching" is one
 descriptor (ACR BI-RADS Atlas, 5th ed.; the codes stay apart in the report and the SR), ${ffdm.filter((r) => atlasDescriptorMorphology(r) >= MORPHOLOGY_TARGET && r.medianMm <= MEDIAN_TARGET_MM).length} of ${ffdm.length} FFDM settings would meet it.
 
-| detector | pixel (mm) | blur | noise | processing | groups | morphology | long axis median (mm) | p95 (mm) | measured | no outline | solitary | targets | misses (truth→suggested) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| detector | pixel (mm) | blur | noise | processing | groups | morphology | long axis median (mm) | p95 (mm) | measured | no outline | solitary | rectangle: ≥ 3 outlined | rectangle: elsewhere | targets | misses (truth→suggested) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${results.map(row).join('\n')}
 
 ${termMisses.size === 0 ? 'No FFDM setting missed a group.' : `Misses at FFDM pixel sizes, by term:\n\n${[...termMisses].map(([t, l]) => `- ${t} (${l.length}): ${l.join('; ')}`).join('\n')}`}

@@ -2,9 +2,11 @@
  * Scores one phantom as the eval does: a click on every calcification (its truth centre, or its
  * wall when the centre is lucent: `clickPoint`) is
  * segmented and measured (long-axis error against the truth), and every group's clicks go
- * through the public pipeline (analyzeFinding) for its morphology and distribution terms.
+ * through the public pipeline (analyzeFinding) for its morphology and distribution terms. A group
+ * of three or more is also searched with a rectangle drawn around it (`rectangleScore`).
  */
 import { analyzeFinding, ingestDicom, measureCalcification, segmentAtSeed, type MammoImage } from '../../src/core/index.js';
+import { searchRegion } from '../../src/core/region-search.js';
 import type { DistributionTerm, MorphologyTerm } from '../../src/core/lexicon.js';
 import type { CalcificationMeasurements } from '../../src/core/measure/measurements.js';
 import type { MammoView } from '../../src/core/image.js';
@@ -36,6 +38,55 @@ export interface GroupScore {
   readonly measurements: readonly CalcificationMeasurements[];
   readonly view: MammoView | null;
   readonly failure: string | null;
+  /** A rectangle drawn around the group (three or more deposits); null for fewer. */
+  readonly rectangle: RectangleScore | null;
+}
+
+/** What the region search (the viewer's rectangle, `--roi`) outlines in a rectangle drawn around a group. */
+export interface RectangleScore {
+  /** The group's deposits with an outline at them. */
+  readonly outlined: number;
+  /** Outlines at none of the group's deposits. */
+  readonly elsewhere: number;
+}
+
+/** How far beyond its deposits' outlines a rectangle around a group is drawn (mm). */
+export const RECTANGLE_MARGIN_MM = 1.5;
+/** An outline is at its nearest deposit when its centre lies within half that deposit's long axis and this many pixels of the deposit's centre. */
+const AT_DEPOSIT_SLACK_PX = 3;
+
+/**
+ * A rectangle around the group's deposits (their outlines ± RECTANGLE_MARGIN_MM), searched as the
+ * viewer's rectangle is (searchRegion): how many of the deposits it outlines, and how many of its
+ * outlines lie at none of them.
+ */
+export function rectangleScore(image: MammoImage, deposits: readonly CalcificationTruth[], spacingMm: number): RectangleScore | null {
+  if (deposits.length < 3) return null;
+  const m = RECTANGLE_MARGIN_MM / spacingMm;
+  const xs = deposits.flatMap((t) => [t.centre.x, ...t.outline.map((q) => q.x)]);
+  const ys = deposits.flatMap((t) => [t.centre.y, ...t.outline.map((q) => q.y)]);
+  const roi = { x0: Math.floor(Math.min(...xs) - m), y0: Math.floor(Math.min(...ys) - m), x1: Math.ceil(Math.max(...xs) + m), y1: Math.ceil(Math.max(...ys) + m) };
+  const r = searchRegion(image, { roi }, new Map());
+  if (!r.ok) return { outlined: 0, elsewhere: 0 };
+  const hit = new Set<CalcificationTruth>();
+  let elsewhere = 0;
+  for (const o of r.value.outlines) {
+    const cx = o.contour.reduce((a, p) => a + p.x, 0) / o.contour.length;
+    const cy = o.contour.reduce((a, p) => a + p.y, 0) / o.contour.length;
+    // The nearest deposit, if the outline is at it: long rods lie closer together than half their length.
+    let at: CalcificationTruth | null = null;
+    let nearest = Infinity;
+    for (const t of deposits) {
+      const d = Math.hypot(t.centre.x - cx, t.centre.y - cy);
+      if (d < nearest) {
+        nearest = d;
+        at = t;
+      }
+    }
+    if (at === null || nearest > at.longAxisPx / 2 + AT_DEPOSIT_SLACK_PX) elsewhere++;
+    else hit.add(at);
+  }
+  return { outlined: hit.size, elsewhere };
 }
 
 export interface ImageScore {
@@ -98,10 +149,12 @@ export async function scorePhantom(phantom: Phantom, label: string): Promise<Ima
     else sizes.push({ truth: t.longAxisMm, measured: m.longAxisMm, morphology: t.morphology });
   }
   const groups: GroupScore[] = truth.groups.map((g) => {
-    const seeds = truth.calcifications.filter((t) => t.groupId === g.id).map((t) => clicks.get(t.id) ?? t.centre);
+    const deposits = truth.calcifications.filter((t) => t.groupId === g.id);
+    const seeds = deposits.map((t) => clicks.get(t.id) ?? t.centre);
     const clicked = seeds.filter((s) => segmentAtSeed(image, s).ok);
     const r = analyzeFinding(image, { seeds: clicked });
-    const base = { id: g.id, morphology: g.morphology, distribution: g.distribution, count: g.count, view: image.meta.view };
+    const rectangle = rectangleScore(image, deposits, truth.calibration.spacingMm);
+    const base = { id: g.id, morphology: g.morphology, distribution: g.distribution, count: g.count, view: image.meta.view, rectangle };
     if (!r.ok) return { ...base, suggestedMorphology: null, suggestedDistribution: null, singleMorphology: [], measurements: [], failure: r.error.message };
     return {
       ...base,
